@@ -1,0 +1,243 @@
+/**
+ * The plan-definition file format (JSON or YAML). One schema serves the bundled NQ57 seed,
+ * `npm run cli -- plan:import FILE` and `POST /api/v1/plans`; docs/plan-definition.md documents it.
+ *
+ * Codes of systems, initiatives, phases, projects and roles are unique within their plan;
+ * indicator codes are global because the indicator catalogue is shared by all plans.
+ */
+import { z } from "zod";
+
+const code = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "letters, digits, '.', '_' or '-'");
+
+/** Text in Vietnamese (required) and English (optional). A bare string is Vietnamese. */
+export const localizedText = z.union([
+  z.string().min(1).transform((vi) => ({ vi, en: undefined as string | undefined })),
+  z.object({ vi: z.string().min(1), en: z.string().min(1).optional() }).strict(),
+]);
+export type LocalizedText = z.output<typeof localizedText>;
+
+const year = z.number().int().min(1900).max(2200);
+
+export const indicatorTiers = ["objective", "target", "kpi", "operational"] as const;
+export const indicatorDirections = [
+  "higher_better",
+  "lower_better",
+  "range",
+  "milestone",
+  "growth_rate",
+] as const;
+/** What kind of statement a target is; ranks are lower-better values with their own wording. */
+export const targetKinds = ["value", "range", "rank", "growth_rate", "milestone", "qualitative"] as const;
+export const reportingFrequencies = ["monthly", "quarterly", "half_yearly", "yearly", "ad_hoc"] as const;
+export const aggregationRules = [
+  "sum",
+  "mean",
+  "weighted_mean",
+  "ratio_of_sums",
+  "latest",
+  "min",
+  "max",
+  "none",
+] as const;
+export const comparators = [">", ">=", "<", "<=", "=", "between", "top"] as const;
+export const systemKinds = ["strategic", "special_projects"] as const;
+export const projectKinds = ["special_important", "national_group_a", "national_group_b", "other"] as const;
+
+export const targetValueDef = z
+  .object({
+    year,
+    /** Org unit code when the target is a unit's own target for this indicator; national when absent. */
+    orgUnit: code.optional(),
+    comparator: z.enum(comparators).default(">="),
+    value: z.number().optional(),
+    /** Upper bound for `between` ranges (value is the lower bound). */
+    valueMax: z.number().optional(),
+    /** For milestones: the yes/no state to reach. */
+    achieved: z.boolean().optional(),
+    note: localizedText.optional(),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.comparator === "between" && (t.value === undefined || t.valueMax === undefined)) {
+      ctx.addIssue({ code: "custom", message: "'between' needs value and valueMax", path: ["valueMax"] });
+    }
+    if (t.valueMax !== undefined && t.value !== undefined && t.valueMax < t.value) {
+      ctx.addIssue({ code: "custom", message: "valueMax must be >= value", path: ["valueMax"] });
+    }
+  });
+export type TargetValueDef = z.output<typeof targetValueDef>;
+
+export const indicatorLinkDef = z.union([
+  code.transform((c) => ({ code: c, weight: 1 })),
+  z.object({ code, weight: z.number().positive().default(1) }).strict(),
+]);
+
+export const indicatorDef = z
+  .object({
+    code,
+    tier: z.enum(indicatorTiers),
+    name: localizedText,
+    definition: localizedText.optional(),
+    unit: z.string().max(64).optional(),
+    direction: z.enum(indicatorDirections).default("higher_better"),
+    kind: z.enum(targetKinds).default("value"),
+    baseline: z.object({ value: z.number(), year }).strict().optional(),
+    targets: z.array(targetValueDef).default([]),
+    dataSource: localizedText.optional(),
+    /** Org unit code of the unit responsible for providing the data. */
+    responsibleUnit: code.optional(),
+    frequency: z.enum(reportingFrequencies).default("yearly"),
+    aggregation: z.enum(aggregationRules).default("sum"),
+    /** Component indicator codes for weighted_mean (weight) and ratio_of_sums (numerator, denominator). */
+    aggregationComponents: z
+      .object({ numerator: code.optional(), denominator: code.optional(), weight: code.optional() })
+      .strict()
+      .optional(),
+    /** Expression over indicator codes (KPIs, targets); validated by the indicator engine. */
+    formula: z.string().max(2000).optional(),
+    published: z.boolean().default(false),
+    /** Proposed by Chỉ Nam, not by the source document: for the Standing Office to adjust. */
+    proposed: z.boolean().default(false),
+    /** The verbatim clause of the source document this indicator comes from. */
+    sourceQuote: z.string().optional(),
+    /** Source reference such as "I.2.a" (section of the plan). */
+    sourceRef: z.string().max(64).optional(),
+    systems: z.array(code).default([]),
+    initiatives: z.array(code).default([]),
+    projects: z.array(code).default([]),
+    /** Indicators one tier up that this one measures (OI -> KPI -> target -> objective). */
+    parents: z.array(indicatorLinkDef).default([]),
+  })
+  .strict();
+export type IndicatorDef = z.output<typeof indicatorDef>;
+
+export const phaseDef = z
+  .object({
+    code,
+    name: localizedText,
+    startYear: year,
+    endYear: year,
+    summary: localizedText.optional(),
+    /** Focus items of the phase (plan section IV): goal text with the systems/initiatives it names. */
+    focus: z
+      .array(
+        z
+          .object({
+            title: localizedText,
+            description: localizedText.optional(),
+            systems: z.array(code).default([]),
+            initiatives: z.array(code).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+export const systemDef = z
+  .object({
+    code,
+    number: z.number().int().positive(),
+    kind: z.enum(systemKinds).default("strategic"),
+    name: localizedText,
+    mainContent: localizedText.optional(),
+    strategicRole: localizedText.optional(),
+  })
+  .strict();
+
+export const initiativeDef = z
+  .object({
+    code,
+    number: z.number().int().positive(),
+    system: code,
+    /** Full title as the source document gives it. */
+    title: localizedText,
+    shortTitle: localizedText.optional(),
+    objective: localizedText.optional(),
+    content: localizedText.optional(),
+    leadUnit: code.optional(),
+  })
+  .strict();
+
+export const projectDef = z
+  .object({
+    code,
+    kind: z.enum(projectKinds),
+    name: localizedText,
+    description: localizedText.optional(),
+    system: code.optional(),
+    initiatives: z.array(code).default([]),
+    ownerUnit: code.optional(),
+    /** Group A/B projects carry an S&T/DX component with a Chief Architect (plan III.2). */
+    hasStdxComponent: z.boolean().default(false),
+    chiefArchitect: z.string().max(200).optional(),
+    reportsTo: z.enum(["central_steering_committee", "government", "provincial_steering_committee"]).optional(),
+  })
+  .strict();
+
+export const taskDef = z
+  .object({
+    code,
+    title: localizedText,
+    description: localizedText.optional(),
+    initiative: code.optional(),
+    project: code.optional(),
+    leadUnit: code.optional(),
+    dueDate: z.iso.date().optional(),
+    output: localizedText.optional(),
+  })
+  .strict();
+
+export const roleDef = z
+  .object({
+    code,
+    name: localizedText,
+    /** Section of the source document, e.g. "V.1.a". */
+    sourceRef: z.string().max(64).optional(),
+    responsibilities: z.array(localizedText).default([]),
+    /** Org unit codes that hold this role. */
+    units: z.array(code).default([]),
+    /** Reporting rule in words, e.g. monthly on the 25th or ad hoc. */
+    reporting: localizedText.optional(),
+  })
+  .strict();
+
+export const planDefinition = z
+  .object({
+    code,
+    name: localizedText,
+    shortName: localizedText.optional(),
+    documentNumber: z.string().max(64).optional(),
+    issuedBy: localizedText.optional(),
+    issuedOn: z.iso.date().optional(),
+    startYear: year,
+    endYear: year,
+    description: localizedText.optional(),
+    generalObjective: localizedText.optional(),
+    phases: z.array(phaseDef).default([]),
+    systems: z.array(systemDef).default([]),
+    initiatives: z.array(initiativeDef).default([]),
+    projects: z.array(projectDef).default([]),
+    tasks: z.array(taskDef).default([]),
+    roles: z.array(roleDef).default([]),
+    indicators: z.array(indicatorDef).default([]),
+    /** Codes of indicators already in the shared catalogue that this plan also tracks. */
+    linkIndicators: z
+      .array(
+        z.union([
+          code.transform((c) => ({ code: c, systems: [] as string[], initiatives: [] as string[] })),
+          z
+            .object({ code, systems: z.array(code).default([]), initiatives: z.array(code).default([]) })
+            .strict(),
+        ]),
+      )
+      .default([]),
+  })
+  .strict();
+
+export type PlanDefinition = z.output<typeof planDefinition>;
+export type PlanDefinitionInput = z.input<typeof planDefinition>;

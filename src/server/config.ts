@@ -1,0 +1,112 @@
+/**
+ * The one typed configuration module. Every variable is declared here, validated at start-up and
+ * documented in README.md (the table there is generated from `configDocs` by `npm run cli -- config:docs`).
+ */
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: z.string().default("false"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_240).default(512),
+  SESSION_SECRET: z.string().min(32).optional(),
+  SEED_ON_START: bool.default(true),
+  DEMO: bool.default(false),
+});
+
+export type RawConfig = z.output<typeof configSchema>;
+
+/** Documentation of every variable; README.md's table is written from it. */
+export const configDocs: Record<keyof RawConfig, string> = {
+  PORT: "HTTP port. Default 3000.",
+  HOST: "Interface to listen on. Default 0.0.0.0 (all).",
+  DATA_DIR:
+    "Directory for the embedded database (PGlite), generated secrets and the server lock. Default ./data.",
+  DATABASE_URL:
+    "PostgreSQL (15 or later) connection URL. When set, PostgreSQL is used instead of the embedded database.",
+  DATABASE_POOL_SIZE: "Maximum connections in the PostgreSQL pool. Default 10.",
+  PUBLIC_URL:
+    "The URL users reach the platform at (e.g. https://chinam.example.gov.vn). Used in links and to decide Secure cookies.",
+  TRUST_PROXY:
+    "Fastify trustProxy: false, true, a hop count, or a comma-separated list of proxy addresses/CIDRs. Default false.",
+  LOG_LEVEL: "fatal, error, warn, info, debug, trace or silent. Default info.",
+  MAX_UPLOAD_MB: "Maximum upload size in MB (spreadsheets, plan files). Default 512.",
+  SESSION_SECRET:
+    "Secret for signing session cookies (>= 32 chars). When absent it is generated once and kept in DATA_DIR/secrets.json.",
+  SEED_ON_START: "Load the bundled NQ57 plan and org units at start when missing (idempotent). Default true.",
+  DEMO: "Mark this instance as a demo (set by `npm run demo`). Default false.",
+};
+
+export interface Config extends Omit<RawConfig, "TRUST_PROXY" | "SESSION_SECRET"> {
+  TRUST_PROXY: boolean | number | string[];
+  SESSION_SECRET: string;
+  /** Absolute data directory. */
+  dataDir: string;
+  database: "pglite" | "postgres";
+}
+
+export class ConfigError extends Error {}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  const v = value.trim().toLowerCase();
+  if (v === "true") return true;
+  if (v === "false" || v === "") return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+interface Secrets {
+  SESSION_SECRET: string;
+}
+
+/** Secrets come from the environment; otherwise they are generated once and kept in DATA_DIR. */
+function loadOrCreateSecrets(dataDir: string): Secrets {
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) {
+    const parsed = z.object({ SESSION_SECRET: z.string().min(32) }).safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (parsed.success) return parsed.data;
+    throw new ConfigError(`${file} is not valid: delete it to generate new secrets`);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: Secrets = { SESSION_SECRET: randomBytes(48).toString("base64url") };
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(defined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const raw = parsed.data;
+  const dataDir = path.resolve(raw.DATA_DIR);
+  const sessionSecret = raw.SESSION_SECRET ?? loadOrCreateSecrets(dataDir).SESSION_SECRET;
+  return {
+    ...raw,
+    TRUST_PROXY: parseTrustProxy(raw.TRUST_PROXY),
+    SESSION_SECRET: sessionSecret,
+    dataDir,
+    database: raw.DATABASE_URL ? "postgres" : "pglite",
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Parsing of definition files (plan definitions, org units) in YAML or JSON with line numbers,
+ * so that every problem can be reported as "line N: field: what is expected".
+ */
+import { isNode, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { AppError, type ErrorDetail } from "./errors.js";
+
+const viLocale = z.locales.vi();
+
+export interface ParsedFile {
+  data: unknown;
+  /** Line (1-based) of the value at a path such as ["systems", 2, "code"], or of its nearest parent. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+export function parseDefinitionText(text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const details: ErrorDetail[] = doc.errors.map((e) => {
+      const pos = e.linePos?.[0];
+      return {
+        line: pos?.line,
+        column: pos?.col,
+        message: `Dòng ${pos?.line ?? "?"}: lỗi cú pháp — ${e.message.split("\n")[0]}`,
+        messageEn: `Line ${pos?.line ?? "?"}: syntax error — ${e.message.split("\n")[0]}`,
+      };
+    });
+    throw new AppError(
+      "PLAN_DEFINITION_INVALID",
+      { count: details.length, first: details[0]?.message ?? "" },
+      details,
+    );
+  }
+  return {
+    data: doc.toJS(),
+    lineOf(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n) as unknown[], true);
+        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+      }
+      return undefined;
+    },
+  };
+}
+
+function describe(path: readonly PropertyKey[]): string {
+  return path.map(String).join(".") || "(root)";
+}
+
+export function detailAt(file: ParsedFile, path: readonly PropertyKey[], vi: string, en: string): ErrorDetail {
+  const line = file.lineOf(path);
+  const where = describe(path);
+  return {
+    path: where,
+    line,
+    message: `${line ? `Dòng ${line}: ` : ""}${where}: ${vi}`,
+    messageEn: `${line ? `Line ${line}: ` : ""}${where}: ${en}`,
+  };
+}
+
+export function invalidFile(details: ErrorDetail[]): AppError {
+  return new AppError("PLAN_DEFINITION_INVALID", { count: details.length, first: details[0]?.message ?? "" }, details);
+}
+
+/** Validates parsed data with a zod schema, turning issues into line-numbered details. */
+export function validateFile<S extends z.ZodType>(file: ParsedFile, schema: S): z.output<S> {
+  const result = schema.safeParse(file.data);
+  if (result.success) return result.data;
+  const vi = schema.safeParse(file.data, { error: viLocale.localeError });
+  const viIssues = vi.success ? [] : vi.error.issues;
+  const details = result.error.issues
+    .slice(0, 200)
+    .map((issue, i) => detailAt(file, issue.path, viIssues[i]?.message ?? issue.message, issue.message));
+  throw invalidFile(details);
+}

@@ -1,0 +1,45 @@
+/**
+ * One error type with stable codes. Services throw `AppError`; the HTTP layer renders
+ * `{ error: { code, message, details?, requestId } }` with the message in the request's language.
+ */
+import { type ErrorCode, errorCatalog } from "./i18n/errors.js";
+import type { Lang } from "./i18n/lang.js";
+
+export type { ErrorCode } from "./i18n/errors.js";
+
+export interface ErrorDetail {
+  /** Field path ("systems.2.code"), file line or row where the problem is. */
+  path?: string;
+  line?: number;
+  column?: number;
+  message: string;
+  /** Message in English too, so API clients can show either. */
+  messageEn?: string;
+  value?: unknown;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly details?: ErrorDetail[],
+  ) {
+    super(renderMessage(code, "en", params));
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return errorCatalog[this.code].status;
+  }
+
+  message_(lang: Lang): string {
+    return renderMessage(this.code, lang, this.params);
+  }
+}
+
+export function renderMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number>): string {
+  const template = errorCatalog[code][lang];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+export const notFound = (entity: string, code: string) => new AppError("NOT_FOUND", { entity, code });

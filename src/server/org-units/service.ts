@@ -1,0 +1,219 @@
+/**
+ * Org-unit administration: import of a unit file (the bundled seed, `org-units:import`), and
+ * create / update / retire of single units used by the CLI and, with the access issue, HTTP.
+ */
+import { eq, sql } from "drizzle-orm";
+import type { Db, Executor } from "../../db/client.js";
+import { queryRows } from "../../db/client.js";
+import { orgUnitLineage, orgUnits } from "../../db/schema/index.js";
+import type { OrgUnitDef } from "../../domain/org-units/schema.js";
+import { detailAt, invalidFile, type ParsedFile } from "../definition-files.js";
+import { AppError, notFound } from "../errors.js";
+
+export interface OrgUnitImportSummary {
+  created: number;
+  updated: number;
+  lineageLinks: number;
+}
+
+function rowValues(u: OrgUnitDef) {
+  return {
+    code: u.code,
+    kind: u.kind,
+    subtype: u.subtype ?? null,
+    nameVi: u.name.vi,
+    nameEn: u.name.en ?? null,
+    shortNameVi: u.shortName?.vi ?? null,
+    shortNameEn: u.shortName?.en ?? null,
+    adminCode: u.adminCode ?? null,
+    validFrom: u.validFrom ?? null,
+    validTo: u.validTo ?? null,
+    noteVi: u.note?.vi ?? null,
+    noteEn: u.note?.en ?? null,
+  };
+}
+
+/** Would making `parentId` the parent of `unitId` create a cycle? Walks up from the new parent. */
+export async function wouldCreateCycle(db: Executor, unitId: string, parentId: string): Promise<boolean> {
+  if (unitId === parentId) return true;
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`with recursive up(id, parent_id, depth) as (
+          select id, parent_id, 0 from org_units where id = ${parentId}
+          union all
+          select u.id, u.parent_id, up.depth + 1 from org_units u join up on u.id = up.parent_id where up.depth < 64
+        )
+        select id from up where id = ${unitId} limit 1`,
+  );
+  return rows.length > 0;
+}
+
+/** Finds a cycle among parent links given as code -> parent code. Returns the codes on it. */
+export function findParentCycle(parents: ReadonlyMap<string, string | undefined>): string[] | undefined {
+  for (const start of parents.keys()) {
+    const seen: string[] = [];
+    let cur: string | undefined = start;
+    while (cur !== undefined) {
+      if (seen.includes(cur)) return [...seen.slice(seen.indexOf(cur)), cur];
+      seen.push(cur);
+      cur = parents.get(cur);
+    }
+  }
+  return undefined;
+}
+
+export async function importOrgUnits(db: Db, units: OrgUnitDef[], file?: ParsedFile): Promise<OrgUnitImportSummary> {
+  const existing = new Map(
+    (await db.select({ id: orgUnits.id, code: orgUnits.code, parentId: orgUnits.parentId }).from(orgUnits)).map((r) => [
+      r.code,
+      r,
+    ]),
+  );
+  const byId = new Map([...existing.values()].map((r) => [r.id, r.code]));
+  const inFile = new Set<string>();
+  const problems: { path: (string | number)[]; vi: string; en: string }[] = [];
+  units.forEach((u, i) => {
+    if (inFile.has(u.code)) problems.push({ path: ["orgUnits", i, "code"], vi: `mã “${u.code}” bị trùng`, en: `duplicate code “${u.code}”` });
+    inFile.add(u.code);
+  });
+  const known = (c: string) => inFile.has(c) || existing.has(c);
+  units.forEach((u, i) => {
+    if (u.parent && !known(u.parent))
+      problems.push({ path: ["orgUnits", i, "parent"], vi: `không có đơn vị “${u.parent}”`, en: `unknown org unit “${u.parent}”` });
+    u.lineage.forEach((l, k) => {
+      if (!known(l.unit))
+        problems.push({ path: ["orgUnits", i, "lineage", k, "unit"], vi: `không có đơn vị “${l.unit}”`, en: `unknown org unit “${l.unit}”` });
+    });
+    if (u.kind === "province" && !u.subtype)
+      problems.push({ path: ["orgUnits", i, "subtype"], vi: "đơn vị cấp tỉnh cần subtype province hoặc city", en: "province-level units need subtype province or city" });
+    if (u.validFrom && u.validTo && u.validTo < u.validFrom)
+      problems.push({ path: ["orgUnits", i, "validTo"], vi: "ngày hết hiệu lực trước ngày có hiệu lực", en: "validTo is before validFrom" });
+  });
+  // The resulting hierarchy (database + file) must stay a tree.
+  const parents = new Map<string, string | undefined>();
+  for (const [code, r] of existing) parents.set(code, r.parentId ? byId.get(r.parentId) : undefined);
+  for (const u of units) parents.set(u.code, u.parent);
+  const cycle = findParentCycle(parents);
+  if (cycle) {
+    const i = units.findIndex((u) => cycle.includes(u.code));
+    problems.push({
+      path: ["orgUnits", Math.max(i, 0), "parent"],
+      vi: `vòng lặp đơn vị cấp trên: ${cycle.join(" → ")}`,
+      en: `parent cycle: ${cycle.join(" → ")}`,
+    });
+  }
+  if (problems.length > 0) {
+    const noFile: ParsedFile = { data: units, lineOf: () => undefined };
+    throw invalidFile(problems.map((p) => detailAt(file ?? noFile, p.path, p.vi, p.en)));
+  }
+
+  const summary: OrgUnitImportSummary = { created: 0, updated: 0, lineageLinks: 0 };
+  await db.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const u of units) {
+      const v = { ...rowValues(u), updatedAt: new Date() };
+      const [row] = await tx
+        .insert(orgUnits)
+        .values(v)
+        .onConflictDoUpdate({ target: orgUnits.code, set: v })
+        .returning({ id: orgUnits.id });
+      if (!row) throw new AppError("INTERNAL");
+      ids.set(u.code, row.id);
+      if (existing.has(u.code)) summary.updated++;
+      else summary.created++;
+    }
+    for (const [code, r] of existing) if (!ids.has(code)) ids.set(code, r.id);
+    for (const u of units) {
+      const id = ids.get(u.code) as string;
+      await tx
+        .update(orgUnits)
+        .set({ parentId: u.parent ? (ids.get(u.parent) ?? null) : null })
+        .where(eq(orgUnits.id, id));
+      for (const l of u.lineage) {
+        await tx
+          .insert(orgUnitLineage)
+          .values({
+            fromUnitId: id,
+            toUnitId: ids.get(l.unit) as string,
+            kind: l.kind,
+            effectiveOn: l.effectiveOn,
+            noteVi: l.note?.vi ?? null,
+            noteEn: l.note?.en ?? null,
+          })
+          .onConflictDoUpdate({
+            target: [orgUnitLineage.fromUnitId, orgUnitLineage.toUnitId, orgUnitLineage.kind],
+            set: { effectiveOn: l.effectiveOn, noteVi: l.note?.vi ?? null, noteEn: l.note?.en ?? null },
+          });
+        summary.lineageLinks++;
+      }
+    }
+  });
+  return summary;
+}
+
+export interface OrgUnitPatch {
+  name?: { vi: string; en?: string };
+  parent?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  adminCode?: string | null;
+}
+
+/** Creates one unit; the code must be new and the parent must exist. */
+export async function createOrgUnit(db: Db, u: OrgUnitDef): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [dup] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, u.code));
+    if (dup) throw new AppError("DUPLICATE_CODE", { code: u.code, entity: "org_unit" });
+    let parentId: string | null = null;
+    if (u.parent) {
+      const [p] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, u.parent));
+      if (!p) throw notFound("org_unit", u.parent);
+      parentId = p.id;
+    }
+    const [row] = await tx
+      .insert(orgUnits)
+      .values({ ...rowValues(u), parentId })
+      .returning({ id: orgUnits.id });
+    if (!row) throw new AppError("INTERNAL");
+    return row.id;
+  });
+}
+
+/** Updates a unit; moving it under one of its own descendants is refused. */
+export async function updateOrgUnit(db: Db, code: string, patch: OrgUnitPatch): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.code, code));
+    if (!unit) throw notFound("org_unit", code);
+    let parentId = unit.parentId;
+    if (patch.parent !== undefined) {
+      if (patch.parent === null) parentId = null;
+      else {
+        const [p] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, patch.parent));
+        if (!p) throw notFound("org_unit", patch.parent);
+        if (await wouldCreateCycle(tx, unit.id, p.id)) throw new AppError("ORG_UNIT_CYCLE", { code, parent: patch.parent });
+        parentId = p.id;
+      }
+    }
+    await tx
+      .update(orgUnits)
+      .set({
+        parentId,
+        ...(patch.name ? { nameVi: patch.name.vi, nameEn: patch.name.en ?? unit.nameEn } : {}),
+        ...(patch.validFrom !== undefined ? { validFrom: patch.validFrom } : {}),
+        ...(patch.validTo !== undefined ? { validTo: patch.validTo } : {}),
+        ...(patch.adminCode !== undefined ? { adminCode: patch.adminCode } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(orgUnits.id, unit.id));
+  });
+}
+
+/** Retires a unit from a date (it stays for history and lineage). */
+export async function retireOrgUnit(db: Db, code: string, validTo: string): Promise<void> {
+  const rows = await db
+    .update(orgUnits)
+    .set({ validTo, updatedAt: new Date() })
+    .where(eq(orgUnits.code, code))
+    .returning({ id: orgUnits.id });
+  if (rows.length === 0) throw notFound("org_unit", code);
+}

@@ -152,7 +152,7 @@ function targetSnapshot(t: TargetValueDef, orgUnitId: string | null): Snapshot {
 }
 
 export async function importPlanDefinition(
-  db: Db,
+  db: Db | Tx,
   def: PlanDefinition,
   ctx: ChangeContext,
   file?: ParsedFile,

@@ -1,0 +1,212 @@
+/**
+ * `npm run cli -- <command>`: administration commands. On the embedded database each command
+ * takes the DATA_DIR lock, so it refuses while the server runs instead of corrupting data.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { openDatabase, type Database } from "../db/client.js";
+import { acquireDataDirLock, DataDirLockedError } from "../db/data-dir-lock.js";
+import { seed } from "../db/seed.js";
+import { orgUnitFile } from "../domain/org-units/schema.js";
+import { planDefinition } from "../domain/plan-definition/schema.js";
+import { type Config, ConfigError, configDocs, loadConfig } from "../server/config.js";
+import { parseDefinitionText, validateFile } from "../server/definition-files.js";
+import { AppError } from "../server/errors.js";
+import { renderEntity } from "../server/i18n/entities.js";
+import type { Lang } from "../server/i18n/lang.js";
+import { importOrgUnits } from "../server/org-units/service.js";
+import { importPlanDefinition } from "../server/plans/import-plan.js";
+
+const usage = `Chỉ Nam — administration commands
+
+  npm run cli -- migrate                    apply database migrations
+  npm run cli -- seed                       load the bundled org units and NQ57 plan (idempotent)
+  npm run cli -- plan:import FILE [--dry-run] [--reason TEXT]
+                                            create or update a plan from a plan-definition file (YAML or JSON)
+  npm run cli -- org-units:import FILE      create or update org units from a file (YAML or JSON)
+  npm run cli -- backup FILE                back up the database (PGlite: data-directory dump; PostgreSQL: pg_dump)
+  npm run cli -- restore FILE               restore a backup made by \`backup\` (the server must be stopped)
+  npm run cli -- config:docs                print the configuration variables as a Markdown table
+
+Options: --lang vi|en (messages; default vi).`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+  const lock = config.database === "pglite" ? acquireDataDirLock(config.dataDir, "a Chỉ Nam CLI command") : undefined;
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: 2 });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+    lock?.release();
+  }
+}
+
+function printAppError(err: AppError, lang: Lang): void {
+  const params = Object.fromEntries(
+    Object.entries(err.params).map(([k, v]) => [k, k === "entity" ? renderEntity(String(v), lang) : v]),
+  );
+  console.error(new AppError(err.code, params).message_(lang));
+  for (const d of err.details ?? []) console.error(`  - ${lang === "en" ? (d.messageEn ?? d.message) : d.message}`);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const lang: Lang = option(args, "--lang") === "en" ? "en" : "vi";
+  if (!command || command === "help" || command === "--help") {
+    console.log(usage);
+    return command ? 0 : 2;
+  }
+  if (command === "config:docs") {
+    console.log("| Variable | Meaning |\n|---|---|");
+    for (const [k, v] of Object.entries(configDocs)) console.log(`| \`${k}\` | ${v} |`);
+    return 0;
+  }
+  const config = loadConfig();
+  const actor = `cli:${process.env.USER ?? process.env.LOGNAME ?? "unknown"}`;
+
+  switch (command) {
+    case "migrate":
+      await withDatabase(config, async (d) => {
+        await d.migrate();
+        console.log("Migrations applied.");
+      });
+      return 0;
+    case "seed":
+      await withDatabase(config, async (d) => {
+        await d.migrate();
+        const r = await seed(d.db);
+        console.log(`Org units: ${r.orgUnits}; NQ57 plan: ${r.plan}.`);
+      });
+      return 0;
+    case "plan:import":
+    case "org-units:import": {
+      const file = args.find((a) => !a.startsWith("--") && a !== option(args, "--reason") && a !== option(args, "--lang"));
+      if (!file) {
+        console.error(usage);
+        return 2;
+      }
+      if (!existsSync(file)) {
+        console.error(lang === "en" ? `No such file: ${file}` : `Không tìm thấy tệp: ${file}`);
+        return 2;
+      }
+      const parsed = parseDefinitionText(readFileSync(file, "utf8"));
+      if (command === "org-units:import") {
+        const { orgUnits } = validateFile(parsed, orgUnitFile);
+        await withDatabase(config, async (d) => {
+          await d.migrate();
+          const s = await importOrgUnits(d.db, orgUnits, parsed);
+          console.log(`Org units: ${s.created} created, ${s.updated} updated, ${s.lineageLinks} lineage links.`);
+        });
+        return 0;
+      }
+      const def = validateFile(parsed, planDefinition);
+      if (args.includes("--dry-run")) {
+        await withDatabase(config, async (d) => {
+          await d.migrate();
+          // Validate against the database by importing inside a transaction that is rolled back.
+          await d.db
+            .transaction(async (tx) => {
+              const s = await importPlanDefinition(tx, def, { actor }, parsed);
+              console.log(`Dry run: plan ${s.plan} is valid (${JSON.stringify(s.counts)}). Nothing was written.`);
+              throw new DryRunRollback();
+            })
+            .catch((err: unknown) => {
+              if (!(err instanceof DryRunRollback)) throw err;
+            });
+        });
+        return 0;
+      }
+      await withDatabase(config, async (d) => {
+        await d.migrate();
+        const s = await importPlanDefinition(d.db, def, { actor, reason: option(args, "--reason") ?? `plan:import ${path.basename(file)}` }, parsed);
+        console.log(
+          s.unchanged
+            ? `Plan ${s.plan}: unchanged (same definition as last import).`
+            : `Plan ${s.plan} ${s.created ? "created" : "updated"}: ${JSON.stringify(s.counts)}`,
+        );
+      });
+      return 0;
+    }
+    case "backup": {
+      const file = args[0];
+      if (!file) {
+        console.error(usage);
+        return 2;
+      }
+      if (config.database === "postgres") {
+        execFileSync("pg_dump", ["--format=custom", "--no-owner", `--file=${file}`, config.DATABASE_URL as string], { stdio: "inherit" });
+        console.log(`PostgreSQL backup written to ${file} (pg_dump custom format).`);
+        return 0;
+      }
+      await withDatabase(config, async (d) => {
+        const dump = await (d.pglite as PGlite).dumpDataDir("gzip");
+        writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+        console.log(`Backup written to ${file} (${Math.round(dump.size / 1024)} KB, PGlite data-directory dump).`);
+      });
+      return 0;
+    }
+    case "restore": {
+      const file = args[0];
+      if (!file || !existsSync(file)) {
+        console.error(file ? `No such file: ${file}` : usage);
+        return 2;
+      }
+      if (config.database === "postgres") {
+        execFileSync("pg_restore", ["--clean", "--if-exists", "--no-owner", `--dbname=${config.DATABASE_URL}`, file], { stdio: "inherit" });
+        console.log("PostgreSQL backup restored.");
+        return 0;
+      }
+      await restorePglite(config, file);
+      return 0;
+    }
+    default:
+      console.error(`Unknown command: ${command}\n\n${usage}`);
+      return 2;
+  }
+}
+
+class DryRunRollback extends Error {}
+
+/** Restores a PGlite dump: checked first in memory; the current data is kept aside until it succeeds. */
+async function restorePglite(config: Config, file: string): Promise<void> {
+  const lock = acquireDataDirLock(config.dataDir, "a Chỉ Nam CLI restore");
+  try {
+    const blob = new Blob([readFileSync(file)]);
+    const probe = await PGlite.create({ loadDataDir: blob });
+    await probe.query("select 1");
+    await probe.close();
+    const dataDir = path.join(config.dataDir, "pgdata");
+    const aside = `${dataDir}.before-restore-${Date.now()}`;
+    if (existsSync(dataDir)) renameSync(dataDir, aside);
+    try {
+      const db = await PGlite.create({ dataDir, loadDataDir: blob });
+      await db.query("select 1");
+      await db.close();
+    } catch (err) {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (existsSync(aside)) renameSync(aside, dataDir);
+      throw err;
+    }
+    rmSync(aside, { recursive: true, force: true });
+    console.log(`Restored ${file} into ${dataDir}.`);
+  } finally {
+    lock.release();
+  }
+}
+
+run(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((err: unknown) => {
+    const lang: Lang = process.argv.includes("en") && process.argv.includes("--lang") ? "en" : "vi";
+    if (err instanceof AppError) printAppError(err, lang);
+    else if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
+    else console.error(err);
+    process.exit(1);
+  });

@@ -1,0 +1,75 @@
+/**
+ * First-start seed: the org units and the NQ57 plan bundled with Chỉ Nam. Idempotent: each part
+ * is skipped when the same file content has been applied before (its hash is kept in instance_meta).
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
+import { parse } from "yaml";
+import { orgUnitFile } from "../domain/org-units/schema.js";
+import { planDefinition, type PlanDefinition } from "../domain/plan-definition/schema.js";
+import { importOrgUnits } from "../server/org-units/service.js";
+import { importPlanDefinition, type ImportSummary } from "../server/plans/import-plan.js";
+import type { Db } from "./client.js";
+import { instanceMeta } from "./schema/index.js";
+
+export const seedsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "seeds");
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** The NQ57 plan definition: structure and indicators are kept in two files for readability. */
+export function loadNq57Definition(): { def: PlanDefinition; hash: string } {
+  const structureText = readFileSync(path.join(seedsDir, "plans", "nq57-structure.yaml"), "utf8");
+  const indicatorsText = readFileSync(path.join(seedsDir, "plans", "nq57-indicators.yaml"), "utf8");
+  const structure = parse(structureText) as Record<string, unknown>;
+  const { indicators } = parse(indicatorsText) as { indicators: unknown[] };
+  const def = planDefinition.parse({ ...structure, indicators });
+  return { def, hash: sha256(structureText + indicatorsText) };
+}
+
+async function applied(db: Db, key: string): Promise<string | undefined> {
+  const [row] = await db.select().from(instanceMeta).where(eq(instanceMeta.key, key));
+  const value = row?.value as { hash?: string } | undefined;
+  return value?.hash;
+}
+
+async function markApplied(db: Db, key: string, value: Record<string, unknown>): Promise<void> {
+  await db
+    .insert(instanceMeta)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: instanceMeta.key, set: { value, updatedAt: new Date() } });
+}
+
+export interface SeedResult {
+  orgUnits: "applied" | "unchanged";
+  plan: "applied" | "unchanged";
+  planSummary?: ImportSummary;
+}
+
+export async function seed(db: Db): Promise<SeedResult> {
+  const result: SeedResult = { orgUnits: "unchanged", plan: "unchanged" };
+  const unitsText = readFileSync(path.join(seedsDir, "org-units.yaml"), "utf8");
+  const unitsHash = sha256(unitsText);
+  if ((await applied(db, "seed:org-units")) !== unitsHash) {
+    const { orgUnits } = orgUnitFile.parse(parse(unitsText));
+    const summary = await importOrgUnits(db, orgUnits);
+    await markApplied(db, "seed:org-units", { hash: unitsHash, at: new Date().toISOString(), ...summary });
+    result.orgUnits = "applied";
+  }
+  const { def, hash } = loadNq57Definition();
+  if ((await applied(db, "seed:NQ57")) !== hash) {
+    result.planSummary = await importPlanDefinition(db, def, { actor: "system:seed", reason: "Bundled NQ57 plan (01-KH/BCĐTW)" });
+    await markApplied(db, "seed:NQ57", { hash, at: new Date().toISOString() });
+    result.plan = "applied";
+  }
+  return result;
+}
+
+export async function markDemo(db: Db): Promise<void> {
+  await db
+    .insert(instanceMeta)
+    .values({ key: "demo", value: true })
+    .onConflictDoUpdate({ target: instanceMeta.key, set: { value: true, updatedAt: new Date() } });
+}

@@ -1,0 +1,178 @@
+/**
+ * The Fastify application: API under /api/v1, OpenAPI at /api/v1/openapi.json, docs at /api/docs,
+ * health at /healthz and /readyz. Built without listening so tests can inject requests.
+ */
+import { randomUUID } from "node:crypto";
+import helmet from "@fastify/helmet";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Database } from "../db/client.js";
+import type { Config } from "./config.js";
+import { AppError, type ErrorDetail } from "./errors.js";
+import { healthRoutes } from "./health/routes.js";
+import { RequestValidationError, zodValidatorCompiler } from "./http/validation.js";
+import "./http/types.js";
+import { renderEntity } from "./i18n/entities.js";
+import { pickLang } from "./i18n/lang.js";
+import { indicatorRoutes } from "./indicators/routes.js";
+import { instanceRoutes } from "./instance/routes.js";
+import { orgUnitRoutes } from "./org-units/routes.js";
+import { planRoutes } from "./plans/routes.js";
+import { APP_VERSION } from "./version.js";
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+export async function buildApp({ config, database, logger = true }: BuildOptions): Promise<App> {
+  const app = Fastify<Server>({
+    logger: logger
+      ? {
+          level: config.LOG_LEVEL,
+          redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+        }
+      : false,
+    trustProxy:
+      typeof config.TRUST_PROXY === "number"
+        ? ((hops: number) => (_addr: string, hop: number) => hop < hops)(config.TRUST_PROXY)
+        : config.TRUST_PROXY,
+    bodyLimit: config.MAX_UPLOAD_MB * 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{8,128}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("deps", { config, database });
+  app.decorateRequest("lang", "vi");
+
+  app.addHook("onRequest", async (req, reply) => {
+    req.lang = pickLang(req.headers["accept-language"]);
+    reply.header("x-request-id", req.id);
+    reply.header("content-language", req.lang);
+    if (config.DEMO) reply.header("x-chinam-demo", "true");
+  });
+
+  const https = config.PUBLIC_URL?.startsWith("https://") ?? false;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    hsts: https ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    const lang = req.lang ?? "vi";
+    let appErr: AppError;
+    let details: ErrorDetail[] | undefined;
+    if (err instanceof AppError) {
+      appErr = err;
+      details = err.details;
+    } else if (err instanceof RequestValidationError) {
+      details = err.details(lang);
+      appErr = new AppError("VALIDATION_FAILED", { summary: details.map((d) => `${d.path}: ${d.message}`).join("; ") });
+    } else if ((err as FastifyError).validation) {
+      appErr = new AppError("VALIDATION_FAILED", { summary: err.message });
+    } else {
+      const fe = err as FastifyError;
+      if (fe.code === "FST_ERR_CTP_INVALID_JSON_BODY" || fe.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || (err instanceof SyntaxError && fe.statusCode === 400))
+        appErr = new AppError("MALFORMED_BODY");
+      else if (fe.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+        appErr = new AppError("PAYLOAD_TOO_LARGE", { limit: `${config.MAX_UPLOAD_MB} MB` });
+      else if (fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
+        appErr = new AppError("UNSUPPORTED_MEDIA_TYPE", { type: String(req.headers["content-type"] ?? "") });
+      else if (fe.statusCode === 429) appErr = new AppError("RATE_LIMITED", { after: 60 });
+      else {
+        req.log.error({ err }, "unhandled error");
+        appErr = new AppError("INTERNAL");
+      }
+    }
+    if (appErr.status >= 500 && err instanceof AppError) req.log.error({ err }, "server error");
+    const params = Object.fromEntries(
+      Object.entries(appErr.params).map(([k, v]) => [k, k === "entity" ? renderEntity(String(v), lang) : v]),
+    );
+    const localized = new AppError(appErr.code, params, details);
+    const body = {
+      error: {
+        code: appErr.code,
+        message: localized.message_(lang),
+        ...(details && details.length > 0 ? { details } : {}),
+        requestId: req.id,
+      },
+    };
+    return reply.status(appErr.status).type("application/json; charset=utf-8").send(JSON.stringify(body));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const err = new AppError("ROUTE_NOT_FOUND", { method: req.method, url: req.url.split("?")[0] ?? "" });
+    return reply
+      .status(404)
+      .type("application/json; charset=utf-8")
+      .send(JSON.stringify({ error: { code: err.code, message: err.message_(req.lang ?? "vi"), requestId: req.id } }));
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Chỉ Nam API",
+        version: APP_VERSION,
+        description:
+          "Monitoring and evaluation of national strategic action plans. Errors share one shape " +
+          "`{ error: { code, message, details?, requestId } }`; messages follow Accept-Language (vi default, en). " +
+          "Lists return `{ items, total, nextCursor }` (default page 100, max 1000).",
+      },
+      servers: config.PUBLIC_URL ? [{ url: config.PUBLIC_URL }] : [],
+      tags: [
+        { name: "plans", description: "Plans, phases, systems, initiatives, projects" },
+        { name: "indicators", description: "The shared four-tier indicator catalogue" },
+        { name: "org-units", description: "Units, hierarchy and lineage" },
+        { name: "instance", description: "Health and instance facts" },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true, uiConfig: { deepLinking: true } });
+
+  await app.register(
+    async (api) => {
+      await api.register(planRoutes);
+      await api.register(indicatorRoutes);
+      await api.register(orgUnitRoutes);
+      await api.register(instanceRoutes);
+      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: "/api/v1" },
+  );
+  await app.register(healthRoutes);
+
+  app.get("/", { schema: { hide: true, response: { 200: z.object({ name: z.string(), docs: z.string(), api: z.string() }) } } }, async () => ({
+    name: "Chỉ Nam",
+    docs: "/api/docs",
+    api: "/api/v1",
+  }));
+
+  return app;
+}

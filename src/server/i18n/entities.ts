@@ -1,0 +1,16 @@
+import type { Lang } from "./lang.js";
+
+/** Names of entities as they appear inside error messages. */
+const entities: Record<string, Record<Lang, string>> = {
+  plan: { vi: "kế hoạch", en: "plan" },
+  system: { vi: "hệ thống", en: "system" },
+  initiative: { vi: "sáng kiến", en: "initiative" },
+  project: { vi: "dự án", en: "project" },
+  indicator: { vi: "chỉ tiêu", en: "indicator" },
+  org_unit: { vi: "đơn vị", en: "org unit" },
+  phase: { vi: "giai đoạn", en: "phase" },
+};
+
+export function renderEntity(key: string, lang: Lang): string {
+  return entities[key]?.[lang] ?? key;
+}

@@ -1,0 +1,39 @@
+/** `npm start`: runs the platform. */
+import { ConfigError, loadConfig } from "./config.js";
+import { DataDirLockedError } from "../db/data-dir-lock.js";
+import { startServer } from "./start.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const started = await startServer(config);
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  const t = started.timings;
+  console.log(
+    [
+      "",
+      `  Chỉ Nam is running at ${started.url}${config.DEMO ? "  (DEMO data)" : ""}`,
+      `  API docs:  ${started.url}/api/docs`,
+      `  Database:  ${config.database === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+      `  Started in ${(t.totalMs / 1000).toFixed(1)} s (database ${(t.databaseMs / 1000).toFixed(1)} s, migrations ${(t.migrateMs / 1000).toFixed(1)} s, seed ${(t.seedMs / 1000).toFixed(1)} s); memory ${mb(process.memoryUsage().rss)} RSS`,
+      "",
+    ].join("\n"),
+  );
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    started
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      });
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

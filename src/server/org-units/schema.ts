@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { orgUnitKinds, provinceSubtypes } from "../../domain/org-units/schema.js";
+import { localized, optionalLocalized } from "../http/common-schemas.js";
+
+export const lineageLink = z.object({
+  kind: z.enum(["merged_into", "split_from", "renamed_to"]),
+  unit: z.string(),
+  effectiveOn: z.string(),
+});
+
+export const orgUnit = z.object({
+  code: z.string(),
+  kind: z.enum(orgUnitKinds),
+  subtype: z.enum(provinceSubtypes).nullable(),
+  name: localized,
+  shortName: optionalLocalized,
+  parent: z.string().nullable(),
+  adminCode: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  current: z.boolean().describe("Valid today."),
+  successors: z.array(lineageLink).describe("Units this one merged into, was renamed to, ..."),
+  predecessors: z.array(lineageLink).describe("Units that merged into this one, or that it was split from."),
+  note: optionalLocalized,
+});
+
+const isoDate = z.iso.date();
+
+export const orgUnitListQuery = z.object({
+  kind: z
+    .enum(orgUnitKinds)
+    .optional()
+    .describe("Unit kind. `province` means province-level units: provinces and centrally-run cities."),
+  subtype: z.enum(provinceSubtypes).optional().describe("For province-level units: province or city."),
+  parent: z.string().max(64).optional().describe("Code of the parent unit: only its direct children."),
+  current: z.enum(["true", "false"]).optional().describe("true: valid today; false: no longer (or not yet) valid."),
+  validAt: isoDate.optional().describe("Only units valid on this date (YYYY-MM-DD)."),
+  q: z.string().max(100).optional().describe("Search in code and names."),
+});

@@ -1,0 +1,93 @@
+/** API shapes of the plan structure: plans, phases, systems, initiatives, projects, roles. */
+import { z } from "zod";
+import { localized, optionalLocalized } from "../http/common-schemas.js";
+
+export const planSummary = z.object({
+  code: z.string(),
+  name: localized,
+  shortName: optionalLocalized,
+  documentNumber: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  startYear: z.number().int(),
+  endYear: z.number().int(),
+  status: z.string(),
+  counts: z.object({
+    systems: z.number().int(),
+    initiatives: z.number().int(),
+    indicators: z.number().int(),
+  }),
+});
+
+export const phaseFocus = z.object({
+  title: localized,
+  description: optionalLocalized,
+  systems: z.array(z.string()),
+  initiatives: z.array(z.string()),
+});
+
+export const phase = z.object({
+  code: z.string(),
+  name: localized,
+  startYear: z.number().int(),
+  endYear: z.number().int(),
+  summary: optionalLocalized,
+  focus: z.array(phaseFocus),
+});
+
+export const planRole = z.object({
+  code: z.string(),
+  name: localized,
+  sourceRef: z.string().nullable(),
+  responsibilities: z.array(localized),
+  units: z.array(z.string()),
+  reporting: optionalLocalized,
+});
+
+export const planDetail = planSummary.extend({
+  issuedBy: optionalLocalized,
+  description: optionalLocalized,
+  generalObjective: optionalLocalized,
+  phases: z.array(phase),
+  roles: z.array(planRole),
+});
+
+export const system = z.object({
+  code: z.string(),
+  number: z.number().int(),
+  kind: z.enum(["strategic", "special_projects"]),
+  name: localized,
+  mainContent: optionalLocalized,
+  strategicRole: optionalLocalized,
+  initiatives: z.array(z.string()).describe("Codes of the system's initiatives."),
+  indicatorCount: z.number().int(),
+  retired: z.boolean(),
+});
+
+export const initiative = z.object({
+  code: z.string(),
+  number: z.number().int(),
+  system: z.string(),
+  title: localized,
+  shortTitle: optionalLocalized,
+  objective: optionalLocalized,
+  content: optionalLocalized,
+  leadUnit: z.string().nullable(),
+  focusInPhases: z.array(z.string()).describe("Phases whose focus names this initiative (plan section IV)."),
+  projects: z.array(z.string()),
+  retired: z.boolean(),
+});
+
+export const project = z.object({
+  code: z.string(),
+  kind: z.string(),
+  name: localized,
+  description: optionalLocalized,
+  system: z.string().nullable(),
+  initiatives: z.array(z.string()),
+  ownerUnit: z.string().nullable(),
+  hasStdxComponent: z.boolean(),
+  chiefArchitect: z.string().nullable(),
+  reportsTo: z.string().nullable(),
+});
+
+export const planParams = z.object({ code: z.string().min(1).max(64).describe("Plan code, e.g. NQ57.") });

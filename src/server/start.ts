@@ -1,0 +1,70 @@
+/**
+ * Starting the platform: config → data-directory lock (embedded) → database → migrations → seed →
+ * HTTP. Shared by `npm start` and `npm run demo`.
+ */
+import type { FastifyInstance } from "fastify";
+import { acquireDataDirLock, type DataDirLock } from "../db/data-dir-lock.js";
+import { openDatabase, type Database } from "../db/client.js";
+import { markDemo, seed } from "../db/seed.js";
+import { buildApp } from "./app.js";
+import type { Config } from "./config.js";
+
+export interface Started {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  timings: { totalMs: number; databaseMs: number; migrateMs: number; seedMs: number };
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<Started> {
+  const t0 = performance.now();
+  let lock: DataDirLock | undefined;
+  if (config.database === "pglite") {
+    lock = acquireDataDirLock(config.dataDir, "the Chỉ Nam server");
+    if (lock.recoveredStale) console.warn(`Recovered a stale lock left in ${config.dataDir} by a process that is gone.`);
+  }
+  let database: Database | undefined;
+  try {
+    database = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.dataDir,
+      poolSize: config.DATABASE_POOL_SIZE,
+    });
+    const t1 = performance.now();
+    await database.migrate();
+    const t2 = performance.now();
+    if (config.SEED_ON_START) await seed(database.db);
+    if (config.DEMO) await markDemo(database.db);
+    const t3 = performance.now();
+    const app = await buildApp({ config, database });
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
+    const db = database;
+    let stopped = false;
+    return {
+      app,
+      database,
+      url,
+      timings: {
+        totalMs: performance.now() - t0,
+        databaseMs: t1 - t0,
+        migrateMs: t2 - t1,
+        seedMs: t3 - t2,
+      },
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await app.close();
+        await db.close();
+        lock?.release();
+      },
+    };
+  } catch (err) {
+    await database?.close().catch(() => undefined);
+    lock?.release();
+    throw err;
+  }
+}

@@ -1,0 +1,26 @@
+/** An app on a fresh test database, for API tests through `app.inject`. */
+import type { Database } from "../../src/db/client.js";
+import { type App, buildApp } from "../../src/server/app.js";
+import { loadConfig } from "../../src/server/config.js";
+import { type Backend, openTestDatabase } from "./db.js";
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function testApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await openTestDatabase(backend);
+  const config = loadConfig({ SESSION_SECRET: "x".repeat(40), LOG_LEVEL: "silent", DATA_DIR: "/tmp/chinam-unused", ...env });
+  const app = await buildApp({ config, database, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

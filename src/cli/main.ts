@@ -3,9 +3,9 @@
  * takes the DATA_DIR lock, so it refuses while the server runs instead of corrupting data.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { backupPglite, restorePglite } from "../db/backup.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { acquireDataDirLock, DataDirLockedError } from "../db/data-dir-lock.js";
 import { seed } from "../db/seed.js";
@@ -146,9 +146,9 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       await withDatabase(config, async (d) => {
-        const dump = await (d.pglite as PGlite).dumpDataDir("gzip");
-        writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-        console.log(`Backup written to ${file} (${Math.round(dump.size / 1024)} KB, PGlite data-directory dump).`);
+        if (!d.pglite) throw new Error("embedded database expected");
+        const size = await backupPglite(d.pglite, file);
+        console.log(`Backup written to ${file} (${Math.round(size / 1024)} KB, PGlite data-directory dump).`);
       });
       return 0;
     }
@@ -163,7 +163,7 @@ async function run(argv: string[]): Promise<number> {
         console.log("PostgreSQL backup restored.");
         return 0;
       }
-      await restorePglite(config, file);
+      await restoreEmbedded(config, file);
       return 0;
     }
     default:
@@ -174,28 +174,11 @@ async function run(argv: string[]): Promise<number> {
 
 class DryRunRollback extends Error {}
 
-/** Restores a PGlite dump: checked first in memory; the current data is kept aside until it succeeds. */
-async function restorePglite(config: Config, file: string): Promise<void> {
+async function restoreEmbedded(config: Config, file: string): Promise<void> {
   const lock = acquireDataDirLock(config.dataDir, "a Chỉ Nam CLI restore");
   try {
-    const blob = new Blob([readFileSync(file)]);
-    const probe = await PGlite.create({ loadDataDir: blob });
-    await probe.query("select 1");
-    await probe.close();
-    const dataDir = path.join(config.dataDir, "pgdata");
-    const aside = `${dataDir}.before-restore-${Date.now()}`;
-    if (existsSync(dataDir)) renameSync(dataDir, aside);
-    try {
-      const db = await PGlite.create({ dataDir, loadDataDir: blob });
-      await db.query("select 1");
-      await db.close();
-    } catch (err) {
-      rmSync(dataDir, { recursive: true, force: true });
-      if (existsSync(aside)) renameSync(aside, dataDir);
-      throw err;
-    }
-    rmSync(aside, { recursive: true, force: true });
-    console.log(`Restored ${file} into ${dataDir}.`);
+    await restorePglite(config.dataDir, file);
+    console.log(`Restored ${file} into ${config.dataDir}.`);
   } finally {
     lock.release();
   }

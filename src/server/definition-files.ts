@@ -16,7 +16,7 @@ export interface ParsedFile {
 
 export function parseDefinitionText(text: string): ParsedFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const details: ErrorDetail[] = doc.errors.map((e) => {
       const pos = e.linePos?.[0];

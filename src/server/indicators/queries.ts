@@ -81,7 +81,7 @@ export async function indicatorRelations(db: Executor, ids: string[], planId?: s
         planId ? eq(indicatorTargets.planId, planId) : undefined,
       ),
     )
-    .orderBy(asc(indicatorTargets.year), asc(orgUnits.code));
+    .orderBy(asc(indicatorTargets.year), sql`${orgUnits.code} asc nulls first`);
   const parents = await db
     .select({ childId: indicatorLinks.childId, code: indicators.code, weight: indicatorLinks.weight })
     .from(indicatorLinks)

@@ -1,0 +1,204 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { entityVersions, indicators, orgUnits, plans } from "../../src/db/schema/index.js";
+import { planDefinition } from "../../src/domain/plan-definition/schema.js";
+import { parseDefinitionText, validateFile } from "../../src/server/definition-files.js";
+import { AppError } from "../../src/server/errors.js";
+import { createOrgUnit, importOrgUnits, updateOrgUnit } from "../../src/server/org-units/service.js";
+import { importPlanDefinition } from "../../src/server/plans/import-plan.js";
+import { backends } from "../helpers/db.js";
+import { type TestApp, testApp } from "../helpers/app.js";
+
+/** A small second plan beside NQ57: its own systems and indicators, plus a link to an NQ57 target. */
+const secondPlan = `
+code: DX-HANOI
+name: { vi: "Kế hoạch chuyển đổi số thành phố Hà Nội", en: "Ha Noi digital transformation plan" }
+startYear: 2025
+endYear: 2030
+phases:
+  - { code: P1, name: "Giai đoạn 2025–2030", startYear: 2025, endYear: 2030 }
+systems:
+  - { code: S1, number: 1, name: { vi: "Chính quyền số", en: "Digital government" } }
+initiatives:
+  - { code: SK01, number: 1, system: S1, title: "Dịch vụ công trực tuyến toàn trình", leadUnit: HA-NOI }
+indicators:
+  - code: HN_OI_ONLINE_DOSSIERS
+    tier: operational
+    name: { vi: "Số hồ sơ trực tuyến toàn trình", en: "Fully online dossiers" }
+    unit: "hồ sơ"
+    frequency: monthly
+    aggregation: sum
+    responsibleUnit: HA-NOI
+    systems: [S1]
+    initiatives: [SK01]
+    parents: [HN_K_ONLINE]
+  - code: HN_K_ONLINE
+    tier: kpi
+    name: { vi: "Tỉ lệ hồ sơ trực tuyến toàn trình", en: "Share of fully online dossiers" }
+    unit: "%"
+    targets:
+      - { year: 2030, comparator: ">=", value: 90 }
+      - { year: 2030, orgUnit: HA-NOI, comparator: ">=", value: 95 }
+    parents: [T30-C03]
+linkIndicators:
+  - { code: T30-C03, systems: [S1] }
+`;
+
+async function importText(db: Parameters<typeof importPlanDefinition>[0], text: string, reason = "test") {
+  const file = parseDefinitionText(text);
+  return importPlanDefinition(db, validateFile(file, planDefinition), { actor: "test", reason }, file);
+}
+
+async function expectInvalid(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+describe.each(backends())("plan import on %s", (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(backend);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const db = () => t.database.db;
+  const planCount = async () => Number((await db().select({ n: count() }).from(plans))[0]?.n);
+
+  it("loads a second plan beside NQ57, sharing the indicator catalogue", async () => {
+    const s = await importText(db(), secondPlan);
+    expect(s.created).toBe(true);
+    expect(s.counts.indicatorsCreated).toBe(2);
+    const list = (await t.app.inject({ url: "/api/v1/plans" })).json() as { items: { code: string }[] };
+    expect(list.items.map((p) => p.code)).toEqual(["DX-HANOI", "NQ57"]);
+    const inds = (await t.app.inject({ url: "/api/v1/plans/DX-HANOI/indicators" })).json() as {
+      items: { code: string; parents: { code: string }[] }[];
+    };
+    expect(inds.items.map((i) => i.code)).toEqual(["T30-C03", "HN_K_ONLINE", "HN_OI_ONLINE_DOSSIERS"]);
+    const shared = (await t.app.inject({ url: "/api/v1/indicators/T30-C03" })).json() as { plans: string[]; children: string[] };
+    expect(shared.plans).toEqual(["DX-HANOI", "NQ57"]);
+    expect(shared.children).toContain("HN_K_ONLINE");
+    const kpi = (await t.app.inject({ url: "/api/v1/indicators/HN_K_ONLINE" })).json() as {
+      targets: { orgUnit: string | null; value: number }[];
+    };
+    expect(kpi.targets.map((x) => [x.orgUnit, x.value])).toEqual([
+      [null, 90],
+      ["HA-NOI", 95],
+    ]);
+    const nq57 = (await t.app.inject({ url: "/api/v1/plans/NQ57" })).json() as { counts: { systems: number } };
+    expect(nq57.counts.systems).toBe(6);
+  });
+
+  it("re-importing the same file changes nothing and writes no version", async () => {
+    const before = Number((await db().select({ n: count() }).from(entityVersions))[0]?.n);
+    const s = await importText(db(), secondPlan);
+    expect(s.unchanged).toBe(true);
+    expect(Number((await db().select({ n: count() }).from(entityVersions))[0]?.n)).toBe(before);
+  });
+
+  it("keeps every change to a target or definition as a version with who, when and why", async () => {
+    const edited = secondPlan
+      .replace("{ year: 2030, comparator: \">=\", value: 90 }", "{ year: 2030, comparator: \">=\", value: 92 }")
+      .replace('unit: "hồ sơ"', 'unit: "bộ hồ sơ"');
+    const s = await importText(db(), edited, "Điều chỉnh theo Kế hoạch 2026");
+    expect(s.counts.targetsUpdated).toBe(1);
+    expect(s.counts.indicatorsUpdated).toBe(1);
+    const hist = (await t.app.inject({ url: "/api/v1/indicators/HN_K_ONLINE/history" })).json() as {
+      items: { entity: string; action: string; version: number; reason: string; changes: Record<string, { from: unknown; to: unknown }> | null; target: { year: number } | null }[];
+    };
+    const update = hist.items[0];
+    expect(update).toMatchObject({ entity: "target", action: "update", version: 2, reason: "Điều chỉnh theo Kế hoạch 2026" });
+    expect(update?.changes).toEqual({ value: { from: 90, to: 92 } });
+    expect(update?.target?.year).toBe(2030);
+    const oi = (await t.app.inject({ url: "/api/v1/indicators/HN_OI_ONLINE_DOSSIERS/history" })).json() as {
+      items: { changes: Record<string, unknown> | null; version: number }[];
+    };
+    expect(oi.items[0]?.version).toBe(2);
+    expect(oi.items[0]?.changes).toEqual({ unit: { from: "hồ sơ", to: "bộ hồ sơ" } });
+    const page1 = (await t.app.inject({ url: "/api/v1/indicators/HN_K_ONLINE/history?limit=1" })).json() as {
+      items: unknown[];
+      nextCursor: string;
+      total: number;
+    };
+    const page2 = (await t.app.inject({ url: `/api/v1/indicators/HN_K_ONLINE/history?limit=10&cursor=${page1.nextCursor}` })).json() as {
+      items: unknown[];
+    };
+    expect(page1.items.length + page2.items.length).toBe(page1.total);
+  });
+
+  it("names the line of a syntax error and writes nothing", async () => {
+    const before = await planCount();
+    const err = await expectInvalid(importText(db(), "code: BAD\nname: x\nstartYear: 2025\nendYear: [2030\n"));
+    expect(err.code).toBe("PLAN_DEFINITION_INVALID");
+    expect(err.details?.[0]?.line).toBeGreaterThanOrEqual(4);
+    expect(err.details?.[0]?.message).toMatch(/^Dòng \d+/);
+    expect(await planCount()).toBe(before);
+  });
+
+  it("names the line and field of schema and reference errors, in both languages, and writes nothing", async () => {
+    const before = await planCount();
+    const bad = `code: BAD-PLAN
+name: "Kế hoạch lỗi"
+startYear: 2025
+endYear: 2030
+systems:
+  - { code: S1, number: 1, name: "Hệ thống 1" }
+  - { code: S1, number: 2, name: "Trùng mã" }
+initiatives:
+  - { code: SK01, number: 1, system: S9, title: "Sáng kiến" }
+indicators:
+  - code: BAD_K1
+    tier: kpi
+    name: "KPI"
+    targets: [{ year: 2050, value: 1 }]
+    responsibleUnit: NO-SUCH-UNIT
+    parents: [BAD_OI]
+  - code: BAD_OI
+    tier: operational
+    name: "OI"
+  - code: T30-A02
+    tier: target
+    name: "Chiếm mã của NQ57"
+`;
+    const err = await expectInvalid(importText(db(), bad));
+    const byPath = Object.fromEntries((err.details ?? []).map((d) => [d.path, d]));
+    expect(byPath["systems.1.code"]?.line).toBe(7);
+    expect(byPath["initiatives.0.system"]?.line).toBe(9);
+    expect(byPath["initiatives.0.system"]?.messageEn).toContain("unknown system “S9”");
+    expect(byPath["indicators.0.targets.0.year"]?.message).toContain("năm 2050 nằm ngoài thời gian kế hoạch");
+    expect(byPath["indicators.0.responsibleUnit"]?.line).toBe(15);
+    expect(byPath["indicators.0.parents.0"]?.messageEn).toContain("expected tier target");
+    expect(byPath["indicators.2.code"]?.messageEn).toContain("use linkIndicators");
+    expect(await planCount()).toBe(before);
+    expect(await db().select().from(indicators).where(eq(indicators.code, "BAD_OI"))).toHaveLength(0);
+
+    const schemaErr = await expectInvalid(importText(db(), "code: X\nstartYear: 2025\nendYear: 2030\nsystems:\n  - { code: S1, number: 0, name: a }\n"));
+    const paths = (schemaErr.details ?? []).map((d) => [d.path, d.line]);
+    expect(paths).toEqual(expect.arrayContaining([["name", 1], ["systems.0.number", 5]]));
+    expect(schemaErr.details?.find((d) => d.path === "name")?.message).toMatch(/Dòng 1: name: .*(không hợp lệ|mong đợi)/);
+  });
+
+  it("refuses a cycle in org-unit parents and a duplicate unit code", async () => {
+    await importOrgUnits(db(), [
+      { code: "T-A", kind: "agency", name: { vi: "A", en: undefined }, lineage: [] },
+      { code: "T-B", kind: "agency", name: { vi: "B", en: undefined }, parent: "T-A", lineage: [] },
+    ]);
+    const cycle = await expectInvalid(updateOrgUnit(db(), "T-A", { parent: "T-B" }));
+    expect(cycle.code).toBe("ORG_UNIT_CYCLE");
+    const self = await expectInvalid(updateOrgUnit(db(), "T-A", { parent: "T-A" }));
+    expect(self.code).toBe("ORG_UNIT_CYCLE");
+    const viaFile = await expectInvalid(
+      importOrgUnits(db(), [{ code: "T-A", kind: "agency", name: { vi: "A", en: undefined }, parent: "T-B", lineage: [] }]),
+    );
+    expect(viaFile.details?.[0]?.messageEn).toMatch(/parent cycle: .*T-A/);
+    const [a] = await db().select().from(orgUnits).where(eq(orgUnits.code, "T-A"));
+    expect(a?.parentId).toBeNull();
+    const dup = await expectInvalid(createOrgUnit(db(), { code: "T-B", kind: "agency", name: { vi: "B2", en: undefined }, lineage: [] }));
+    expect(dup.code).toBe("DUPLICATE_CODE");
+    expect(dup.status).toBe(409);
+  });
+});

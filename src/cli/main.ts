@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { backupPglite, restorePglite } from "../db/backup.js";
-import { openDatabase, type Database } from "../db/client.js";
+import { type Database, openDatabase } from "../db/client.js";
 import { acquireDataDirLock, DataDirLockedError } from "../db/data-dir-lock.js";
 import { seed } from "../db/seed.js";
 import { orgUnitFile } from "../domain/org-units/schema.js";
@@ -38,8 +38,13 @@ function option(args: string[], name: string): string | undefined {
 }
 
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
-  const lock = config.database === "pglite" ? acquireDataDirLock(config.dataDir, "a Chỉ Nam CLI command") : undefined;
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: 2 });
+  const lock =
+    config.database === "pglite" ? acquireDataDirLock(config.dataDir, "a Chỉ Nam CLI command") : undefined;
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    poolSize: 2,
+  });
   try {
     return await fn(database);
   } finally {
@@ -53,7 +58,8 @@ function printAppError(err: AppError, lang: Lang): void {
     Object.entries(err.params).map(([k, v]) => [k, k === "entity" ? renderEntity(String(v), lang) : v]),
   );
   console.error(new AppError(err.code, params).message_(lang));
-  for (const d of err.details ?? []) console.error(`  - ${lang === "en" ? (d.messageEn ?? d.message) : d.message}`);
+  for (const d of err.details ?? [])
+    console.error(`  - ${lang === "en" ? (d.messageEn ?? d.message) : d.message}`);
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -87,7 +93,9 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     case "plan:import":
     case "org-units:import": {
-      const file = args.find((a) => !a.startsWith("--") && a !== option(args, "--reason") && a !== option(args, "--lang"));
+      const file = args.find(
+        (a) => !a.startsWith("--") && a !== option(args, "--reason") && a !== option(args, "--lang"),
+      );
       if (!file) {
         console.error(usage);
         return 2;
@@ -102,7 +110,9 @@ async function run(argv: string[]): Promise<number> {
         await withDatabase(config, async (d) => {
           await d.migrate();
           const s = await importOrgUnits(d.db, orgUnits, parsed);
-          console.log(`Org units: ${s.created} created, ${s.updated} updated, ${s.lineageLinks} lineage links.`);
+          console.log(
+            `Org units: ${s.created} created, ${s.updated} updated, ${s.lineageLinks} lineage links.`,
+          );
         });
         return 0;
       }
@@ -114,7 +124,9 @@ async function run(argv: string[]): Promise<number> {
           await d.db
             .transaction(async (tx) => {
               const s = await importPlanDefinition(tx, def, { actor }, parsed);
-              console.log(`Dry run: plan ${s.plan} is valid (${JSON.stringify(s.counts)}). Nothing was written.`);
+              console.log(
+                `Dry run: plan ${s.plan} is valid (${JSON.stringify(s.counts)}). Nothing was written.`,
+              );
               throw new DryRunRollback();
             })
             .catch((err: unknown) => {
@@ -125,7 +137,12 @@ async function run(argv: string[]): Promise<number> {
       }
       await withDatabase(config, async (d) => {
         await d.migrate();
-        const s = await importPlanDefinition(d.db, def, { actor, reason: option(args, "--reason") ?? `plan:import ${path.basename(file)}` }, parsed);
+        const s = await importPlanDefinition(
+          d.db,
+          def,
+          { actor, reason: option(args, "--reason") ?? `plan:import ${path.basename(file)}` },
+          parsed,
+        );
         console.log(
           s.unchanged
             ? `Plan ${s.plan}: unchanged (same definition as last import).`
@@ -141,7 +158,11 @@ async function run(argv: string[]): Promise<number> {
         return 2;
       }
       if (config.database === "postgres") {
-        execFileSync("pg_dump", ["--format=custom", "--no-owner", `--file=${file}`, config.DATABASE_URL as string], { stdio: "inherit" });
+        execFileSync(
+          "pg_dump",
+          ["--format=custom", "--no-owner", `--file=${file}`, config.DATABASE_URL as string],
+          { stdio: "inherit" },
+        );
         console.log(`PostgreSQL backup written to ${file} (pg_dump custom format).`);
         return 0;
       }
@@ -159,7 +180,11 @@ async function run(argv: string[]): Promise<number> {
         return 2;
       }
       if (config.database === "postgres") {
-        execFileSync("pg_restore", ["--clean", "--if-exists", "--no-owner", `--dbname=${config.DATABASE_URL}`, file], { stdio: "inherit" });
+        execFileSync(
+          "pg_restore",
+          ["--clean", "--if-exists", "--no-owner", `--dbname=${config.DATABASE_URL}`, file],
+          { stdio: "inherit" },
+        );
         console.log("PostgreSQL backup restored.");
         return 0;
       }

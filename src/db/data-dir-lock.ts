@@ -84,7 +84,7 @@ export function acquireDataDirLock(dataDir: string, holder: string): DataDirLock
         existing = undefined; // Torn write from a crash: treat as stale.
       }
       const sameHost = existing?.hostname === hostname();
-      if (existing && existing.pid !== process.pid && (!sameHost || processAlive(existing.pid))) {
+      if (existing && (!sameHost || processAlive(existing.pid))) {
         throw new DataDirLockedError(file, existing);
       }
       rmSync(file, { force: true });

@@ -9,9 +9,9 @@ import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { parse } from "yaml";
 import { orgUnitFile } from "../domain/org-units/schema.js";
-import { planDefinition, type PlanDefinition } from "../domain/plan-definition/schema.js";
+import { type PlanDefinition, planDefinition } from "../domain/plan-definition/schema.js";
 import { importOrgUnits } from "../server/org-units/service.js";
-import { importPlanDefinition, type ImportSummary } from "../server/plans/import-plan.js";
+import { type ImportSummary, importPlanDefinition } from "../server/plans/import-plan.js";
 import type { Db } from "./client.js";
 import { instanceMeta } from "./schema/index.js";
 
@@ -60,7 +60,10 @@ export async function seed(db: Db): Promise<SeedResult> {
   }
   const { def, hash } = loadNq57Definition();
   if ((await applied(db, "seed:NQ57")) !== hash) {
-    result.planSummary = await importPlanDefinition(db, def, { actor: "system:seed", reason: "Bundled NQ57 plan (01-KH/BCĐTW)" });
+    result.planSummary = await importPlanDefinition(db, def, {
+      actor: "system:seed",
+      reason: "Bundled NQ57 plan (01-KH/BCĐTW)",
+    });
     await markApplied(db, "seed:NQ57", { hash, at: new Date().toISOString() });
     result.plan = "applied";
   }

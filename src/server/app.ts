@@ -3,10 +3,10 @@
  * health at /healthz and /readyz. Built without listening so tests can inject requests.
  */
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -30,7 +30,13 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
-export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export async function buildApp({ config, database, logger = true }: BuildOptions): Promise<App> {
   const app = Fastify<Server>({
@@ -42,7 +48,10 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
       : false,
     trustProxy:
       typeof config.TRUST_PROXY === "number"
-        ? ((hops: number) => (_addr: string, hop: number) => hop < hops)(config.TRUST_PROXY)
+        ? (
+            (hops: number) => (_addr: string, hop: number) =>
+              hop < hops
+          )(config.TRUST_PROXY)
         : config.TRUST_PROXY,
     bodyLimit: config.MAX_UPLOAD_MB * 1024 * 1024,
     genReqId: (req) => {
@@ -92,12 +101,18 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
       details = err.details;
     } else if (err instanceof RequestValidationError) {
       details = err.details(lang);
-      appErr = new AppError("VALIDATION_FAILED", { summary: details.map((d) => `${d.path}: ${d.message}`).join("; ") });
+      appErr = new AppError("VALIDATION_FAILED", {
+        summary: details.map((d) => `${d.path}: ${d.message}`).join("; "),
+      });
     } else if ((err as FastifyError).validation) {
       appErr = new AppError("VALIDATION_FAILED", { summary: err.message });
     } else {
       const fe = err as FastifyError;
-      if (fe.code === "FST_ERR_CTP_INVALID_JSON_BODY" || fe.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || (err instanceof SyntaxError && fe.statusCode === 400))
+      if (
+        fe.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+        fe.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
+        (err instanceof SyntaxError && fe.statusCode === 400)
+      )
         appErr = new AppError("MALFORMED_BODY");
       else if (fe.code === "FST_ERR_CTP_BODY_TOO_LARGE")
         appErr = new AppError("PAYLOAD_TOO_LARGE", { limit: `${config.MAX_UPLOAD_MB} MB` });
@@ -130,7 +145,11 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
     return reply
       .status(404)
       .type("application/json; charset=utf-8")
-      .send(JSON.stringify({ error: { code: err.code, message: err.message_(req.lang ?? "vi"), requestId: req.id } }));
+      .send(
+        JSON.stringify({
+          error: { code: err.code, message: err.message_(req.lang ?? "vi"), requestId: req.id },
+        }),
+      );
   });
 
   await app.register(swagger, {
@@ -154,7 +173,11 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true, uiConfig: { deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    uiConfig: { deepLinking: true },
+  });
 
   await app.register(
     async (api) => {
@@ -168,11 +191,20 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   );
   await app.register(healthRoutes);
 
-  app.get("/", { schema: { hide: true, response: { 200: z.object({ name: z.string(), docs: z.string(), api: z.string() }) } } }, async () => ({
-    name: "Chỉ Nam",
-    docs: "/api/docs",
-    api: "/api/v1",
-  }));
+  app.get(
+    "/",
+    {
+      schema: {
+        hide: true,
+        response: { 200: z.object({ name: z.string(), docs: z.string(), api: z.string() }) },
+      },
+    },
+    async () => ({
+      name: "Chỉ Nam",
+      docs: "/api/docs",
+      api: "/api/v1",
+    }),
+  );
 
   return app;
 }

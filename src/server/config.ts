@@ -81,7 +81,9 @@ interface Secrets {
 function loadOrCreateSecrets(dataDir: string): Secrets {
   const file = path.join(dataDir, "secrets.json");
   if (existsSync(file)) {
-    const parsed = z.object({ SESSION_SECRET: z.string().min(32) }).safeParse(JSON.parse(readFileSync(file, "utf8")));
+    const parsed = z
+      .object({ SESSION_SECRET: z.string().min(32) })
+      .safeParse(JSON.parse(readFileSync(file, "utf8")));
     if (parsed.success) return parsed.data;
     throw new ConfigError(`${file} is not valid: delete it to generate new secrets`);
   }

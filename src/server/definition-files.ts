@@ -49,7 +49,12 @@ function describe(path: readonly PropertyKey[]): string {
   return path.map(String).join(".") || "(root)";
 }
 
-export function detailAt(file: ParsedFile, path: readonly PropertyKey[], vi: string, en: string): ErrorDetail {
+export function detailAt(
+  file: ParsedFile,
+  path: readonly PropertyKey[],
+  vi: string,
+  en: string,
+): ErrorDetail {
   const line = file.lineOf(path);
   const where = describe(path);
   return {
@@ -61,7 +66,11 @@ export function detailAt(file: ParsedFile, path: readonly PropertyKey[], vi: str
 }
 
 export function invalidFile(details: ErrorDetail[]): AppError {
-  return new AppError("PLAN_DEFINITION_INVALID", { count: details.length, first: details[0]?.message ?? "" }, details);
+  return new AppError(
+    "PLAN_DEFINITION_INVALID",
+    { count: details.length, first: details[0]?.message ?? "" },
+    details,
+  );
 }
 
 /** Validates parsed data with a zod schema, turning issues into line-numbered details. */

@@ -1,6 +1,7 @@
 /** `npm start`: runs the platform. */
-import { ConfigError, loadConfig } from "./config.js";
+
 import { DataDirLockedError } from "../db/data-dir-lock.js";
+import { ConfigError, loadConfig } from "./config.js";
 import { startServer } from "./start.js";
 
 async function main(): Promise<void> {

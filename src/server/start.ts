@@ -3,8 +3,8 @@
  * HTTP. Shared by `npm start` and `npm run demo`.
  */
 import type { FastifyInstance } from "fastify";
+import { type Database, openDatabase } from "../db/client.js";
 import { acquireDataDirLock, type DataDirLock } from "../db/data-dir-lock.js";
-import { openDatabase, type Database } from "../db/client.js";
 import { markDemo, seed } from "../db/seed.js";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
@@ -22,7 +22,8 @@ export async function startServer(config: Config): Promise<Started> {
   let lock: DataDirLock | undefined;
   if (config.database === "pglite") {
     lock = acquireDataDirLock(config.dataDir, "the Chỉ Nam server");
-    if (lock.recoveredStale) console.warn(`Recovered a stale lock left in ${config.dataDir} by a process that is gone.`);
+    if (lock.recoveredStale)
+      console.warn(`Recovered a stale lock left in ${config.dataDir} by a process that is gone.`);
   }
   let database: Database | undefined;
   try {

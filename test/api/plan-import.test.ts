@@ -6,8 +6,8 @@ import { parseDefinitionText, validateFile } from "../../src/server/definition-f
 import { AppError } from "../../src/server/errors.js";
 import { createOrgUnit, importOrgUnits, updateOrgUnit } from "../../src/server/org-units/service.js";
 import { importPlanDefinition } from "../../src/server/plans/import-plan.js";
-import { backends } from "../helpers/db.js";
 import { type TestApp, testApp } from "../helpers/app.js";
+import { backends } from "../helpers/db.js";
 
 /** A small second plan beside NQ57: its own systems and indicators, plus a link to an NQ57 target. */
 const secondPlan = `
@@ -79,7 +79,10 @@ describe.each(backends())("plan import on %s", (backend) => {
       items: { code: string; parents: { code: string }[] }[];
     };
     expect(inds.items.map((i) => i.code)).toEqual(["T30-C03", "HN_K_ONLINE", "HN_OI_ONLINE_DOSSIERS"]);
-    const shared = (await t.app.inject({ url: "/api/v1/indicators/T30-C03" })).json() as { plans: string[]; children: string[] };
+    const shared = (await t.app.inject({ url: "/api/v1/indicators/T30-C03" })).json() as {
+      plans: string[];
+      children: string[];
+    };
     expect(shared.plans).toEqual(["DX-HANOI", "NQ57"]);
     expect(shared.children).toContain("HN_K_ONLINE");
     const kpi = (await t.app.inject({ url: "/api/v1/indicators/HN_K_ONLINE" })).json() as {
@@ -89,7 +92,9 @@ describe.each(backends())("plan import on %s", (backend) => {
       [null, 90],
       ["HA-NOI", 95],
     ]);
-    const nq57 = (await t.app.inject({ url: "/api/v1/plans/NQ57" })).json() as { counts: { systems: number } };
+    const nq57 = (await t.app.inject({ url: "/api/v1/plans/NQ57" })).json() as {
+      counts: { systems: number };
+    };
     expect(nq57.counts.systems).toBe(6);
   });
 
@@ -102,16 +107,28 @@ describe.each(backends())("plan import on %s", (backend) => {
 
   it("keeps every change to a target or definition as a version with who, when and why", async () => {
     const edited = secondPlan
-      .replace("{ year: 2030, comparator: \">=\", value: 90 }", "{ year: 2030, comparator: \">=\", value: 92 }")
+      .replace('{ year: 2030, comparator: ">=", value: 90 }', '{ year: 2030, comparator: ">=", value: 92 }')
       .replace('unit: "hồ sơ"', 'unit: "bộ hồ sơ"');
     const s = await importText(db(), edited, "Điều chỉnh theo Kế hoạch 2026");
     expect(s.counts.targetsUpdated).toBe(1);
     expect(s.counts.indicatorsUpdated).toBe(1);
     const hist = (await t.app.inject({ url: "/api/v1/indicators/HN_K_ONLINE/history" })).json() as {
-      items: { entity: string; action: string; version: number; reason: string; changes: Record<string, { from: unknown; to: unknown }> | null; target: { year: number } | null }[];
+      items: {
+        entity: string;
+        action: string;
+        version: number;
+        reason: string;
+        changes: Record<string, { from: unknown; to: unknown }> | null;
+        target: { year: number } | null;
+      }[];
     };
     const update = hist.items[0];
-    expect(update).toMatchObject({ entity: "target", action: "update", version: 2, reason: "Điều chỉnh theo Kế hoạch 2026" });
+    expect(update).toMatchObject({
+      entity: "target",
+      action: "update",
+      version: 2,
+      reason: "Điều chỉnh theo Kế hoạch 2026",
+    });
     expect(update?.changes).toEqual({ value: { from: 90, to: 92 } });
     expect(update?.target?.year).toBe(2030);
     const oi = (await t.app.inject({ url: "/api/v1/indicators/HN_OI_ONLINE_DOSSIERS/history" })).json() as {
@@ -124,7 +141,11 @@ describe.each(backends())("plan import on %s", (backend) => {
       nextCursor: string;
       total: number;
     };
-    const page2 = (await t.app.inject({ url: `/api/v1/indicators/HN_K_ONLINE/history?limit=10&cursor=${page1.nextCursor}` })).json() as {
+    const page2 = (
+      await t.app.inject({
+        url: `/api/v1/indicators/HN_K_ONLINE/history?limit=10&cursor=${page1.nextCursor}`,
+      })
+    ).json() as {
       items: unknown[];
     };
     expect(page1.items.length + page2.items.length).toBe(page1.total);
@@ -132,7 +153,9 @@ describe.each(backends())("plan import on %s", (backend) => {
 
   it("names the line of a syntax error and writes nothing", async () => {
     const before = await planCount();
-    const err = await expectInvalid(importText(db(), "code: BAD\nname: x\nstartYear: 2025\nendYear: [2030\n"));
+    const err = await expectInvalid(
+      importText(db(), "code: BAD\nname: x\nstartYear: 2025\nendYear: [2030\n"),
+    );
     expect(err.code).toBe("PLAN_DEFINITION_INVALID");
     expect(err.details?.[0]?.line).toBeGreaterThanOrEqual(4);
     expect(err.details?.[0]?.message).toMatch(/^Dòng \d+/);
@@ -176,10 +199,22 @@ indicators:
     expect(await planCount()).toBe(before);
     expect(await db().select().from(indicators).where(eq(indicators.code, "BAD_OI"))).toHaveLength(0);
 
-    const schemaErr = await expectInvalid(importText(db(), "code: X\nstartYear: 2025\nendYear: 2030\nsystems:\n  - { code: S1, number: 0, name: a }\n"));
+    const schemaErr = await expectInvalid(
+      importText(
+        db(),
+        "code: X\nstartYear: 2025\nendYear: 2030\nsystems:\n  - { code: S1, number: 0, name: a }\n",
+      ),
+    );
     const paths = (schemaErr.details ?? []).map((d) => [d.path, d.line]);
-    expect(paths).toEqual(expect.arrayContaining([["name", 1], ["systems.0.number", 5]]));
-    expect(schemaErr.details?.find((d) => d.path === "name")?.message).toMatch(/Dòng 1: name: .*(không hợp lệ|mong đợi)/);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        ["name", 1],
+        ["systems.0.number", 5],
+      ]),
+    );
+    expect(schemaErr.details?.find((d) => d.path === "name")?.message).toMatch(
+      /Dòng 1: name: .*(không hợp lệ|mong đợi)/,
+    );
   });
 
   it("refuses a cycle in org-unit parents and a duplicate unit code", async () => {
@@ -192,12 +227,16 @@ indicators:
     const self = await expectInvalid(updateOrgUnit(db(), "T-A", { parent: "T-A" }));
     expect(self.code).toBe("ORG_UNIT_CYCLE");
     const viaFile = await expectInvalid(
-      importOrgUnits(db(), [{ code: "T-A", kind: "agency", name: { vi: "A", en: undefined }, parent: "T-B", lineage: [] }]),
+      importOrgUnits(db(), [
+        { code: "T-A", kind: "agency", name: { vi: "A", en: undefined }, parent: "T-B", lineage: [] },
+      ]),
     );
     expect(viaFile.details?.[0]?.messageEn).toMatch(/parent cycle: .*T-A/);
     const [a] = await db().select().from(orgUnits).where(eq(orgUnits.code, "T-A"));
     expect(a?.parentId).toBeNull();
-    const dup = await expectInvalid(createOrgUnit(db(), { code: "T-B", kind: "agency", name: { vi: "B2", en: undefined }, lineage: [] }));
+    const dup = await expectInvalid(
+      createOrgUnit(db(), { code: "T-B", kind: "agency", name: { vi: "B2", en: undefined }, lineage: [] }),
+    );
     expect(dup.code).toBe("DUPLICATE_CODE");
     expect(dup.status).toBe(409);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends } from "../helpers/db.js";
 import { type TestApp, testApp } from "../helpers/app.js";
+import { backends } from "../helpers/db.js";
 
 interface List<T> {
   items: T[];
@@ -26,9 +26,8 @@ describe.each(backends())("read API on %s", (backend) => {
   };
 
   it("lists plans with NQ57 and its counts", async () => {
-    const { status, body } = await get<List<{ code: string; counts: { systems: number; initiatives: number } }>>(
-      "/api/v1/plans",
-    );
+    const { status, body } =
+      await get<List<{ code: string; counts: { systems: number; initiatives: number } }>>("/api/v1/plans");
     expect(status).toBe(200);
     const nq57 = body.items.find((p) => p.code === "NQ57");
     expect(nq57?.counts.systems).toBe(6);
@@ -42,7 +41,12 @@ describe.each(backends())("read API on %s", (backend) => {
       documentNumber: string;
       startYear: number;
       endYear: number;
-      phases: { code: string; startYear: number; endYear: number; focus: { systems: string[]; initiatives: string[] }[] }[];
+      phases: {
+        code: string;
+        startYear: number;
+        endYear: number;
+        focus: { systems: string[]; initiatives: string[] }[];
+      }[];
       roles: { code: string; units: string[] }[];
     }>("/api/v1/plans/NQ57");
     expect(status).toBe(200);
@@ -55,7 +59,11 @@ describe.each(backends())("read API on %s", (backend) => {
     ]);
     // Section IV.1 names System 4 with initiatives 16, 17 and 18 as a focus of the first phase.
     const p1 = body.phases[0];
-    expect(p1?.focus.some((f) => f.systems.includes("S4") && ["SK16", "SK17", "SK18"].every((c) => f.initiatives.includes(c)))).toBe(true);
+    expect(
+      p1?.focus.some(
+        (f) => f.systems.includes("S4") && ["SK16", "SK17", "SK18"].every((c) => f.initiatives.includes(c)),
+      ),
+    ).toBe(true);
     const standing = body.roles.find((r) => r.code === "STANDING-OFFICE");
     expect(standing?.units).toEqual(expect.arrayContaining(["BCDTW-CQTT"]));
   });
@@ -79,7 +87,9 @@ describe.each(backends())("read API on %s", (backend) => {
 
     const all = await get<List<unknown>>("/api/v1/plans/NQ57/initiatives");
     expect(all.body.items).toHaveLength(30);
-    const s6 = await get<List<{ code: string; system: string; projects: string[] }>>("/api/v1/plans/NQ57/initiatives?system=S6");
+    const s6 = await get<List<{ code: string; system: string; projects: string[] }>>(
+      "/api/v1/plans/NQ57/initiatives?system=S6",
+    );
     expect(s6.body.items.map((i) => i.code)).toEqual(["SK26", "SK27", "SK28", "SK29", "SK30"]);
     expect(s6.body.items.every((i) => i.system === "S6" && i.projects.length === 1)).toBe(true);
   });
@@ -106,12 +116,16 @@ describe.each(backends())("read API on %s", (backend) => {
   });
 
   it("serves an indicator and its version history", async () => {
-    const ind = await get<{ code: string; targets: { year: number; comparator: string; value: number }[]; version: number }>(
-      "/api/v1/indicators/T30-A04",
-    );
+    const ind = await get<{
+      code: string;
+      targets: { year: number; comparator: string; value: number }[];
+      version: number;
+    }>("/api/v1/indicators/T30-A04");
     expect(ind.status).toBe(200);
     expect(ind.body.targets).toEqual([expect.objectContaining({ year: 2030, value: 2 })]);
-    const hist = await get<List<{ entity: string; action: string; changedBy: string }>>("/api/v1/indicators/T30-A04/history");
+    const hist = await get<List<{ entity: string; action: string; changedBy: string }>>(
+      "/api/v1/indicators/T30-A04/history",
+    );
     expect(hist.status).toBe(200);
     expect(hist.body.items.map((h) => [h.entity, h.action])).toEqual(
       expect.arrayContaining([
@@ -128,19 +142,30 @@ describe.each(backends())("read API on %s", (backend) => {
     );
     expect(body.total).toBe(34);
     expect(body.items).toHaveLength(34);
-    expect(body.items.filter((u) => u.subtype === "city").map((u) => u.code).sort()).toEqual(
-      ["CAN-THO", "DA-NANG", "HAI-PHONG", "HA-NOI", "HO-CHI-MINH", "HUE"].sort(),
-    );
+    expect(
+      body.items
+        .filter((u) => u.subtype === "city")
+        .map((u) => u.code)
+        .sort(),
+    ).toEqual(["CAN-THO", "DA-NANG", "HAI-PHONG", "HA-NOI", "HO-CHI-MINH", "HUE"].sort());
     const former = await get<List<{ code: string; successors: { kind: string; unit: string }[] }>>(
       "/api/v1/org-units?kind=province&current=false&limit=1000",
     );
     expect(former.body.total).toBe(63);
-    expect(former.body.items.every((u) => u.successors.length === 1 && u.successors[0]?.kind === "merged_into")).toBe(true);
+    expect(
+      former.body.items.every((u) => u.successors.length === 1 && u.successors[0]?.kind === "merged_into"),
+    ).toBe(true);
     const atDate = await get<List<unknown>>("/api/v1/org-units?kind=province&validAt=2025-06-30");
     expect(atDate.body.total).toBe(63);
     const hcm = await get<{ predecessors: { unit: string }[] }>("/api/v1/org-units/HO-CHI-MINH");
-    expect(hcm.body.predecessors.map((p) => p.unit).sort()).toEqual(["OLD-BA-RIA-VUNG-TAU", "OLD-BINH-DUONG", "OLD-HO-CHI-MINH"]);
-    const children = await get<List<{ code: string }>>("/api/v1/org-units?parent=CP&kind=ministry&current=true");
+    expect(hcm.body.predecessors.map((p) => p.unit).sort()).toEqual([
+      "OLD-BA-RIA-VUNG-TAU",
+      "OLD-BINH-DUONG",
+      "OLD-HO-CHI-MINH",
+    ]);
+    const children = await get<List<{ code: string }>>(
+      "/api/v1/org-units?parent=CP&kind=ministry&current=true",
+    );
     expect(children.body.total).toBe(14);
     const search = await get<List<{ code: string }>>(`/api/v1/org-units?q=${encodeURIComponent("Hà Nội")}`);
     expect(search.body.items.map((u) => u.code)).toEqual(expect.arrayContaining(["HA-NOI", "OLD-HA-NOI"]));
@@ -165,7 +190,9 @@ describe.each(backends())("read API on %s", (backend) => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("VALIDATION_FAILED");
     expect(res.body.error.details?.[0]?.path).toBe("querystring.limit");
-    const tier = await get<ErrorBody>("/api/v1/plans/NQ57/indicators?tier=bogus", { "accept-language": "en" });
+    const tier = await get<ErrorBody>("/api/v1/plans/NQ57/indicators?tier=bogus", {
+      "accept-language": "en",
+    });
     expect(tier.status).toBe(400);
     expect(tier.body.error.details?.[0]?.path).toBe("querystring.tier");
     const cursor = await get<ErrorBody>("/api/v1/plans/NQ57/initiatives?cursor=not-a-cursor");

@@ -12,7 +12,12 @@ export interface TestApp {
 
 export async function testApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase(backend);
-  const config = loadConfig({ SESSION_SECRET: "x".repeat(40), LOG_LEVEL: "silent", DATA_DIR: "/tmp/chinam-unused", ...env });
+  const config = loadConfig({
+    SESSION_SECRET: "x".repeat(40),
+    LOG_LEVEL: "silent",
+    DATA_DIR: "/tmp/chinam-unused",
+    ...env,
+  });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../src/db/seed.js";
-import { backends } from "../helpers/db.js";
 import { type TestApp, testApp } from "../helpers/app.js";
+import { backends } from "../helpers/db.js";
 import { expectedInitiatives, expectedTargets } from "./nq57-expected.js";
 
 interface Indicator {
@@ -18,7 +18,13 @@ interface Indicator {
   systems: string[];
   parents: { code: string }[];
   children: string[];
-  targets: { year: number; comparator: string; value: number | null; valueMax: number | null; achieved: boolean | null }[];
+  targets: {
+    year: number;
+    comparator: string;
+    value: number | null;
+    valueMax: number | null;
+    achieved: boolean | null;
+  }[];
   definition: { vi: string; en: string | null } | null;
 }
 
@@ -36,7 +42,17 @@ describe.each(backends())("NQ57 seed on %s", (backend) => {
 
   it("holds the 30 initiatives with their full titles from Appendix I.III, in their systems", async () => {
     const res = await t.app.inject({ url: "/api/v1/plans/NQ57/initiatives" });
-    const items = (res.json() as { items: { code: string; system: string; title: { vi: string; en: string | null }; objective: unknown; content: unknown }[] }).items;
+    const items = (
+      res.json() as {
+        items: {
+          code: string;
+          system: string;
+          title: { vi: string; en: string | null };
+          objective: unknown;
+          content: unknown;
+        }[];
+      }
+    ).items;
     expect(items.map((i) => [i.code, i.system, i.title.vi])).toEqual(expectedInitiatives);
     expect(items.every((i) => i.title.en && i.content)).toBe(true);
     // Groups A–E carry an objective and a content; the special projects (group G) a paragraph.
@@ -101,16 +117,28 @@ describe.each(backends())("NQ57 seed on %s", (backend) => {
   });
 
   it("is idempotent: seeding again changes nothing", async () => {
-    const before = (await t.app.inject({ url: "/api/v1/indicators/T30-A02/history" })).json() as { total: number };
+    const before = (await t.app.inject({ url: "/api/v1/indicators/T30-A02/history" })).json() as {
+      total: number;
+    };
     const r = await seed(t.database.db);
     expect(r).toEqual({ orgUnits: "unchanged", plan: "unchanged" });
-    const after = (await t.app.inject({ url: "/api/v1/indicators/T30-A02/history" })).json() as { total: number };
+    const after = (await t.app.inject({ url: "/api/v1/indicators/T30-A02/history" })).json() as {
+      total: number;
+    };
     expect(after.total).toBe(before.total);
   });
 
   it("links every former province to the province it merged into on 1 July 2025", async () => {
     const res = await t.app.inject({ url: "/api/v1/org-units?kind=province&limit=1000" });
-    const units = (res.json() as { items: { code: string; validTo: string | null; successors: { unit: string; effectiveOn: string }[] }[] }).items;
+    const units = (
+      res.json() as {
+        items: {
+          code: string;
+          validTo: string | null;
+          successors: { unit: string; effectiveOn: string }[];
+        }[];
+      }
+    ).items;
     const current = new Set(units.filter((u) => u.validTo === null).map((u) => u.code));
     const former = units.filter((u) => u.validTo !== null);
     expect(current.size).toBe(34);

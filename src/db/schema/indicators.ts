@@ -87,9 +87,17 @@ export const indicatorTargets = pgTable(
   (t) => [
     // One live target per indicator, plan, unit and year; national targets have no unit.
     uniqueIndex("indicator_targets_key")
-      .on(t.indicatorId, t.planId, sql`coalesce(${t.orgUnitId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.year)
+      .on(
+        t.indicatorId,
+        t.planId,
+        sql`coalesce(${t.orgUnitId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+        t.year,
+      )
       .where(sql`${t.retiredAt} is null`),
-    check("indicator_targets_range", sql`${t.valueMax} is null or ${t.value} is null or ${t.valueMax} >= ${t.value}`),
+    check(
+      "indicator_targets_range",
+      sql`${t.valueMax} is null or ${t.value} is null or ${t.valueMax} >= ${t.value}`,
+    ),
   ],
 );
 
@@ -125,7 +133,10 @@ export const planIndicators = pgTable(
     /** True when the plan defined the indicator, false when it linked an existing one. */
     owner: boolean("owner").notNull().default(false),
   },
-  (t) => [uniqueIndex("plan_indicators_key").on(t.planId, t.indicatorId), index("plan_indicators_ind_idx").on(t.indicatorId)],
+  (t) => [
+    uniqueIndex("plan_indicators_key").on(t.planId, t.indicatorId),
+    index("plan_indicators_ind_idx").on(t.indicatorId),
+  ],
 );
 
 /** Links from an indicator to exactly one system, initiative or project of a plan, with a weight. */

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, date, foreignKey, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const orgUnits = pgTable(
   "org_units",
@@ -28,7 +39,10 @@ export const orgUnits = pgTable(
     foreignKey({ name: "org_units_parent_fk", columns: [t.parentId], foreignColumns: [t.id] }),
     index("org_units_parent_idx").on(t.parentId),
     index("org_units_kind_idx").on(t.kind),
-    check("org_units_valid_range", sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`),
+    check(
+      "org_units_valid_range",
+      sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`,
+    ),
     check("org_units_not_own_parent", sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
   ],
 );

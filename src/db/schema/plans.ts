@@ -67,7 +67,10 @@ export const phases = pgTable(
     summaryEn: text("summary_en"),
     ...timestamps,
   },
-  (t) => [uniqueIndex("phases_plan_code_key").on(t.planId, t.code), check("phases_years", sql`${t.endYear} >= ${t.startYear}`)],
+  (t) => [
+    uniqueIndex("phases_plan_code_key").on(t.planId, t.code),
+    check("phases_years", sql`${t.endYear} >= ${t.startYear}`),
+  ],
 );
 
 export const systems = pgTable(
@@ -116,7 +119,10 @@ export const initiatives = pgTable(
     retiredAt: timestamp("retired_at", { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [uniqueIndex("initiatives_plan_code_key").on(t.planId, t.code), index("initiatives_system_idx").on(t.systemId)],
+  (t) => [
+    uniqueIndex("initiatives_plan_code_key").on(t.planId, t.code),
+    index("initiatives_system_idx").on(t.systemId),
+  ],
 );
 
 /** Focus items of a phase (plan section IV) naming the systems and initiatives it concentrates on. */

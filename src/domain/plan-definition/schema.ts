@@ -15,7 +15,10 @@ const code = z
 
 /** Text in Vietnamese (required) and English (optional). A bare string is Vietnamese. */
 export const localizedText = z.union([
-  z.string().min(1).transform((vi) => ({ vi, en: undefined as string | undefined })),
+  z
+    .string()
+    .min(1)
+    .transform((vi) => ({ vi, en: undefined as string | undefined })),
   z.object({ vi: z.string().min(1), en: z.string().min(1).optional() }).strict(),
 ]);
 export type LocalizedText = z.output<typeof localizedText>;
@@ -175,7 +178,9 @@ export const projectDef = z
     /** Group A/B projects carry an S&T/DX component with a Chief Architect (plan III.2). */
     hasStdxComponent: z.boolean().default(false),
     chiefArchitect: z.string().max(200).optional(),
-    reportsTo: z.enum(["central_steering_committee", "government", "provincial_steering_committee"]).optional(),
+    reportsTo: z
+      .enum(["central_steering_committee", "government", "provincial_steering_committee"])
+      .optional(),
   })
   .strict();
 

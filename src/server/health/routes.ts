@@ -8,7 +8,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/healthz",
     {
-      schema: { tags: ["instance"], summary: "Liveness: the process is up", response: { 200: z.object({ status: z.literal("ok") }) } },
+      schema: {
+        tags: ["instance"],
+        summary: "Liveness: the process is up",
+        response: { 200: z.object({ status: z.literal("ok") }) },
+      },
     },
     async () => ({ status: "ok" as const }),
   );
@@ -19,7 +23,10 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["instance"],
         summary: "Readiness: the database answers and every migration is applied",
-        response: { 200: z.object({ status: z.literal("ready"), database: z.enum(["pglite", "postgres"]) }), 503: errorBody },
+        response: {
+          200: z.object({ status: z.literal("ready"), database: z.enum(["pglite", "postgres"]) }),
+          503: errorBody,
+        },
       },
     },
     async (req, reply) => {
@@ -34,7 +41,10 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply.status(503).send({
           error: {
             code: "NOT_READY",
-            message: req.lang === "en" ? `Not ready: ${reason}` : `Hệ thống chưa sẵn sàng: ${reason === "migrations pending" ? "chưa áp dụng đủ migration" : "không kết nối được cơ sở dữ liệu"}`,
+            message:
+              req.lang === "en"
+                ? `Not ready: ${reason}`
+                : `Hệ thống chưa sẵn sàng: ${reason === "migrations pending" ? "chưa áp dụng đủ migration" : "không kết nối được cơ sở dữ liệu"}`,
             requestId: req.id,
           },
         });

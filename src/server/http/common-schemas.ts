@@ -8,7 +8,10 @@ export const optionalLocalized = localized.nullable();
 export function loc(vi: string, en: string | null | undefined): z.output<typeof localized> {
   return { vi, en: en ?? null };
 }
-export function optLoc(vi: string | null | undefined, en: string | null | undefined): z.output<typeof optionalLocalized> {
+export function optLoc(
+  vi: string | null | undefined,
+  en: string | null | undefined,
+): z.output<typeof optionalLocalized> {
   return vi ? { vi, en: en ?? null } : null;
 }
 

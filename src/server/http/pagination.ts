@@ -10,7 +10,13 @@ export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE).describe("Page size (1–1000, default 100)."),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .default(DEFAULT_PAGE_SIZE)
+    .describe("Page size (1–1000, default 100)."),
   cursor: z.string().max(512).optional().describe("The nextCursor of the previous page."),
 });
 
@@ -18,7 +24,10 @@ export function listEnvelope<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int().describe("Number of items matching the filters, across all pages."),
-    nextCursor: z.string().nullable().describe("Pass as `cursor` to get the next page; null on the last page."),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe("Pass as `cursor` to get the next page; null on the last page."),
   });
 }
 
@@ -32,7 +41,11 @@ export function decodeCursor(cursor: string | undefined, arity: number): SortKey
   if (!cursor) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === "string" || typeof v === "number"))
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((v) => typeof v === "string" || typeof v === "number")
+    )
       return key as SortKey;
   } catch {
     // fall through
@@ -50,7 +63,13 @@ export function afterCursor(columns: SQL[], key: SortKey | undefined): SQL | und
 }
 
 /** Builds the page from `limit + 1` fetched rows. */
-export function page<R, T>(rows: R[], limit: number, total: number, keyOf: (row: R) => SortKey, present: (row: R) => T) {
+export function page<R, T>(
+  rows: R[],
+  limit: number,
+  total: number,
+  keyOf: (row: R) => SortKey,
+  present: (row: R) => T,
+) {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];

@@ -19,7 +19,9 @@ export function presentIndicator(row: IndicatorRow, rel: IndicatorRelations): In
     direction: row.direction as Indicator["direction"],
     kind: row.kind as Indicator["kind"],
     baseline:
-      row.baselineValue !== null && row.baselineYear !== null ? { value: row.baselineValue, year: row.baselineYear } : null,
+      row.baselineValue !== null && row.baselineYear !== null
+        ? { value: row.baselineValue, year: row.baselineYear }
+        : null,
     targets: rel.targets
       .filter((t) => t.t.indicatorId === row.id)
       .map(({ t, planCode, unitCode }) => ({
@@ -48,7 +50,9 @@ export function presentIndicator(row: IndicatorRow, rel: IndicatorRelations): In
     plans: rel.plansOf.filter((p) => p.indicatorId === row.id).map((p) => p.code),
     systems: uniq(mine.sort((a, b) => (a.systemNumber ?? 0) - (b.systemNumber ?? 0)).map((a) => a.system)),
     initiatives: uniq(
-      [...mine].sort((a, b) => (a.initiativeNumber ?? 0) - (b.initiativeNumber ?? 0)).map((a) => a.initiative),
+      [...mine]
+        .sort((a, b) => (a.initiativeNumber ?? 0) - (b.initiativeNumber ?? 0))
+        .map((a) => a.initiative),
     ),
     projects: uniq(mine.map((a) => a.project)),
     version: row.version,

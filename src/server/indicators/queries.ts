@@ -35,7 +35,12 @@ export interface PlanIndicatorFilter {
   published?: boolean;
 }
 
-export async function listPlanIndicators(db: Executor, f: PlanIndicatorFilter, limit: number, after: SortKey | undefined) {
+export async function listPlanIndicators(
+  db: Executor,
+  f: PlanIndicatorFilter,
+  limit: number,
+  after: SortKey | undefined,
+) {
   const conds: (SQL | undefined)[] = [
     sql`${indicators.id} in (select indicator_id from plan_indicators where plan_id = ${f.planId})`,
     f.tier ? eq(indicators.tier, f.tier) : undefined,
@@ -68,7 +73,14 @@ export async function getIndicatorByCode(db: Executor, code: string): Promise<In
 /** Everything presenters need about a page of indicators, in a fixed number of queries. */
 export async function indicatorRelations(db: Executor, ids: string[], planId?: string) {
   if (ids.length === 0)
-    return { targets: [], parents: [], children: [], plansOf: [], assignments: [], units: new Map<string, string>() };
+    return {
+      targets: [],
+      parents: [],
+      children: [],
+      plansOf: [],
+      assignments: [],
+      units: new Map<string, string>(),
+    };
   const targets = await db
     .select({ t: indicatorTargets, planCode: plans.code, unitCode: orgUnits.code })
     .from(indicatorTargets)
@@ -113,17 +125,48 @@ export async function indicatorRelations(db: Executor, ids: string[], planId?: s
     .leftJoin(systems, eq(systems.id, indicatorAssignments.systemId))
     .leftJoin(initiatives, eq(initiatives.id, indicatorAssignments.initiativeId))
     .leftJoin(projects, eq(projects.id, indicatorAssignments.projectId))
-    .where(and(inArray(indicatorAssignments.indicatorId, ids), planId ? eq(indicatorAssignments.planId, planId) : undefined));
-  const unitIds = [...new Set((await db.select({ u: indicators.responsibleUnitId }).from(indicators).where(inArray(indicators.id, ids))).map((r) => r.u).filter((x): x is string => !!x))];
+    .where(
+      and(
+        inArray(indicatorAssignments.indicatorId, ids),
+        planId ? eq(indicatorAssignments.planId, planId) : undefined,
+      ),
+    );
+  const unitIds = [
+    ...new Set(
+      (
+        await db
+          .select({ u: indicators.responsibleUnitId })
+          .from(indicators)
+          .where(inArray(indicators.id, ids))
+      )
+        .map((r) => r.u)
+        .filter((x): x is string => !!x),
+    ),
+  ];
   const unitRows = unitIds.length
-    ? await db.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.id, unitIds))
+    ? await db
+        .select({ id: orgUnits.id, code: orgUnits.code })
+        .from(orgUnits)
+        .where(inArray(orgUnits.id, unitIds))
     : [];
-  return { targets, parents, children, plansOf, assignments, units: new Map(unitRows.map((u) => [u.id, u.code])) };
+  return {
+    targets,
+    parents,
+    children,
+    plansOf,
+    assignments,
+    units: new Map(unitRows.map((u) => [u.id, u.code])),
+  };
 }
 
 export type IndicatorRelations = Awaited<ReturnType<typeof indicatorRelations>>;
 
-export async function indicatorHistory(db: Executor, indicatorId: string, limit: number, after: SortKey | undefined) {
+export async function indicatorHistory(
+  db: Executor,
+  indicatorId: string,
+  limit: number,
+  after: SortKey | undefined,
+) {
   // Newest first: the cursor holds (changed_at as text, id) of the last row shown.
   const where = eq(entityVersions.indicatorId, indicatorId);
   const cursorCond = after
@@ -138,7 +181,10 @@ export async function indicatorHistory(db: Executor, indicatorId: string, limit:
       targetUnit: orgUnits.code,
     })
     .from(entityVersions)
-    .leftJoin(indicatorTargets, and(eq(entityVersions.entityType, "target"), eq(indicatorTargets.id, entityVersions.entityId)))
+    .leftJoin(
+      indicatorTargets,
+      and(eq(entityVersions.entityType, "target"), eq(indicatorTargets.id, entityVersions.entityId)),
+    )
     .leftJoin(plans, eq(plans.id, indicatorTargets.planId))
     .leftJoin(orgUnits, eq(orgUnits.id, indicatorTargets.orgUnitId))
     .where(and(where, cursorCond))

@@ -28,7 +28,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       const plan = await PlanQ.getPlanByCode(db(), req.params.code);
       const q = req.query;
       const systemId = q.system ? (await PlanQ.getSystem(db(), plan.id, q.system)).id : undefined;
-      const initiativeId = q.initiative ? (await PlanQ.getInitiative(db(), plan.id, q.initiative)).id : undefined;
+      const initiativeId = q.initiative
+        ? (await PlanQ.getInitiative(db(), plan.id, q.initiative)).id
+        : undefined;
       const { rows, total } = await Q.listPlanIndicators(
         db(),
         {

@@ -37,11 +37,17 @@ export const indicator = z.object({
   frequency: z.enum(reportingFrequencies),
   aggregation: z.enum(aggregationRules),
   aggregationComponents: z
-    .object({ numerator: z.string().optional(), denominator: z.string().optional(), weight: z.string().optional() })
+    .object({
+      numerator: z.string().optional(),
+      denominator: z.string().optional(),
+      weight: z.string().optional(),
+    })
     .nullable(),
   formula: z.string().nullable(),
   published: z.boolean(),
-  proposed: z.boolean().describe("Proposed by Chỉ Nam, not by the source document; for the Standing Office to adjust."),
+  proposed: z
+    .boolean()
+    .describe("Proposed by Chỉ Nam, not by the source document; for the Standing Office to adjust."),
   sourceQuote: z.string().nullable().describe("The verbatim clause of the source document."),
   sourceRef: z.string().nullable(),
   parents: z.array(z.object({ code: z.string(), weight: z.number() })),
@@ -59,7 +65,9 @@ export const historyEntry = z.object({
   entity: z.enum(["indicator", "target"]),
   version: z.number().int(),
   action: z.enum(["create", "update", "retire"]),
-  target: z.object({ plan: z.string().nullable(), year: z.number().int(), orgUnit: z.string().nullable() }).nullable(),
+  target: z
+    .object({ plan: z.string().nullable(), year: z.number().int(), orgUnit: z.string().nullable() })
+    .nullable(),
   changedBy: z.string(),
   changedAt: z.string(),
   reason: z.string().nullable(),

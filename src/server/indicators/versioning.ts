@@ -22,7 +22,10 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** The fields of `next` that differ from `prev`. */
-export function diffSnapshots(prev: Snapshot, next: Snapshot): Record<string, { from: unknown; to: unknown }> {
+export function diffSnapshots(
+  prev: Snapshot,
+  next: Snapshot,
+): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of new Set([...Object.keys(prev), ...Object.keys(next)])) {
     if (!same(prev[key], next[key])) changes[key] = { from: prev[key] ?? null, to: next[key] ?? null };

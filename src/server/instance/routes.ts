@@ -25,7 +25,9 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => {
       const { config, database } = app.deps;
       const meta = await database.db.select().from(instanceMeta);
-      const seeds = Object.fromEntries(meta.filter((m) => m.key.startsWith("seed:")).map((m) => [m.key.slice(5), m.value]));
+      const seeds = Object.fromEntries(
+        meta.filter((m) => m.key.startsWith("seed:")).map((m) => [m.key.slice(5), m.value]),
+      );
       const demo = config.DEMO || meta.some((m) => m.key === "demo" && m.value === true);
       return { name: "Chỉ Nam", version: APP_VERSION, database: database.kind, demo, seeds };
     },

@@ -23,7 +23,12 @@ export function validOn(date: string | SQL): SQL {
   return sql`((${orgUnits.validFrom} is null or ${orgUnits.validFrom} <= ${d}) and (${orgUnits.validTo} is null or ${orgUnits.validTo} >= ${d}))`;
 }
 
-export async function listOrgUnits(db: Executor, f: OrgUnitFilter, limit: number, after: SortKey | undefined) {
+export async function listOrgUnits(
+  db: Executor,
+  f: OrgUnitFilter,
+  limit: number,
+  after: SortKey | undefined,
+) {
   const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const where = and(
     f.kind ? eq(orgUnits.kind, f.kind) : undefined,
@@ -71,7 +76,10 @@ export async function orgUnitRelations(db: Executor, rows: OrgUnitRow[]) {
   const codes = new Map(rows.map((r) => [r.id, r.code]));
   const missing = [...related].filter((id) => !codes.has(id));
   if (missing.length)
-    for (const r of await db.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.id, missing)))
+    for (const r of await db
+      .select({ id: orgUnits.id, code: orgUnits.code })
+      .from(orgUnits)
+      .where(inArray(orgUnits.id, missing)))
       codes.set(r.id, r.code);
   return { codes, lineage };
 }
@@ -79,4 +87,3 @@ export async function orgUnitRelations(db: Executor, rows: OrgUnitRow[]) {
 export function isCurrent(row: OrgUnitRow, today: string): boolean {
   return (row.validFrom === null || row.validFrom <= today) && (row.validTo === null || row.validTo >= today);
 }
-

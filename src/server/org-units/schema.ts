@@ -33,7 +33,10 @@ export const orgUnitListQuery = z.object({
     .describe("Unit kind. `province` means province-level units: provinces and centrally-run cities."),
   subtype: z.enum(provinceSubtypes).optional().describe("For province-level units: province or city."),
   parent: z.string().max(64).optional().describe("Code of the parent unit: only its direct children."),
-  current: z.enum(["true", "false"]).optional().describe("true: valid today; false: no longer (or not yet) valid."),
+  current: z
+    .enum(["true", "false"])
+    .optional()
+    .describe("true: valid today; false: no longer (or not yet) valid."),
   validAt: isoDate.optional().describe("Only units valid on this date (YYYY-MM-DD)."),
   q: z.string().max(100).optional().describe("Search in code and names."),
 });

@@ -62,32 +62,56 @@ export function findParentCycle(parents: ReadonlyMap<string, string | undefined>
   return undefined;
 }
 
-export async function importOrgUnits(db: Db, units: OrgUnitDef[], file?: ParsedFile): Promise<OrgUnitImportSummary> {
+export async function importOrgUnits(
+  db: Db,
+  units: OrgUnitDef[],
+  file?: ParsedFile,
+): Promise<OrgUnitImportSummary> {
   const existing = new Map(
-    (await db.select({ id: orgUnits.id, code: orgUnits.code, parentId: orgUnits.parentId }).from(orgUnits)).map((r) => [
-      r.code,
-      r,
-    ]),
+    (
+      await db.select({ id: orgUnits.id, code: orgUnits.code, parentId: orgUnits.parentId }).from(orgUnits)
+    ).map((r) => [r.code, r]),
   );
   const byId = new Map([...existing.values()].map((r) => [r.id, r.code]));
   const inFile = new Set<string>();
   const problems: { path: (string | number)[]; vi: string; en: string }[] = [];
   units.forEach((u, i) => {
-    if (inFile.has(u.code)) problems.push({ path: ["orgUnits", i, "code"], vi: `mã “${u.code}” bị trùng`, en: `duplicate code “${u.code}”` });
+    if (inFile.has(u.code))
+      problems.push({
+        path: ["orgUnits", i, "code"],
+        vi: `mã “${u.code}” bị trùng`,
+        en: `duplicate code “${u.code}”`,
+      });
     inFile.add(u.code);
   });
   const known = (c: string) => inFile.has(c) || existing.has(c);
   units.forEach((u, i) => {
     if (u.parent && !known(u.parent))
-      problems.push({ path: ["orgUnits", i, "parent"], vi: `không có đơn vị “${u.parent}”`, en: `unknown org unit “${u.parent}”` });
+      problems.push({
+        path: ["orgUnits", i, "parent"],
+        vi: `không có đơn vị “${u.parent}”`,
+        en: `unknown org unit “${u.parent}”`,
+      });
     u.lineage.forEach((l, k) => {
       if (!known(l.unit))
-        problems.push({ path: ["orgUnits", i, "lineage", k, "unit"], vi: `không có đơn vị “${l.unit}”`, en: `unknown org unit “${l.unit}”` });
+        problems.push({
+          path: ["orgUnits", i, "lineage", k, "unit"],
+          vi: `không có đơn vị “${l.unit}”`,
+          en: `unknown org unit “${l.unit}”`,
+        });
     });
     if (u.kind === "province" && !u.subtype)
-      problems.push({ path: ["orgUnits", i, "subtype"], vi: "đơn vị cấp tỉnh cần subtype province hoặc city", en: "province-level units need subtype province or city" });
+      problems.push({
+        path: ["orgUnits", i, "subtype"],
+        vi: "đơn vị cấp tỉnh cần subtype province hoặc city",
+        en: "province-level units need subtype province or city",
+      });
     if (u.validFrom && u.validTo && u.validTo < u.validFrom)
-      problems.push({ path: ["orgUnits", i, "validTo"], vi: "ngày hết hiệu lực trước ngày có hiệu lực", en: "validTo is before validFrom" });
+      problems.push({
+        path: ["orgUnits", i, "validTo"],
+        vi: "ngày hết hiệu lực trước ngày có hiệu lực",
+        en: "validTo is before validFrom",
+      });
   });
   // The resulting hierarchy (database + file) must stay a tree.
   const parents = new Map<string, string | undefined>();
@@ -188,9 +212,13 @@ export async function updateOrgUnit(db: Db, code: string, patch: OrgUnitPatch): 
     if (patch.parent !== undefined) {
       if (patch.parent === null) parentId = null;
       else {
-        const [p] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, patch.parent));
+        const [p] = await tx
+          .select({ id: orgUnits.id })
+          .from(orgUnits)
+          .where(eq(orgUnits.code, patch.parent));
         if (!p) throw notFound("org_unit", patch.parent);
-        if (await wouldCreateCycle(tx, unit.id, p.id)) throw new AppError("ORG_UNIT_CYCLE", { code, parent: patch.parent });
+        if (await wouldCreateCycle(tx, unit.id, p.id))
+          throw new AppError("ORG_UNIT_CYCLE", { code, parent: patch.parent });
         parentId = p.id;
       }
     }

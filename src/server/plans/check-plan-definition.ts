@@ -36,12 +36,14 @@ export function checkPlanDefinition(def: PlanDefinition, ctx: CheckContext): Pro
   const problems: Problem[] = [];
   const add = (path: (string | number)[], vi: string, en: string) => problems.push({ path, vi, en });
 
-  if (def.endYear < def.startYear) add(["endYear"], "năm kết thúc phải ≥ năm bắt đầu", "endYear must be >= startYear");
+  if (def.endYear < def.startYear)
+    add(["endYear"], "năm kết thúc phải ≥ năm bắt đầu", "endYear must be >= startYear");
 
   const uniqueCodes = <T extends { code: string }>(list: T[], key: string): Set<string> => {
     const seen = new Set<string>();
     list.forEach((item, i) => {
-      if (seen.has(item.code)) add([key, i, "code"], `mã “${item.code}” bị trùng`, `duplicate code “${item.code}”`);
+      if (seen.has(item.code))
+        add([key, i, "code"], `mã “${item.code}” bị trùng`, `duplicate code “${item.code}”`);
       seen.add(item.code);
     });
     return seen;
@@ -74,13 +76,15 @@ export function checkPlanDefinition(def: PlanDefinition, ctx: CheckContext): Pro
   def.phases.forEach((p, i) => {
     inPlan(["phases", i, "startYear"], p.startYear);
     inPlan(["phases", i, "endYear"], p.endYear);
-    if (p.endYear < p.startYear) add(["phases", i, "endYear"], "năm kết thúc phải ≥ năm bắt đầu", "endYear must be >= startYear");
+    if (p.endYear < p.startYear)
+      add(["phases", i, "endYear"], "năm kết thúc phải ≥ năm bắt đầu", "endYear must be >= startYear");
     p.focus.forEach((f, j) => {
       f.systems.forEach((s, k) => {
         if (!hasSystem(s)) unknown(["phases", i, "focus", j, "systems", k], "hệ thống", "system", s);
       });
       f.initiatives.forEach((s, k) => {
-        if (!hasInitiative(s)) unknown(["phases", i, "focus", j, "initiatives", k], "sáng kiến", "initiative", s);
+        if (!hasInitiative(s))
+          unknown(["phases", i, "focus", j, "initiatives", k], "sáng kiến", "initiative", s);
       });
     });
   });
@@ -96,12 +100,15 @@ export function checkPlanDefinition(def: PlanDefinition, ctx: CheckContext): Pro
     unit(["projects", i, "ownerUnit"], p.ownerUnit);
   });
   def.tasks.forEach((t, i) => {
-    if (t.initiative && !hasInitiative(t.initiative)) unknown(["tasks", i, "initiative"], "sáng kiến", "initiative", t.initiative);
+    if (t.initiative && !hasInitiative(t.initiative))
+      unknown(["tasks", i, "initiative"], "sáng kiến", "initiative", t.initiative);
     if (t.project && !hasProject(t.project)) unknown(["tasks", i, "project"], "dự án", "project", t.project);
     unit(["tasks", i, "leadUnit"], t.leadUnit);
   });
   def.roles.forEach((r, i) => {
-    r.units.forEach((u, k) => unit(["roles", i, "units", k], u));
+    r.units.forEach((u, k) => {
+      unit(["roles", i, "units", k], u);
+    });
   });
 
   const tierOf = (code: string): string | undefined =>
@@ -131,11 +138,20 @@ export function checkPlanDefinition(def: PlanDefinition, ctx: CheckContext): Pro
       unit(["indicators", i, "targets", k, "orgUnit"], t.orgUnit);
     });
     if (ind.baseline && ind.baseline.year > def.endYear)
-      add(["indicators", i, "baseline", "year"], "năm cơ sở sau khi kế hoạch kết thúc", "baseline year after the plan ends");
+      add(
+        ["indicators", i, "baseline", "year"],
+        "năm cơ sở sau khi kế hoạch kết thúc",
+        "baseline year after the plan ends",
+      );
     ind.parents.forEach((p, k) => {
       const tier = tierOf(p.code);
       if (!tier) unknown(["indicators", i, "parents", k], "chỉ tiêu", "indicator", p.code);
-      else if (p.code === ind.code) add(["indicators", i, "parents", k], "chỉ tiêu không thể là cha của chính nó", "an indicator cannot be its own parent");
+      else if (p.code === ind.code)
+        add(
+          ["indicators", i, "parents", k],
+          "chỉ tiêu không thể là cha của chính nó",
+          "an indicator cannot be its own parent",
+        );
       else if (tier !== tierAbove[ind.tier])
         add(
           ["indicators", i, "parents", k],
@@ -147,7 +163,8 @@ export function checkPlanDefinition(def: PlanDefinition, ctx: CheckContext): Pro
     if (comps) {
       for (const key of ["numerator", "denominator", "weight"] as const) {
         const c = comps[key];
-        if (c && !tierOf(c)) unknown(["indicators", i, "aggregationComponents", key], "chỉ tiêu", "indicator", c);
+        if (c && !tierOf(c))
+          unknown(["indicators", i, "aggregationComponents", key], "chỉ tiêu", "indicator", c);
       }
     }
     if (ind.aggregation === "ratio_of_sums" && !(comps?.numerator && comps.denominator))
@@ -157,7 +174,11 @@ export function checkPlanDefinition(def: PlanDefinition, ctx: CheckContext): Pro
         "ratio_of_sums needs numerator and denominator",
       );
     if (ind.aggregation === "weighted_mean" && !comps?.weight)
-      add(["indicators", i, "aggregationComponents"], "weighted_mean cần weight", "weighted_mean needs weight");
+      add(
+        ["indicators", i, "aggregationComponents"],
+        "weighted_mean cần weight",
+        "weighted_mean needs weight",
+      );
   });
 
   def.linkIndicators.forEach((l, i) => {

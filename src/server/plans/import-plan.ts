@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { yieldToEventLoop } from "../../db/chunked.js";
 import type { Db, Tx } from "../../db/client.js";
 import {
   indicatorAssignments,
@@ -25,10 +26,9 @@ import {
   tasks,
 } from "../../db/schema/index.js";
 import type { IndicatorDef, PlanDefinition, TargetValueDef } from "../../domain/plan-definition/schema.js";
-import { AppError } from "../errors.js";
 import { detailAt, invalidFile, type ParsedFile } from "../definition-files.js";
+import { AppError } from "../errors.js";
 import { type ChangeContext, diffSnapshots, recordVersion, type Snapshot } from "../indicators/versioning.js";
-import { yieldToEventLoop } from "../../db/chunked.js";
 import { type CatalogueEntry, checkPlanDefinition } from "./check-plan-definition.js";
 
 export interface ImportSummary {
@@ -59,7 +59,13 @@ async function loadCatalogue(db: Db | Tx, codes: string[]): Promise<Map<string, 
   const map = new Map<string, CatalogueEntry>();
   if (codes.length === 0) return map;
   const rows = await db
-    .select({ id: indicators.id, code: indicators.code, tier: indicators.tier, planCode: plans.code, owner: planIndicators.owner })
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      tier: indicators.tier,
+      planCode: plans.code,
+      owner: planIndicators.owner,
+    })
     .from(indicators)
     .leftJoin(planIndicators, eq(planIndicators.indicatorId, indicators.id))
     .leftJoin(plans, eq(plans.id, planIndicators.planId))
@@ -165,11 +171,15 @@ export async function importPlanDefinition(
   const codesOf = (rows: { code: string }[]) => new Set(rows.map((r) => r.code));
   const planId0 = existingPlan?.id ?? "00000000-0000-0000-0000-000000000000";
   const existing = {
-    systems: codesOf(await db.select({ code: systems.code }).from(systems).where(eq(systems.planId, planId0))),
+    systems: codesOf(
+      await db.select({ code: systems.code }).from(systems).where(eq(systems.planId, planId0)),
+    ),
     initiatives: codesOf(
       await db.select({ code: initiatives.code }).from(initiatives).where(eq(initiatives.planId, planId0)),
     ),
-    projects: codesOf(await db.select({ code: projects.code }).from(projects).where(eq(projects.planId, planId0))),
+    projects: codesOf(
+      await db.select({ code: projects.code }).from(projects).where(eq(projects.planId, planId0)),
+    ),
   };
   const problems = checkPlanDefinition(def, {
     orgUnitCodes: new Set(unitId.keys()),
@@ -257,7 +267,10 @@ export async function importPlanDefinition(
         .returning({ id: systems.id });
       if (row) systemIds.set(s.code, row.id);
     }
-    for (const r of await tx.select({ id: systems.id, code: systems.code }).from(systems).where(eq(systems.planId, planId)))
+    for (const r of await tx
+      .select({ id: systems.id, code: systems.code })
+      .from(systems)
+      .where(eq(systems.planId, planId)))
       systemIds.set(r.code, r.id);
     const sysId = (code: string): string => {
       const id = systemIds.get(code);
@@ -282,12 +295,18 @@ export async function importPlanDefinition(
         leadUnitId: uid(it.leadUnit),
         updatedAt: new Date(),
       };
-      await tx.insert(initiatives).values(v).onConflictDoUpdate({ target: [initiatives.planId, initiatives.code], set: v });
+      await tx
+        .insert(initiatives)
+        .values(v)
+        .onConflictDoUpdate({ target: [initiatives.planId, initiatives.code], set: v });
     }
     const initiativeIds = new Map(
-      (await tx.select({ id: initiatives.id, code: initiatives.code }).from(initiatives).where(eq(initiatives.planId, planId))).map(
-        (r) => [r.code, r.id] as const,
-      ),
+      (
+        await tx
+          .select({ id: initiatives.id, code: initiatives.code })
+          .from(initiatives)
+          .where(eq(initiatives.planId, planId))
+      ).map((r) => [r.code, r.id] as const),
     );
 
     for (const [seq, p] of def.phases.entries()) {
@@ -351,12 +370,17 @@ export async function importPlanDefinition(
       await tx.delete(projectInitiatives).where(eq(projectInitiatives.projectId, row.id));
       const links = p.initiatives.map((c) => initiativeIds.get(c)).filter((x): x is string => !!x);
       if (links.length > 0)
-        await tx.insert(projectInitiatives).values(links.map((initiativeId) => ({ projectId: row.id, initiativeId })));
+        await tx
+          .insert(projectInitiatives)
+          .values(links.map((initiativeId) => ({ projectId: row.id, initiativeId })));
     }
     const projectIds = new Map(
-      (await tx.select({ id: projects.id, code: projects.code }).from(projects).where(eq(projects.planId, planId))).map(
-        (r) => [r.code, r.id] as const,
-      ),
+      (
+        await tx
+          .select({ id: projects.id, code: projects.code })
+          .from(projects)
+          .where(eq(projects.planId, planId))
+      ).map((r) => [r.code, r.id] as const),
     );
 
     for (const t of def.tasks) {
@@ -375,7 +399,10 @@ export async function importPlanDefinition(
         outputEn: t.output?.en ?? null,
         updatedAt: new Date(),
       };
-      await tx.insert(tasks).values(v).onConflictDoUpdate({ target: [tasks.planId, tasks.code], set: v });
+      await tx
+        .insert(tasks)
+        .values(v)
+        .onConflictDoUpdate({ target: [tasks.planId, tasks.code], set: v });
     }
 
     for (const [seq, r] of def.roles.entries()) {
@@ -391,7 +418,10 @@ export async function importPlanDefinition(
         reportingVi: r.reporting?.vi ?? null,
         reportingEn: r.reporting?.en ?? null,
       };
-      await tx.insert(planRoles).values(v).onConflictDoUpdate({ target: [planRoles.planId, planRoles.code], set: v });
+      await tx
+        .insert(planRoles)
+        .values(v)
+        .onConflictDoUpdate({ target: [planRoles.planId, planRoles.code], set: v });
     }
 
     await importIndicators(tx, def, planId, { sysId, initiativeIds, projectIds, uid }, ctx, summary);
@@ -415,7 +445,8 @@ async function importIndicators(
   const codes = def.indicators.map((i) => i.code);
   const existing = new Map<string, IndicatorRow>();
   if (codes.length > 0)
-    for (const row of await tx.select().from(indicators).where(inArray(indicators.code, codes))) existing.set(row.code, row);
+    for (const row of await tx.select().from(indicators).where(inArray(indicators.code, codes)))
+      existing.set(row.code, row);
 
   const ids = new Map<string, string>();
   let n = 0;
@@ -475,7 +506,10 @@ async function importIndicators(
   for (const l of def.linkIndicators) allCodes.add(l.code);
   const missing = [...allCodes].filter((c) => !ids.has(c));
   if (missing.length > 0)
-    for (const r of await tx.select({ id: indicators.id, code: indicators.code }).from(indicators).where(inArray(indicators.code, missing)))
+    for (const r of await tx
+      .select({ id: indicators.id, code: indicators.code })
+      .from(indicators)
+      .where(inArray(indicators.code, missing)))
       ids.set(r.code, r.id);
   const id = (code: string): string => {
     const v = ids.get(code);
@@ -488,7 +522,10 @@ async function importIndicators(
     await tx
       .insert(planIndicators)
       .values({ planId, indicatorId, owner: true })
-      .onConflictDoUpdate({ target: [planIndicators.planId, planIndicators.indicatorId], set: { owner: true } });
+      .onConflictDoUpdate({
+        target: [planIndicators.planId, planIndicators.indicatorId],
+        set: { owner: true },
+      });
     await tx.delete(indicatorLinks).where(eq(indicatorLinks.childId, indicatorId));
     if (ind.parents.length > 0)
       await tx
@@ -499,10 +536,15 @@ async function importIndicators(
       .where(and(eq(indicatorAssignments.indicatorId, indicatorId), eq(indicatorAssignments.planId, planId)));
     const assignments = [
       ...ind.systems.map((c) => ({ indicatorId, planId, systemId: refs.sysId(c) })),
-      ...ind.initiatives.map((c) => ({ indicatorId, planId, initiativeId: refs.initiativeIds.get(c) ?? null })),
+      ...ind.initiatives.map((c) => ({
+        indicatorId,
+        planId,
+        initiativeId: refs.initiativeIds.get(c) ?? null,
+      })),
       ...ind.projects.map((c) => ({ indicatorId, planId, projectId: refs.projectIds.get(c) ?? null })),
     ];
-    if (assignments.length > 0) await tx.insert(indicatorAssignments).values(assignments).onConflictDoNothing();
+    if (assignments.length > 0)
+      await tx.insert(indicatorAssignments).values(assignments).onConflictDoNothing();
     await importTargets(tx, planId, indicatorId, ind.targets, refs.uid, ctx, summary);
   }
 
@@ -513,7 +555,8 @@ async function importIndicators(
       ...l.systems.map((c) => ({ indicatorId, planId, systemId: refs.sysId(c) })),
       ...l.initiatives.map((c) => ({ indicatorId, planId, initiativeId: refs.initiativeIds.get(c) ?? null })),
     ];
-    if (assignments.length > 0) await tx.insert(indicatorAssignments).values(assignments).onConflictDoNothing();
+    if (assignments.length > 0)
+      await tx.insert(indicatorAssignments).values(assignments).onConflictDoNothing();
   }
 }
 
@@ -530,7 +573,11 @@ async function importTargets(
     .select()
     .from(indicatorTargets)
     .where(
-      and(eq(indicatorTargets.indicatorId, indicatorId), eq(indicatorTargets.planId, planId), isNull(indicatorTargets.retiredAt)),
+      and(
+        eq(indicatorTargets.indicatorId, indicatorId),
+        eq(indicatorTargets.planId, planId),
+        isNull(indicatorTargets.retiredAt),
+      ),
     );
   for (const t of targets) {
     const orgUnitId = uid(t.orgUnit);
@@ -550,7 +597,15 @@ async function importTargets(
         .values({ indicatorId, planId, orgUnitId, year: t.year, ...values })
         .returning({ id: indicatorTargets.id });
       if (!row) throw new AppError("INTERNAL");
-      await recordVersion(tx, { entityType: "target", entityId: row.id, indicatorId, version: 1, action: "create", snapshot: snap, ctx });
+      await recordVersion(tx, {
+        entityType: "target",
+        entityId: row.id,
+        indicatorId,
+        version: 1,
+        action: "create",
+        snapshot: snap,
+        ctx,
+      });
       summary.counts.targetsCreated++;
       continue;
     }
@@ -567,8 +622,20 @@ async function importTargets(
     const changes = diffSnapshots(prevSnap, snap);
     if (Object.keys(changes).length === 0) continue;
     const version = prev.version + 1;
-    await tx.update(indicatorTargets).set({ ...values, version, updatedAt: new Date() }).where(eq(indicatorTargets.id, prev.id));
-    await recordVersion(tx, { entityType: "target", entityId: prev.id, indicatorId, version, action: "update", snapshot: snap, changes, ctx });
+    await tx
+      .update(indicatorTargets)
+      .set({ ...values, version, updatedAt: new Date() })
+      .where(eq(indicatorTargets.id, prev.id));
+    await recordVersion(tx, {
+      entityType: "target",
+      entityId: prev.id,
+      indicatorId,
+      version,
+      action: "update",
+      snapshot: snap,
+      changes,
+      ctx,
+    });
     summary.counts.targetsUpdated++;
   }
 }

@@ -1,6 +1,13 @@
 /** Maps plan-structure rows to the API shapes in schema.ts. */
 import type { z } from "zod";
-import type { initiatives, phaseFocusItems, phases, planRoles, projects, systems } from "../../db/schema/index.js";
+import type {
+  initiatives,
+  phaseFocusItems,
+  phases,
+  planRoles,
+  projects,
+  systems,
+} from "../../db/schema/index.js";
 import { loc, optLoc } from "../http/common-schemas.js";
 import type { PlanRow } from "./queries.js";
 import type * as S from "./schema.js";

@@ -88,13 +88,20 @@ export async function planPhasesAndRoles(db: Executor, planId: string) {
         )
         .orderBy(asc(phaseFocusItems.seq))
     : [];
-  const roleRows = await db.select().from(planRoles).where(eq(planRoles.planId, planId)).orderBy(asc(planRoles.seq));
+  const roleRows = await db
+    .select()
+    .from(planRoles)
+    .where(eq(planRoles.planId, planId))
+    .orderBy(asc(planRoles.seq));
   return { phaseRows, focusRows, roleRows };
 }
 
 /** id -> code maps for systems, initiatives and org units of a plan (small: used by presenters). */
 export async function planCodeMaps(db: Executor, planId: string) {
-  const sys = await db.select({ id: systems.id, code: systems.code }).from(systems).where(eq(systems.planId, planId));
+  const sys = await db
+    .select({ id: systems.id, code: systems.code })
+    .from(systems)
+    .where(eq(systems.planId, planId));
   const ini = await db
     .select({ id: initiatives.id, code: initiatives.code })
     .from(initiatives)
@@ -108,7 +115,10 @@ export async function planCodeMaps(db: Executor, planId: string) {
 export async function unitCodes(db: Executor, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.id, wanted));
+  const rows = await db
+    .select({ id: orgUnits.id, code: orgUnits.code })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, wanted));
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
@@ -116,7 +126,9 @@ export async function listSystems(db: Executor, planId: string, limit: number, a
   const rows = await db
     .select()
     .from(systems)
-    .where(and(eq(systems.planId, planId), afterCursor([sql`${systems.number}`, sql`${systems.code}`], after)))
+    .where(
+      and(eq(systems.planId, planId), afterCursor([sql`${systems.number}`, sql`${systems.code}`], after)),
+    )
     .orderBy(asc(systems.number), asc(systems.code))
     .limit(limit + 1);
   const [total] = await db.select({ n: count() }).from(systems).where(eq(systems.planId, planId));
@@ -161,7 +173,10 @@ export async function listInitiatives(
   limit: number,
   after: SortKey | undefined,
 ) {
-  const base = and(eq(initiatives.planId, planId), filter.systemId ? eq(initiatives.systemId, filter.systemId) : undefined);
+  const base = and(
+    eq(initiatives.planId, planId),
+    filter.systemId ? eq(initiatives.systemId, filter.systemId) : undefined,
+  );
   const rows = await db
     .select()
     .from(initiatives)

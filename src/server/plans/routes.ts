@@ -3,7 +3,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { codeParam, errorResponses } from "../http/common-schemas.js";
 import { decodeCursor, listEnvelope, page, pageQuery } from "../http/pagination.js";
-import { presentInitiative, presentPlanDetail, presentPlanSummary, presentProject, presentSystem } from "./presenter.js";
+import {
+  presentInitiative,
+  presentPlanDetail,
+  presentPlanSummary,
+  presentProject,
+  presentSystem,
+} from "./presenter.js";
 import * as Q from "./queries.js";
 import * as S from "./schema.js";
 
@@ -118,7 +124,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const initiativeList = async (planId: string, rows: Awaited<ReturnType<typeof Q.listInitiatives>>["rows"]) => {
+  const initiativeList = async (
+    planId: string,
+    rows: Awaited<ReturnType<typeof Q.listInitiatives>>["rows"],
+  ) => {
     const maps = await Q.planCodeMaps(db(), planId);
     const units = await Q.unitCodes(
       db(),
@@ -133,7 +142,9 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       presentInitiative(r, {
         systemCode: maps.system.get(r.systemId) ?? r.systemId,
         leadUnit: r.leadUnitId ? (units.get(r.leadUnitId) ?? null) : null,
-        phases: [...new Set(extras.phaseRows.filter((p) => p.initiativeIds.includes(r.id)).map((p) => p.code))],
+        phases: [
+          ...new Set(extras.phaseRows.filter((p) => p.initiativeIds.includes(r.id)).map((p) => p.code)),
+        ],
         projects: extras.projectRows.filter((p) => p.initiativeId === r.id).map((p) => p.code),
       });
   };
@@ -145,7 +156,9 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "The plan's breakthrough initiatives",
         params: z.object({ code: codeParam }),
-        querystring: pageQuery.extend({ system: codeParam.optional().describe("Only initiatives of this system.") }),
+        querystring: pageQuery.extend({
+          system: codeParam.optional().describe("Only initiatives of this system."),
+        }),
         response: { 200: listEnvelope(S.initiative), ...errorResponses },
       },
     },
@@ -153,7 +166,13 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       const plan = await Q.getPlanByCode(db(), req.params.code);
       const { limit, cursor, system } = req.query;
       const systemId = system ? (await Q.getSystem(db(), plan.id, system)).id : undefined;
-      const { rows, total } = await Q.listInitiatives(db(), plan.id, { systemId }, limit, decodeCursor(cursor, 2));
+      const { rows, total } = await Q.listInitiatives(
+        db(),
+        plan.id,
+        { systemId },
+        limit,
+        decodeCursor(cursor, 2),
+      );
       return page(rows, limit, total, (r) => [r.number, r.code], await initiativeList(plan.id, rows));
     },
   );

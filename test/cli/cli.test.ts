@@ -1,0 +1,98 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/client.js";
+import { acquireDataDirLock } from "../../src/db/data-dir-lock.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+function cli(dataDir: string, ...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  delete env.DATABASE_URL;
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("CLI on the embedded database", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "chinam-cli-"));
+  const dataDir = path.join(dir, "data");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("seeds, then backs up and restores the data directory (round trip)", async () => {
+    const seeded = cli(dataDir, "seed");
+    expect(seeded.stderr).toBe("");
+    expect(seeded.stdout).toContain("NQ57 plan: applied");
+
+    const backup = path.join(dir, "backup.tar.gz");
+    const b = cli(dataDir, "backup", backup);
+    expect(b.code).toBe(0);
+    expect(existsSync(backup)).toBe(true);
+
+    const planFile = path.join(dir, "second.yaml");
+    writeFileSync(planFile, "code: SECOND\nname: Kế hoạch thứ hai\nstartYear: 2025\nendYear: 2030\n");
+    const imported = cli(dataDir, "plan:import", planFile);
+    expect(imported.stdout).toContain("Plan SECOND created");
+
+    const restored = cli(dataDir, "restore", backup);
+    expect(restored.code).toBe(0);
+
+    const database = await openDatabase({ dataDir });
+    try {
+      const rows = (await database.pglite?.query<{ code: string }>("select code from plans order by code"))
+        ?.rows;
+      expect(rows?.map((r) => r.code)).toEqual(["NQ57"]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("refuses a corrupt backup and leaves the data untouched", () => {
+    const bad = path.join(dir, "bad.tar.gz");
+    writeFileSync(bad, "not a backup");
+    const r = cli(dataDir, "restore", bad);
+    expect(r.code).toBe(1);
+    expect(existsSync(path.join(dataDir, "pgdata"))).toBe(true);
+    const again = cli(dataDir, "seed");
+    expect(again.stdout).toContain("NQ57 plan: unchanged");
+  });
+
+  it("reports a bad plan file with its line and writes nothing", () => {
+    const planFile = path.join(dir, "bad.yaml");
+    writeFileSync(
+      planFile,
+      "code: BAD\nname: Kế hoạch lỗi\nstartYear: 2025\nendYear: 2030\nsystems:\n  - { code: S1, number: one, name: x }\n",
+    );
+    const r = cli(dataDir, "plan:import", planFile);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Dòng 6: systems.0.number");
+    const en = cli(dataDir, "plan:import", planFile, "--lang", "en");
+    expect(en.stderr).toContain("Line 6: systems.0.number");
+  });
+
+  it("validates without writing in --dry-run", () => {
+    const planFile = path.join(dir, "dry.yaml");
+    writeFileSync(planFile, "code: DRY\nname: Thử\nstartYear: 2025\nendYear: 2030\n");
+    const r = cli(dataDir, "plan:import", planFile, "--dry-run");
+    expect(r.stdout).toContain("Nothing was written");
+    const real = cli(dataDir, "plan:import", planFile);
+    expect(real.stdout).toContain("Plan DRY created");
+  });
+
+  it("refuses to touch DATA_DIR while the server holds it", () => {
+    const lock = acquireDataDirLock(dataDir, "the Chỉ Nam server");
+    try {
+      const r = cli(dataDir, "migrate");
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("DATA_DIR is in use by the Chỉ Nam server");
+    } finally {
+      lock.release();
+    }
+  });
+});

@@ -16,6 +16,7 @@ import { parseDefinitionText, validateFile } from "../server/definition-files.js
 import { AppError } from "../server/errors.js";
 import { renderEntity } from "../server/i18n/entities.js";
 import type { Lang } from "../server/i18n/lang.js";
+import { retireIndicator, setTarget, updateIndicator } from "../server/indicators/admin-service.js";
 import { importOrgUnits } from "../server/org-units/service.js";
 import { importPlanDefinition } from "../server/plans/import-plan.js";
 
@@ -26,6 +27,12 @@ const usage = `Chỉ Nam — administration commands
   npm run cli -- plan:import FILE [--dry-run] [--reason TEXT]
                                             create or update a plan from a plan-definition file (YAML or JSON)
   npm run cli -- org-units:import FILE      create or update org units from a file (YAML or JSON)
+  npm run cli -- target:set INDICATOR --plan CODE --year YYYY --value N [--max N] [--comparator OP]
+                [--achieved true|false] [--unit ORG-UNIT] --reason TEXT
+                                            set a target (national, or a unit's own with --unit); versioned
+  npm run cli -- indicator:update CODE --patch JSON --reason TEXT
+                                            edit an indicator definition, e.g. --patch '{"unit":"%"}'; versioned
+  npm run cli -- indicator:retire CODE --reason TEXT
   npm run cli -- backup FILE                back up the database (PGlite: data-directory dump; PostgreSQL: pg_dump)
   npm run cli -- restore FILE               restore a backup made by \`backup\` (the server must be stopped)
   npm run cli -- config:docs                print the configuration variables as a Markdown table
@@ -148,6 +155,52 @@ async function run(argv: string[]): Promise<number> {
             ? `Plan ${s.plan}: unchanged (same definition as last import).`
             : `Plan ${s.plan} ${s.created ? "created" : "updated"}: ${JSON.stringify(s.counts)}`,
         );
+      });
+      return 0;
+    }
+    case "target:set":
+    case "indicator:update":
+    case "indicator:retire": {
+      const code = args[0];
+      const reason = option(args, "--reason");
+      if (!code || code.startsWith("--")) {
+        console.error(usage);
+        return 2;
+      }
+      await withDatabase(config, async (d) => {
+        await d.migrate();
+        const ctx = { actor, reason };
+        if (command === "indicator:retire") {
+          await retireIndicator(d.db, code, ctx);
+          console.log(`Indicator ${code} retired.`);
+        } else if (command === "indicator:update") {
+          const patch: unknown = JSON.parse(option(args, "--patch") ?? "{}");
+          const version = await updateIndicator(d.db, code, patch, ctx);
+          console.log(`Indicator ${code} is at version ${version}.`);
+        } else {
+          const num = (name: string) => {
+            const v = option(args, name);
+            return v === undefined ? undefined : Number(v.replace(",", "."));
+          };
+          const achieved = option(args, "--achieved");
+          const r = await setTarget(
+            d.db,
+            {
+              indicator: code,
+              plan: option(args, "--plan") ?? "NQ57",
+              orgUnit: option(args, "--unit"),
+              target: {
+                year: num("--year"),
+                comparator: option(args, "--comparator") ?? (num("--max") !== undefined ? "between" : ">="),
+                value: num("--value"),
+                valueMax: num("--max"),
+                achieved: achieved === undefined ? undefined : achieved === "true",
+              },
+            },
+            ctx,
+          );
+          console.log(`Target of ${code} is at version ${r.version}.`);
+        }
       });
       return 0;
     }

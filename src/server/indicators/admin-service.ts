@@ -1,0 +1,241 @@
+/**
+ * Administration of indicators and targets outside plan import: edit a definition, set or retire
+ * a target, retire an indicator. Every change writes a version with who, when and why; a reason
+ * is required because the Standing Office adjusts targets "flexibly" (plan V.1.c) and must say why.
+ * Used by the CLI now and by the HTTP routes of the access issue.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { indicators, indicatorTargets, orgUnits, plans } from "../../db/schema/index.js";
+import { indicatorDef, targetValueDef } from "../../domain/plan-definition/schema.js";
+import { AppError, notFound } from "../errors.js";
+import { rowSnapshot } from "../plans/import-plan.js";
+import { type ChangeContext, diffSnapshots, recordVersion } from "./versioning.js";
+
+function requireReason(ctx: ChangeContext): void {
+  if (!ctx.reason || ctx.reason.trim().length < 3)
+    throw new AppError("VALIDATION_FAILED", { summary: "reason: a reason for the change is required" });
+}
+
+/** Fields of an indicator definition that can be edited (code and tier are identity). */
+export const indicatorPatch = indicatorDef
+  .pick({
+    name: true,
+    definition: true,
+    unit: true,
+    direction: true,
+    kind: true,
+    baseline: true,
+    dataSource: true,
+    responsibleUnit: true,
+    frequency: true,
+    aggregation: true,
+    aggregationComponents: true,
+    formula: true,
+    published: true,
+    proposed: true,
+  })
+  .partial();
+
+export async function updateIndicator(
+  db: Db,
+  code: string,
+  patch: unknown,
+  ctx: ChangeContext,
+): Promise<number> {
+  requireReason(ctx);
+  const parsed = indicatorPatch.safeParse(patch);
+  if (!parsed.success)
+    throw new AppError("VALIDATION_FAILED", {
+      summary: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    });
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(indicators).where(eq(indicators.code, code)).for("update");
+    if (!row) throw notFound("indicator", code);
+    const prev = rowSnapshot(row);
+    let responsibleUnitId = row.responsibleUnitId;
+    if (parsed.data.responsibleUnit !== undefined) {
+      const [u] = await tx
+        .select({ id: orgUnits.id })
+        .from(orgUnits)
+        .where(eq(orgUnits.code, parsed.data.responsibleUnit));
+      if (!u) throw notFound("org_unit", parsed.data.responsibleUnit);
+      responsibleUnitId = u.id;
+    }
+    const p = parsed.data;
+    const next = {
+      ...prev,
+      ...(p.name ? { nameVi: p.name.vi, nameEn: p.name.en ?? null } : {}),
+      ...(p.definition ? { definitionVi: p.definition.vi, definitionEn: p.definition.en ?? null } : {}),
+      ...(p.unit !== undefined ? { unit: p.unit } : {}),
+      ...(p.direction ? { direction: p.direction } : {}),
+      ...(p.kind ? { kind: p.kind } : {}),
+      ...(p.baseline ? { baselineValue: p.baseline.value, baselineYear: p.baseline.year } : {}),
+      ...(p.dataSource ? { dataSourceVi: p.dataSource.vi, dataSourceEn: p.dataSource.en ?? null } : {}),
+      responsibleUnitId,
+      ...(p.frequency ? { frequency: p.frequency } : {}),
+      ...(p.aggregation ? { aggregation: p.aggregation } : {}),
+      ...(p.aggregationComponents ? { aggregationComponents: p.aggregationComponents } : {}),
+      ...(p.formula !== undefined ? { formula: p.formula } : {}),
+      ...(p.published !== undefined ? { published: p.published } : {}),
+      ...(p.proposed !== undefined ? { proposed: p.proposed } : {}),
+    };
+    const changes = diffSnapshots(prev, next);
+    if (Object.keys(changes).length === 0) return row.version;
+    const version = row.version + 1;
+    // Tier is identity: never changed by an edit.
+    const values: Record<string, unknown> = { ...next };
+    delete values.tier;
+    await tx
+      .update(indicators)
+      .set({ ...(values as Partial<typeof indicators.$inferInsert>), version, updatedAt: new Date() })
+      .where(eq(indicators.id, row.id));
+    await recordVersion(tx, {
+      entityType: "indicator",
+      entityId: row.id,
+      indicatorId: row.id,
+      version,
+      action: "update",
+      snapshot: next,
+      changes,
+      ctx,
+    });
+    return version;
+  });
+}
+
+export interface SetTargetInput {
+  indicator: string;
+  plan: string;
+  /** Org unit code for a unit's own target; national when absent. */
+  orgUnit?: string;
+  target: unknown;
+}
+
+/** Sets (creates or changes) the target of an indicator for a year, nationally or for one unit. */
+export async function setTarget(
+  db: Db,
+  input: SetTargetInput,
+  ctx: ChangeContext,
+): Promise<{ version: number }> {
+  requireReason(ctx);
+  const parsed = targetValueDef.safeParse(input.target);
+  if (!parsed.success)
+    throw new AppError("VALIDATION_FAILED", {
+      summary: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    });
+  const t = parsed.data;
+  return db.transaction(async (tx) => {
+    const [ind] = await tx.select().from(indicators).where(eq(indicators.code, input.indicator));
+    if (!ind) throw notFound("indicator", input.indicator);
+    const [plan] = await tx.select().from(plans).where(eq(plans.code, input.plan));
+    if (!plan) throw notFound("plan", input.plan);
+    if (t.year < plan.startYear || t.year > plan.endYear)
+      throw new AppError("TARGET_YEAR_OUTSIDE_PLAN", {
+        year: t.year,
+        plan: plan.code,
+        start: plan.startYear,
+        end: plan.endYear,
+      });
+    let orgUnitId: string | null = null;
+    if (input.orgUnit) {
+      const [u] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, input.orgUnit));
+      if (!u) throw notFound("org_unit", input.orgUnit);
+      orgUnitId = u.id;
+    }
+    const values = {
+      comparator: t.comparator,
+      value: t.value ?? null,
+      valueMax: t.valueMax ?? null,
+      achieved: t.achieved ?? null,
+      noteVi: t.note?.vi ?? null,
+      noteEn: t.note?.en ?? null,
+    };
+    const snapshot = { year: t.year, orgUnitId, ...values };
+    const [prev] = await tx
+      .select()
+      .from(indicatorTargets)
+      .where(
+        and(
+          eq(indicatorTargets.indicatorId, ind.id),
+          eq(indicatorTargets.planId, plan.id),
+          eq(indicatorTargets.year, t.year),
+          orgUnitId ? eq(indicatorTargets.orgUnitId, orgUnitId) : isNull(indicatorTargets.orgUnitId),
+          isNull(indicatorTargets.retiredAt),
+        ),
+      )
+      .for("update");
+    if (!prev) {
+      const [row] = await tx
+        .insert(indicatorTargets)
+        .values({ indicatorId: ind.id, planId: plan.id, orgUnitId, year: t.year, ...values })
+        .returning({ id: indicatorTargets.id });
+      if (!row) throw new AppError("INTERNAL");
+      await recordVersion(tx, {
+        entityType: "target",
+        entityId: row.id,
+        indicatorId: ind.id,
+        version: 1,
+        action: "create",
+        snapshot,
+        ctx,
+      });
+      return { version: 1 };
+    }
+    const changes = diffSnapshots(
+      {
+        year: prev.year,
+        orgUnitId: prev.orgUnitId,
+        comparator: prev.comparator,
+        value: prev.value,
+        valueMax: prev.valueMax,
+        achieved: prev.achieved,
+        noteVi: prev.noteVi,
+        noteEn: prev.noteEn,
+      },
+      snapshot,
+    );
+    if (Object.keys(changes).length === 0) return { version: prev.version };
+    const version = prev.version + 1;
+    await tx
+      .update(indicatorTargets)
+      .set({ ...values, version, updatedAt: new Date() })
+      .where(eq(indicatorTargets.id, prev.id));
+    await recordVersion(tx, {
+      entityType: "target",
+      entityId: prev.id,
+      indicatorId: ind.id,
+      version,
+      action: "update",
+      snapshot,
+      changes,
+      ctx,
+    });
+    return { version };
+  });
+}
+
+/** Retires an indicator: it stays in the catalogue and its history, marked retired. */
+export async function retireIndicator(db: Db, code: string, ctx: ChangeContext): Promise<void> {
+  requireReason(ctx);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(indicators).where(eq(indicators.code, code)).for("update");
+    if (!row) throw notFound("indicator", code);
+    if (row.retiredAt) return;
+    const version = row.version + 1;
+    await tx
+      .update(indicators)
+      .set({ status: "retired", retiredAt: new Date(), version, updatedAt: new Date() })
+      .where(eq(indicators.id, row.id));
+    await recordVersion(tx, {
+      entityType: "indicator",
+      entityId: row.id,
+      indicatorId: row.id,
+      version,
+      action: "retire",
+      snapshot: { ...rowSnapshot(row), status: "retired" },
+      changes: { status: { from: row.status, to: "retired" } },
+      ctx,
+    });
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * Retiring plan structure. Initiatives are "flexible: reviewed, added, adjusted" (plan footnote 3):
+ * a retired system or initiative stays readable with its history and is marked retired, never deleted.
+ * Creating and changing them goes through plan import (a definition file) for now.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { initiatives, systems } from "../../db/schema/index.js";
+import { notFound } from "../errors.js";
+import { getPlanByCode } from "./queries.js";
+
+export async function retireSystem(db: Db, planCode: string, code: string): Promise<void> {
+  const plan = await getPlanByCode(db, planCode);
+  const rows = await db
+    .update(systems)
+    .set({ retiredAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(systems.planId, plan.id), eq(systems.code, code)))
+    .returning({ id: systems.id });
+  if (rows.length === 0) throw notFound("system", code);
+}
+
+export async function retireInitiative(db: Db, planCode: string, code: string): Promise<void> {
+  const plan = await getPlanByCode(db, planCode);
+  const rows = await db
+    .update(initiatives)
+    .set({ retiredAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(initiatives.planId, plan.id), eq(initiatives.code, code)))
+    .returning({ id: initiatives.id });
+  if (rows.length === 0) throw notFound("initiative", code);
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../../src/server/errors.js";
+import { retireIndicator, setTarget, updateIndicator } from "../../src/server/indicators/admin-service.js";
+import { retireInitiative } from "../../src/server/plans/admin-service.js";
+import { type TestApp, testApp } from "../helpers/app.js";
+import { backends } from "../helpers/db.js";
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+describe.each(backends())("plan administration services on %s", (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(backend);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const db = () => t.database.db;
+  const ctx = { actor: "user:standing-office", reason: "Kết luận phiên họp Ban Chỉ đạo tháng 11/2026" };
+
+  it("sets a province's own target for a national indicator, versioned with who and why", async () => {
+    const r1 = await setTarget(
+      db(),
+      {
+        indicator: "T30-C03",
+        plan: "NQ57",
+        orgUnit: "HA-NOI",
+        target: { year: 2030, comparator: ">=", value: 90 },
+      },
+      ctx,
+    );
+    expect(r1.version).toBe(1);
+    const r2 = await setTarget(
+      db(),
+      {
+        indicator: "T30-C03",
+        plan: "NQ57",
+        orgUnit: "HA-NOI",
+        target: { year: 2030, comparator: ">=", value: 92 },
+      },
+      ctx,
+    );
+    expect(r2.version).toBe(2);
+    const same = await setTarget(
+      db(),
+      {
+        indicator: "T30-C03",
+        plan: "NQ57",
+        orgUnit: "HA-NOI",
+        target: { year: 2030, comparator: ">=", value: 92 },
+      },
+      ctx,
+    );
+    expect(same.version).toBe(2);
+    const ind = (await t.app.inject({ url: "/api/v1/indicators/T30-C03" })).json() as {
+      targets: { orgUnit: string | null; value: number }[];
+    };
+    expect(ind.targets.map((x) => [x.orgUnit, x.value])).toEqual([
+      [null, 80],
+      ["HA-NOI", 92],
+    ]);
+    const hist = (await t.app.inject({ url: "/api/v1/indicators/T30-C03/history" })).json() as {
+      items: { changedBy: string; reason: string; target: { orgUnit: string } | null; changes: unknown }[];
+    };
+    expect(hist.items[0]).toMatchObject({
+      changedBy: ctx.actor,
+      reason: ctx.reason,
+      target: { orgUnit: "HA-NOI" },
+      changes: { value: { from: 90, to: 92 } },
+    });
+  });
+
+  it("refuses a target year outside the plan, an unknown unit, a missing reason and a bad range", async () => {
+    const outside = await rejection(
+      setTarget(db(), { indicator: "T30-C03", plan: "NQ57", target: { year: 2050, value: 1 } }, ctx),
+    );
+    expect(outside.code).toBe("TARGET_YEAR_OUTSIDE_PLAN");
+    expect(outside.message_("vi")).toBe(
+      "Năm mục tiêu 2050 nằm ngoài thời gian của kế hoạch NQ57 (2025–2045).",
+    );
+    expect(
+      (
+        await rejection(
+          setTarget(
+            db(),
+            { indicator: "T30-C03", plan: "NQ57", orgUnit: "NOWHERE", target: { year: 2030, value: 1 } },
+            ctx,
+          ),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (
+        await rejection(
+          setTarget(
+            db(),
+            { indicator: "T30-C03", plan: "NQ57", target: { year: 2030, value: 1 } },
+            { actor: "x" },
+          ),
+        )
+      ).code,
+    ).toBe("VALIDATION_FAILED");
+    expect(
+      (
+        await rejection(
+          setTarget(
+            db(),
+            {
+              indicator: "T30-C03",
+              plan: "NQ57",
+              target: { year: 2030, comparator: "between", value: 9, valueMax: 1 },
+            },
+            ctx,
+          ),
+        )
+      ).code,
+    ).toBe("VALIDATION_FAILED");
+  });
+
+  it("edits a proposed KPI's definition as the Standing Office adjusts it, keeping the old version", async () => {
+    const list = (await t.app.inject({ url: "/api/v1/plans/NQ57/indicators?tier=kpi&limit=1" })).json() as {
+      items: { code: string; version: number; unit: string }[];
+    };
+    const kpi = list.items[0];
+    if (!kpi) throw new Error("no KPI");
+    const v = await updateIndicator(db(), kpi.code, { unit: "%", proposed: false, published: true }, ctx);
+    expect(v).toBe(kpi.version + 1);
+    const after = (await t.app.inject({ url: `/api/v1/indicators/${kpi.code}` })).json() as {
+      proposed: boolean;
+      published: boolean;
+      version: number;
+    };
+    expect(after).toMatchObject({ proposed: false, published: true, version: v });
+    const bad = await rejection(updateIndicator(db(), kpi.code, { direction: "sideways" }, ctx));
+    expect(bad.code).toBe("VALIDATION_FAILED");
+  });
+
+  it("retires an indicator and an initiative without deleting them", async () => {
+    await retireIndicator(db(), "T30-D04", ctx);
+    const ind = (await t.app.inject({ url: "/api/v1/indicators/T30-D04" })).json() as { retired: boolean };
+    expect(ind.retired).toBe(true);
+    const hist = (await t.app.inject({ url: "/api/v1/indicators/T30-D04/history" })).json() as {
+      items: { action: string }[];
+    };
+    expect(hist.items[0]?.action).toBe("retire");
+    await retireInitiative(db(), "NQ57", "SK15");
+    const sk = (await t.app.inject({ url: "/api/v1/plans/NQ57/initiatives/SK15" })).json() as {
+      retired: boolean;
+    };
+    expect(sk.retired).toBe(true);
+    expect((await rejection(retireInitiative(db(), "NQ57", "SK99"))).code).toBe("NOT_FOUND");
+  });
+});

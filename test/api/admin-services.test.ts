@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../src/server/errors.js";
 import { retireIndicator, setTarget, updateIndicator } from "../../src/server/indicators/admin-service.js";
 import { retireInitiative } from "../../src/server/plans/admin-service.js";
 import { type TestApp, testApp } from "../helpers/app.js";
 import { backends } from "../helpers/db.js";
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
+import { rejection } from "../helpers/errors.js";
 
 describe.each(backends())("plan administration services on %s", (backend) => {
   let t: TestApp;

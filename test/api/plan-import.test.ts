@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entityVersions, indicators, orgUnits, plans } from "../../src/db/schema/index.js";
 import { planDefinition } from "../../src/domain/plan-definition/schema.js";
 import { parseDefinitionText, validateFile } from "../../src/server/definition-files.js";
-import { AppError } from "../../src/server/errors.js";
 import { createOrgUnit, importOrgUnits, updateOrgUnit } from "../../src/server/org-units/service.js";
 import { importPlanDefinition } from "../../src/server/plans/import-plan.js";
 import { type TestApp, testApp } from "../helpers/app.js";
 import { backends } from "../helpers/db.js";
+import { rejection } from "../helpers/errors.js";
 
 /** A small second plan beside NQ57: its own systems and indicators, plus a link to an NQ57 target. */
 const secondPlan = `
@@ -47,15 +47,6 @@ linkIndicators:
 async function importText(db: Parameters<typeof importPlanDefinition>[0], text: string, reason = "test") {
   const file = parseDefinitionText(text);
   return importPlanDefinition(db, validateFile(file, planDefinition), { actor: "test", reason }, file);
-}
-
-async function expectInvalid(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
 }
 
 describe.each(backends())("plan import on %s", (backend) => {
@@ -153,9 +144,7 @@ describe.each(backends())("plan import on %s", (backend) => {
 
   it("names the line of a syntax error and writes nothing", async () => {
     const before = await planCount();
-    const err = await expectInvalid(
-      importText(db(), "code: BAD\nname: x\nstartYear: 2025\nendYear: [2030\n"),
-    );
+    const err = await rejection(importText(db(), "code: BAD\nname: x\nstartYear: 2025\nendYear: [2030\n"));
     expect(err.code).toBe("PLAN_DEFINITION_INVALID");
     expect(err.details?.[0]?.line).toBeGreaterThanOrEqual(4);
     expect(err.details?.[0]?.message).toMatch(/^Dòng \d+/);
@@ -187,7 +176,7 @@ indicators:
     tier: target
     name: "Chiếm mã của NQ57"
 `;
-    const err = await expectInvalid(importText(db(), bad));
+    const err = await rejection(importText(db(), bad));
     const byPath = Object.fromEntries((err.details ?? []).map((d) => [d.path, d]));
     expect(byPath["systems.1.code"]?.line).toBe(7);
     expect(byPath["initiatives.0.system"]?.line).toBe(9);
@@ -199,7 +188,7 @@ indicators:
     expect(await planCount()).toBe(before);
     expect(await db().select().from(indicators).where(eq(indicators.code, "BAD_OI"))).toHaveLength(0);
 
-    const schemaErr = await expectInvalid(
+    const schemaErr = await rejection(
       importText(
         db(),
         "code: X\nstartYear: 2025\nendYear: 2030\nsystems:\n  - { code: S1, number: 0, name: a }\n",
@@ -222,11 +211,11 @@ indicators:
       { code: "T-A", kind: "agency", name: { vi: "A", en: undefined }, lineage: [] },
       { code: "T-B", kind: "agency", name: { vi: "B", en: undefined }, parent: "T-A", lineage: [] },
     ]);
-    const cycle = await expectInvalid(updateOrgUnit(db(), "T-A", { parent: "T-B" }));
+    const cycle = await rejection(updateOrgUnit(db(), "T-A", { parent: "T-B" }));
     expect(cycle.code).toBe("ORG_UNIT_CYCLE");
-    const self = await expectInvalid(updateOrgUnit(db(), "T-A", { parent: "T-A" }));
+    const self = await rejection(updateOrgUnit(db(), "T-A", { parent: "T-A" }));
     expect(self.code).toBe("ORG_UNIT_CYCLE");
-    const viaFile = await expectInvalid(
+    const viaFile = await rejection(
       importOrgUnits(db(), [
         { code: "T-A", kind: "agency", name: { vi: "A", en: undefined }, parent: "T-B", lineage: [] },
       ]),
@@ -234,7 +223,7 @@ indicators:
     expect(viaFile.details?.[0]?.messageEn).toMatch(/parent cycle: .*T-A/);
     const [a] = await db().select().from(orgUnits).where(eq(orgUnits.code, "T-A"));
     expect(a?.parentId).toBeNull();
-    const dup = await expectInvalid(
+    const dup = await rejection(
       createOrgUnit(db(), { code: "T-B", kind: "agency", name: { vi: "B2", en: undefined }, lineage: [] }),
     );
     expect(dup.code).toBe("DUPLICATE_CODE");

@@ -4,12 +4,13 @@
  * is required because the Standing Office adjusts targets "flexibly" (plan V.1.c) and must say why.
  * Used by the CLI now and by the HTTP routes of the access issue.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { indicators, indicatorTargets, orgUnits, plans } from "../../db/schema/index.js";
+import { indicators, orgUnits, plans } from "../../db/schema/index.js";
 import { indicatorDef, targetValueDef } from "../../domain/plan-definition/schema.js";
 import { AppError, notFound } from "../errors.js";
 import { rowSnapshot } from "../plans/import-plan.js";
+import { writeTarget } from "./targets.js";
 import { type ChangeContext, diffSnapshots, recordVersion } from "./versioning.js";
 
 function requireReason(ctx: ChangeContext): void {
@@ -143,75 +144,7 @@ export async function setTarget(
       if (!u) throw notFound("org_unit", input.orgUnit);
       orgUnitId = u.id;
     }
-    const values = {
-      comparator: t.comparator,
-      value: t.value ?? null,
-      valueMax: t.valueMax ?? null,
-      achieved: t.achieved ?? null,
-      noteVi: t.note?.vi ?? null,
-      noteEn: t.note?.en ?? null,
-    };
-    const snapshot = { year: t.year, orgUnitId, ...values };
-    const [prev] = await tx
-      .select()
-      .from(indicatorTargets)
-      .where(
-        and(
-          eq(indicatorTargets.indicatorId, ind.id),
-          eq(indicatorTargets.planId, plan.id),
-          eq(indicatorTargets.year, t.year),
-          orgUnitId ? eq(indicatorTargets.orgUnitId, orgUnitId) : isNull(indicatorTargets.orgUnitId),
-          isNull(indicatorTargets.retiredAt),
-        ),
-      )
-      .for("update");
-    if (!prev) {
-      const [row] = await tx
-        .insert(indicatorTargets)
-        .values({ indicatorId: ind.id, planId: plan.id, orgUnitId, year: t.year, ...values })
-        .returning({ id: indicatorTargets.id });
-      if (!row) throw new AppError("INTERNAL");
-      await recordVersion(tx, {
-        entityType: "target",
-        entityId: row.id,
-        indicatorId: ind.id,
-        version: 1,
-        action: "create",
-        snapshot,
-        ctx,
-      });
-      return { version: 1 };
-    }
-    const changes = diffSnapshots(
-      {
-        year: prev.year,
-        orgUnitId: prev.orgUnitId,
-        comparator: prev.comparator,
-        value: prev.value,
-        valueMax: prev.valueMax,
-        achieved: prev.achieved,
-        noteVi: prev.noteVi,
-        noteEn: prev.noteEn,
-      },
-      snapshot,
-    );
-    if (Object.keys(changes).length === 0) return { version: prev.version };
-    const version = prev.version + 1;
-    await tx
-      .update(indicatorTargets)
-      .set({ ...values, version, updatedAt: new Date() })
-      .where(eq(indicatorTargets.id, prev.id));
-    await recordVersion(tx, {
-      entityType: "target",
-      entityId: prev.id,
-      indicatorId: ind.id,
-      version,
-      action: "update",
-      snapshot,
-      changes,
-      ctx,
-    });
-    return { version };
+    return writeTarget(tx, { indicatorId: ind.id, planId: plan.id, orgUnitId, target: t }, ctx);
   });
 }
 

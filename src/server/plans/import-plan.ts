@@ -5,14 +5,13 @@
  * Items absent from the file are kept, not deleted: retiring is an explicit administrative act.
  */
 import { createHash } from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { yieldToEventLoop } from "../../db/chunked.js";
 import type { Db, Tx } from "../../db/client.js";
 import {
   indicatorAssignments,
   indicatorLinks,
   indicators,
-  indicatorTargets,
   initiatives,
   orgUnits,
   phaseFocusItems,
@@ -28,6 +27,7 @@ import {
 import type { IndicatorDef, PlanDefinition, TargetValueDef } from "../../domain/plan-definition/schema.js";
 import { detailAt, invalidFile, type ParsedFile } from "../definition-files.js";
 import { AppError } from "../errors.js";
+import { writeTarget } from "../indicators/targets.js";
 import { type ChangeContext, diffSnapshots, recordVersion, type Snapshot } from "../indicators/versioning.js";
 import { type CatalogueEntry, checkPlanDefinition } from "./check-plan-definition.js";
 
@@ -141,19 +141,6 @@ export function rowSnapshot(row: IndicatorRow): Snapshot {
     proposed: row.proposed,
     sourceQuote: row.sourceQuote,
     sourceRef: row.sourceRef,
-  };
-}
-
-function targetSnapshot(t: TargetValueDef, orgUnitId: string | null): Snapshot {
-  return {
-    year: t.year,
-    orgUnitId,
-    comparator: t.comparator,
-    value: t.value ?? null,
-    valueMax: t.valueMax ?? null,
-    achieved: t.achieved ?? null,
-    noteVi: t.note?.vi ?? null,
-    noteEn: t.note?.en ?? null,
   };
 }
 
@@ -569,73 +556,13 @@ async function importTargets(
   ctx: ChangeContext,
   summary: ImportSummary,
 ): Promise<void> {
-  const current = await tx
-    .select()
-    .from(indicatorTargets)
-    .where(
-      and(
-        eq(indicatorTargets.indicatorId, indicatorId),
-        eq(indicatorTargets.planId, planId),
-        isNull(indicatorTargets.retiredAt),
-      ),
-    );
-  for (const t of targets) {
-    const orgUnitId = uid(t.orgUnit);
-    const snap = targetSnapshot(t, orgUnitId);
-    const prev = current.find((c) => c.year === t.year && (c.orgUnitId ?? null) === orgUnitId);
-    const values = {
-      comparator: t.comparator,
-      value: t.value ?? null,
-      valueMax: t.valueMax ?? null,
-      achieved: t.achieved ?? null,
-      noteVi: t.note?.vi ?? null,
-      noteEn: t.note?.en ?? null,
-    };
-    if (!prev) {
-      const [row] = await tx
-        .insert(indicatorTargets)
-        .values({ indicatorId, planId, orgUnitId, year: t.year, ...values })
-        .returning({ id: indicatorTargets.id });
-      if (!row) throw new AppError("INTERNAL");
-      await recordVersion(tx, {
-        entityType: "target",
-        entityId: row.id,
-        indicatorId,
-        version: 1,
-        action: "create",
-        snapshot: snap,
-        ctx,
-      });
-      summary.counts.targetsCreated++;
-      continue;
-    }
-    const prevSnap: Snapshot = {
-      year: prev.year,
-      orgUnitId: prev.orgUnitId,
-      comparator: prev.comparator,
-      value: prev.value,
-      valueMax: prev.valueMax,
-      achieved: prev.achieved,
-      noteVi: prev.noteVi,
-      noteEn: prev.noteEn,
-    };
-    const changes = diffSnapshots(prevSnap, snap);
-    if (Object.keys(changes).length === 0) continue;
-    const version = prev.version + 1;
-    await tx
-      .update(indicatorTargets)
-      .set({ ...values, version, updatedAt: new Date() })
-      .where(eq(indicatorTargets.id, prev.id));
-    await recordVersion(tx, {
-      entityType: "target",
-      entityId: prev.id,
-      indicatorId,
-      version,
-      action: "update",
-      snapshot: snap,
-      changes,
+  for (const target of targets) {
+    const { outcome } = await writeTarget(
+      tx,
+      { indicatorId, planId, orgUnitId: uid(target.orgUnit), target },
       ctx,
-    });
-    summary.counts.targetsUpdated++;
+    );
+    if (outcome === "created") summary.counts.targetsCreated++;
+    else if (outcome === "updated") summary.counts.targetsUpdated++;
   }
 }

@@ -1,0 +1,12 @@
+import { expect } from "vitest";
+import { AppError } from "../../src/server/errors.js";
+
+/** Awaits a promise that must reject with an AppError, and returns the error. */
+export async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}

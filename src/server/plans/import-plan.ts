@@ -504,7 +504,8 @@ async function importIndicators(
     return v;
   };
 
-  for (const ind of def.indicators) {
+  for (const [i, ind] of def.indicators.entries()) {
+    if (i % 50 === 49) await yieldToEventLoop();
     const indicatorId = id(ind.code);
     await tx
       .insert(planIndicators)

@@ -206,6 +206,26 @@ indicators:
     );
   });
 
+  it("reads JSON plan files too, naming the line of an error", async () => {
+    const json = JSON.stringify(
+      {
+        code: "JSON-PLAN",
+        name: { vi: "Kế hoạch JSON" },
+        startYear: 2025,
+        endYear: 2030,
+        systems: [{ code: "S1", number: 1, name: "Hệ thống" }],
+      },
+      null,
+      2,
+    );
+    const s = await importText(db(), json);
+    expect(s.created).toBe(true);
+    const bad = json.replace('"number": 1', '"number": "một"');
+    const err = await rejection(importText(db(), bad));
+    const detail = err.details?.find((d) => d.path === "systems.0.number");
+    expect(detail?.line).toBe(bad.split("\n").findIndex((l) => l.includes('"một"')) + 1);
+  });
+
   it("refuses a cycle in org-unit parents and a duplicate unit code", async () => {
     await importOrgUnits(db(), [
       { code: "T-A", kind: "agency", name: { vi: "A", en: undefined }, lineage: [] },

@@ -116,7 +116,7 @@ async function run(argv: string[]): Promise<number> {
         const { orgUnits } = validateFile(parsed, orgUnitFile);
         await withDatabase(config, async (d) => {
           await d.migrate();
-          const s = await importOrgUnits(d.db, orgUnits, parsed);
+          const s = await importOrgUnits(d.db, orgUnits, { actor }, parsed);
           console.log(
             `Org units: ${s.created} created, ${s.updated} updated, ${s.lineageLinks} lineage links.`,
           );

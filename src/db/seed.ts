@@ -54,7 +54,7 @@ export async function seed(db: Db): Promise<SeedResult> {
   const unitsHash = sha256(unitsText);
   if ((await applied(db, "seed:org-units")) !== unitsHash) {
     const { orgUnits } = orgUnitFile.parse(parse(unitsText));
-    const summary = await importOrgUnits(db, orgUnits);
+    const summary = await importOrgUnits(db, orgUnits, { actor: "system:seed", reason: "Bundled org units" });
     await markApplied(db, "seed:org-units", { hash: unitsHash, at: new Date().toISOString(), ...summary });
     result.orgUnits = "applied";
   }

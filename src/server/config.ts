@@ -27,6 +27,22 @@ export const configSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   SEED_ON_START: bool.default(true),
   DEMO: bool.default(false),
+  DEMO_PASSWORD: z.string().min(12).optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  REQUIRE_TOTP_FOR_ADMINS: bool.default(false),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
 });
 
 export type RawConfig = z.output<typeof configSchema>;
@@ -50,6 +66,15 @@ export const configDocs: Record<keyof RawConfig, string> = {
     "Secret for signing session cookies (>= 32 chars). When absent it is generated once and kept in DATA_DIR/secrets.json.",
   SEED_ON_START: "Load the bundled NQ57 plan and org units at start when missing (idempotent). Default true.",
   DEMO: "Mark this instance as a demo (set by `npm run demo`). Default false.",
+  DEMO_PASSWORD:
+    "Password of the demo accounts created by `npm run demo` (>= 12 chars). When absent one is generated and printed at start.",
+  SESSION_IDLE_MINUTES: "A session ends after this many minutes without a request. Default 60.",
+  SESSION_MAX_HOURS: "A session ends this many hours after login, whatever the activity. Default 12.",
+  REQUIRE_TOTP_FOR_ADMINS:
+    "Require a TOTP second factor for system administrators (they enrol at first login). Default false.",
+  LOGIN_MAX_FAILURES:
+    "Failed logins allowed per account and client address in 15 minutes before 429 with a growing Retry-After. Default 5.",
+  WRITE_RATE_LIMIT_PER_MINUTE: "State-changing requests allowed per client per minute. Default 600.",
 };
 
 export interface Config extends Omit<RawConfig, "TRUST_PROXY" | "SESSION_SECRET"> {

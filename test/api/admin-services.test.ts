@@ -141,11 +141,11 @@ describe.each(backends())("plan administration services on %s", (backend) => {
       items: { action: string }[];
     };
     expect(hist.items[0]?.action).toBe("retire");
-    await retireInitiative(db(), "NQ57", "SK15");
+    await retireInitiative(db(), "NQ57", "SK15", ctx);
     const sk = (await t.app.inject({ url: "/api/v1/plans/NQ57/initiatives/SK15" })).json() as {
       retired: boolean;
     };
     expect(sk.retired).toBe(true);
-    expect((await rejection(retireInitiative(db(), "NQ57", "SK99"))).code).toBe("NOT_FOUND");
+    expect((await rejection(retireInitiative(db(), "NQ57", "SK99", ctx))).code).toBe("NOT_FOUND");
   });
 });

@@ -227,24 +227,35 @@ indicators:
   });
 
   it("refuses a cycle in org-unit parents and a duplicate unit code", async () => {
-    await importOrgUnits(db(), [
-      { code: "T-A", kind: "agency", name: { vi: "A", en: undefined }, lineage: [] },
-      { code: "T-B", kind: "agency", name: { vi: "B", en: undefined }, parent: "T-A", lineage: [] },
-    ]);
-    const cycle = await rejection(updateOrgUnit(db(), "T-A", { parent: "T-B" }));
+    const ctx = { actor: "test" };
+    await importOrgUnits(
+      db(),
+      [
+        { code: "T-A", kind: "agency", name: { vi: "A", en: undefined }, lineage: [] },
+        { code: "T-B", kind: "agency", name: { vi: "B", en: undefined }, parent: "T-A", lineage: [] },
+      ],
+      ctx,
+    );
+    const cycle = await rejection(updateOrgUnit(db(), "T-A", { parent: "T-B" }, ctx));
     expect(cycle.code).toBe("ORG_UNIT_CYCLE");
-    const self = await rejection(updateOrgUnit(db(), "T-A", { parent: "T-A" }));
+    const self = await rejection(updateOrgUnit(db(), "T-A", { parent: "T-A" }, ctx));
     expect(self.code).toBe("ORG_UNIT_CYCLE");
     const viaFile = await rejection(
-      importOrgUnits(db(), [
-        { code: "T-A", kind: "agency", name: { vi: "A", en: undefined }, parent: "T-B", lineage: [] },
-      ]),
+      importOrgUnits(
+        db(),
+        [{ code: "T-A", kind: "agency", name: { vi: "A", en: undefined }, parent: "T-B", lineage: [] }],
+        ctx,
+      ),
     );
     expect(viaFile.details?.[0]?.messageEn).toMatch(/parent cycle: .*T-A/);
     const [a] = await db().select().from(orgUnits).where(eq(orgUnits.code, "T-A"));
     expect(a?.parentId).toBeNull();
     const dup = await rejection(
-      createOrgUnit(db(), { code: "T-B", kind: "agency", name: { vi: "B2", en: undefined }, lineage: [] }),
+      createOrgUnit(
+        db(),
+        { code: "T-B", kind: "agency", name: { vi: "B2", en: undefined }, lineage: [] },
+        ctx,
+      ),
     );
     expect(dup.code).toBe("DUPLICATE_CODE");
     expect(dup.status).toBe(409);

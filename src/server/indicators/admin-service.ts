@@ -11,7 +11,7 @@ import { indicatorDef, targetValueDef } from "../../domain/plan-definition/schem
 import { AppError, notFound } from "../errors.js";
 import { rowSnapshot } from "../plans/import-plan.js";
 import { writeTarget } from "./targets.js";
-import { type ChangeContext, diffSnapshots, recordVersion } from "./versioning.js";
+import { audit, type ChangeContext, diffSnapshots, recordVersion } from "./versioning.js";
 
 function requireReason(ctx: ChangeContext): void {
   if (!ctx.reason || ctx.reason.trim().length < 3)
@@ -101,6 +101,13 @@ export async function updateIndicator(
       changes,
       ctx,
     });
+    await audit(tx, ctx, {
+      action: "indicator.update",
+      entityType: "indicator",
+      entityId: code,
+      before: prev,
+      after: { ...next, reason: ctx.reason },
+    });
     return version;
   });
 }
@@ -144,7 +151,15 @@ export async function setTarget(
       if (!u) throw notFound("org_unit", input.orgUnit);
       orgUnitId = u.id;
     }
-    return writeTarget(tx, { indicatorId: ind.id, planId: plan.id, orgUnitId, target: t }, ctx);
+    const result = await writeTarget(tx, { indicatorId: ind.id, planId: plan.id, orgUnitId, target: t }, ctx);
+    if (result.outcome !== "unchanged")
+      await audit(tx, ctx, {
+        action: "target.set",
+        entityType: "indicator_target",
+        entityId: `${input.indicator}/${input.plan}/${t.year}${input.orgUnit ? `/${input.orgUnit}` : ""}`,
+        after: { ...t, version: result.version, reason: ctx.reason },
+      });
+    return result;
   });
 }
 
@@ -169,6 +184,12 @@ export async function retireIndicator(db: Db, code: string, ctx: ChangeContext):
       snapshot: { ...rowSnapshot(row), status: "retired" },
       changes: { status: { from: row.status, to: "retired" } },
       ctx,
+    });
+    await audit(tx, ctx, {
+      action: "indicator.retire",
+      entityType: "indicator",
+      entityId: code,
+      after: { reason: ctx.reason },
     });
   });
 }

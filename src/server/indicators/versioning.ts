@@ -4,12 +4,38 @@
  */
 import type { Executor } from "../../db/client.js";
 import { entityVersions } from "../../db/schema/index.js";
+import { type AuditHead, type AuditInput, appendAudit } from "../audit/service.js";
 
 export interface ChangeContext {
-  /** Who: a user id or name, or "system:seed", "cli:<os user>". */
+  /** Who: a username, or "system:seed", "cli:<os user>", "token:<name>". */
   actor: string;
+  actorUserId?: string | null;
+  /** The role the change was made in, when a person made it. */
+  role?: string | null;
   /** Why: required for edits by people; seeds and imports say what they are. */
   reason?: string;
+  requestId?: string | null;
+  ip?: string | null;
+  /** Receives the audit entries appended in the transaction; anchored once it commits. */
+  onAudit?: (head: AuditHead) => void;
+}
+
+/** Appends one audit entry for a change made under `ctx`. */
+export async function audit(
+  tx: Executor,
+  ctx: ChangeContext,
+  entry: Omit<AuditInput, "actor" | "actorUserId" | "role" | "requestId" | "ip">,
+): Promise<void> {
+  const head = await appendAudit(tx, {
+    actor: ctx.actor,
+    actorUserId: ctx.actorUserId ?? null,
+    role: ctx.role ?? null,
+    requestId: ctx.requestId ?? null,
+    ip: ctx.ip ?? null,
+    ...entry,
+    after: entry.after === undefined && ctx.reason ? { reason: ctx.reason } : entry.after,
+  });
+  ctx.onAudit?.(head);
 }
 
 export type Snapshot = Record<string, unknown>;

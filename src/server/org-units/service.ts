@@ -2,6 +2,7 @@
  * Org-unit administration: import of a unit file (the bundled seed, `org-units:import`), and
  * create / update / retire of single units used by the CLI and, with the access issue, HTTP.
  */
+import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
@@ -9,6 +10,7 @@ import { orgUnitLineage, orgUnits } from "../../db/schema/index.js";
 import type { OrgUnitDef } from "../../domain/org-units/schema.js";
 import { detailAt, invalidFile, type ParsedFile } from "../definition-files.js";
 import { AppError, notFound } from "../errors.js";
+import { audit, type ChangeContext } from "../indicators/versioning.js";
 
 export interface OrgUnitImportSummary {
   created: number;
@@ -65,6 +67,7 @@ export function findParentCycle(parents: ReadonlyMap<string, string | undefined>
 export async function importOrgUnits(
   db: Db,
   units: OrgUnitDef[],
+  ctx: ChangeContext,
   file?: ParsedFile,
 ): Promise<OrgUnitImportSummary> {
   const existing = new Map(
@@ -171,6 +174,13 @@ export async function importOrgUnits(
         summary.lineageLinks++;
       }
     }
+    await audit(tx, ctx, {
+      action: "org_units.import",
+      entityType: "org_unit",
+      after: summary,
+      rowCount: units.length,
+      fileHash: createHash("sha256").update(JSON.stringify(units)).digest("hex"),
+    });
   });
   return summary;
 }
@@ -184,7 +194,7 @@ export interface OrgUnitPatch {
 }
 
 /** Creates one unit; the code must be new and the parent must exist. */
-export async function createOrgUnit(db: Db, u: OrgUnitDef): Promise<string> {
+export async function createOrgUnit(db: Db, u: OrgUnitDef, ctx: ChangeContext): Promise<string> {
   return db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, u.code));
     if (dup) throw new AppError("DUPLICATE_CODE", { code: u.code, entity: "org_unit" });
@@ -199,12 +209,23 @@ export async function createOrgUnit(db: Db, u: OrgUnitDef): Promise<string> {
       .values({ ...rowValues(u), parentId })
       .returning({ id: orgUnits.id });
     if (!row) throw new AppError("INTERNAL");
+    await audit(tx, ctx, {
+      action: "org_unit.create",
+      entityType: "org_unit",
+      entityId: u.code,
+      after: rowValues(u),
+    });
     return row.id;
   });
 }
 
 /** Updates a unit; moving it under one of its own descendants is refused. */
-export async function updateOrgUnit(db: Db, code: string, patch: OrgUnitPatch): Promise<void> {
+export async function updateOrgUnit(
+  db: Db,
+  code: string,
+  patch: OrgUnitPatch,
+  ctx: ChangeContext,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.code, code));
     if (!unit) throw notFound("org_unit", code);
@@ -233,15 +254,36 @@ export async function updateOrgUnit(db: Db, code: string, patch: OrgUnitPatch): 
         updatedAt: new Date(),
       })
       .where(eq(orgUnits.id, unit.id));
+    const [after] = await tx.select().from(orgUnits).where(eq(orgUnits.id, unit.id));
+    await audit(tx, ctx, {
+      action: "org_unit.update",
+      entityType: "org_unit",
+      entityId: code,
+      before: unit,
+      after,
+    });
   });
 }
 
 /** Retires a unit from a date (it stays for history and lineage). */
-export async function retireOrgUnit(db: Db, code: string, validTo: string): Promise<void> {
-  const rows = await db
-    .update(orgUnits)
-    .set({ validTo, updatedAt: new Date() })
-    .where(eq(orgUnits.code, code))
-    .returning({ id: orgUnits.id });
-  if (rows.length === 0) throw notFound("org_unit", code);
+export async function retireOrgUnit(
+  db: Db,
+  code: string,
+  validTo: string,
+  ctx: ChangeContext,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(orgUnits)
+      .set({ validTo, updatedAt: new Date() })
+      .where(eq(orgUnits.code, code))
+      .returning({ id: orgUnits.id });
+    if (rows.length === 0) throw notFound("org_unit", code);
+    await audit(tx, ctx, {
+      action: "org_unit.retire",
+      entityType: "org_unit",
+      entityId: code,
+      after: { validTo },
+    });
+  });
 }

@@ -7,24 +7,45 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { initiatives, systems } from "../../db/schema/index.js";
 import { notFound } from "../errors.js";
+import { audit, type ChangeContext } from "../indicators/versioning.js";
 import { getPlanByCode } from "./queries.js";
 
-export async function retireSystem(db: Db, planCode: string, code: string): Promise<void> {
+export async function retireSystem(
+  db: Db,
+  planCode: string,
+  code: string,
+  ctx: ChangeContext,
+): Promise<void> {
   const plan = await getPlanByCode(db, planCode);
-  const rows = await db
-    .update(systems)
-    .set({ retiredAt: new Date(), updatedAt: new Date() })
-    .where(and(eq(systems.planId, plan.id), eq(systems.code, code)))
-    .returning({ id: systems.id });
-  if (rows.length === 0) throw notFound("system", code);
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(systems)
+      .set({ retiredAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(systems.planId, plan.id), eq(systems.code, code)))
+      .returning({ id: systems.id });
+    if (rows.length === 0) throw notFound("system", code);
+    await audit(tx, ctx, { action: "system.retire", entityType: "system", entityId: `${planCode}/${code}` });
+  });
 }
 
-export async function retireInitiative(db: Db, planCode: string, code: string): Promise<void> {
+export async function retireInitiative(
+  db: Db,
+  planCode: string,
+  code: string,
+  ctx: ChangeContext,
+): Promise<void> {
   const plan = await getPlanByCode(db, planCode);
-  const rows = await db
-    .update(initiatives)
-    .set({ retiredAt: new Date(), updatedAt: new Date() })
-    .where(and(eq(initiatives.planId, plan.id), eq(initiatives.code, code)))
-    .returning({ id: initiatives.id });
-  if (rows.length === 0) throw notFound("initiative", code);
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(initiatives)
+      .set({ retiredAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(initiatives.planId, plan.id), eq(initiatives.code, code)))
+      .returning({ id: initiatives.id });
+    if (rows.length === 0) throw notFound("initiative", code);
+    await audit(tx, ctx, {
+      action: "initiative.retire",
+      entityType: "initiative",
+      entityId: `${planCode}/${code}`,
+    });
+  });
 }

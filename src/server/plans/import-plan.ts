@@ -28,7 +28,13 @@ import type { IndicatorDef, PlanDefinition, TargetValueDef } from "../../domain/
 import { detailAt, invalidFile, type ParsedFile } from "../definition-files.js";
 import { AppError } from "../errors.js";
 import { writeTarget } from "../indicators/targets.js";
-import { type ChangeContext, diffSnapshots, recordVersion, type Snapshot } from "../indicators/versioning.js";
+import {
+  audit,
+  type ChangeContext,
+  diffSnapshots,
+  recordVersion,
+  type Snapshot,
+} from "../indicators/versioning.js";
 import { type CatalogueEntry, checkPlanDefinition } from "./check-plan-definition.js";
 
 export interface ImportSummary {
@@ -412,6 +418,22 @@ export async function importPlanDefinition(
     }
 
     await importIndicators(tx, def, planId, { sysId, initiativeIds, projectIds, uid }, ctx, summary);
+    // A bulk operation is one audit entry: what was imported, how much, and the file's hash.
+    await audit(tx, ctx, {
+      action: summary.created ? "plan.create" : "plan.update",
+      entityType: "plan",
+      entityId: def.code,
+      after: { counts: summary.counts, reason: ctx.reason ?? null },
+      rowCount:
+        def.phases.length +
+        def.systems.length +
+        def.initiatives.length +
+        def.projects.length +
+        def.tasks.length +
+        def.roles.length +
+        def.indicators.length,
+      fileHash: hash,
+    });
   });
   return summary;
 }

@@ -16,6 +16,13 @@ import { AppError, type ErrorDetail } from "./errors.js";
 import { healthRoutes } from "./health/routes.js";
 import { RequestValidationError, zodValidatorCompiler } from "./http/validation.js";
 import "./http/types.js";
+import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
+import rateLimit from "@fastify/rate-limit";
+import { routeAccess } from "./access/route-access.js";
+import { auditAnchorPlugin } from "./audit/anchor-plugin.js";
+import { AuditAnchor } from "./audit/service.js";
+import { authRoutes } from "./auth/routes.js";
 import { renderEntity } from "./i18n/entities.js";
 import { pickLang } from "./i18n/lang.js";
 import { indicatorRoutes } from "./indicators/routes.js";
@@ -28,6 +35,8 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   logger?: boolean;
+  /** Where the audit anchor is kept; defaults to DATA_DIR. */
+  anchor?: AuditAnchor;
 }
 
 export type App = FastifyInstance<
@@ -38,7 +47,7 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-export async function buildApp({ config, database, logger = true }: BuildOptions): Promise<App> {
+export async function buildApp({ config, database, logger = true, anchor }: BuildOptions): Promise<App> {
   const app = Fastify<Server>({
     logger: logger
       ? {
@@ -63,7 +72,8 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate("deps", { config, database });
+  const auditAnchor = anchor ?? new AuditAnchor(config.dataDir);
+  app.decorate("deps", { config, database, auditAnchor });
   app.decorateRequest("lang", "vi");
 
   app.addHook("onRequest", async (req, reply) => {
@@ -152,6 +162,19 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
       );
   });
 
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(rateLimit, {
+    global: true,
+    max: config.WRITE_RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    // Reads are cheap and public dashboards poll: the limit applies to state-changing requests.
+    allowList: (req) => req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS",
+    keyGenerator: (req) => req.ip,
+  });
+  await app.register(routeAccess, { config, database });
+  await app.register(auditAnchorPlugin, { anchor: auditAnchor });
+
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -181,11 +204,14 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
 
   await app.register(
     async (api) => {
+      await api.register(authRoutes);
       await api.register(planRoutes);
       await api.register(indicatorRoutes);
       await api.register(orgUnitRoutes);
       await api.register(instanceRoutes);
-      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+      api.get("/openapi.json", { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
     },
     { prefix: "/api/v1" },
   );
@@ -194,6 +220,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   app.get(
     "/",
     {
+      config: { access: { public: true } },
       schema: {
         hide: true,
         response: { 200: z.object({ name: z.string(), docs: z.string(), api: z.string() }) },

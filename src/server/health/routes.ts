@@ -8,6 +8,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/healthz",
     {
+      config: { access: { public: true } },
       schema: {
         tags: ["instance"],
         summary: "Liveness: the process is up",
@@ -20,6 +21,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/readyz",
     {
+      config: { access: { public: true } },
       schema: {
         tags: ["instance"],
         summary: "Readiness: the database answers and every migration is applied",

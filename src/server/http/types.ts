@@ -1,10 +1,12 @@
 import type { Database } from "../../db/client.js";
+import type { AuditAnchor } from "../audit/service.js";
 import type { Config } from "../config.js";
 import type { Lang } from "../i18n/lang.js";
 
 export interface AppDeps {
   config: Config;
   database: Database;
+  auditAnchor: AuditAnchor;
 }
 
 declare module "fastify" {

@@ -1,5 +1,50 @@
 /** Error catalogue: stable code -> HTTP status and message templates in Vietnamese and English. */
 export const errorCatalog = {
+  AUTH_REQUIRED: {
+    status: 401,
+    vi: "Cần đăng nhập để thực hiện thao tác này.",
+    en: "Sign in to do this.",
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    en: "Wrong username or password.",
+  },
+  INVALID_TOKEN: {
+    status: 401,
+    vi: "Mã truy cập API không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+    en: "The API token is invalid, expired or revoked.",
+  },
+  FORBIDDEN: {
+    status: 403,
+    vi: "Bạn không có quyền thực hiện thao tác này.",
+    en: "You are not allowed to do this.",
+  },
+  CSRF_FAILED: {
+    status: 403,
+    vi: "Thiếu hoặc sai mã chống giả mạo yêu cầu (x-csrf-token). Hãy tải lại trang.",
+    en: "Missing or wrong anti-forgery token (x-csrf-token). Reload the page.",
+  },
+  LOGIN_THROTTLED: {
+    status: 429,
+    vi: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {after} giây.",
+    en: "Too many failed sign-ins. Try again in {after} seconds.",
+  },
+  PASSWORD_POLICY: {
+    status: 422,
+    vi: "Mật khẩu chưa đạt yêu cầu: {summary}.",
+    en: "The password does not meet the policy: {summary}.",
+  },
+  LINK_INVALID: {
+    status: 400,
+    vi: "Đường dẫn dùng một lần không hợp lệ, đã dùng hoặc đã hết hạn.",
+    en: "The one-time link is invalid, used or expired.",
+  },
+  SETUP_DONE: {
+    status: 409,
+    vi: "Hệ thống đã có quản trị viên; không thể khởi tạo lại.",
+    en: "An administrator already exists; setup cannot run again.",
+  },
   VALIDATION_FAILED: {
     status: 400,
     vi: "Dữ liệu gửi lên không hợp lệ: {summary}",

@@ -16,6 +16,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/plans/:code/indicators",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "Indicators tracked by a plan (all four tiers), filterable by tier, system and initiative",
@@ -62,6 +63,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/indicators/:code",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "One indicator of the shared catalogue, with its targets in every plan",
@@ -78,6 +80,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/indicators/:code/history",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "Every version of the indicator's definition and targets: who, when, why and what changed",

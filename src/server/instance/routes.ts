@@ -8,6 +8,7 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/instance",
     {
+      config: { access: { public: true } },
       schema: {
         tags: ["instance"],
         summary: "Instance facts: version, database, demo marker, seeds applied",

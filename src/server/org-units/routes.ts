@@ -20,6 +20,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/org-units",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "Org units: central bodies, party committees, ministries, provinces, agencies, enterprises",
@@ -52,6 +53,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/org-units/:code",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "One org unit with its lineage",

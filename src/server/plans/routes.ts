@@ -21,6 +21,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/plans",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "List plans",
@@ -48,6 +49,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/plans/:code",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "A plan with its phases (and their focus) and roles",
@@ -71,6 +73,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/plans/:code/systems",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "The plan's systems",
@@ -105,6 +108,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/plans/:code/systems/:system",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "One system",
@@ -152,6 +156,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/plans/:code/initiatives",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "The plan's breakthrough initiatives",
@@ -180,6 +185,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/plans/:code/initiatives/:initiative",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "One initiative",
@@ -197,6 +203,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/plans/:code/projects",
     {
+      config: { access: { public: true } },
       schema: {
         tags,
         summary: "The plan's projects (special important projects, group A/B national projects)",

@@ -1,0 +1,41 @@
+/**
+ * Accounts and roles. Administrators manage accounts and grant any role. The Standing Office of a
+ * plan may grant and revoke the plan's working roles within that plan, but never administrator or
+ * Standing Office roles (no escalation), and nobody changes their own roles.
+ */
+import { isAdmin, type Principal, type Role } from "../roles.js";
+
+export function canManageUsers(p: Principal): boolean {
+  return isAdmin(p);
+}
+
+const delegable: ReadonlySet<Role> = new Set([
+  "steering_member",
+  "advisory_council",
+  "chief_engineer",
+  "chief_architect",
+  "unit_reporter",
+  "unit_approver",
+  "provincial_committee",
+  "proposer",
+]);
+
+export interface GrantTarget {
+  userId: string;
+  role: Role;
+  /** The plan the grant lives in (directly, or through its system or project); null for unit/global scopes. */
+  planId: string | null;
+}
+
+export function canGrantRole(p: Principal, target: GrantTarget): boolean {
+  if (p.kind !== "user" || target.userId === p.userId) return false;
+  if (isAdmin(p)) return true;
+  if (!delegable.has(target.role)) return false;
+  return p.grants.some(
+    (g) => g.role === "standing_office" && (target.planId === null ? true : g.planId === target.planId),
+  );
+}
+
+export function canSeeUsers(p: Principal): boolean {
+  return p.kind === "user" && p.grants.some((g) => g.role === "system_admin" || g.role === "standing_office");
+}

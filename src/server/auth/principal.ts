@@ -1,0 +1,106 @@
+/**
+ * Who is calling: a signed-in user (session cookie), a machine (API token) or the public.
+ * Resolved once per request; role grants carry their unit subtrees precomputed.
+ */
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { queryRows } from "../../db/client.js";
+import { apiTokens, roleAssignments, users } from "../../db/schema/index.js";
+import type { Principal, Role, RoleGrant, TokenPrincipal, UserPrincipal } from "../access/roles.js";
+import { sha256 } from "./tokens.js";
+
+/**
+ * The units a unit-scoped grant covers: the unit, every unit below it, and former units whose
+ * lineage leads into any of them (a former province's history belongs to its successor).
+ */
+export async function unitSubtrees(db: Executor, roots: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (roots.length === 0) return out;
+  const rows = await queryRows<{ root: string; id: string }>(
+    db,
+    sql`with recursive tree(root, id, depth) as (
+          select r.id, r.id, 0 from org_units r where r.id in (${sql.join(
+            roots.map((r) => sql`${r}::uuid`),
+            sql`, `,
+          )})
+          union
+          select tree.root, u.id, tree.depth + 1 from org_units u join tree on u.parent_id = tree.id where tree.depth < 32
+          union
+          select tree.root, l.from_unit_id, tree.depth + 1 from org_unit_lineage l join tree on l.to_unit_id = tree.id where tree.depth < 32
+        )
+        select distinct root, id from tree`,
+  );
+  for (const r of rows) {
+    const set = out.get(r.root) ?? new Set<string>();
+    set.add(r.id);
+    out.set(r.root, set);
+  }
+  return out;
+}
+
+export async function loadUserPrincipal(
+  db: Executor,
+  userId: string,
+  session: { id: string; csrfToken: string } | null,
+): Promise<UserPrincipal | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user || user.status !== "active") return undefined;
+  const grants = await db
+    .select()
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt)));
+  const subtrees = await unitSubtrees(
+    db,
+    grants.map((g) => g.unitId).filter((x): x is string => !!x),
+  );
+  return {
+    kind: "user",
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    unitId: user.unitId,
+    sessionId: session?.id ?? null,
+    csrfToken: session?.csrfToken ?? null,
+    grants: grants.map(
+      (g): RoleGrant => ({
+        id: g.id,
+        role: g.role as Role,
+        planId: g.planId,
+        systemId: g.systemId,
+        projectId: g.projectId,
+        unitId: g.unitId,
+        unitIds: g.unitId ? (subtrees.get(g.unitId) ?? new Set([g.unitId])) : new Set(),
+      }),
+    ),
+  };
+}
+
+export const TOKEN_PREFIX = "cn_";
+
+/** A live API token for a bearer value, or undefined (unknown, expired or revoked). */
+export async function loadTokenPrincipal(db: Executor, bearer: string): Promise<TokenPrincipal | undefined> {
+  if (!bearer.startsWith(TOKEN_PREFIX)) return undefined;
+  const [token] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sha256(bearer)), isNull(apiTokens.revokedAt)));
+  if (!token || token.expiresAt.getTime() <= Date.now()) return undefined;
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000)
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, token.id));
+  const subtree = await unitSubtrees(db, [token.unitId]);
+  return {
+    kind: "token",
+    tokenId: token.id,
+    name: token.name,
+    unitId: token.unitId,
+    unitIds: subtree.get(token.unitId) ?? new Set([token.unitId]),
+    indicators: token.scopes.indicators === "*" ? "*" : new Set(token.scopes.indicators),
+    actions: new Set(token.scopes.actions),
+  };
+}
+
+export function principalLabel(p: Principal): string {
+  if (p.kind === "user") return p.username;
+  if (p.kind === "token") return `token:${p.name}`;
+  return "anonymous";
+}

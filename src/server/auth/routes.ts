@@ -1,0 +1,323 @@
+/** Sign-in, sessions, first administrator and password reset. */
+import { eq, sql } from "drizzle-orm";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { users } from "../../db/schema/index.js";
+import { roles } from "../access/roles.js";
+import { SESSION_COOKIE, sessionSettings } from "../access/route-access.js";
+import { AppError } from "../errors.js";
+import { errorBody } from "../http/common-schemas.js";
+import { audit, type ChangeContext } from "../indicators/versioning.js";
+import { verifyPassword } from "./passwords.js";
+import { presentGrants, unitCode } from "./presenter.js";
+import { changeOwnPassword, completeSetup, resetPassword } from "./service.js";
+import { createSession, listUserSessions, revokeSession, revokeUserSessions } from "./sessions.js";
+import { checkLogin, recordLogin } from "./throttle.js";
+
+const tags = ["session"];
+
+export const grantSchema = z.object({
+  id: z.string(),
+  role: z.enum(roles),
+  plan: z.string().nullable(),
+  system: z.string().nullable(),
+  project: z.string().nullable(),
+  unit: z.string().nullable(),
+});
+
+const sessionBody = z.object({
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    unit: z.string().nullable(),
+    roles: z.array(grantSchema),
+  }),
+  csrfToken: z
+    .string()
+    .describe("Send as x-csrf-token on every state-changing request made with the session cookie."),
+});
+
+export function changeContext(req: FastifyRequest, reason?: string): ChangeContext {
+  const p = req.principal;
+  return {
+    actor: p.kind === "user" ? p.username : p.kind === "token" ? `token:${p.name}` : "anonymous",
+    actorUserId: p.kind === "user" ? p.userId : null,
+    role: p.kind === "user" ? (p.grants.map((g) => g.role).sort()[0] ?? null) : null,
+    reason,
+    requestId: req.id,
+    ip: req.ip,
+    onAudit: (head) => req.auditHeads.push(head),
+  };
+}
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { config, database } = app.deps;
+  const db = database.db;
+  const secure = config.PUBLIC_URL?.startsWith("https://") ?? false;
+
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      secure,
+      sameSite: "lax",
+      path: "/",
+      maxAge: config.SESSION_MAX_HOURS * 3600,
+    });
+
+  const currentSession = async (req: FastifyRequest) => {
+    const p = req.principal;
+    if (p.kind !== "user" || !p.csrfToken) throw new AppError("AUTH_REQUIRED");
+    const [user] = await db.select().from(users).where(eq(users.id, p.userId));
+    const unit = await unitCode(db, user?.unitId ?? null);
+    return {
+      user: {
+        id: p.userId,
+        username: p.username,
+        displayName: p.displayName,
+        unit,
+        roles: await presentGrants(db, p.grants),
+      },
+      csrfToken: p.csrfToken,
+    };
+  };
+
+  app.post(
+    "/session",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary: "Sign in: starts a new session (cookie) and returns the CSRF token",
+        body: z.object({ username: z.string().min(1).max(128), password: z.string().min(1).max(1024) }),
+        response: { 200: sessionBody, 401: errorBody, 429: errorBody },
+      },
+    },
+    async (req, reply) => {
+      const usernameKey = req.body.username.trim().toLowerCase();
+      const ip = req.ip;
+      const throttle = await checkLogin(db, usernameKey, ip, config.LOGIN_MAX_FAILURES);
+      if (!throttle.allowed) {
+        reply.header("retry-after", String(throttle.retryAfterSeconds));
+        throw new AppError("LOGIN_THROTTLED", { after: throttle.retryAfterSeconds });
+      }
+      const [user] = await db.select().from(users).where(sql`lower(${users.username}) = ${usernameKey}`);
+      const ok =
+        (await verifyPassword(user?.passwordHash ?? null, req.body.password)) && user?.status === "active";
+      await recordLogin(db, usernameKey, ip, ok);
+      if (!ok || !user) {
+        req.log.warn({ username: usernameKey }, "failed sign-in");
+        throw new AppError("INVALID_CREDENTIALS");
+      }
+      // Rotate: whatever session the client presented is ended, a fresh one is issued.
+      const presented = req.principal.kind === "user" ? req.principal.sessionId : null;
+      const session = await db.transaction(async (tx) => {
+        if (presented) await revokeSession(tx, presented);
+        const s = await createSession(tx, user.id, sessionSettings(config), {
+          ip,
+          userAgent: req.headers["user-agent"] ?? null,
+        });
+        await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+        await audit(
+          tx,
+          { ...changeContext(req), actor: user.username, actorUserId: user.id },
+          { action: "session.login", entityType: "user", entityId: user.id },
+        );
+        return s;
+      });
+      setCookie(reply, session.token);
+      const { loadUserPrincipal } = await import("./principal.js");
+      const principal = await loadUserPrincipal(db, user.id, {
+        id: session.id,
+        csrfToken: session.csrfToken,
+      });
+      if (!principal) throw new AppError("INVALID_CREDENTIALS");
+      req.principal = principal;
+      return currentSession(req);
+    },
+  );
+
+  app.get(
+    "/session",
+    {
+      config: { access: { signedIn: true } },
+      schema: {
+        tags,
+        summary: "The signed-in user, their roles with scopes, and the CSRF token",
+        response: { 200: sessionBody, 401: errorBody },
+      },
+    },
+    async (req) => currentSession(req),
+  );
+
+  app.delete(
+    "/session",
+    {
+      config: { access: { signedIn: true } },
+      schema: { tags, summary: "Sign out (this session)", response: { 204: z.null(), 401: errorBody } },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      if (p.kind === "user" && p.sessionId) {
+        const sessionId = p.sessionId;
+        await db.transaction(async (tx) => {
+          await revokeSession(tx, sessionId);
+          await audit(tx, changeContext(req), {
+            action: "session.logout",
+            entityType: "user",
+            entityId: p.userId,
+          });
+        });
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    "/me/sessions",
+    {
+      config: { access: { signedIn: true } },
+      schema: {
+        tags,
+        summary: "Sign out everywhere: ends every session of the signed-in user",
+        response: { 200: z.object({ ended: z.number() }), 401: errorBody },
+      },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      if (p.kind !== "user") throw new AppError("AUTH_REQUIRED");
+      const ended = await db.transaction(async (tx) => {
+        const n = await revokeUserSessions(tx, p.userId);
+        await audit(tx, changeContext(req), {
+          action: "session.logout_everywhere",
+          entityType: "user",
+          entityId: p.userId,
+          rowCount: n,
+        });
+        return n;
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ended };
+    },
+  );
+
+  app.get(
+    "/me/sessions",
+    {
+      config: { access: { signedIn: true } },
+      schema: {
+        tags,
+        summary: "The signed-in user's active sessions",
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                current: z.boolean(),
+                createdAt: z.string(),
+                lastSeenAt: z.string(),
+                expiresAt: z.string(),
+                ip: z.string().nullable(),
+                userAgent: z.string().nullable(),
+              }),
+            ),
+            total: z.number(),
+            nextCursor: z.null(),
+          }),
+          401: errorBody,
+        },
+      },
+    },
+    async (req) => {
+      const p = req.principal;
+      if (p.kind !== "user") throw new AppError("AUTH_REQUIRED");
+      const rows = await listUserSessions(db, p.userId);
+      return {
+        items: rows.map((s) => ({
+          current: s.id === p.sessionId,
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt.toISOString(),
+          expiresAt: s.expiresAt.toISOString(),
+          ip: s.ip,
+          userAgent: s.userAgent,
+        })),
+        total: rows.length,
+        nextCursor: null,
+      };
+    },
+  );
+
+  app.put(
+    "/me/password",
+    {
+      config: { access: { signedIn: true } },
+      schema: {
+        tags,
+        summary: "Change your password (other sessions end)",
+        body: z.object({
+          currentPassword: z.string().min(1).max(1024),
+          newPassword: z.string().min(1).max(1024),
+        }),
+        response: { 204: z.null(), 401: errorBody, 422: errorBody },
+      },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      if (p.kind !== "user") throw new AppError("AUTH_REQUIRED");
+      const [user] = await db.select().from(users).where(eq(users.id, p.userId));
+      if (!(await verifyPassword(user?.passwordHash ?? null, req.body.currentPassword)))
+        throw new AppError("INVALID_CREDENTIALS");
+      await changeOwnPassword(db, p.userId, req.body.newPassword, changeContext(req), p.sessionId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  const setupBody = z.object({
+    token: z.string().min(10).max(200),
+    username: z.string().min(3).max(64),
+    displayName: z.string().min(1).max(200),
+    password: z.string().min(1).max(1024),
+  });
+  app.post(
+    "/setup",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary: "Create the first administrator with the one-time link printed at first start",
+        body: setupBody,
+        response: { 201: z.object({ username: z.string() }), 400: errorBody, 409: errorBody, 422: errorBody },
+      },
+    },
+    async (req, reply) => {
+      await completeSetup(db, req.body, {
+        requestId: req.id,
+        ip: req.ip,
+        onAudit: (h) => req.auditHeads.push(h),
+      });
+      return reply.status(201).send({ username: req.body.username.trim().toLowerCase() });
+    },
+  );
+
+  app.post(
+    "/password-reset",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary: "Set a new password with a one-time reset link",
+        body: z.object({ token: z.string().min(10).max(200), password: z.string().min(1).max(1024) }),
+        response: { 204: z.null(), 400: errorBody, 422: errorBody },
+      },
+    },
+    async (req, reply) => {
+      await resetPassword(db, req.body, {
+        requestId: req.id,
+        ip: req.ip,
+        onAudit: (h) => req.auditHeads.push(h),
+      });
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -20,7 +20,9 @@ import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
 import { routeAccess } from "./access/route-access.js";
+import { apiTokenRoutes } from "./api-tokens/routes.js";
 import { auditAnchorPlugin } from "./audit/anchor-plugin.js";
+import { auditRoutes } from "./audit/routes.js";
 import { AuditAnchor } from "./audit/service.js";
 import { authRoutes } from "./auth/routes.js";
 import { renderEntity } from "./i18n/entities.js";
@@ -28,7 +30,10 @@ import { pickLang } from "./i18n/lang.js";
 import { indicatorRoutes } from "./indicators/routes.js";
 import { instanceRoutes } from "./instance/routes.js";
 import { orgUnitRoutes } from "./org-units/routes.js";
+import { planAdminRoutes } from "./plans/admin-routes.js";
 import { planRoutes } from "./plans/routes.js";
+import { unitProfileRoutes } from "./unit-profiles/routes.js";
+import { userRoutes } from "./users/routes.js";
 import { APP_VERSION } from "./version.js";
 
 export interface BuildOptions {
@@ -205,6 +210,11 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
   await app.register(
     async (api) => {
       await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(apiTokenRoutes);
+      await api.register(auditRoutes);
+      await api.register(unitProfileRoutes);
+      await api.register(planAdminRoutes);
       await api.register(planRoutes);
       await api.register(indicatorRoutes);
       await api.register(orgUnitRoutes);

@@ -208,7 +208,11 @@ describe.each(backends())("read API on %s", (backend) => {
       .filter((r) => r.method !== "GET" && "public" in r.access)
       .map((r) => `${r.method} ${r.url}`)
       .sort();
-    expect(publicWrites).toEqual(["POST /api/v1/password-reset", "POST /api/v1/session", "POST /api/v1/setup"]);
+    expect(publicWrites).toEqual([
+      "POST /api/v1/password-reset",
+      "POST /api/v1/session",
+      "POST /api/v1/setup",
+    ]);
   });
 
   it("publishes an OpenAPI 3 document and browsable docs", async () => {

@@ -31,16 +31,14 @@ export async function createSession(
   const id = sha256(token);
   const csrfToken = randomToken(24);
   const expiresAt = new Date(Date.now() + settings.maxHours * 3600_000);
-  await db
-    .insert(sessions)
-    .values({
-      id,
-      userId,
-      csrfToken,
-      expiresAt,
-      ip: meta.ip,
-      userAgent: meta.userAgent?.slice(0, 400) ?? null,
-    });
+  await db.insert(sessions).values({
+    id,
+    userId,
+    csrfToken,
+    expiresAt,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 400) ?? null,
+  });
   return { token, id, csrfToken, expiresAt };
 }
 

@@ -9,6 +9,10 @@ const entities: Record<string, Record<Lang, string>> = {
   indicator: { vi: "chỉ tiêu", en: "indicator" },
   org_unit: { vi: "đơn vị", en: "org unit" },
   phase: { vi: "giai đoạn", en: "phase" },
+  user: { vi: "tài khoản", en: "user" },
+  role_grant: { vi: "phân quyền", en: "role grant" },
+  focal_person: { vi: "đầu mối", en: "focal person" },
+  api_token: { vi: "mã truy cập API", en: "API token" },
 };
 
 export function renderEntity(key: string, lang: Lang): string {

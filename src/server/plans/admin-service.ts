@@ -5,10 +5,22 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { initiatives, systems } from "../../db/schema/index.js";
+import { initiatives, plans, systems } from "../../db/schema/index.js";
 import { notFound } from "../errors.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
 import { getPlanByCode } from "./queries.js";
+
+export async function retirePlan(db: Db, code: string, ctx: ChangeContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(plans)
+      .set({ status: "retired", retiredAt: new Date(), updatedAt: new Date() })
+      .where(eq(plans.code, code))
+      .returning({ id: plans.id });
+    if (rows.length === 0) throw notFound("plan", code);
+    await audit(tx, ctx, { action: "plan.retire", entityType: "plan", entityId: code });
+  });
+}
 
 export async function retireSystem(
   db: Db,

@@ -1,0 +1,126 @@
+/** Browsing and checking the audit trail: administrators and the Standing Office. */
+import { and, count, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { auditLog } from "../../db/schema/index.js";
+import { canReadAudit } from "../access/policies/audit.js";
+import { AppError } from "../errors.js";
+import { errorResponses } from "../http/common-schemas.js";
+import { decodeCursor, listEnvelope, page, pageQuery } from "../http/pagination.js";
+import { verifyChain } from "./service.js";
+
+const tags = ["audit"];
+const readers = { signedIn: true as const, roles: ["system_admin" as const, "standing_office" as const] };
+
+const entry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  actorUserId: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  rowCount: z.number().nullable(),
+  fileHash: z.string().nullable(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+  hash: z.string(),
+});
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.deps.database.db;
+
+  app.get(
+    "/audit",
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: "Audit entries, newest first, by entity, user and time",
+        querystring: pageQuery.extend({
+          entityType: z.string().max(64).optional(),
+          entityId: z.string().max(200).optional(),
+          actorUserId: z.uuid().optional(),
+          actor: z.string().max(200).optional(),
+          from: z.iso.datetime({ offset: true }).optional(),
+          to: z.iso.datetime({ offset: true }).optional(),
+        }),
+        response: { 200: listEnvelope(entry), ...errorResponses },
+      },
+    },
+    async (req) => {
+      if (!canReadAudit(req.principal)) throw new AppError("FORBIDDEN");
+      const q = req.query;
+      const conds: (SQL | undefined)[] = [
+        q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
+        q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+        q.actorUserId ? eq(auditLog.actorUserId, q.actorUserId) : undefined,
+        q.actor ? eq(auditLog.actor, q.actor) : undefined,
+        q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
+        q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
+      ];
+      const after = decodeCursor(q.cursor, 1);
+      const rows = await db()
+        .select()
+        .from(auditLog)
+        .where(and(...conds, after ? lt(auditLog.seq, Number(after[0])) : undefined))
+        .orderBy(desc(auditLog.seq))
+        .limit(q.limit + 1);
+      const [total] = await db()
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(...conds));
+      return page(
+        rows,
+        q.limit,
+        Number(total?.n ?? 0),
+        (r) => [r.seq],
+        (r) => ({
+          seq: r.seq,
+          at: r.at.toISOString(),
+          actor: r.actor,
+          actorUserId: r.actorUserId,
+          role: r.role,
+          action: r.action,
+          entityType: r.entityType,
+          entityId: r.entityId,
+          before: r.before,
+          after: r.after,
+          rowCount: r.rowCount,
+          fileHash: r.fileHash,
+          requestId: r.requestId,
+          ip: r.ip,
+          hash: r.hash,
+        }),
+      );
+    },
+  );
+
+  app.get(
+    "/audit/verify",
+    {
+      config: { access: { signedIn: true, roles: ["system_admin"] } },
+      schema: {
+        tags,
+        summary: "Walk the chain and check it against this instance's anchor; archive `head` regularly",
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            entries: z.number(),
+            head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
+            brokenAt: z.object({ seq: z.number(), reason: z.string() }).optional(),
+            anchor: z.object({ seq: z.number(), hash: z.string(), status: z.string() }).optional(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      if (!canReadAudit(req.principal)) throw new AppError("FORBIDDEN");
+      return verifyChain(db(), app.deps.auditAnchor.current());
+    },
+  );
+};

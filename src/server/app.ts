@@ -30,6 +30,7 @@ import { pickLang } from "./i18n/lang.js";
 import { indicatorRoutes } from "./indicators/routes.js";
 import { instanceRoutes } from "./instance/routes.js";
 import { orgUnitRoutes } from "./org-units/routes.js";
+import { pageRoutes } from "./pages/routes.js";
 import { planAdminRoutes } from "./plans/admin-routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { unitProfileRoutes } from "./unit-profiles/routes.js";
@@ -226,6 +227,7 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
     { prefix: "/api/v1" },
   );
   await app.register(healthRoutes);
+  await app.register(pageRoutes);
 
   app.get(
     "/",

@@ -3,6 +3,7 @@
 import { DataDirLockedError } from "../db/data-dir-lock.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { startServer } from "./start.js";
+import { demoAccounts } from "./users/demo-accounts.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,6 +20,22 @@ async function main(): Promise<void> {
       "",
     ].join("\n"),
   );
+  if (started.setupUrl)
+    console.log(
+      [
+        "  No administrator yet. Create the first one with this one-time link (valid 24 h, printed at every start until used):",
+        `  ${started.setupUrl}`,
+        "",
+      ].join("\n"),
+    );
+  if (started.demoPassword)
+    console.log(
+      [
+        `  Demo accounts (password: ${started.demoPassword}${config.DEMO_PASSWORD ? ", from DEMO_PASSWORD" : ", generated; set DEMO_PASSWORD to choose it"}):`,
+        `  ${demoAccounts.map((a) => a.username).join(", ")}`,
+        "",
+      ].join("\n"),
+    );
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);
     started

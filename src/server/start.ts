@@ -7,12 +7,20 @@ import { type Database, openDatabase } from "../db/client.js";
 import { acquireDataDirLock, type DataDirLock } from "../db/data-dir-lock.js";
 import { markDemo, seed } from "../db/seed.js";
 import { buildApp } from "./app.js";
+import { AuditAnchor, chainHead } from "./audit/service.js";
+import { issueOneTimeToken, userCount } from "./auth/service.js";
+import { randomToken } from "./auth/tokens.js";
 import type { Config } from "./config.js";
+import { ensureDemoAccounts } from "./users/demo-accounts.js";
 
 export interface Started {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** One-time link to create the first administrator (only while no account exists). */
+  setupUrl?: string;
+  /** Password of the demo accounts (demo instances only). */
+  demoPassword?: string;
   timings: { totalMs: number; databaseMs: number; migrateMs: number; seedMs: number };
   stop(): Promise<void>;
 }
@@ -37,8 +45,19 @@ export async function startServer(config: Config): Promise<Started> {
     const t2 = performance.now();
     if (config.SEED_ON_START) await seed(database.db);
     if (config.DEMO) await markDemo(database.db);
+    let demoPassword: string | undefined;
+    let setupToken: string | undefined;
+    if (config.DEMO) {
+      demoPassword = config.DEMO_PASSWORD ?? `Demo-${randomToken(9)}`;
+      await ensureDemoAccounts(database.db, demoPassword);
+    } else if ((await userCount(database.db)) === 0) {
+      setupToken = (await issueOneTimeToken(database.db, "bootstrap_admin", { ttlHours: 24 })).token;
+    }
+    const anchor = new AuditAnchor(config.dataDir);
+    const head = await chainHead(database.db);
+    if (head) anchor.record(head);
     const t3 = performance.now();
-    const app = await buildApp({ config, database });
+    const app = await buildApp({ config, database, anchor });
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
@@ -49,6 +68,8 @@ export async function startServer(config: Config): Promise<Started> {
       app,
       database,
       url,
+      setupUrl: setupToken ? `${url}/setup#token=${setupToken}` : undefined,
+      demoPassword,
       timings: {
         totalMs: performance.now() - t0,
         databaseMs: t1 - t0,

@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retireIndicator, setTarget, updateIndicator } from "../../src/server/indicators/admin-service.js";
 import { retireInitiative } from "../../src/server/plans/admin-service.js";
 import { type TestApp, testApp } from "../helpers/app.js";
+import { createDemoAccounts, login, type Session } from "../helpers/auth.js";
 import { backends } from "../helpers/db.js";
 import { rejection } from "../helpers/errors.js";
 
 describe.each(backends())("plan administration services on %s", (backend) => {
   let t: TestApp;
+  let standing: Session;
   beforeAll(async () => {
     t = await testApp(backend);
+    await createDemoAccounts(t.database);
+    standing = await login(t.app, "demo-standing");
   });
   afterAll(async () => {
     await t?.close();
@@ -50,14 +54,18 @@ describe.each(backends())("plan administration services on %s", (backend) => {
       ctx,
     );
     expect(same.version).toBe(2);
-    const ind = (await t.app.inject({ url: "/api/v1/indicators/T30-C03" })).json() as {
+    const ind = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: "/api/v1/indicators/T30-C03" })
+    ).json() as {
       targets: { orgUnit: string | null; value: number }[];
     };
     expect(ind.targets.map((x) => [x.orgUnit, x.value])).toEqual([
       [null, 80],
       ["HA-NOI", 92],
     ]);
-    const hist = (await t.app.inject({ url: "/api/v1/indicators/T30-C03/history" })).json() as {
+    const hist = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: "/api/v1/indicators/T30-C03/history" })
+    ).json() as {
       items: { changedBy: string; reason: string; target: { orgUnit: string } | null; changes: unknown }[];
     };
     expect(hist.items[0]).toMatchObject({
@@ -116,14 +124,21 @@ describe.each(backends())("plan administration services on %s", (backend) => {
   });
 
   it("edits a proposed KPI's definition as the Standing Office adjusts it, keeping the old version", async () => {
-    const list = (await t.app.inject({ url: "/api/v1/plans/NQ57/indicators?tier=kpi&limit=1" })).json() as {
+    const list = (
+      await t.app.inject({
+        headers: { cookie: standing.cookie },
+        url: "/api/v1/plans/NQ57/indicators?tier=kpi&limit=1",
+      })
+    ).json() as {
       items: { code: string; version: number; unit: string }[];
     };
     const kpi = list.items[0];
     if (!kpi) throw new Error("no KPI");
     const v = await updateIndicator(db(), kpi.code, { unit: "%", proposed: false, published: true }, ctx);
     expect(v).toBe(kpi.version + 1);
-    const after = (await t.app.inject({ url: `/api/v1/indicators/${kpi.code}` })).json() as {
+    const after = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: `/api/v1/indicators/${kpi.code}` })
+    ).json() as {
       proposed: boolean;
       published: boolean;
       version: number;
@@ -135,14 +150,20 @@ describe.each(backends())("plan administration services on %s", (backend) => {
 
   it("retires an indicator and an initiative without deleting them", async () => {
     await retireIndicator(db(), "T30-D04", ctx);
-    const ind = (await t.app.inject({ url: "/api/v1/indicators/T30-D04" })).json() as { retired: boolean };
+    const ind = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: "/api/v1/indicators/T30-D04" })
+    ).json() as { retired: boolean };
     expect(ind.retired).toBe(true);
-    const hist = (await t.app.inject({ url: "/api/v1/indicators/T30-D04/history" })).json() as {
+    const hist = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: "/api/v1/indicators/T30-D04/history" })
+    ).json() as {
       items: { action: string }[];
     };
     expect(hist.items[0]?.action).toBe("retire");
     await retireInitiative(db(), "NQ57", "SK15", ctx);
-    const sk = (await t.app.inject({ url: "/api/v1/plans/NQ57/initiatives/SK15" })).json() as {
+    const sk = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: "/api/v1/plans/NQ57/initiatives/SK15" })
+    ).json() as {
       retired: boolean;
     };
     expect(sk.retired).toBe(true);

@@ -6,6 +6,7 @@ import { parseDefinitionText, validateFile } from "../../src/server/definition-f
 import { createOrgUnit, importOrgUnits, updateOrgUnit } from "../../src/server/org-units/service.js";
 import { importPlanDefinition } from "../../src/server/plans/import-plan.js";
 import { type TestApp, testApp } from "../helpers/app.js";
+import { createDemoAccounts, login, type Session } from "../helpers/auth.js";
 import { backends } from "../helpers/db.js";
 import { rejection } from "../helpers/errors.js";
 
@@ -51,8 +52,11 @@ async function importText(db: Parameters<typeof importPlanDefinition>[0], text: 
 
 describe.each(backends())("plan import on %s", (backend) => {
   let t: TestApp;
+  let standing: Session;
   beforeAll(async () => {
     t = await testApp(backend);
+    await createDemoAccounts(t.database);
+    standing = await login(t.app, "demo-standing");
   });
   afterAll(async () => {
     await t?.close();
@@ -64,26 +68,36 @@ describe.each(backends())("plan import on %s", (backend) => {
     const s = await importText(db(), secondPlan);
     expect(s.created).toBe(true);
     expect(s.counts.indicatorsCreated).toBe(2);
-    const list = (await t.app.inject({ url: "/api/v1/plans" })).json() as { items: { code: string }[] };
+    const list = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: "/api/v1/plans" })
+    ).json() as { items: { code: string }[] };
     expect(list.items.map((p) => p.code)).toEqual(["DX-HANOI", "NQ57"]);
-    const inds = (await t.app.inject({ url: "/api/v1/plans/DX-HANOI/indicators" })).json() as {
+    const inds = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: "/api/v1/plans/DX-HANOI/indicators" })
+    ).json() as {
       items: { code: string; parents: { code: string }[] }[];
     };
     expect(inds.items.map((i) => i.code)).toEqual(["T30-C03", "HN_K_ONLINE", "HN_OI_ONLINE_DOSSIERS"]);
-    const shared = (await t.app.inject({ url: "/api/v1/indicators/T30-C03" })).json() as {
+    const shared = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: "/api/v1/indicators/T30-C03" })
+    ).json() as {
       plans: string[];
       children: string[];
     };
     expect(shared.plans).toEqual(["DX-HANOI", "NQ57"]);
     expect(shared.children).toContain("HN_K_ONLINE");
-    const kpi = (await t.app.inject({ url: "/api/v1/indicators/HN_K_ONLINE" })).json() as {
+    const kpi = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: "/api/v1/indicators/HN_K_ONLINE" })
+    ).json() as {
       targets: { orgUnit: string | null; value: number }[];
     };
     expect(kpi.targets.map((x) => [x.orgUnit, x.value])).toEqual([
       [null, 90],
       ["HA-NOI", 95],
     ]);
-    const nq57 = (await t.app.inject({ url: "/api/v1/plans/NQ57" })).json() as {
+    const nq57 = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: "/api/v1/plans/NQ57" })
+    ).json() as {
       counts: { systems: number };
     };
     expect(nq57.counts.systems).toBe(6);
@@ -103,7 +117,12 @@ describe.each(backends())("plan import on %s", (backend) => {
     const s = await importText(db(), edited, "Điều chỉnh theo Kế hoạch 2026");
     expect(s.counts.targetsUpdated).toBe(1);
     expect(s.counts.indicatorsUpdated).toBe(1);
-    const hist = (await t.app.inject({ url: "/api/v1/indicators/HN_K_ONLINE/history" })).json() as {
+    const hist = (
+      await t.app.inject({
+        headers: { cookie: standing.cookie },
+        url: "/api/v1/indicators/HN_K_ONLINE/history",
+      })
+    ).json() as {
       items: {
         entity: string;
         action: string;
@@ -122,18 +141,29 @@ describe.each(backends())("plan import on %s", (backend) => {
     });
     expect(update?.changes).toEqual({ value: { from: 90, to: 92 } });
     expect(update?.target?.year).toBe(2030);
-    const oi = (await t.app.inject({ url: "/api/v1/indicators/HN_OI_ONLINE_DOSSIERS/history" })).json() as {
+    const oi = (
+      await t.app.inject({
+        headers: { cookie: standing.cookie },
+        url: "/api/v1/indicators/HN_OI_ONLINE_DOSSIERS/history",
+      })
+    ).json() as {
       items: { changes: Record<string, unknown> | null; version: number }[];
     };
     expect(oi.items[0]?.version).toBe(2);
     expect(oi.items[0]?.changes).toEqual({ unit: { from: "hồ sơ", to: "bộ hồ sơ" } });
-    const page1 = (await t.app.inject({ url: "/api/v1/indicators/HN_K_ONLINE/history?limit=1" })).json() as {
+    const page1 = (
+      await t.app.inject({
+        headers: { cookie: standing.cookie },
+        url: "/api/v1/indicators/HN_K_ONLINE/history?limit=1",
+      })
+    ).json() as {
       items: unknown[];
       nextCursor: string;
       total: number;
     };
     const page2 = (
       await t.app.inject({
+        headers: { cookie: standing.cookie },
         url: `/api/v1/indicators/HN_K_ONLINE/history?limit=10&cursor=${page1.nextCursor}`,
       })
     ).json() as {

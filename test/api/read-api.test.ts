@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../helpers/app.js";
+import { createDemoAccounts, login, type Session } from "../helpers/auth.js";
 import { backends } from "../helpers/db.js";
 
 interface List<T> {
@@ -13,8 +14,11 @@ interface ErrorBody {
 
 describe.each(backends())("read API on %s", (backend) => {
   let t: TestApp;
+  let steering: Session;
   beforeAll(async () => {
     t = await testApp(backend);
+    await createDemoAccounts(t.database);
+    steering = await login(t.app, "demo-steering");
   });
   afterAll(async () => {
     await t?.close();
@@ -101,8 +105,12 @@ describe.each(backends())("read API on %s", (backend) => {
     expect(targets.status).toBe(200);
     expect(targets.body.total).toBeGreaterThanOrEqual(45);
     expect(targets.body.items.every((i) => i.tier === "target" && !i.proposed)).toBe(true);
+    // Proposed KPIs are unpublished: the public does not see them, people working on the plan do.
+    const publicKpis = await get<List<unknown>>("/api/v1/plans/NQ57/indicators?tier=kpi&limit=1000");
+    expect(publicKpis.body.total).toBe(0);
     const kpis = await get<List<{ tier: string; proposed: boolean; parents: { code: string }[] }>>(
       "/api/v1/plans/NQ57/indicators?tier=kpi&limit=1000",
+      { cookie: steering.cookie },
     );
     expect(kpis.body.items.length).toBeGreaterThan(0);
     expect(kpis.body.items.every((k) => k.proposed && k.parents.length > 0)).toBe(true);
@@ -110,7 +118,10 @@ describe.each(backends())("read API on %s", (backend) => {
     expect(s4.body.items.length).toBeGreaterThan(0);
     expect(s4.body.items.every((i) => i.systems.includes("S4"))).toBe(true);
     // Tiers come in order: objectives, targets, KPIs, operational indicators.
-    const all = await get<List<{ tier: string }>>("/api/v1/plans/NQ57/indicators?limit=1000");
+    const all = await get<List<{ tier: string }>>("/api/v1/plans/NQ57/indicators?limit=1000", {
+      cookie: steering.cookie,
+    });
+    expect(all.body.items.some((i) => i.tier === "operational")).toBe(true);
     const order = all.body.items.map((i) => ["objective", "target", "kpi", "operational"].indexOf(i.tier));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../src/db/seed.js";
 import { type TestApp, testApp } from "../helpers/app.js";
+import { createDemoAccounts, login } from "../helpers/auth.js";
 import { backends } from "../helpers/db.js";
 import { expectedInitiatives, expectedTargets } from "./nq57-expected.js";
 
@@ -33,7 +34,12 @@ describe.each(backends())("NQ57 seed on %s", (backend) => {
   let indicators: Indicator[];
   beforeAll(async () => {
     t = await testApp(backend);
-    const res = await t.app.inject({ url: "/api/v1/plans/NQ57/indicators?limit=1000" });
+    await createDemoAccounts(t.database);
+    const s = await login(t.app, "demo-standing");
+    const res = await t.app.inject({
+      url: "/api/v1/plans/NQ57/indicators?limit=1000",
+      headers: { cookie: s.cookie },
+    });
     indicators = (res.json() as { items: Indicator[] }).items;
   });
   afterAll(async () => {

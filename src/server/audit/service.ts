@@ -156,6 +156,16 @@ export async function verifyChain(db: Executor, anchor?: AuditHead | null): Prom
   };
 }
 
+/** The newest entry of the chain. */
+export async function chainHead(db: Executor): Promise<AuditHead | null> {
+  const [last] = await db
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return last ?? null;
+}
+
 /** The anchor file in DATA_DIR: the newest (seq, hash) this instance has committed. */
 export class AuditAnchor {
   readonly file: string;

@@ -44,7 +44,7 @@ export async function loadUserPrincipal(
   session: { id: string; csrfToken: string } | null,
 ): Promise<UserPrincipal | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user || user.status !== "active") return undefined;
+  if (user?.status !== "active") return undefined;
   const grants = await db
     .select()
     .from(roleAssignments)

@@ -124,7 +124,7 @@ export async function resetPassword(
     const link = await consume(tx, "password_reset", input.token);
     if (!link.userId) throw new AppError("LINK_INVALID");
     const [user] = await tx.select().from(users).where(eq(users.id, link.userId));
-    if (!user || user.status !== "active") throw new AppError("LINK_INVALID");
+    if (user?.status !== "active") throw new AppError("LINK_INVALID");
     enforcePolicy(input.password, user.username);
     await tx
       .update(users)

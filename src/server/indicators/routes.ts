@@ -1,6 +1,9 @@
 /** Public read routes of the indicator catalogue. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { canReadIndicator, canReadUnpublishedIndicators } from "../access/policies/indicators.js";
+import type { Principal } from "../access/roles.js";
+import { notFound } from "../errors.js";
 import { codeParam, errorResponses } from "../http/common-schemas.js";
 import { decodeCursor, listEnvelope, page, pageQuery } from "../http/pagination.js";
 import * as PlanQ from "../plans/queries.js";
@@ -12,6 +15,13 @@ const tags = ["indicators"];
 
 export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
+
+  /** An unpublished indicator does not exist for those who may not read it. */
+  const readable = async (p: Principal, code: string) => {
+    const row = await Q.getIndicatorByCode(db(), code);
+    if (!canReadIndicator(p, row)) throw notFound("indicator", code);
+    return row;
+  };
 
   app.get(
     "/plans/:code/indicators",
@@ -28,6 +38,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const plan = await PlanQ.getPlanByCode(db(), req.params.code);
       const q = req.query;
+      // The public sees published indicators only; people working on the plan see all.
+      const seesAll = canReadUnpublishedIndicators(req.principal);
+      if (!seesAll && q.published === "false") return { items: [], total: 0, nextCursor: null };
       const systemId = q.system ? (await PlanQ.getSystem(db(), plan.id, q.system)).id : undefined;
       const initiativeId = q.initiative
         ? (await PlanQ.getInitiative(db(), plan.id, q.initiative)).id
@@ -40,7 +53,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
           systemId,
           initiativeId,
           proposed: q.proposed === undefined ? undefined : q.proposed === "true",
-          published: q.published === undefined ? undefined : q.published === "true",
+          published: seesAll ? (q.published === undefined ? undefined : q.published === "true") : true,
         },
         q.limit,
         decodeCursor(q.cursor, 2),
@@ -72,7 +85,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const row = await Q.getIndicatorByCode(db(), req.params.code);
+      const row = await readable(req.principal, req.params.code);
       return presentIndicator(row, await Q.indicatorRelations(db(), [row.id]));
     },
   );
@@ -90,7 +103,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const row = await Q.getIndicatorByCode(db(), req.params.code);
+      const row = await readable(req.principal, req.params.code);
       const { limit, cursor } = req.query;
       const { rows, total } = await Q.indicatorHistory(db(), row.id, limit, decodeCursor(cursor, 2));
       return page(

@@ -262,12 +262,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!canManageUsers(req.principal)) throw new AppError("FORBIDDEN");
       await loadUser(req.params.id);
       const link = await issuePasswordReset(db(), req.params.id, changeContext(req));
-      return reply
-        .status(201)
-        .send({
-          url: resetUrl(app.deps.config.PUBLIC_URL, link.token),
-          expiresAt: link.expiresAt.toISOString(),
-        });
+      return reply.status(201).send({
+        url: resetUrl(app.deps.config.PUBLIC_URL, link.token),
+        expiresAt: link.expiresAt.toISOString(),
+      });
     },
   );
 

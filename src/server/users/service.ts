@@ -129,7 +129,7 @@ export interface GrantInput {
 }
 
 /** Resolves a grant's scope by codes and checks that it fits the role. */
-async function resolveScope(db: Db, g: GrantInput) {
+export async function resolveScope(db: Db, g: GrantInput) {
   const scope = roleScope[g.role];
   const need = (what: string) =>
     new AppError("VALIDATION_FAILED", { summary: `${g.role} needs a ${what} scope` });

@@ -94,7 +94,8 @@ export const routeAccess = fp(async (app: FastifyInstance, opts: { config: Confi
     }
   });
 
-  app.addHook("preHandler", async (req: FastifyRequest, _reply: FastifyReply) => {
+  // preValidation: the gate runs before the body is validated, so the anonymous get 401, not 400.
+  app.addHook("preValidation", async (req: FastifyRequest, _reply: FastifyReply) => {
     const access = req.routeOptions.config?.access;
     if (!access || "public" in access) return;
     const p = req.principal;

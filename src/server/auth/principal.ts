@@ -24,9 +24,14 @@ export async function unitSubtrees(db: Executor, roots: string[]): Promise<Map<s
             sql`, `,
           )})
           union
-          select tree.root, u.id, tree.depth + 1 from org_units u join tree on u.parent_id = tree.id where tree.depth < 32
-          union
-          select tree.root, l.from_unit_id, tree.depth + 1 from org_unit_lineage l join tree on l.to_unit_id = tree.id where tree.depth < 32
+          select tree.root, e.child, tree.depth + 1
+          from tree
+          join (
+            select id as child, parent_id as parent from org_units where parent_id is not null
+            union all
+            select from_unit_id, to_unit_id from org_unit_lineage
+          ) e on e.parent = tree.id
+          where tree.depth < 32
         )
         select distinct root, id from tree`,
   );

@@ -11,6 +11,8 @@ import { acquireDataDirLock, DataDirLockedError } from "../db/data-dir-lock.js";
 import { seed } from "../db/seed.js";
 import { orgUnitFile } from "../domain/org-units/schema.js";
 import { planDefinition } from "../domain/plan-definition/schema.js";
+import { AuditAnchor, type AuditHead, verifyChain } from "../server/audit/service.js";
+import { issueOneTimeToken, userCount } from "../server/auth/service.js";
 import { type Config, ConfigError, configDocs, loadConfig } from "../server/config.js";
 import { parseDefinitionText, validateFile } from "../server/definition-files.js";
 import { AppError } from "../server/errors.js";
@@ -33,6 +35,9 @@ const usage = `Chỉ Nam — administration commands
   npm run cli -- indicator:update CODE --patch JSON --reason TEXT
                                             edit an indicator definition, e.g. --patch '{"unit":"%"}'; versioned
   npm run cli -- indicator:retire CODE --reason TEXT
+  npm run cli -- audit:verify               walk the audit chain, check it against DATA_DIR/audit-anchor.json,
+                                            and report the first broken link (exit 1 when broken)
+  npm run cli -- setup-link                 print a new one-time link to create the first administrator
   npm run cli -- backup FILE                back up the database (PGlite: data-directory dump; PostgreSQL: pg_dump)
   npm run cli -- restore FILE               restore a backup made by \`backup\` (the server must be stopped)
   npm run cli -- config:docs                print the configuration variables as a Markdown table
@@ -44,6 +49,9 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** Audit entries the command appended; the anchor in DATA_DIR moves forward once it commits. */
+const auditHeads: AuditHead[] = [];
+
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
   const lock =
     config.database === "pglite" ? acquireDataDirLock(config.dataDir, "a Chỉ Nam CLI command") : undefined;
@@ -53,7 +61,10 @@ async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>)
     poolSize: 2,
   });
   try {
-    return await fn(database);
+    const result = await fn(database);
+    const head = auditHeads.reduce<AuditHead | undefined>((x, y) => (!x || y.seq > x.seq ? y : x), undefined);
+    if (head) new AuditAnchor(config.dataDir).record(head);
+    return result;
   } finally {
     await database.close();
     lock?.release();
@@ -83,6 +94,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const actor = `cli:${process.env.USER ?? process.env.LOGNAME ?? "unknown"}`;
+  const onAudit = (head: AuditHead) => auditHeads.push(head);
 
   switch (command) {
     case "migrate":
@@ -116,7 +128,7 @@ async function run(argv: string[]): Promise<number> {
         const { orgUnits } = validateFile(parsed, orgUnitFile);
         await withDatabase(config, async (d) => {
           await d.migrate();
-          const s = await importOrgUnits(d.db, orgUnits, { actor }, parsed);
+          const s = await importOrgUnits(d.db, orgUnits, { actor, onAudit }, parsed);
           console.log(
             `Org units: ${s.created} created, ${s.updated} updated, ${s.lineageLinks} lineage links.`,
           );
@@ -147,7 +159,7 @@ async function run(argv: string[]): Promise<number> {
         const s = await importPlanDefinition(
           d.db,
           def,
-          { actor, reason: option(args, "--reason") ?? `plan:import ${path.basename(file)}` },
+          { actor, onAudit, reason: option(args, "--reason") ?? `plan:import ${path.basename(file)}` },
           parsed,
         );
         console.log(
@@ -169,7 +181,7 @@ async function run(argv: string[]): Promise<number> {
       }
       await withDatabase(config, async (d) => {
         await d.migrate();
-        const ctx = { actor, reason };
+        const ctx = { actor, reason, onAudit };
         if (command === "indicator:retire") {
           await retireIndicator(d.db, code, ctx);
           console.log(`Indicator ${code} retired.`);
@@ -202,6 +214,34 @@ async function run(argv: string[]): Promise<number> {
           console.log(`Target of ${code} is at version ${r.version}.`);
         }
       });
+      return 0;
+    }
+    case "audit:verify": {
+      const anchor = AuditAnchor.read(config.dataDir);
+      const result = await withDatabase(config, async (d) => verifyChain(d.db, anchor));
+      const head = result.head ? `${result.head.seq} ${result.head.hash}` : "(empty)";
+      console.log(`Audit chain: ${result.entries} entries; head ${head}`);
+      if (!anchor) console.log(`No anchor file in ${config.dataDir}: only the chain itself was checked.`);
+      else console.log(`Anchor ${anchor.seq} ${anchor.hash}: ${result.anchor?.status ?? "absent"}`);
+      if (result.ok) {
+        console.log("OK: every link verifies.");
+        return 0;
+      }
+      console.error(`BROKEN at entry ${result.brokenAt?.seq}: ${result.brokenAt?.reason}`);
+      return 1;
+    }
+    case "setup-link": {
+      const link = await withDatabase(config, async (d) => {
+        if ((await userCount(d.db)) > 0) return undefined;
+        return issueOneTimeToken(d.db, "bootstrap_admin", { ttlHours: 24 });
+      });
+      if (!link) {
+        console.error("An administrator already exists: ask them for a password-reset link instead.");
+        return 1;
+      }
+      console.log(
+        `${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/setup#token=${link.token}  (valid until ${link.expiresAt.toISOString()})`,
+      );
       return 0;
     }
     case "backup": {

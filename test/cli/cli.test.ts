@@ -85,6 +85,23 @@ describe("CLI on the embedded database", () => {
     expect(real.stdout).toContain("Plan DRY created");
   });
 
+  it("audit:verify passes on an intact chain and names the first broken link after a direct edit", async () => {
+    const ok = cli(dataDir, "audit:verify");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("OK: every link verifies");
+    const database = await openDatabase({ dataDir });
+    try {
+      await database.pglite?.exec(
+        "alter table audit_log disable trigger audit_log_no_update; update audit_log set actor = 'mallory' where seq = (select min(seq) from audit_log); alter table audit_log enable trigger audit_log_no_update;",
+      );
+    } finally {
+      await database.close();
+    }
+    const broken = cli(dataDir, "audit:verify");
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/BROKEN at entry \d+: content does not match its hash/);
+  });
+
   it("refuses to touch DATA_DIR while the server holds it", () => {
     const lock = acquireDataDirLock(dataDir, "the Chỉ Nam server");
     try {

@@ -451,3 +451,79 @@ describe.each(backends())("security on %s", (backend) => {
     expect(verify.entries).toBeGreaterThan(10);
   });
 });
+
+describe("TOTP second factor", () => {
+  it("is required at sign-in once enrolled, and required of administrators when configured", async () => {
+    const { currentTotp } = await import("../../src/server/auth/totp.js");
+    const t = await testApp("pglite", {
+      REQUIRE_TOTP_FOR_ADMINS: "true",
+      WRITE_RATE_LIMIT_PER_MINUTE: "100000",
+    });
+    try {
+      await createDemoAccounts(t.database);
+      const admin = await login(t.app, "demo-admin");
+      // Before enrolling, an administrator can do nothing but enrol.
+      const me = (await as(t.app, admin)({ url: "/api/v1/session" })).json() as {
+        user: { mustEnrolTotp: boolean };
+      };
+      expect(me.user.mustEnrolTotp).toBe(true);
+      const blocked = await as(t.app, admin)({ url: "/api/v1/users" });
+      expect(blocked.statusCode).toBe(403);
+      expect((blocked.json() as ErrorBody).error.code).toBe("TOTP_ENROLMENT_REQUIRED");
+      const start = (await as(t.app, admin)({ method: "POST", url: "/api/v1/me/totp" })).json() as {
+        secret: string;
+        uri: string;
+      };
+      expect(start.uri).toMatch(/^otpauth:\/\/totp\//);
+      expect(
+        (
+          await as(
+            t.app,
+            admin,
+          )({ method: "POST", url: "/api/v1/me/totp/confirm", payload: { code: "123456" } })
+        ).statusCode,
+      ).toBe(401);
+      expect(
+        (
+          await as(
+            t.app,
+            admin,
+          )({ method: "POST", url: "/api/v1/me/totp/confirm", payload: { code: currentTotp(start.secret) } })
+        ).statusCode,
+      ).toBe(204);
+      expect((await as(t.app, admin)({ url: "/api/v1/users" })).statusCode).toBe(200);
+      // The secret is not stored in clear.
+      const row = await t.database.pglite?.query<{ totp_secret: string }>(
+        "select totp_secret from users where username = 'demo-admin'",
+      );
+      expect(row?.rows[0]?.totp_secret).not.toContain(start.secret);
+      // Signing in now needs the code.
+      const noCode = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        payload: { username: "demo-admin", password: TEST_PASSWORD },
+      });
+      expect((noCode.json() as ErrorBody).error.code).toBe("TOTP_REQUIRED");
+      const wrong = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        payload: { username: "demo-admin", password: TEST_PASSWORD, totp: "000000" },
+      });
+      expect(wrong.statusCode).toBe(401);
+      const right = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        payload: { username: "demo-admin", password: TEST_PASSWORD, totp: currentTotp(start.secret) },
+      });
+      expect(right.statusCode).toBe(200);
+      // Administrators cannot turn it off while it is required.
+      const off = await as(
+        t.app,
+        admin,
+      )({ method: "DELETE", url: "/api/v1/me/totp", payload: { code: currentTotp(start.secret) } });
+      expect(off.statusCode).toBe(403);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -65,6 +65,9 @@ export interface UserPrincipal {
   grants: RoleGrant[];
   sessionId: string | null;
   csrfToken: string | null;
+  totpEnabled: boolean;
+  /** An administrator who must enrol a second factor before anything else (REQUIRE_TOTP_FOR_ADMINS). */
+  mustEnrolTotp: boolean;
 }
 
 export interface TokenPrincipal {

@@ -34,6 +34,8 @@ export interface RouteEntry {
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: AccessRule;
+    /** Reachable by an administrator who still has to enrol TOTP. */
+    duringTotpEnrolment?: boolean;
   }
   interface FastifyRequest {
     principal: Principal;
@@ -89,7 +91,13 @@ export const routeAccess = fp(async (app: FastifyInstance, opts: { config: Confi
           id: session.id,
           csrfToken: session.csrfToken,
         });
-        if (user) req.principal = user;
+        if (user) {
+          user.mustEnrolTotp =
+            opts.config.REQUIRE_TOTP_FOR_ADMINS &&
+            !user.totpEnabled &&
+            user.grants.some((g) => g.role === "system_admin");
+          req.principal = user;
+        }
       }
     }
   });
@@ -104,6 +112,8 @@ export const routeAccess = fp(async (app: FastifyInstance, opts: { config: Confi
       if (!access.tokenActions?.some((a) => p.actions.has(a))) throw new AppError("FORBIDDEN");
       return;
     }
+    if (p.mustEnrolTotp && !req.routeOptions.config?.duringTotpEnrolment)
+      throw new AppError("TOTP_ENROLMENT_REQUIRED");
     if (access.roles && !p.grants.some((g) => access.roles?.includes(g.role)))
       throw new AppError("FORBIDDEN");
     if (!SAFE_METHODS.has(req.method)) {

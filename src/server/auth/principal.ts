@@ -66,6 +66,8 @@ export async function loadUserPrincipal(
     unitId: user.unitId,
     sessionId: session?.id ?? null,
     csrfToken: session?.csrfToken ?? null,
+    totpEnabled: user.totpEnabled,
+    mustEnrolTotp: false,
     grants: grants.map(
       (g): RoleGrant => ({
         id: g.id,

@@ -14,6 +14,7 @@ import { presentGrants, unitCode } from "./presenter.js";
 import { changeOwnPassword, completeSetup, resetPassword } from "./service.js";
 import { createSession, listUserSessions, revokeSession, revokeUserSessions } from "./sessions.js";
 import { checkLogin, recordLogin } from "./throttle.js";
+import { decryptSecret, encryptSecret, newTotp, verifyTotp } from "./totp.js";
 
 const tags = ["session"];
 
@@ -33,6 +34,10 @@ const sessionBody = z.object({
     displayName: z.string(),
     unit: z.string().nullable(),
     roles: z.array(grantSchema),
+    totpEnabled: z.boolean(),
+    mustEnrolTotp: z
+      .boolean()
+      .describe("An administrator who must enrol a second factor before anything else."),
   }),
   csrfToken: z
     .string()
@@ -78,6 +83,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         displayName: p.displayName,
         unit,
         roles: await presentGrants(db, p.grants),
+        totpEnabled: p.totpEnabled,
+        mustEnrolTotp: p.mustEnrolTotp,
       },
       csrfToken: p.csrfToken,
     };
@@ -90,7 +97,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Sign in: starts a new session (cookie) and returns the CSRF token",
-        body: z.object({ username: z.string().min(1).max(128), password: z.string().min(1).max(1024) }),
+        body: z.object({
+          username: z.string().min(1).max(128),
+          password: z.string().min(1).max(1024),
+          totp: z
+            .string()
+            .max(10)
+            .optional()
+            .describe("The 6-digit code, for accounts with a second factor."),
+        }),
         response: { 200: sessionBody, 401: errorBody, 429: errorBody },
       },
     },
@@ -109,6 +124,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!ok || !user) {
         req.log.warn({ username: usernameKey }, "failed sign-in");
         throw new AppError("INVALID_CREDENTIALS");
+      }
+      if (user.totpEnabled && user.totpSecret) {
+        if (!req.body.totp) throw new AppError("TOTP_REQUIRED");
+        if (!verifyTotp(decryptSecret(user.totpSecret, config.SESSION_SECRET), req.body.totp)) {
+          await recordLogin(db, usernameKey, ip, false);
+          throw new AppError("INVALID_CREDENTIALS");
+        }
       }
       // Rotate: whatever session the client presented is ended, a fresh one is issued.
       const presented = req.principal.kind === "user" ? req.principal.sessionId : null;
@@ -133,6 +155,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         csrfToken: session.csrfToken,
       });
       if (!principal) throw new AppError("INVALID_CREDENTIALS");
+      principal.mustEnrolTotp =
+        config.REQUIRE_TOTP_FOR_ADMINS &&
+        !principal.totpEnabled &&
+        principal.grants.some((g) => g.role === "system_admin");
       req.principal = principal;
       return currentSession(req);
     },
@@ -141,7 +167,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/session",
     {
-      config: { access: { signedIn: true } },
+      config: { access: { signedIn: true }, duringTotpEnrolment: true },
       schema: {
         tags,
         summary: "The signed-in user, their roles with scopes, and the CSRF token",
@@ -154,7 +180,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     "/session",
     {
-      config: { access: { signedIn: true } },
+      config: { access: { signedIn: true }, duringTotpEnrolment: true },
       schema: { tags, summary: "Sign out (this session)", response: { 204: z.null(), 401: errorBody } },
     },
     async (req, reply) => {
@@ -269,6 +295,102 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!(await verifyPassword(user?.passwordHash ?? null, req.body.currentPassword)))
         throw new AppError("INVALID_CREDENTIALS");
       await changeOwnPassword(db, p.userId, req.body.newPassword, changeContext(req), p.sessionId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/me/totp",
+    {
+      config: { access: { signedIn: true }, duringTotpEnrolment: true },
+      schema: {
+        tags,
+        summary:
+          "Start enrolling a TOTP second factor: returns the secret and an otpauth:// URI for the authenticator app",
+        response: { 200: z.object({ secret: z.string(), uri: z.string() }), 401: errorBody, 409: errorBody },
+      },
+    },
+    async (req) => {
+      const p = req.principal;
+      if (p.kind !== "user") throw new AppError("AUTH_REQUIRED");
+      if (p.totpEnabled) throw new AppError("DUPLICATE_CODE", { code: "totp", entity: "user" });
+      const { base32, uri } = newTotp(p.username);
+      await db
+        .update(users)
+        .set({ totpSecret: encryptSecret(base32, config.SESSION_SECRET), updatedAt: new Date() })
+        .where(eq(users.id, p.userId));
+      return { secret: base32, uri };
+    },
+  );
+
+  app.post(
+    "/me/totp/confirm",
+    {
+      config: { access: { signedIn: true }, duringTotpEnrolment: true },
+      schema: {
+        tags,
+        summary: "Finish enrolling: the current code from the app turns the second factor on",
+        body: z.object({ code: z.string().max(10) }),
+        response: { 204: z.null(), 401: errorBody },
+      },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      if (p.kind !== "user") throw new AppError("AUTH_REQUIRED");
+      const [user] = await db.select().from(users).where(eq(users.id, p.userId));
+      if (
+        !user?.totpSecret ||
+        !verifyTotp(decryptSecret(user.totpSecret, config.SESSION_SECRET), req.body.code)
+      )
+        throw new AppError("INVALID_CREDENTIALS");
+      await db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ totpEnabled: true, updatedAt: new Date() })
+          .where(eq(users.id, p.userId));
+        await audit(tx, changeContext(req), {
+          action: "user.totp_enable",
+          entityType: "user",
+          entityId: p.userId,
+        });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    "/me/totp",
+    {
+      config: { access: { signedIn: true } },
+      schema: {
+        tags,
+        summary: "Turn the second factor off (refused for administrators when it is required)",
+        body: z.object({ code: z.string().max(10) }),
+        response: { 204: z.null(), 401: errorBody, 403: errorBody },
+      },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      if (p.kind !== "user") throw new AppError("AUTH_REQUIRED");
+      if (config.REQUIRE_TOTP_FOR_ADMINS && p.grants.some((g) => g.role === "system_admin"))
+        throw new AppError("FORBIDDEN");
+      const [user] = await db.select().from(users).where(eq(users.id, p.userId));
+      if (
+        !user?.totpSecret ||
+        !verifyTotp(decryptSecret(user.totpSecret, config.SESSION_SECRET), req.body.code)
+      )
+        throw new AppError("INVALID_CREDENTIALS");
+      await db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ totpEnabled: false, totpSecret: null, updatedAt: new Date() })
+          .where(eq(users.id, p.userId));
+        await audit(tx, changeContext(req), {
+          action: "user.totp_disable",
+          entityType: "user",
+          entityId: p.userId,
+        });
+      });
       return reply.status(204).send(null);
     },
   );

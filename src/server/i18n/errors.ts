@@ -15,6 +15,16 @@ export const errorCatalog = {
     vi: "Mã truy cập API không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
     en: "The API token is invalid, expired or revoked.",
   },
+  TOTP_REQUIRED: {
+    status: 401,
+    vi: "Nhập mã xác thực 6 chữ số từ ứng dụng xác thực (totp).",
+    en: "Enter the 6-digit code from your authenticator app (totp).",
+  },
+  TOTP_ENROLMENT_REQUIRED: {
+    status: 403,
+    vi: "Quản trị viên phải bật xác thực hai lớp (TOTP) trước khi tiếp tục: POST /api/v1/me/totp.",
+    en: "Administrators must enrol a second factor (TOTP) first: POST /api/v1/me/totp.",
+  },
   FORBIDDEN: {
     status: 403,
     vi: "Bạn không có quyền thực hiện thao tác này.",

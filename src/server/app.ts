@@ -45,6 +45,9 @@ export interface BuildOptions {
   anchor?: AuditAnchor;
 }
 
+/** Default body limit for JSON requests. */
+export const JSON_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
 export type App = FastifyInstance<
   Server,
   IncomingMessage,
@@ -68,7 +71,8 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
               hop < hops
           )(config.TRUST_PROXY)
         : config.TRUST_PROXY,
-    bodyLimit: config.MAX_UPLOAD_MB * 1024 * 1024,
+    // JSON bodies are small; upload routes (plan files, spreadsheets) raise their own limit to MAX_UPLOAD_MB.
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{8,128}$/.test(given) ? given : randomUUID();
@@ -131,7 +135,9 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
       )
         appErr = new AppError("MALFORMED_BODY");
       else if (fe.code === "FST_ERR_CTP_BODY_TOO_LARGE")
-        appErr = new AppError("PAYLOAD_TOO_LARGE", { limit: `${config.MAX_UPLOAD_MB} MB` });
+        appErr = new AppError("PAYLOAD_TOO_LARGE", {
+          limit: `${Math.round((req.routeOptions.bodyLimit ?? JSON_BODY_LIMIT_BYTES) / 1024 / 1024)} MB`,
+        });
       else if (fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
         appErr = new AppError("UNSUPPORTED_MEDIA_TYPE", { type: String(req.headers["content-type"] ?? "") });
       else if (fe.statusCode === 429) appErr = new AppError("RATE_LIMITED", { after: 60 });

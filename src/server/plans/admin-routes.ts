@@ -93,6 +93,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     "/plans",
     {
       config: { access: planAdmins },
+      bodyLimit: app.deps.config.MAX_UPLOAD_MB * 1024 * 1024,
       schema: {
         tags,
         summary:

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, testApp } from "../helpers/app.js";
+import { as, createDemoAccounts, login, type Session } from "../helpers/auth.js";
+import { backends } from "../helpers/db.js";
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: { path?: string; line?: number; message: string }[] };
+}
+
+const yamlPlan = `code: NQ-THU
+name: { vi: "Kế hoạch thử nghiệm", en: "Trial plan" }
+startYear: 2025
+endYear: 2030
+systems:
+  - { code: S1, number: 1, name: "Hệ thống 1" }
+`;
+
+describe.each(backends())("plan administration over HTTP on %s", (backend) => {
+  let t: TestApp;
+  let admin: Session;
+  let standing: Session;
+  beforeAll(async () => {
+    t = await testApp(backend);
+    await createDemoAccounts(t.database);
+    admin = await login(t.app, "demo-admin");
+    standing = await login(t.app, "demo-standing");
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("creates a plan from a YAML file (administrator), idempotently", async () => {
+    const post = () =>
+      as(
+        t.app,
+        admin,
+      )({
+        method: "POST",
+        url: "/api/v1/plans",
+        headers: { "content-type": "application/yaml" },
+        payload: yamlPlan,
+      });
+    const first = await post();
+    expect(first.statusCode).toBe(201);
+    const again = await post();
+    expect(again.statusCode).toBe(200);
+    expect((again.json() as { unchanged: boolean }).unchanged).toBe(true);
+  });
+
+  it("names the line of an error in an uploaded YAML file, in the caller's language, and writes nothing", async () => {
+    const bad = yamlPlan.replace("number: 1", "number: một").replace("NQ-THU", "NQ-LOI");
+    const res = await as(
+      t.app,
+      admin,
+    )({
+      method: "POST",
+      url: "/api/v1/plans",
+      headers: { "content-type": "application/yaml", "accept-language": "en" },
+      payload: bad,
+    });
+    expect(res.statusCode).toBe(422);
+    const body = res.json() as ErrorBody;
+    expect(body.error.code).toBe("PLAN_DEFINITION_INVALID");
+    expect(body.error.details?.[0]).toMatchObject({ path: "systems.0.number", line: 6 });
+    expect((await t.app.inject({ url: "/api/v1/plans/NQ-LOI" })).statusCode).toBe(404);
+  });
+
+  it("answers a malformed JSON body with 400 and an oversized one with 413", async () => {
+    const malformed = await as(
+      t.app,
+      standing,
+    )({
+      method: "POST",
+      url: "/api/v1/org-units",
+      headers: { "content-type": "application/json" },
+      payload: '{"code": "X", ',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect((malformed.json() as ErrorBody).error.code).toBe("MALFORMED_BODY");
+    const huge = await as(
+      t.app,
+      standing,
+    )({
+      method: "POST",
+      url: "/api/v1/org-units",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ code: "X", kind: "agency", name: "x".repeat(11 * 1024 * 1024) }),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect((huge.json() as ErrorBody).error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("sets a target as the Standing Office, refusing a year outside the plan, and keeps who and why", async () => {
+    const outside = await as(
+      t.app,
+      standing,
+    )({
+      method: "PUT",
+      url: "/api/v1/plans/NQ57/indicators/T30-C03/targets",
+      payload: { target: { year: 2050, value: 90 }, reason: "Thử năm ngoài kế hoạch" },
+    });
+    expect(outside.statusCode).toBe(422);
+    expect((outside.json() as ErrorBody).error.code).toBe("TARGET_YEAR_OUTSIDE_PLAN");
+    const ok = await as(
+      t.app,
+      standing,
+    )({
+      method: "PUT",
+      url: "/api/v1/plans/NQ57/indicators/T30-C03/targets",
+      payload: {
+        target: { year: 2030, orgUnit: "HA-NOI", comparator: ">=", value: 90 },
+        reason: "Mục tiêu riêng của Hà Nội",
+      },
+    });
+    expect(ok.statusCode).toBe(200);
+    const hist = (await t.app.inject({ url: "/api/v1/indicators/T30-C03/history" })).json() as {
+      items: { changedBy: string; reason: string }[];
+    };
+    expect(hist.items[0]).toMatchObject({ changedBy: "demo-standing", reason: "Mục tiêu riêng của Hà Nội" });
+    const missingReason = await as(
+      t.app,
+      standing,
+    )({
+      method: "PUT",
+      url: "/api/v1/plans/NQ57/indicators/T30-C03/targets",
+      payload: { target: { year: 2030, value: 85 } },
+    });
+    expect(missingReason.statusCode).toBe(400);
+  });
+
+  it("refuses a cycle in org-unit parents over HTTP", async () => {
+    await as(
+      t.app,
+      standing,
+    )({ method: "POST", url: "/api/v1/org-units", payload: { code: "T-ROOT", kind: "agency", name: "Gốc" } });
+    await as(
+      t.app,
+      standing,
+    )({
+      method: "POST",
+      url: "/api/v1/org-units",
+      payload: { code: "T-LEAF", kind: "agency", name: "Lá", parent: "T-ROOT" },
+    });
+    const cycle = await as(
+      t.app,
+      standing,
+    )({ method: "PATCH", url: "/api/v1/org-units/T-ROOT", payload: { parent: "T-LEAF" } });
+    expect(cycle.statusCode).toBe(422);
+    expect((cycle.json() as ErrorBody).error.code).toBe("ORG_UNIT_CYCLE");
+    const dup = await as(
+      t.app,
+      standing,
+    )({
+      method: "POST",
+      url: "/api/v1/org-units",
+      payload: { code: "T-ROOT", kind: "agency", name: "Trùng" },
+    });
+    expect(dup.statusCode).toBe(409);
+  });
+});

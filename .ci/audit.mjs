@@ -6,7 +6,11 @@ import { readFileSync } from "node:fs";
 
 let raw;
 try {
-  raw = execFileSync("npm", ["audit", "--omit=dev", "--json"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
+  raw = execFileSync("npm", ["audit", "--omit=dev", "--json"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 60_000,
+  });
 } catch (err) {
   raw = err.stdout ?? "";
 }
@@ -27,11 +31,18 @@ const failing = [];
 for (const [name, v] of Object.entries(report.vulnerabilities)) {
   if (v.severity !== "high" && v.severity !== "critical") continue;
   const sources = (v.via ?? []).filter((x) => typeof x === "object").map((x) => x.url ?? x.source);
-  const ok = accepted.some((a) => a.package === name && a.expires >= today && (sources.length === 0 || sources.some((s) => String(s).includes(a.advisory))));
+  const ok = accepted.some(
+    (a) =>
+      a.package === name &&
+      a.expires >= today &&
+      (sources.length === 0 || sources.some((s) => String(s).includes(a.advisory))),
+  );
   if (!ok) failing.push(`${name} (${v.severity}): ${sources.join(", ")}`);
 }
 if (failing.length > 0) {
-  console.error(`npm audit: ${failing.length} high/critical advisories not accepted:\n  ${failing.join("\n  ")}`);
+  console.error(
+    `npm audit: ${failing.length} high/critical advisories not accepted:\n  ${failing.join("\n  ")}`,
+  );
   process.exit(1);
 }
 console.log("npm audit: no unaccepted high or critical advisories");

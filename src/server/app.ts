@@ -174,7 +174,7 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
       );
   });
 
-  await app.register(cookie);
+  await app.register(cookie, { secret: config.SESSION_SECRET });
   await app.register(formbody);
   await app.register(rateLimit, {
     global: true,

@@ -43,6 +43,15 @@ export const configSchema = z.object({
   REQUIRE_TOTP_FOR_ADMINS: bool.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.url().optional(),
+  OIDC_SCOPES: z.string().default("openid profile email"),
+  OIDC_USERNAME_CLAIM: z.string().default("preferred_username"),
+  OIDC_UNIT_CLAIM: z.string().optional(),
+  OIDC_AUTO_CREATE: bool.default(true),
+  OIDC_ALLOW_HTTP: bool.default(false),
 });
 
 export type RawConfig = z.output<typeof configSchema>;
@@ -75,6 +84,19 @@ export const configDocs: Record<keyof RawConfig, string> = {
   LOGIN_MAX_FAILURES:
     "Failed logins allowed per account and client address in 15 minutes before 429 with a growing Retry-After. Default 5.",
   WRITE_RATE_LIMIT_PER_MINUTE: "State-changing requests allowed per client per minute. Default 600.",
+  OIDC_ISSUER:
+    "OpenID Connect provider (e.g. a national identity service) for single sign-on. SSO is on when this, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.",
+  OIDC_CLIENT_ID: "Client id registered with the OIDC provider.",
+  OIDC_CLIENT_SECRET: "Client secret registered with the OIDC provider.",
+  OIDC_REDIRECT_URI:
+    "Callback URL registered with the provider. Default PUBLIC_URL + /api/v1/session/oidc/callback.",
+  OIDC_SCOPES: "Scopes requested. Default `openid profile email`.",
+  OIDC_USERNAME_CLAIM: "Claim that gives the username. Default preferred_username.",
+  OIDC_UNIT_CLAIM:
+    "Claim holding the user's org-unit code (e.g. `unit`); sets the account's home unit. Roles are still granted in Chỉ Nam.",
+  OIDC_AUTO_CREATE:
+    "Create an account (without roles) at a first SSO sign-in. Default true; false: only pre-created accounts.",
+  OIDC_ALLOW_HTTP: "Allow an http:// provider (tests and development only). Default false.",
 };
 
 export interface Config extends Omit<RawConfig, "TRUST_PROXY" | "SESSION_SECRET"> {

@@ -246,6 +246,18 @@ describe.each(backends())("access matrix on %s", (backend) => {
       allowOther: SIGNED_IN,
       businessErrorsOk: true,
     },
+    "GET /api/v1/session/oidc/start": {
+      ...same({ method: "GET", url: "/api/v1/session/oidc/start" }),
+      allowOwn: ALL,
+      allowOther: ALL,
+      public: true,
+    },
+    "GET /api/v1/session/oidc/callback": {
+      ...same({ method: "GET", url: "/api/v1/session/oidc/callback?code=x&state=y" }),
+      allowOwn: ALL,
+      allowOther: ALL,
+      public: true,
+    },
     "POST /api/v1/setup": {
       ...same({
         method: "POST",

@@ -9,6 +9,7 @@ import { SESSION_COOKIE, sessionSettings } from "../access/route-access.js";
 import { AppError } from "../errors.js";
 import { errorBody } from "../http/common-schemas.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
+import { finishLogin, oidcEnabled, type PendingLogin, redirectUri, startLogin } from "./oidc.js";
 import { verifyPassword } from "./passwords.js";
 import { presentGrants, unitCode } from "./presenter.js";
 import { changeOwnPassword, completeSetup, resetPassword } from "./service.js";
@@ -392,6 +393,68 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       });
       return reply.status(204).send(null);
+    },
+  );
+
+  const OIDC_COOKIE = "chinam_oidc";
+  app.get(
+    "/session/oidc/start",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary: "Single sign-on: redirects to the OpenID Connect provider (when configured)",
+        response: { 302: z.null(), 404: errorBody },
+      },
+    },
+    async (_req, reply) => {
+      if (!oidcEnabled(config)) throw new AppError("NOT_FOUND", { entity: "oidc", code: "sso" });
+      const { url, pending } = await startLogin(config);
+      reply.setCookie(OIDC_COOKIE, JSON.stringify(pending), {
+        httpOnly: true,
+        secure,
+        sameSite: "lax",
+        path: "/api/v1/session/oidc",
+        maxAge: 600,
+        signed: true,
+      });
+      return reply.redirect(url, 302);
+    },
+  );
+
+  app.get(
+    "/session/oidc/callback",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary: "Single sign-on: the provider returns here; starts a session and redirects home",
+        response: { 302: z.null(), 401: errorBody, 404: errorBody },
+      },
+    },
+    async (req, reply) => {
+      if (!oidcEnabled(config)) throw new AppError("NOT_FOUND", { entity: "oidc", code: "sso" });
+      const raw = req.cookies[OIDC_COOKIE];
+      const unsigned = raw ? req.unsignCookie(raw) : undefined;
+      reply.clearCookie(OIDC_COOKIE, { path: "/api/v1/session/oidc" });
+      if (!unsigned?.valid || !unsigned.value) throw new AppError("INVALID_CREDENTIALS");
+      const pending = JSON.parse(unsigned.value) as PendingLogin;
+      const query = req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
+      const userId = await finishLogin(db, config, new URL(`${redirectUri(config)}${query}`), pending, {
+        requestId: req.id,
+        ip: req.ip,
+        onAudit: (h) => req.auditHeads.push(h),
+      });
+      const presented = req.principal.kind === "user" ? req.principal.sessionId : null;
+      const session = await db.transaction(async (tx) => {
+        if (presented) await revokeSession(tx, presented);
+        return createSession(tx, userId, sessionSettings(config), {
+          ip: req.ip,
+          userAgent: req.headers["user-agent"] ?? null,
+        });
+      });
+      setCookie(reply, session.token);
+      return reply.redirect(config.PUBLIC_URL ? `${config.PUBLIC_URL}/` : "/", 302);
     },
   );
 

@@ -121,7 +121,7 @@ export async function finishLogin(
         action = "user.create_sso";
       }
     }
-    if (!user || user.status !== "active") throw new AppError("INVALID_CREDENTIALS");
+    if (user?.status !== "active") throw new AppError("INVALID_CREDENTIALS");
     const updates: Partial<typeof users.$inferInsert> = {
       lastLoginAt: new Date(),
       displayName,

@@ -29,7 +29,7 @@
         }
         return res.json().then((body) => {
           var e = body.error || {};
-          var lines = [e.message || "Lỗi"].concat((e.details || []).map((d) => "– " + d.message));
+          var lines = [e.message || "Lỗi"].concat((e.details || []).map((d) => `– ${d.message}`));
           out.textContent = lines.join("\n");
         });
       })

@@ -673,6 +673,7 @@ describe.each(backends())("access matrix on %s", (backend) => {
     "GET /account/account.js": publicGet("/account/account.js"),
     "GET /account/account.css": publicGet("/account/account.css"),
     "GET /": publicGet("/"),
+    "GET /favicon.ico": publicGet("/favicon.ico"),
   });
 
   it("has a case for every registered route, and no case for a route that does not exist", () => {

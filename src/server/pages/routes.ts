@@ -46,6 +46,9 @@ ${passwordFields}
 <button type="submit">Lưu mật khẩu / Save</button></form>`,
 );
 
+/** A compass rose ("chỉ nam" is the south-pointing needle) in the plan's red. */
+const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#fff" stroke="#b3261e" stroke-width="2"/><path d="M16 3l4 13-4 13-4-13z" fill="#b3261e"/><circle cx="16" cy="16" r="2" fill="#fff"/></svg>`;
+
 export const pageRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicPage = { config: { access: { public: true as const } }, schema: { hide: true } };
   app.get("/setup", publicPage, async (_req, reply) =>
@@ -56,6 +59,9 @@ export const pageRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get("/account/account.js", publicPage, async (_req, reply) =>
     reply.type("text/javascript; charset=utf-8").header("cache-control", "public, max-age=3600").send(js),
+  );
+  app.get("/favicon.ico", publicPage, async (_req, reply) =>
+    reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(favicon),
   );
   app.get("/account/account.css", publicPage, async (_req, reply) =>
     reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(css),

@@ -316,10 +316,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (p.kind !== "user") throw new AppError("AUTH_REQUIRED");
       if (p.totpEnabled) throw new AppError("DUPLICATE_CODE", { code: "totp", entity: "user" });
       const { base32, uri } = newTotp(p.username);
-      await db
-        .update(users)
-        .set({ totpSecret: encryptSecret(base32, config.SESSION_SECRET), updatedAt: new Date() })
-        .where(eq(users.id, p.userId));
+      await db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ totpSecret: encryptSecret(base32, config.SESSION_SECRET), updatedAt: new Date() })
+          .where(eq(users.id, p.userId));
+        await audit(tx, changeContext(req), {
+          action: "user.totp_enrol_start",
+          entityType: "user",
+          entityId: p.userId,
+        });
+      });
       return { secret: base32, uri };
     },
   );

@@ -291,3 +291,36 @@ indicators:
     expect(dup.status).toBe(409);
   });
 });
+
+describe("formulas in plan files", () => {
+  it("are checked when imported: unknown code, type error and cycle, each with its column", async () => {
+    const t = await testApp("pglite");
+    try {
+      const bad = `code: F-PLAN
+name: "Kế hoạch công thức"
+startYear: 2025
+endYear: 2030
+indicators:
+  - { code: F_OI, tier: operational, name: "OI" }
+  - { code: F_K1, tier: kpi, name: "K1", formula: "F_OI / F_MISSING * 100" }
+  - { code: F_K2, tier: kpi, name: "K2", formula: "growth(2)" }
+  - { code: F_K3, tier: kpi, name: "K3", formula: "F_K4 + 1" }
+  - { code: F_K4, tier: kpi, name: "K4", formula: "F_K3 + F_OI" }
+`;
+      const file = parseDefinitionText(bad);
+      const err = await rejection(
+        importPlanDefinition(t.database.db, validateFile(file, planDefinition), { actor: "test" }, file),
+      );
+      const msgs = (err.details ?? []).map((d) => `${d.line} ${d.messageEn}`);
+      expect(msgs).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^7 .*formula, column 8: unknown indicator "F_MISSING"/),
+          expect.stringMatching(/^8 .*formula, column 1: growth: takes one indicator code/),
+          expect.stringMatching(/^9 .*cycle: F_K3 → F_K4 → F_K3/),
+        ]),
+      );
+    } finally {
+      await t.close();
+    }
+  });
+});

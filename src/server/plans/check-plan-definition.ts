@@ -3,6 +3,8 @@
  * written: references, duplicate codes, tier order, years inside the plan. Every problem is
  * collected (not just the first) and located by its path in the file.
  */
+import { checkFormula } from "../../domain/formula/check.js";
+import { parseFormula, references } from "../../domain/formula/parse.js";
 import type { PlanDefinition } from "../../domain/plan-definition/schema.js";
 
 export interface CatalogueEntry {
@@ -14,6 +16,8 @@ export interface CatalogueEntry {
 
 export interface CheckContext {
   orgUnitCodes: ReadonlySet<string>;
+  /** Whether an indicator code exists in the catalogue (for formula operands not otherwise loaded). */
+  knownIndicator?: (code: string) => boolean;
   catalogue: ReadonlyMap<string, CatalogueEntry>;
   /** Codes already in the database for this plan (when the plan exists). */
   existing: { systems: ReadonlySet<string>; initiatives: ReadonlySet<string>; projects: ReadonlySet<string> };
@@ -178,6 +182,30 @@ export function checkPlanDefinition(def: PlanDefinition, ctx: CheckContext): Pro
         ["indicators", i, "aggregationComponents"],
         "weighted_mean cần weight",
         "weighted_mean needs weight",
+      );
+  });
+
+  // Formulas: syntax, unknown codes, argument types and cycles, each with its column.
+  const formulaRefs = new Map<string, string[]>();
+  for (const ind of def.indicators) {
+    if (!ind.formula) continue;
+    try {
+      formulaRefs.set(ind.code, references(parseFormula(ind.formula)));
+    } catch {
+      // Reported below.
+    }
+  }
+  def.indicators.forEach((ind, i) => {
+    if (!ind.formula) return;
+    const result = checkFormula(ind.code, ind.formula, {
+      known: (c) => fileIndicators.has(c) || ctx.catalogue.has(c) || ctx.knownIndicator?.(c) === true,
+      formulaRefs: (c) => formulaRefs.get(c),
+    });
+    for (const e of result.errors)
+      add(
+        ["indicators", i, "formula"],
+        `công thức, cột ${e.column}: ${e.messageVi}`,
+        `formula, column ${e.column}: ${e.message}`,
       );
   });
 

@@ -24,6 +24,7 @@ import {
   systems,
   tasks,
 } from "../../db/schema/index.js";
+import { parseFormula, references } from "../../domain/formula/parse.js";
 import type { IndicatorDef, PlanDefinition, TargetValueDef } from "../../domain/plan-definition/schema.js";
 import { detailAt, invalidFile, type ParsedFile } from "../definition-files.js";
 import { AppError } from "../errors.js";
@@ -88,6 +89,12 @@ function referencedIndicatorCodes(def: PlanDefinition): string[] {
   const codes = new Set<string>();
   for (const ind of def.indicators) {
     codes.add(ind.code);
+    if (ind.formula)
+      try {
+        for (const r of references(parseFormula(ind.formula))) codes.add(r);
+      } catch {
+        // A formula that does not parse is reported by the checks.
+      }
     for (const p of ind.parents) codes.add(p.code);
     const c = ind.aggregationComponents;
     for (const v of [c?.numerator, c?.denominator, c?.weight]) if (v) codes.add(v);

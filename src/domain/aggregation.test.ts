@@ -9,7 +9,7 @@ import {
   partSummary,
   robustZ,
   summarize,
-  valueOf,
+  summaryValue,
 } from "./aggregation.js";
 
 const arbPart = fc.record({
@@ -54,13 +54,13 @@ describe("aggregation rules", () => {
           const split = merge(summarize(ps.slice(0, k)), summarize(ps.slice(k)));
           const reversed = [...ps].reverse().reduce((s, p) => merge(partSummary(p), s), summarize([]));
           for (const rule of aggregationRules) {
-            const a = valueOf(rule, whole).value as number;
+            const a = summaryValue(rule, whole).value as number;
             if (rule === "latest") {
               // Ties on `at` may pick either; compare only when times are distinct.
               if (new Set(ps.map((p) => p.at)).size !== ps.length) continue;
             }
-            expect(valueOf(rule, split).value).toBeCloseTo(a, 6);
-            expect(valueOf(rule, reversed).value).toBeCloseTo(a, 6);
+            expect(summaryValue(rule, split).value).toBeCloseTo(a, 6);
+            expect(summaryValue(rule, reversed).value).toBeCloseTo(a, 6);
           }
         },
       ),

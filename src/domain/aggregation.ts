@@ -91,7 +91,7 @@ export type AggregateResult =
   | { value: null; reason: { vi: string; en: string } };
 
 /** The aggregate value of a summary under a rule. */
-export function valueOf(rule: AggregationRule, s: Summary): AggregateResult {
+export function summaryValue(rule: AggregationRule, s: Summary): AggregateResult {
   if (s.count === 0)
     return { value: null, reason: { vi: "không có số liệu để tổng hợp", en: "nothing to aggregate" } };
   switch (rule) {
@@ -118,7 +118,7 @@ export function valueOf(rule: AggregationRule, s: Summary): AggregateResult {
 }
 
 export function aggregate(rule: AggregationRule, parts: readonly Part[]): AggregateResult {
-  return valueOf(rule, summarize(parts));
+  return summaryValue(rule, summarize(parts));
 }
 
 /**

@@ -29,6 +29,7 @@ import { renderEntity } from "./i18n/entities.js";
 import { pickLang } from "./i18n/lang.js";
 import { indicatorRoutes } from "./indicators/routes.js";
 import { instanceRoutes } from "./instance/routes.js";
+import { observationRoutes } from "./observations/routes.js";
 import { orgUnitRoutes } from "./org-units/routes.js";
 import { pageRoutes } from "./pages/routes.js";
 import { planAdminRoutes } from "./plans/admin-routes.js";
@@ -222,6 +223,7 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
       await api.register(auditRoutes);
       await api.register(unitProfileRoutes);
       await api.register(planAdminRoutes);
+      await api.register(observationRoutes);
       await api.register(planRoutes);
       await api.register(indicatorRoutes);
       await api.register(orgUnitRoutes);

@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { focalPersons, orgUnits, roleAssignments, users } from "../../src/db/schema/index.js";
 import { planDefinition } from "../../src/domain/plan-definition/schema.js";
+import { loadRefs, transitionObservation, writeObservation } from "../../src/server/observations/service.js";
 import { createOrgUnit } from "../../src/server/org-units/service.js";
 import { importPlanDefinition } from "../../src/server/plans/import-plan.js";
 import { ensureDemoAccounts } from "../../src/server/users/demo-accounts.js";
@@ -66,6 +67,8 @@ interface Case {
   public?: boolean;
   /** Allowed callers may get a business error (wrong code), never an authorization refusal. */
   businessErrorsOk?: boolean;
+  /** What the public gets when refused (401 on signed-in routes; 404 on public routes checking the object). */
+  anonymousStatus?: number;
 }
 
 describe.each(backends())("access matrix on %s", (backend) => {
@@ -177,6 +180,18 @@ describe.each(backends())("access matrix on %s", (backend) => {
     });
     return (r.json() as { id: string }).id;
   };
+  let month = 0;
+  /** A value of OI_DOSSIERS_ONLINE for a unit, in a fresh period, in the given state. */
+  const value = async (unit: string, status: "draft" | "submitted") => {
+    month++;
+    const period = `${2020 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+    const input = { indicator: "OI_DOSSIERS_ONLINE", unit, period, value: month };
+    const refs = await loadRefs(db(), [input]);
+    const { row } = await db().transaction((tx) => writeObservation(tx, input, refs, { actor: "test" }));
+    if (status === "submitted")
+      await db().transaction((tx) => transitionObservation(tx, row, "submit", { actor: "test" }));
+    return row.id;
+  };
   const same = (r: Req) => ({ own: () => r, other: () => r });
   const plansDef = (code: string) => ({
     code,
@@ -257,6 +272,97 @@ describe.each(backends())("access matrix on %s", (backend) => {
       allowOwn: ALL,
       allowOther: ALL,
       public: true,
+    },
+    "PUT /api/v1/observations": {
+      own: () => ({
+        method: "PUT",
+        url: "/api/v1/observations",
+        payload: {
+          indicator: "OI_DOSSIERS_ONLINE",
+          unit: "HA-NOI",
+          period: "2026-05",
+          value: Math.round(Math.random() * 1e6),
+        },
+      }),
+      other: () => ({
+        method: "PUT",
+        url: "/api/v1/observations",
+        payload: {
+          indicator: "OI_DOSSIERS_ONLINE",
+          unit: "HO-CHI-MINH",
+          period: "2026-05",
+          value: Math.round(Math.random() * 1e6),
+        },
+      }),
+      allowOwn: ["demo-reporter-hanoi", "demo-approver-hanoi"],
+      allowOther: ["demo-reporter-hcm"],
+    },
+    "GET /api/v1/observations": {
+      ...same({ method: "GET", url: "/api/v1/observations?indicator=OI_DOSSIERS_ONLINE" }),
+      allowOwn: ALL,
+      allowOther: ALL,
+      public: true,
+    },
+    "GET /api/v1/observations/:id": {
+      own: async () => ({ method: "GET", url: `/api/v1/observations/${await value("HA-NOI", "draft")}` }),
+      other: async () => ({
+        method: "GET",
+        url: `/api/v1/observations/${await value("HO-CHI-MINH", "draft")}`,
+      }),
+      allowOwn: ["demo-reporter-hanoi", "demo-approver-hanoi", "demo-province-committee-hanoi"],
+      allowOther: ["demo-reporter-hcm"],
+      anonymousStatus: 404,
+    },
+    "GET /api/v1/observations/:id/revisions": {
+      own: async () => ({
+        method: "GET",
+        url: `/api/v1/observations/${await value("HA-NOI", "draft")}/revisions`,
+      }),
+      other: async () => ({
+        method: "GET",
+        url: `/api/v1/observations/${await value("HO-CHI-MINH", "draft")}/revisions`,
+      }),
+      allowOwn: ["demo-reporter-hanoi", "demo-approver-hanoi", "demo-province-committee-hanoi"],
+      allowOther: ["demo-reporter-hcm"],
+      anonymousStatus: 404,
+    },
+    "POST /api/v1/observations/:id/submit": {
+      own: async () => ({
+        method: "POST",
+        url: `/api/v1/observations/${await value("HA-NOI", "draft")}/submit`,
+      }),
+      other: async () => ({
+        method: "POST",
+        url: `/api/v1/observations/${await value("HO-CHI-MINH", "draft")}/submit`,
+      }),
+      allowOwn: ["demo-approver-hanoi"],
+      allowOther: [],
+    },
+    "POST /api/v1/observations/:id/approve": {
+      own: async () => ({
+        method: "POST",
+        url: `/api/v1/observations/${await value("HA-NOI", "submitted")}/approve`,
+      }),
+      other: async () => ({
+        method: "POST",
+        url: `/api/v1/observations/${await value("HO-CHI-MINH", "submitted")}/approve`,
+      }),
+      allowOwn: ["demo-admin", "demo-standing", "demo-engineer-s1"],
+      allowOther: ["demo-admin", "demo-standing", "demo-engineer-s1"],
+    },
+    "POST /api/v1/observations/:id/return": {
+      own: async () => ({
+        method: "POST",
+        url: `/api/v1/observations/${await value("HA-NOI", "submitted")}/return`,
+        payload: { reason: "Xem lại" },
+      }),
+      other: async () => ({
+        method: "POST",
+        url: `/api/v1/observations/${await value("HO-CHI-MINH", "submitted")}/return`,
+        payload: { reason: "Xem lại" },
+      }),
+      allowOwn: ["demo-admin", "demo-standing", "demo-engineer-s1"],
+      allowOther: ["demo-admin", "demo-standing", "demo-engineer-s1"],
     },
     "POST /api/v1/setup": {
       ...same({
@@ -713,7 +819,7 @@ describe.each(backends())("access matrix on %s", (backend) => {
               status < 400 ||
               (!!c.businessErrorsOk &&
                 !/"code":"(AUTH_REQUIRED|FORBIDDEN|CSRF_FAILED|NOT_FOUND)"/.test(res.body));
-          else ok = refused && (persona !== "anonymous" || status === 401);
+          else ok = refused && (persona !== "anonymous" || status === (c.anonymousStatus ?? 401));
           if (!ok)
             failures.push(
               `${key} [${side}] as ${persona}: ${status} ${allowed ? "(should be allowed)" : "(should be refused)"} ${res.body.slice(0, 160)}`,

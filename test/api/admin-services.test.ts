@@ -170,3 +170,34 @@ describe.each(backends())("plan administration services on %s", (backend) => {
     expect((await rejection(retireInitiative(db(), "NQ57", "SK99", ctx))).code).toBe("NOT_FOUND");
   });
 });
+
+describe("indicator patches", () => {
+  it("change only the fields they name (no defaults fill the others)", async () => {
+    const t = await testApp("pglite");
+    try {
+      const before = (
+        await t.database.pglite?.query<{
+          frequency: string;
+          direction: string;
+          aggregation: string;
+          kind: string;
+        }>("select frequency, direction, aggregation, kind from indicators where code = 'OI_DOSSIERS_ONLINE'")
+      )?.rows[0];
+      expect(before?.frequency).toBe("monthly");
+      await updateIndicator(
+        t.database.db,
+        "OI_DOSSIERS_ONLINE",
+        { published: true },
+        { actor: "test", reason: "Thông qua" },
+      );
+      const after = (
+        await t.database.pglite?.query(
+          "select frequency, direction, aggregation, kind from indicators where code = 'OI_DOSSIERS_ONLINE'",
+        )
+      )?.rows[0];
+      expect(after).toEqual(before);
+    } finally {
+      await t.close();
+    }
+  });
+});

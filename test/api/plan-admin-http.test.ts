@@ -158,3 +158,29 @@ describe.each(backends())("plan administration over HTTP on %s", (backend) => {
     expect(dup.statusCode).toBe(409);
   });
 });
+
+describe("structure patches", () => {
+  it("change only what they name: renaming System 6 keeps it the special-projects system", async () => {
+    const t = await testApp("pglite");
+    try {
+      await createDemoAccounts(t.database);
+      const standing = await login(t.app, "demo-standing");
+      const res = await as(
+        t.app,
+        standing,
+      )({
+        method: "PATCH",
+        url: "/api/v1/plans/NQ57/systems/S6",
+        payload: { name: { vi: "Hệ thống dự án đặc biệt quan trọng", en: "Special projects" } },
+      });
+      expect(res.statusCode).toBe(200);
+      const s6 = (await t.app.inject({ url: "/api/v1/plans/NQ57/systems/S6" })).json() as {
+        kind: string;
+        name: { en: string };
+      };
+      expect(s6).toMatchObject({ kind: "special_projects", name: { en: "Special projects" } });
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -13,6 +13,7 @@ const entities: Record<string, Record<Lang, string>> = {
   role_grant: { vi: "phân quyền", en: "role grant" },
   focal_person: { vi: "đầu mối", en: "focal person" },
   api_token: { vi: "mã truy cập API", en: "API token" },
+  observation: { vi: "số liệu", en: "value" },
   oidc: { vi: "cấu hình đăng nhập một lần", en: "single sign-on configuration" },
 };
 

@@ -80,6 +80,16 @@ export const errorCatalog = {
     vi: "Mã “{code}” đã được dùng cho một {entity} khác.",
     en: "Code “{code}” is already used by another {entity}.",
   },
+  STALE_VERSION: {
+    status: 409,
+    vi: "Số liệu đã được người khác sửa (nay là phiên bản {version}). Hãy xem giá trị hiện tại rồi gửi lại.",
+    en: "The value was changed by someone else (now version {version}). Review the current value and send again.",
+  },
+  INVALID_STATE: {
+    status: 409,
+    vi: "Không thể “{action}” số liệu đang ở trạng thái “{state}”.",
+    en: "Cannot {action} a value in state “{state}”.",
+  },
   ORG_UNIT_CYCLE: {
     status: 422,
     vi: "Không thể đặt “{parent}” làm đơn vị cấp trên của “{code}”: sẽ tạo vòng lặp trong cây đơn vị.",

@@ -5,9 +5,17 @@
  * Used by the CLI now and by the HTTP routes of the access issue.
  */
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { indicators, orgUnits, plans } from "../../db/schema/index.js";
-import { indicatorDef, targetValueDef } from "../../domain/plan-definition/schema.js";
+import {
+  aggregationRules,
+  indicatorDirections,
+  localizedText,
+  reportingFrequencies,
+  targetKinds,
+  targetValueDef,
+} from "../../domain/plan-definition/schema.js";
 import { AppError, notFound } from "../errors.js";
 import { rowSnapshot } from "../plans/import-plan.js";
 import { writeTarget } from "./targets.js";
@@ -18,25 +26,36 @@ function requireReason(ctx: ChangeContext): void {
     throw new AppError("VALIDATION_FAILED", { summary: "reason: a reason for the change is required" });
 }
 
-/** Fields of an indicator definition that can be edited (code and tier are identity). */
-export const indicatorPatch = indicatorDef
-  .pick({
-    name: true,
-    definition: true,
-    unit: true,
-    direction: true,
-    kind: true,
-    baseline: true,
-    dataSource: true,
-    responsibleUnit: true,
-    frequency: true,
-    aggregation: true,
-    aggregationComponents: true,
-    formula: true,
-    published: true,
-    proposed: true,
+/**
+ * Fields of an indicator definition that can be edited (code and tier are identity). Written out
+ * rather than derived from the definition schema: its defaults must not fill in fields a patch
+ * leaves out (a patch of `published` alone must not reset the frequency).
+ */
+export const indicatorPatch = z
+  .object({
+    name: localizedText,
+    definition: localizedText,
+    unit: z.string().max(64),
+    direction: z.enum(indicatorDirections),
+    kind: z.enum(targetKinds),
+    baseline: z.object({ value: z.number(), year: z.number().int().min(1900).max(2200) }).strict(),
+    dataSource: localizedText,
+    responsibleUnit: z.string().min(1).max(64),
+    frequency: z.enum(reportingFrequencies),
+    aggregation: z.enum(aggregationRules),
+    aggregationComponents: z
+      .object({
+        numerator: z.string().max(64).optional(),
+        denominator: z.string().max(64).optional(),
+        weight: z.string().max(64).optional(),
+      })
+      .strict(),
+    formula: z.string().max(2000),
+    published: z.boolean(),
+    proposed: z.boolean(),
   })
-  .partial();
+  .partial()
+  .strict();
 
 export async function updateIndicator(
   db: Db,

@@ -14,6 +14,7 @@ import {
   type PlanDefinition,
   planDefinition,
   systemDef,
+  systemKinds,
   targetValueDef,
 } from "../../domain/plan-definition/schema.js";
 import { canAdministerOrgUnits } from "../access/policies/org-units.js";
@@ -196,7 +197,11 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Change a system",
         params: z.object({ code: codeParam, system: codeParam }),
-        body: systemDef.omit({ code: true }).partial(),
+        // No defaults in a patch: a missing kind must not reset it.
+        body: systemDef
+          .omit({ code: true, kind: true })
+          .partial()
+          .extend({ kind: z.enum(systemKinds).optional() }),
         response: { 200: importSummary, ...errorResponses },
       },
     },

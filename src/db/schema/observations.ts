@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { indicators } from "./indicators.js";
+import { orgUnits } from "./org-units.js";
+
+/**
+ * Values of indicators reported by units: one live row per (indicator, unit described, period,
+ * disaggregation). Distribution key for a future Citus deployment: org_unit_id (no foreign keys
+ * from other hot tables point here).
+ */
+export const observations = pgTable(
+  "observations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id),
+    /** The unit the value describes. */
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    /** The unit that reported it (a statistics office may report a province's figure). */
+    reporterUnitId: uuid("reporter_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    period: text("period").notNull(),
+    periodKind: text("period_kind").notNull(),
+    /** Category options, e.g. {"enterprise_size": "small"}; {} when not disaggregated. */
+    disaggregation: jsonb("disaggregation").$type<Record<string, string>>().notNull().default({}),
+    /** Canonical form of the disaggregation ("" when none), part of the key. */
+    disaggKey: text("disagg_key").notNull().default(""),
+    value: numeric("value", { mode: "number" }),
+    valueBool: boolean("value_bool"),
+    status: text("status").notNull().default("draft"),
+    source: text("source"),
+    comment: text("comment"),
+    evidenceUrl: text("evidence_url"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("observations_cell_key")
+      .on(t.indicatorId, t.orgUnitId, t.period, t.disaggKey)
+      .where(sql`${t.deletedAt} is null`),
+    index("observations_unit_idx").on(t.orgUnitId, t.indicatorId, t.period),
+    index("observations_reporter_idx").on(t.reporterUnitId, t.status),
+    check("observations_status_valid", sql`${t.status} in ('draft','submitted','approved')`),
+    check("observations_one_value", sql`num_nonnulls(${t.value}, ${t.valueBool}) = 1`),
+  ],
+);
+
+/**
+ * Every state a value has had, with the interval it was current: reads "as of" a time return the
+ * revision valid then, so a quarterly report's figures can be reproduced later.
+ */
+export const observationRevisions = pgTable(
+  "observation_revisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    observationId: uuid("observation_id")
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    value: numeric("value", { mode: "number" }),
+    valueBool: boolean("value_bool"),
+    status: text("status").notNull(),
+    source: text("source"),
+    comment: text("comment"),
+    evidenceUrl: text("evidence_url"),
+    deleted: boolean("deleted").notNull().default(false),
+    changedBy: text("changed_by").notNull(),
+    validFrom: timestamp("valid_from", { withTimezone: true, precision: 6 }).notNull(),
+    validTo: timestamp("valid_to", { withTimezone: true, precision: 6 }),
+  },
+  (t) => [
+    uniqueIndex("observation_revisions_key").on(t.observationId, t.version),
+    index("observation_revisions_time_idx").on(t.observationId, t.validFrom),
+  ],
+);

@@ -1,0 +1,454 @@
+/**
+ * Indicator values over HTTP: write one (reporters, or a unit's API token), list and read with
+ * `asOf`, revisions, and the draft → submitted → approved flow. Every object is checked by the
+ * observations policy; a value the caller may not see does not exist for them (404).
+ */
+import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Executor } from "../../db/client.js";
+import {
+  indicatorAssignments,
+  indicators,
+  observationRevisions,
+  observations,
+  orgUnits,
+  planIndicators,
+} from "../../db/schema/index.js";
+import { parsePeriod } from "../../domain/periods.js";
+import {
+  canReadValue,
+  canReviewValue,
+  canSubmitValue,
+  canWriteValue,
+  readableValues,
+  type ValueContext,
+} from "../access/policies/observations.js";
+import { changeContext } from "../auth/routes.js";
+import { AppError, notFound } from "../errors.js";
+import { codeParam, errorResponses } from "../http/common-schemas.js";
+import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pagination.js";
+import { audit } from "../indicators/versioning.js";
+import {
+  checkObservation,
+  loadRefs,
+  type ObservationRow,
+  revisionsAsOf,
+  transitionObservation,
+  writeObservation,
+} from "./service.js";
+
+const tags = ["observations"];
+
+const observation = z.object({
+  id: z.string(),
+  indicator: z.string(),
+  unit: z.string(),
+  reporterUnit: z.string(),
+  period: z.string(),
+  disaggregation: z.record(z.string(), z.string()),
+  value: z.union([z.number(), z.boolean()]),
+  status: z.enum(["draft", "submitted", "approved"]),
+  source: z.string().nullable(),
+  comment: z.string().nullable(),
+  evidenceUrl: z.string().nullable(),
+  version: z.number(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+type Observation = z.output<typeof observation>;
+
+const writeBody = z.object({
+  indicator: codeParam,
+  unit: codeParam.describe("The unit the value describes."),
+  reporterUnit: codeParam
+    .optional()
+    .describe("The unit reporting it, when another (e.g. the statistics office)."),
+  period: z.string().max(10).describe("2026, 2026-H1, 2026-Q1 or 2026-03."),
+  disaggregation: z.record(z.string().max(64), z.string().max(200)).optional(),
+  value: z.union([z.number(), z.boolean()]),
+  source: z.string().max(500).nullable().optional(),
+  comment: z.string().max(4000).nullable().optional(),
+  evidenceUrl: z.url().max(2000).nullable().optional(),
+  expectedVersion: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("The version you last saw; a newer one is refused with 409."),
+});
+
+interface Meta {
+  code: string;
+  published: boolean;
+  responsibleUnitId: string | null;
+  planIds: string[];
+  systemIds: string[];
+}
+
+async function indicatorMeta(db: Executor, ids: string[]): Promise<Map<string, Meta>> {
+  const out = new Map<string, Meta>();
+  if (ids.length === 0) return out;
+  for (const r of await db
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      published: indicators.published,
+      responsible: indicators.responsibleUnitId,
+    })
+    .from(indicators)
+    .where(inArray(indicators.id, ids)))
+    out.set(r.id, {
+      code: r.code,
+      published: r.published,
+      responsibleUnitId: r.responsible,
+      planIds: [],
+      systemIds: [],
+    });
+  for (const r of await db.select().from(planIndicators).where(inArray(planIndicators.indicatorId, ids)))
+    out.get(r.indicatorId)?.planIds.push(r.planId);
+  for (const r of await db
+    .select()
+    .from(indicatorAssignments)
+    .where(inArray(indicatorAssignments.indicatorId, ids)))
+    if (r.systemId) out.get(r.indicatorId)?.systemIds.push(r.systemId);
+  return out;
+}
+
+function valueContext(row: ObservationRow, meta: Meta): ValueContext {
+  return {
+    orgUnitId: row.orgUnitId,
+    reporterUnitId: row.reporterUnitId,
+    status: row.status,
+    indicatorCode: meta.code,
+    indicatorPublished: meta.published,
+    responsibleUnitId: meta.responsibleUnitId,
+    planIds: meta.planIds,
+    systemIds: meta.systemIds,
+  };
+}
+
+export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.deps.database.db;
+
+  const present = async (rows: ObservationRow[], asOf?: Date): Promise<Observation[]> => {
+    const unitIds = [...new Set(rows.flatMap((r) => [r.orgUnitId, r.reporterUnitId]))];
+    const units = unitIds.length
+      ? await db()
+          .select({ id: orgUnits.id, code: orgUnits.code })
+          .from(orgUnits)
+          .where(inArray(orgUnits.id, unitIds))
+      : [];
+    const unitCode = new Map(units.map((u) => [u.id, u.code]));
+    const meta = await indicatorMeta(db(), [...new Set(rows.map((r) => r.indicatorId))]);
+    const past = asOf
+      ? await revisionsAsOf(
+          db(),
+          rows.map((r) => r.id),
+          asOf,
+        )
+      : undefined;
+    const out: Observation[] = [];
+    for (const r of rows) {
+      const rev = past?.get(r.id);
+      if (past && (!rev || rev.deleted)) continue;
+      const v = rev ?? r;
+      out.push({
+        id: r.id,
+        indicator: meta.get(r.indicatorId)?.code ?? r.indicatorId,
+        unit: unitCode.get(r.orgUnitId) ?? r.orgUnitId,
+        reporterUnit: unitCode.get(r.reporterUnitId) ?? r.reporterUnitId,
+        period: r.period,
+        disaggregation: r.disaggregation,
+        value: v.valueBool ?? (v.value as number),
+        status: v.status as Observation["status"],
+        source: v.source,
+        comment: v.comment,
+        evidenceUrl: v.evidenceUrl,
+        version: rev ? rev.version : r.version,
+        updatedBy: rev ? rev.changedBy : r.updatedBy,
+        updatedAt: (rev ? rev.validFrom : r.updatedAt).toISOString(),
+      });
+    }
+    return out;
+  };
+
+  /** The value if the caller may read it; otherwise it does not exist for them. */
+  const readable = async (req: { principal: Parameters<typeof canReadValue>[0] }, id: string) => {
+    const [row] = await db()
+      .select()
+      .from(observations)
+      .where(and(eq(observations.id, id), sql`${observations.deletedAt} is null`));
+    const meta = row ? (await indicatorMeta(db(), [row.indicatorId])).get(row.indicatorId) : undefined;
+    if (!row || !meta || !canReadValue(req.principal, valueContext(row, meta)))
+      throw notFound("observation", id);
+    return { row, ctx: valueContext(row, meta) };
+  };
+
+  app.put(
+    "/observations",
+    {
+      config: {
+        access: {
+          signedIn: true,
+          roles: ["unit_reporter", "unit_approver"],
+          tokenActions: ["observations:write"],
+        },
+      },
+      schema: {
+        tags,
+        summary:
+          "Write one value (a draft of your unit); a changed value keeps the previous one as a revision",
+        body: writeBody,
+        response: {
+          200: observation,
+          201: observation,
+          ...errorResponses,
+          409: errorResponses[400],
+          422: errorResponses[400],
+        },
+      },
+    },
+    async (req, reply) => {
+      const input = req.body;
+      const refs = await loadRefs(db(), [input]);
+      const problems = checkObservation(input, refs, "body.");
+      if (problems.length > 0)
+        throw new AppError(
+          "INVALID_REFERENCE",
+          { summary: problems.map((p) => p.message).join("; ") },
+          problems,
+        );
+      const ind = refs.indicators.get(input.indicator);
+      const unit = refs.units.get(input.unit);
+      const reporter = input.reporterUnit ? refs.units.get(input.reporterUnit) : undefined;
+      if (!ind || !unit) throw new AppError("INTERNAL");
+      const meta = (await indicatorMeta(db(), [ind.id])).get(ind.id) as Meta;
+      if (
+        !canWriteValue(req.principal, {
+          ...valueContext(
+            {
+              orgUnitId: unit.id,
+              reporterUnitId: reporter?.id ?? unit.id,
+              status: "draft",
+            } as ObservationRow,
+            meta,
+          ),
+          reporterUnitId: reporter?.id,
+        })
+      )
+        throw new AppError("FORBIDDEN");
+      const ctx = changeContext(req);
+      const result = await db().transaction(async (tx) => {
+        const r = await writeObservation(tx, input, refs, ctx);
+        if (r.outcome !== "unchanged")
+          await audit(tx, ctx, {
+            action: r.outcome === "created" ? "observation.create" : "observation.update",
+            entityType: "observation",
+            entityId: r.row.id,
+            after: {
+              indicator: input.indicator,
+              unit: input.unit,
+              period: input.period,
+              value: input.value,
+              version: r.row.version,
+            },
+          });
+        return r;
+      });
+      const [out] = await present([result.row]);
+      return reply.status(result.outcome === "created" ? 201 : 200).send(out as Observation);
+    },
+  );
+
+  app.get(
+    "/observations",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary:
+          "Values you may read, by indicator, unit and period range; `asOf` returns them as they stood then",
+        querystring: pageQuery.extend({
+          indicator: codeParam.optional(),
+          unit: codeParam.optional(),
+          from: z.string().max(10).optional().describe("First period (inclusive)."),
+          to: z.string().max(10).optional().describe("Last period (inclusive)."),
+          status: z.enum(["draft", "submitted", "approved"]).optional(),
+          asOf: z.iso.datetime({ offset: true }).optional(),
+        }),
+        response: { 200: listEnvelope(observation), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const conds: (SQL | undefined)[] = [
+        sql`${observations.deletedAt} is null`,
+        readableValues(req.principal),
+      ];
+      if (q.indicator) conds.push(eq(indicators.code, q.indicator));
+      if (q.unit)
+        conds.push(sql`${observations.orgUnitId} = (select id from org_units where code = ${q.unit})`);
+      if (q.status && !q.asOf) conds.push(eq(observations.status, q.status));
+      const range = (code: string, field: "from" | "to") => {
+        try {
+          return parsePeriod(code);
+        } catch {
+          throw new AppError("VALIDATION_FAILED", { summary: `${field}: 2026, 2026-H1, 2026-Q1 or 2026-03` });
+        }
+      };
+      // A range selects periods of its own kind (within a kind, codes sort in time order).
+      const from = q.from ? range(q.from, "from") : undefined;
+      const to = q.to ? range(q.to, "to") : undefined;
+      if (from && to && from.kind !== to.kind)
+        throw new AppError("VALIDATION_FAILED", {
+          summary: "from, to: both periods must be of the same kind",
+        });
+      const kind = from?.kind ?? to?.kind;
+      if (kind) conds.push(eq(observations.periodKind, kind));
+      if (q.from) conds.push(gte(observations.period, q.from));
+      if (q.to) conds.push(lte(observations.period, q.to));
+      const where = and(...conds);
+      const after = decodeCursor(q.cursor, 1);
+      const rows = await db()
+        .select({ o: observations })
+        .from(observations)
+        .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
+        .where(and(where, after ? sql`${observations.id}::text > ${after[0]}` : undefined))
+        .orderBy(asc(sql`${observations.id}::text`))
+        .limit(q.limit + 1);
+      const [total] = await db()
+        .select({ n: count() })
+        .from(observations)
+        .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
+        .where(where);
+      const pageRows = rows.slice(0, q.limit).map((r) => r.o);
+      let items = await present(pageRows, q.asOf ? new Date(q.asOf) : undefined);
+      if (q.status && q.asOf) items = items.filter((i) => i.status === q.status);
+      const last = rows[q.limit - 1];
+      return {
+        items,
+        total: Number(total?.n ?? 0),
+        nextCursor: rows.length > q.limit && last ? encodeCursor([last.o.id]) : null,
+      };
+    },
+  );
+
+  app.get(
+    "/observations/:id",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary: "One value",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: observation, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { row } = await readable(req, req.params.id);
+      return (await present([row]))[0] as Observation;
+    },
+  );
+
+  app.get(
+    "/observations/:id/revisions",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary: "Every revision of a value, oldest first: nothing is ever silently overwritten",
+        params: z.object({ id: z.uuid() }),
+        response: {
+          200: listEnvelope(
+            z.object({
+              version: z.number(),
+              value: z.union([z.number(), z.boolean()]),
+              status: z.string(),
+              comment: z.string().nullable(),
+              changedBy: z.string(),
+              validFrom: z.string(),
+              validTo: z.string().nullable(),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const { row } = await readable(req, req.params.id);
+      const revs = await db()
+        .select()
+        .from(observationRevisions)
+        .where(eq(observationRevisions.observationId, row.id))
+        .orderBy(asc(observationRevisions.version));
+      return {
+        items: revs.map((r) => ({
+          version: r.version,
+          value: r.valueBool ?? (r.value as number),
+          status: r.status,
+          comment: r.comment,
+          changedBy: r.changedBy,
+          validFrom: r.validFrom.toISOString(),
+          validTo: r.validTo?.toISOString() ?? null,
+        })),
+        total: revs.length,
+        nextCursor: null,
+      };
+    },
+  );
+
+  for (const action of ["submit", "approve", "return"] as const) {
+    app.post(
+      `/observations/:id/${action}`,
+      {
+        config: {
+          access: {
+            signedIn: true,
+            roles:
+              action === "submit" ? ["unit_approver"] : ["system_admin", "standing_office", "chief_engineer"],
+          },
+        },
+        schema: {
+          tags,
+          summary:
+            action === "submit"
+              ? "Submit a draft value (the unit's approver)"
+              : action === "approve"
+                ? "Approve a submitted value (Standing Office, the system's Chief Engineer)"
+                : "Return a value to its unit as a draft, with a reason",
+          params: z.object({ id: z.uuid() }),
+          body: z
+            .object({
+              reason: z.string().max(2000).optional(),
+              expectedVersion: z.number().int().positive().optional(),
+            })
+            .nullish(),
+          response: { 200: observation, ...errorResponses, 409: errorResponses[400] },
+        },
+      },
+      async (req) => {
+        const { row, ctx: v } = await readable(req, req.params.id);
+        const allowed =
+          action === "submit" ? canSubmitValue(req.principal, v) : canReviewValue(req.principal, v);
+        if (!allowed) throw new AppError("FORBIDDEN");
+        const expected = req.body?.expectedVersion;
+        if (expected !== undefined && expected !== row.version)
+          throw new AppError("STALE_VERSION", { version: row.version });
+        const ctx = changeContext(req, req.body?.reason);
+        const next = await db().transaction(async (tx) => {
+          const n = await transitionObservation(tx, row, action, ctx);
+          await audit(tx, ctx, {
+            action: `observation.${action}`,
+            entityType: "observation",
+            entityId: row.id,
+            before: { status: row.status },
+            after: { status: n.status, reason: ctx.reason ?? null },
+          });
+          return n;
+        });
+        return (await present([next]))[0] as Observation;
+      },
+    );
+  }
+};

@@ -1,0 +1,327 @@
+/**
+ * Writing indicator values. A value is never silently overwritten: each change closes the current
+ * revision and opens a new one; a write that names an older version than the current one is
+ * refused with the current value (optimistic concurrency). Checks before writing: the period
+ * code and its kind against the indicator's frequency, the value's type (yes/no for milestones),
+ * and that the unit existed in that period.
+ */
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { indicators, observationRevisions, observations, orgUnits } from "../../db/schema/index.js";
+import { monthRange, PeriodError, type PeriodKind, parsePeriod } from "../../domain/periods.js";
+import { AppError, type ErrorDetail } from "../errors.js";
+import type { ChangeContext } from "../indicators/versioning.js";
+
+export interface ObservationInput {
+  indicator: string;
+  unit: string;
+  /** Defaults to `unit`. */
+  reporterUnit?: string;
+  period: string;
+  disaggregation?: Record<string, string>;
+  value: number | boolean;
+  source?: string | null;
+  comment?: string | null;
+  evidenceUrl?: string | null;
+  /** The version the writer last saw; a newer current version refuses the write (409). */
+  expectedVersion?: number;
+}
+
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type UnitRow = typeof orgUnits.$inferSelect;
+export type ObservationRow = typeof observations.$inferSelect;
+
+const frequencyKind: Record<string, PeriodKind | undefined> = {
+  monthly: "month",
+  quarterly: "quarter",
+  half_yearly: "half_year",
+  yearly: "year",
+  ad_hoc: undefined,
+};
+
+export function disaggKey(d: Record<string, string> | undefined): string {
+  if (!d) return "";
+  return Object.keys(d)
+    .sort()
+    .map((k) => `${k}=${d[k]}`)
+    .join(";");
+}
+
+export interface Refs {
+  indicators: Map<string, IndicatorRow>;
+  units: Map<string, UnitRow>;
+}
+
+export async function loadRefs(db: Executor, inputs: readonly ObservationInput[]): Promise<Refs> {
+  const indicatorCodes = [...new Set(inputs.map((i) => i.indicator))];
+  const unitCodes = [...new Set(inputs.flatMap((i) => [i.unit, i.reporterUnit ?? i.unit]))];
+  const inds = indicatorCodes.length
+    ? await db.select().from(indicators).where(inArray(indicators.code, indicatorCodes))
+    : [];
+  const units = unitCodes.length
+    ? await db.select().from(orgUnits).where(inArray(orgUnits.code, unitCodes))
+    : [];
+  return { indicators: new Map(inds.map((r) => [r.code, r])), units: new Map(units.map((u) => [u.code, u])) };
+}
+
+/** Problems with one input, as field-named details in both languages (empty when valid). */
+export function checkObservation(input: ObservationInput, refs: Refs, path = ""): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  const add = (field: string, vi: string, en: string, value?: unknown) =>
+    out.push({ path: `${path}${field}`, message: `${field}: ${vi}`, messageEn: `${field}: ${en}`, value });
+  const ind = refs.indicators.get(input.indicator);
+  if (!ind)
+    add(
+      "indicator",
+      `không có chỉ tiêu “${input.indicator}”`,
+      `unknown indicator “${input.indicator}”`,
+      input.indicator,
+    );
+  else if (ind.retiredAt)
+    add(
+      "indicator",
+      `chỉ tiêu “${input.indicator}” đã ngừng theo dõi`,
+      `indicator “${input.indicator}” is retired`,
+      input.indicator,
+    );
+  else if (ind.tier === "objective")
+    add(
+      "indicator",
+      "mục tiêu chiến lược không nhận số liệu trực tiếp",
+      "objectives take no values directly",
+      input.indicator,
+    );
+  const unit = refs.units.get(input.unit);
+  if (!unit) add("unit", `không có đơn vị “${input.unit}”`, `unknown org unit “${input.unit}”`, input.unit);
+  const reporter = input.reporterUnit ? refs.units.get(input.reporterUnit) : unit;
+  if (input.reporterUnit && !reporter)
+    add(
+      "reporterUnit",
+      `không có đơn vị “${input.reporterUnit}”`,
+      `unknown org unit “${input.reporterUnit}”`,
+      input.reporterUnit,
+    );
+  try {
+    const p = parsePeriod(input.period);
+    const expected = ind ? frequencyKind[ind.frequency] : undefined;
+    if (expected && expected !== p.kind)
+      add(
+        "period",
+        `chỉ tiêu báo cáo theo ${ind?.frequency}, kỳ phải có dạng ${sample(expected)}`,
+        `the indicator is reported ${ind?.frequency}: the period must look like ${sample(expected)}`,
+        input.period,
+      );
+    if (unit) {
+      const [first, last] = monthRange(p);
+      const start = `${p.year}-${String(first).padStart(2, "0")}-01`;
+      const end = `${p.year}-${String(last).padStart(2, "0")}-28`;
+      if ((unit.validTo && unit.validTo < start) || (unit.validFrom && unit.validFrom > end))
+        add(
+          "unit",
+          `đơn vị “${unit.code}” không tồn tại trong kỳ ${input.period}`,
+          `org unit “${unit.code}” did not exist in ${input.period}`,
+          input.unit,
+        );
+    }
+  } catch (err) {
+    if (!(err instanceof PeriodError)) throw err;
+    add(
+      "period",
+      "kỳ báo cáo phải có dạng 2026, 2026-H1, 2026-Q1 hoặc 2026-03",
+      "the period must look like 2026, 2026-H1, 2026-Q1 or 2026-03",
+      input.period,
+    );
+  }
+  if (ind) {
+    const milestone = ind.direction === "milestone" || ind.kind === "milestone";
+    if (milestone && typeof input.value !== "boolean")
+      add(
+        "value",
+        "chỉ tiêu mốc nhận giá trị có/không (true/false)",
+        "a milestone takes yes/no (true/false)",
+        input.value,
+      );
+    if (!milestone && (typeof input.value !== "number" || !Number.isFinite(input.value)))
+      add("value", "cần một số", "a number is expected", input.value);
+  }
+  return out;
+}
+
+function sample(kind: PeriodKind): string {
+  return { month: "2026-03", quarter: "2026-Q1", half_year: "2026-H1", year: "2026" }[kind];
+}
+
+export type WriteOutcome = "created" | "updated" | "unchanged";
+
+/** Writes one checked value inside the caller's transaction. */
+export async function writeObservation(
+  tx: Executor,
+  input: ObservationInput,
+  refs: Refs,
+  ctx: ChangeContext,
+): Promise<{ outcome: WriteOutcome; row: ObservationRow }> {
+  const ind = refs.indicators.get(input.indicator) as IndicatorRow;
+  const unit = refs.units.get(input.unit) as UnitRow;
+  const reporter = (input.reporterUnit ? refs.units.get(input.reporterUnit) : unit) as UnitRow;
+  const key = disaggKey(input.disaggregation);
+  const isBool = typeof input.value === "boolean";
+  const fields = {
+    value: isBool ? null : (input.value as number),
+    valueBool: isBool ? (input.value as boolean) : null,
+    source: input.source ?? null,
+    comment: input.comment ?? null,
+    evidenceUrl: input.evidenceUrl ?? null,
+  };
+  const now = new Date();
+  const [current] = await tx
+    .select()
+    .from(observations)
+    .where(
+      and(
+        eq(observations.indicatorId, ind.id),
+        eq(observations.orgUnitId, unit.id),
+        eq(observations.period, input.period),
+        eq(observations.disaggKey, key),
+        isNull(observations.deletedAt),
+      ),
+    )
+    .for("update");
+  if (current && input.expectedVersion !== undefined && input.expectedVersion !== current.version)
+    throw new AppError("STALE_VERSION", { version: current.version }, [
+      {
+        path: "expectedVersion",
+        message: `giá trị đã được sửa thành phiên bản ${current.version}`,
+        messageEn: `the value was changed to version ${current.version}`,
+        value: {
+          version: current.version,
+          value: current.value ?? current.valueBool,
+          status: current.status,
+          updatedBy: current.updatedBy,
+        },
+      },
+    ]);
+  if (!current) {
+    const [row] = await tx
+      .insert(observations)
+      .values({
+        indicatorId: ind.id,
+        orgUnitId: unit.id,
+        reporterUnitId: reporter.id,
+        period: input.period,
+        periodKind: parsePeriod(input.period).kind,
+        disaggregation: input.disaggregation ?? {},
+        disaggKey: key,
+        ...fields,
+        status: "draft",
+        createdBy: ctx.actor,
+        updatedBy: ctx.actor,
+      })
+      .returning();
+    if (!row) throw new AppError("INTERNAL");
+    await tx.insert(observationRevisions).values({
+      observationId: row.id,
+      version: 1,
+      ...fields,
+      status: "draft",
+      changedBy: ctx.actor,
+      validFrom: now,
+    });
+    return { outcome: "created", row };
+  }
+  const same =
+    current.value === fields.value &&
+    current.valueBool === fields.valueBool &&
+    current.source === fields.source &&
+    current.comment === fields.comment &&
+    current.evidenceUrl === fields.evidenceUrl;
+  if (same) return { outcome: "unchanged", row: current };
+  // A changed value goes back to draft: it must be submitted (and approved) again.
+  const version = current.version + 1;
+  const [row] = await tx
+    .update(observations)
+    .set({
+      ...fields,
+      status: "draft",
+      version,
+      reporterUnitId: reporter.id,
+      updatedBy: ctx.actor,
+      updatedAt: now,
+    })
+    .where(eq(observations.id, current.id))
+    .returning();
+  if (!row) throw new AppError("INTERNAL");
+  await closeRevision(tx, current.id, now);
+  await tx.insert(observationRevisions).values({
+    observationId: current.id,
+    version,
+    ...fields,
+    status: "draft",
+    changedBy: ctx.actor,
+    validFrom: now,
+  });
+  return { outcome: "updated", row };
+}
+
+async function closeRevision(tx: Executor, observationId: string, at: Date): Promise<void> {
+  await tx
+    .update(observationRevisions)
+    .set({ validTo: at })
+    .where(and(eq(observationRevisions.observationId, observationId), isNull(observationRevisions.validTo)));
+}
+
+export type Transition = "submit" | "approve" | "return";
+
+const transitions: Record<Transition, { from: string[]; to: string }> = {
+  submit: { from: ["draft"], to: "submitted" },
+  approve: { from: ["submitted"], to: "approved" },
+  return: { from: ["submitted", "approved"], to: "draft" },
+};
+
+/** Moves a value along draft → submitted → approved (or returns it to draft), as a new revision. */
+export async function transitionObservation(
+  tx: Executor,
+  row: ObservationRow,
+  action: Transition,
+  ctx: ChangeContext,
+): Promise<ObservationRow> {
+  const t = transitions[action];
+  if (!t.from.includes(row.status)) throw new AppError("INVALID_STATE", { state: row.status, action });
+  const now = new Date();
+  const version = row.version + 1;
+  const [next] = await tx
+    .update(observations)
+    .set({ status: t.to, version, updatedBy: ctx.actor, updatedAt: now })
+    .where(and(eq(observations.id, row.id), eq(observations.version, row.version)))
+    .returning();
+  if (!next) throw new AppError("STALE_VERSION", { version: row.version + 1 });
+  await closeRevision(tx, row.id, now);
+  await tx.insert(observationRevisions).values({
+    observationId: row.id,
+    version,
+    value: row.value,
+    valueBool: row.valueBool,
+    source: row.source,
+    comment: action === "return" && ctx.reason ? ctx.reason : row.comment,
+    evidenceUrl: row.evidenceUrl,
+    status: t.to,
+    changedBy: ctx.actor,
+    validFrom: now,
+  });
+  return next;
+}
+
+/** The revision of each observation valid at `asOf` (for reproducing past reports). */
+export async function revisionsAsOf(db: Executor, ids: string[], asOf: Date) {
+  if (ids.length === 0) return new Map<string, typeof observationRevisions.$inferSelect>();
+  const rows = await db
+    .select()
+    .from(observationRevisions)
+    .where(
+      and(
+        inArray(observationRevisions.observationId, ids),
+        sql`${observationRevisions.validFrom} <= ${asOf.toISOString()}::timestamptz`,
+        sql`(${observationRevisions.validTo} is null or ${observationRevisions.validTo} > ${asOf.toISOString()}::timestamptz)`,
+      ),
+    );
+  return new Map(rows.map((r) => [r.observationId, r]));
+}

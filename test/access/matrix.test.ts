@@ -297,6 +297,28 @@ describe.each(backends())("access matrix on %s", (backend) => {
       allowOwn: ["demo-reporter-hanoi", "demo-approver-hanoi"],
       allowOther: ["demo-reporter-hcm"],
     },
+    "POST /api/v1/observations/bulk": {
+      own: () => ({
+        method: "POST",
+        url: "/api/v1/observations/bulk",
+        payload: {
+          items: [
+            { indicator: "OI_DOSSIERS_ONLINE", unit: "HA-NOI", period: "2026-06", value: Math.random() },
+          ],
+        },
+      }),
+      other: () => ({
+        method: "POST",
+        url: "/api/v1/observations/bulk",
+        payload: {
+          items: [
+            { indicator: "OI_DOSSIERS_ONLINE", unit: "HO-CHI-MINH", period: "2026-06", value: Math.random() },
+          ],
+        },
+      }),
+      allowOwn: ["demo-reporter-hanoi", "demo-approver-hanoi"],
+      allowOther: ["demo-reporter-hcm"],
+    },
     "GET /api/v1/observations": {
       ...same({ method: "GET", url: "/api/v1/observations?indicator=OI_DOSSIERS_ONLINE" }),
       allowOwn: ALL,

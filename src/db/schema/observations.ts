@@ -94,3 +94,22 @@ export const observationRevisions = pgTable(
     index("observation_revisions_time_idx").on(t.observationId, t.validFrom),
   ],
 );
+
+/**
+ * Imports of values (bulk JSON, CSV, XLSX): one row per committed import, keyed by the client's
+ * idempotency key, so a retried upload returns the first result instead of writing twice.
+ */
+export const importBatches = pgTable(
+  "import_batches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    actor: text("actor").notNull(),
+    payloadHash: text("payload_hash").notNull(),
+    format: text("format").notNull(),
+    rowCount: integer("row_count").notNull(),
+    summary: jsonb("summary").$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("import_batches_key").on(t.actor, t.idempotencyKey)],
+);

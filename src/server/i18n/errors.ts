@@ -85,6 +85,16 @@ export const errorCatalog = {
     vi: "Số liệu đã được người khác sửa (nay là phiên bản {version}). Hãy xem giá trị hiện tại rồi gửi lại.",
     en: "The value was changed by someone else (now version {version}). Review the current value and send again.",
   },
+  IDEMPOTENCY_CONFLICT: {
+    status: 409,
+    vi: "Khóa Idempotency-Key “{key}” đã được dùng cho một lần nhập khác.",
+    en: "Idempotency-Key “{key}” was already used for a different import.",
+  },
+  IMPORT_REJECTED: {
+    status: 422,
+    vi: "Không nhập dòng nào: {count} dòng có lỗi. Sửa các lỗi rồi gửi lại.",
+    en: "Nothing was imported: {count} row(s) have errors. Fix them and send again.",
+  },
   INVALID_STATE: {
     status: 409,
     vi: "Không thể “{action}” số liệu đang ở trạng thái “{state}”.",

@@ -29,6 +29,7 @@ import { AppError, notFound } from "../errors.js";
 import { codeParam, errorResponses } from "../http/common-schemas.js";
 import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pagination.js";
 import { audit } from "../indicators/versioning.js";
+import { importObservations } from "./import.js";
 import {
   checkObservation,
   loadRefs,
@@ -258,6 +259,74 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const [out] = await present([result.row]);
       return reply.status(result.outcome === "created" ? 201 : 200).send(out as Observation);
+    },
+  );
+
+  const summarySchema = z.object({
+    rows: z.number(),
+    imported: z.number(),
+    updated: z.number(),
+    unchanged: z.number(),
+    rejected: z.number(),
+    dryRun: z.boolean(),
+    replayed: z.boolean(),
+    errors: z.array(
+      z.object({
+        row: z.number(),
+        column: z.string(),
+        path: z.string().optional(),
+        message: z.string(),
+        messageEn: z.string().optional(),
+        value: z.unknown().optional(),
+      }),
+    ),
+  });
+
+  app.post(
+    "/observations/bulk",
+    {
+      config: {
+        access: {
+          signedIn: true,
+          roles: ["unit_reporter", "unit_approver"],
+          tokenActions: ["observations:write"],
+        },
+      },
+      bodyLimit: app.deps.config.MAX_UPLOAD_MB * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          "Write many values at once, all or nothing; `Idempotency-Key` makes a retry safe; `?dryRun=true` only checks",
+        querystring: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
+        headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }).passthrough(),
+        body: z.object({
+          items: z
+            .array(writeBody.omit({ expectedVersion: true }))
+            .min(1)
+            .max(100_000),
+        }),
+        response: {
+          200: summarySchema,
+          422: summarySchema.extend({ error: z.unknown() }),
+          ...errorResponses,
+          409: errorResponses[400],
+        },
+      },
+    },
+    async (req, reply) => {
+      const summary = await importObservations(db(), req.principal, req.body.items, changeContext(req), {
+        dryRun: req.query.dryRun === "true",
+        idempotencyKey: req.headers["idempotency-key"],
+        format: "json",
+      });
+      if (summary.errors.length > 0) {
+        const err = new AppError("IMPORT_REJECTED", { count: summary.rejected });
+        return reply.status(422).send({
+          ...summary,
+          error: { code: err.code, message: err.message_(req.lang), requestId: req.id },
+        });
+      }
+      return summary;
     },
   );
 

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, testApp } from "../helpers/app.js";
+import { as, createDemoAccounts, login, type Session } from "../helpers/auth.js";
+import { backends } from "../helpers/db.js";
+
+interface Summary {
+  rows: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  replayed: boolean;
+  dryRun: boolean;
+  errors: { row: number; column: string; message: string; messageEn: string }[];
+  error?: { code: string; message: string };
+}
+
+const IND = "OI_DOSSIERS_ONLINE";
+const row = (period: string, value: number, unit = "HA-NOI") => ({ indicator: IND, unit, period, value });
+
+describe.each(backends())("bulk import of values on %s", (backend) => {
+  let t: TestApp;
+  let reporter: Session;
+  beforeAll(async () => {
+    t = await testApp(backend);
+    await createDemoAccounts(t.database);
+    reporter = await login(t.app, "demo-reporter-hanoi");
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const bulk = (items: unknown[], headers: Record<string, string> = {}, query = "") =>
+    as(
+      t.app,
+      reporter,
+    )({ method: "POST", url: `/api/v1/observations/bulk${query}`, payload: { items }, headers });
+  const count = async () =>
+    (
+      (await as(t.app, reporter)({ url: `/api/v1/observations?indicator=${IND}&limit=1000` })).json() as {
+        total: number;
+      }
+    ).total;
+
+  it("checks only in a dry run, writing nothing", async () => {
+    const res = await bulk([row("2026-01", 10), row("2026-02", 11)], {}, "?dryRun=true");
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 2, imported: 2, dryRun: true });
+    expect(await count()).toBe(0);
+  });
+
+  it("imports all rows, and a retry with the same key neither doubles nor changes anything", async () => {
+    const items = [row("2026-01", 10), row("2026-02", 11), row("2026-03", 12)];
+    const first = await bulk(items, { "idempotency-key": "hanoi-2026-q1-upload" });
+    expect(first.json()).toMatchObject({ rows: 3, imported: 3, updated: 0, unchanged: 0, replayed: false });
+    const retry = await bulk(items, { "idempotency-key": "hanoi-2026-q1-upload" });
+    expect(retry.json()).toMatchObject({ imported: 3, replayed: true });
+    expect(await count()).toBe(3);
+    const conflict = await bulk([row("2026-01", 99)], { "idempotency-key": "hanoi-2026-q1-upload" });
+    expect(conflict.statusCode).toBe(409);
+    const again = await bulk([row("2026-01", 10), row("2026-02", 15)]);
+    expect(again.json()).toMatchObject({ imported: 0, updated: 1, unchanged: 1 });
+  });
+
+  it("writes nothing when any row is wrong, naming each row, column and what is expected", async () => {
+    const before = await count();
+    const res = await bulk([row("2026-04", 13), row("2026-Q2", 14), row("2026-04", 16)], {
+      "accept-language": "en",
+    });
+    expect(res.statusCode).toBe(422);
+    const body = res.json() as Summary;
+    expect(body.error?.code).toBe("IMPORT_REJECTED");
+    expect(body.error?.message).toBe("Nothing was imported: 2 row(s) have errors. Fix them and send again.");
+    expect(body.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, "period"],
+      [3, "period"],
+    ]);
+    expect(body.errors[0]?.message).toMatch(/^Dòng 2, cột period: chỉ tiêu báo cáo theo monthly/);
+    expect(body.errors[1]?.messageEn).toContain("the same value cell as row 1");
+    // A row of another unit refuses the whole import as a matter of access, naming the row.
+    const other = await bulk([row("2026-04", 13), row("2026-05", 15, "HO-CHI-MINH")], {
+      "accept-language": "en",
+    });
+    expect(other.statusCode).toBe(403);
+    const refused = other.json() as { error: { code: string; details: { messageEn: string }[] } };
+    expect(refused.error.details[0]?.messageEn).toBe(
+      "Row 2, column unit: you may not enter values of “HO-CHI-MINH” for “OI_DOSSIERS_ONLINE”",
+    );
+    expect(await count()).toBe(before);
+  });
+});

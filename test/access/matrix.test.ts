@@ -319,6 +319,22 @@ describe.each(backends())("access matrix on %s", (backend) => {
       allowOwn: ["demo-reporter-hanoi", "demo-approver-hanoi"],
       allowOther: ["demo-reporter-hcm"],
     },
+    "POST /api/v1/observations/import": {
+      own: () => ({
+        method: "POST",
+        url: "/api/v1/observations/import",
+        headers: { "content-type": "text/csv" },
+        payload: `indicator,unit,period,value\nOI_DOSSIERS_ONLINE,HA-NOI,2026-07,${Math.round(Math.random() * 1e5)}\n`,
+      }),
+      other: () => ({
+        method: "POST",
+        url: "/api/v1/observations/import",
+        headers: { "content-type": "text/csv" },
+        payload: `indicator,unit,period,value\nOI_DOSSIERS_ONLINE,HO-CHI-MINH,2026-07,${Math.round(Math.random() * 1e5)}\n`,
+      }),
+      allowOwn: ["demo-reporter-hanoi", "demo-approver-hanoi"],
+      allowOther: ["demo-reporter-hcm"],
+    },
     "GET /api/v1/observations": {
       ...same({ method: "GET", url: "/api/v1/observations?indicator=OI_DOSSIERS_ONLINE" }),
       allowOwn: ALL,

@@ -88,3 +88,64 @@ describe.each(backends())("bulk import of values on %s", (backend) => {
     expect(await count()).toBe(before);
   });
 });
+
+describe("CSV upload of values", () => {
+  it("reads Vietnamese headers and number formats, refuses ambiguous numbers and names the row", async () => {
+    const t = await testApp("pglite");
+    try {
+      await createDemoAccounts(t.database);
+      const reporter = await login(t.app, "demo-reporter-hanoi");
+      const upload = (csv: string, lang = "vi") =>
+        as(
+          t.app,
+          reporter,
+        )({
+          method: "POST",
+          url: "/api/v1/observations/import",
+          headers: { "content-type": "text/csv", "accept-language": lang },
+          payload: csv,
+        });
+      const good =
+        "\ufeffmã chỉ tiêu;mã đơn vị;kỳ;giá trị;nguồn\nOI_DOSSIERS_ONLINE;HA-NOI;2026-07;152300;Cổng DVC Hà Nội\nOI_DOSSIERS_ONLINE;HA-NOI;2026-08;1.234.567;\nOI_DOSSIERS_ONLINE;HA-NOI;2026-09;12,5;\n";
+      const ok = await upload(good);
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json()).toMatchObject({ rows: 3, imported: 3 });
+      const list = (
+        await as(
+          t.app,
+          reporter,
+        )({ url: "/api/v1/observations?indicator=OI_DOSSIERS_ONLINE&from=2026-07&to=2026-09" })
+      ).json() as { items: { period: string; value: number }[] };
+      expect(list.items.map((i) => [i.period, i.value]).sort()).toEqual([
+        ["2026-07", 152300],
+        ["2026-08", 1234567],
+        ["2026-09", 12.5],
+      ]);
+      const bad = await upload(
+        'indicator,unit,period,value\nOI_DOSSIERS_ONLINE,HA-NOI,2026-10,"1,234"\nOI_DOSSIERS_ONLINE,HA-NOI,2026-11,abc\nOI_DOSSIERS_ONLINE,HA-NOI,2026-12,7\n',
+        "en",
+      );
+      expect(bad.statusCode).toBe(422);
+      const body = bad.json() as {
+        errors: { row: number; column: string; messageEn: string }[];
+        imported: number;
+      };
+      expect(body.errors.map((e) => [e.row, e.column])).toEqual([
+        [2, "value"],
+        [3, "value"],
+      ]);
+      expect(body.errors[0]?.messageEn).toContain("reads two ways");
+      const after = (
+        await as(
+          t.app,
+          reporter,
+        )({ url: "/api/v1/observations?indicator=OI_DOSSIERS_ONLINE&from=2026-10&to=2026-12" })
+      ).json() as { total: number };
+      expect(after.total).toBe(0);
+      const missing = await upload("indicator;unit;value\nOI_DOSSIERS_ONLINE;HA-NOI;1\n");
+      expect((missing.json() as { errors: { column: string }[] }).errors[0]?.column).toBe("period");
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -3,6 +3,8 @@
  * `asOf`, revisions, and the draft → submitted → approved flow. Every object is checked by the
  * observations policy; a value the caller may not see does not exist for them (404).
  */
+
+import { type Readable, Transform } from "node:stream";
 import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -29,6 +31,7 @@ import { AppError, notFound } from "../errors.js";
 import { codeParam, errorResponses } from "../http/common-schemas.js";
 import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pagination.js";
 import { audit } from "../indicators/versioning.js";
+import { readCsv } from "./csv.js";
 import { importObservations } from "./import.js";
 import {
   checkObservation,
@@ -325,6 +328,83 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
           ...summary,
           error: { code: err.code, message: err.message_(req.lang), requestId: req.id },
         });
+      }
+      return summary;
+    },
+  );
+
+  // CSV arrives as a stream: parsed row by row, never buffered whole.
+  app.addContentTypeParser(["text/csv", "application/csv"], (_req, payload, done) => done(null, payload));
+
+  app.post(
+    "/observations/import",
+    {
+      config: {
+        access: {
+          signedIn: true,
+          roles: ["unit_reporter", "unit_approver"],
+          tokenActions: ["observations:write"],
+        },
+      },
+      schema: {
+        tags,
+        summary:
+          "Upload values as CSV (Content-Type text/csv; headers in Vietnamese or English: mã chỉ tiêu/indicator, mã đơn vị/unit, kỳ/period, giá trị/value, …), all or nothing",
+        querystring: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
+        headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }).passthrough(),
+        response: {
+          200: summarySchema,
+          422: summarySchema.extend({ error: z.unknown() }),
+          ...errorResponses,
+          409: errorResponses[400],
+          413: errorResponses[400],
+        },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body as Readable | undefined;
+      if (!body || typeof (body as Readable).pipe !== "function")
+        throw new AppError("UNSUPPORTED_MEDIA_TYPE", { type: String(req.headers["content-type"] ?? "") });
+      const limit = app.deps.config.MAX_UPLOAD_MB * 1024 * 1024;
+      let bytes = 0;
+      const counted = body.pipe(
+        new Transform({
+          transform(chunk: Buffer, _enc, cb) {
+            bytes += chunk.length;
+            if (bytes > limit)
+              cb(new AppError("PAYLOAD_TOO_LARGE", { limit: `${app.deps.config.MAX_UPLOAD_MB} MB` }));
+            else cb(null, chunk);
+          },
+        }),
+      );
+      body.on("error", (e) => counted.destroy(e));
+      const milestones = new Set(
+        (
+          await db()
+            .select({ code: indicators.code })
+            .from(indicators)
+            .where(sql`${indicators.direction} = 'milestone' or ${indicators.kind} = 'milestone'`)
+        ).map((r) => r.code),
+      );
+      let parsed: Awaited<ReturnType<typeof readCsv>>;
+      try {
+        parsed = await readCsv(counted, (c) => milestones.has(c));
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        throw new AppError("MALFORMED_BODY");
+      }
+      const summary = await importObservations(db(), req.principal, parsed.inputs, changeContext(req), {
+        dryRun: req.query.dryRun === "true",
+        idempotencyKey: req.headers["idempotency-key"],
+        format: "csv",
+        rowNumbers: parsed.rowNumbers,
+        preErrors: parsed.errors,
+      });
+      if (summary.errors.length > 0) {
+        const e = new AppError("IMPORT_REJECTED", { count: summary.rejected });
+        return reply
+          .status(422)
+          .send({ ...summary, error: { code: e.code, message: e.message_(req.lang), requestId: req.id } });
       }
       return summary;
     },

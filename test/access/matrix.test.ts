@@ -335,6 +335,15 @@ describe.each(backends())("access matrix on %s", (backend) => {
       allowOwn: ["demo-reporter-hanoi", "demo-approver-hanoi"],
       allowOther: ["demo-reporter-hcm"],
     },
+    "GET /api/v1/observations/template.xlsx": {
+      own: () => ({ method: "GET", url: "/api/v1/observations/template.xlsx?unit=HA-NOI&period=2026-10" }),
+      other: () => ({
+        method: "GET",
+        url: "/api/v1/observations/template.xlsx?unit=HO-CHI-MINH&period=2026-10",
+      }),
+      allowOwn: ["demo-reporter-hanoi", "demo-approver-hanoi"],
+      allowOther: ["demo-reporter-hcm"],
+    },
     "GET /api/v1/observations": {
       ...same({ method: "GET", url: "/api/v1/observations?indicator=OI_DOSSIERS_ONLINE" }),
       allowOwn: ALL,

@@ -149,3 +149,69 @@ describe("CSV upload of values", () => {
     }
   });
 });
+
+describe("Excel template and upload", () => {
+  it("downloads a template for the unit and period, and imports it back once filled", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const t = await testApp("pglite");
+    try {
+      await createDemoAccounts(t.database);
+      const reporter = await login(t.app, "demo-reporter-hanoi");
+      const res = await as(
+        t.app,
+        reporter,
+      )({ url: "/api/v1/observations/template.xlsx?unit=HA-NOI&period=2026-10" });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toContain("spreadsheetml");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      expect(ws?.getRow(1).getCell(1).value).toBe("Mã chỉ tiêu");
+      const codes: string[] = [];
+      ws?.eachRow((row, n) => {
+        if (n > 1) codes.push(String(row.getCell(1).value));
+      });
+      expect(codes).toContain("OI_DOSSIERS_ONLINE");
+      expect(codes.every((c) => c.startsWith("OI_"))).toBe(true);
+      // Fill two values the way people do: a number cell and a Vietnamese-formatted text.
+      ws?.eachRow((row, n) => {
+        if (n === 1) return;
+        const code = String(row.getCell(1).value);
+        if (code === "OI_DOSSIERS_ONLINE") row.getCell(6).value = 171000;
+        if (code === "OI_DOSSIERS_TOTAL") row.getCell(6).value = "180.250,0";
+      });
+      const filled = Buffer.from(await wb.xlsx.writeBuffer());
+      const up = await as(
+        t.app,
+        reporter,
+      )({
+        method: "POST",
+        url: "/api/v1/observations/import",
+        headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        payload: filled,
+      });
+      expect(up.statusCode, up.body).toBe(200);
+      expect(up.json()).toMatchObject({ imported: 2 });
+      const other = await as(
+        t.app,
+        reporter,
+      )({ url: "/api/v1/observations/template.xlsx?unit=HO-CHI-MINH&period=2026-10" });
+      expect(other.statusCode).toBe(403);
+      const notExcel = await as(
+        t.app,
+        reporter,
+      )({
+        method: "POST",
+        url: "/api/v1/observations/import",
+        headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        payload: Buffer.from("not a zip"),
+      });
+      expect(notExcel.statusCode).toBe(422);
+      expect((notExcel.json() as { errors: { messageEn: string }[] }).errors[0]?.messageEn).toContain(
+        "not a valid .xlsx file",
+      );
+    } finally {
+      await t.close();
+    }
+  });
+});

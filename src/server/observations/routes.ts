@@ -41,6 +41,7 @@ import {
   transitionObservation,
   writeObservation,
 } from "./service.js";
+import { buildTemplate, readXlsx } from "./xlsx.js";
 
 const tags = ["observations"];
 
@@ -335,6 +336,12 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // CSV arrives as a stream: parsed row by row, never buffered whole.
   app.addContentTypeParser(["text/csv", "application/csv"], (_req, payload, done) => done(null, payload));
+  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  app.addContentTypeParser(
+    XLSX,
+    { parseAs: "buffer", bodyLimit: app.deps.config.MAX_UPLOAD_MB * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
 
   app.post(
     "/observations/import",
@@ -349,7 +356,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "Upload values as CSV (Content-Type text/csv; headers in Vietnamese or English: mã chỉ tiêu/indicator, mã đơn vị/unit, kỳ/period, giá trị/value, …), all or nothing",
+          "Upload values as CSV (text/csv, streamed) or Excel (.xlsx, e.g. the template); headers in Vietnamese or English: mã chỉ tiêu/indicator, mã đơn vị/unit, kỳ/period, giá trị/value, …; all or nothing",
         querystring: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
         headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }).passthrough(),
         response: {
@@ -362,6 +369,33 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
+      const milestoneSet = async () =>
+        new Set(
+          (
+            await db()
+              .select({ code: indicators.code })
+              .from(indicators)
+              .where(sql`${indicators.direction} = 'milestone' or ${indicators.kind} = 'milestone'`)
+          ).map((r) => r.code),
+        );
+      if (Buffer.isBuffer(req.body)) {
+        const milestones = await milestoneSet();
+        const parsedXlsx = await readXlsx(req.body, (c) => milestones.has(c));
+        const summary = await importObservations(db(), req.principal, parsedXlsx.inputs, changeContext(req), {
+          dryRun: req.query.dryRun === "true",
+          idempotencyKey: req.headers["idempotency-key"],
+          format: "xlsx",
+          rowNumbers: parsedXlsx.rowNumbers,
+          preErrors: parsedXlsx.errors,
+        });
+        if (summary.errors.length > 0) {
+          const e = new AppError("IMPORT_REJECTED", { count: summary.rejected });
+          return reply
+            .status(422)
+            .send({ ...summary, error: { code: e.code, message: e.message_(req.lang), requestId: req.id } });
+        }
+        return summary;
+      }
       const body = req.body as Readable | undefined;
       if (!body || typeof (body as Readable).pipe !== "function")
         throw new AppError("UNSUPPORTED_MEDIA_TYPE", { type: String(req.headers["content-type"] ?? "") });
@@ -378,14 +412,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       );
       body.on("error", (e) => counted.destroy(e));
-      const milestones = new Set(
-        (
-          await db()
-            .select({ code: indicators.code })
-            .from(indicators)
-            .where(sql`${indicators.direction} = 'milestone' or ${indicators.kind} = 'milestone'`)
-        ).map((r) => r.code),
-      );
+      const milestones = await milestoneSet();
       let parsed: Awaited<ReturnType<typeof readCsv>>;
       try {
         parsed = await readCsv(counted, (c) => milestones.has(c));
@@ -407,6 +434,101 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
           .send({ ...summary, error: { code: e.code, message: e.message_(req.lang), requestId: req.id } });
       }
       return summary;
+    },
+  );
+
+  app.get(
+    "/observations/template.xlsx",
+    {
+      config: { access: { signedIn: true, roles: ["unit_reporter", "unit_approver"] } },
+      schema: {
+        tags,
+        summary:
+          "An Excel template for a unit and period: the plan's indicators reported at that frequency, with names, units and current values",
+        querystring: z.object({
+          plan: codeParam.default("NQ57"),
+          unit: codeParam,
+          period: z.string().max(10),
+        }),
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      let kind: string;
+      try {
+        kind = parsePeriod(q.period).kind;
+      } catch {
+        throw new AppError("VALIDATION_FAILED", { summary: "period: 2026, 2026-H1, 2026-Q1 or 2026-03" });
+      }
+      const [unit] = await db().select().from(orgUnits).where(eq(orgUnits.code, q.unit));
+      if (!unit) throw notFound("org_unit", q.unit);
+      const p = req.principal;
+      const covers =
+        p.kind === "user" &&
+        p.grants.some(
+          (g) => (g.role === "unit_reporter" || g.role === "unit_approver") && g.unitIds.has(unit.id),
+        );
+      if (!covers) throw new AppError("FORBIDDEN");
+      const frequency = { month: "monthly", quarter: "quarterly", half_year: "half_yearly", year: "yearly" }[
+        kind
+      ];
+      const rows = await db()
+        .select({
+          id: indicators.id,
+          code: indicators.code,
+          nameVi: indicators.nameVi,
+          unit: indicators.unit,
+          direction: indicators.direction,
+          kind: indicators.kind,
+        })
+        .from(indicators)
+        .innerJoin(planIndicators, eq(planIndicators.indicatorId, indicators.id))
+        .where(
+          and(
+            sql`${planIndicators.planId} = (select id from plans where code = ${q.plan})`,
+            eq(indicators.tier, "operational"),
+            sql`${indicators.frequency} = ${frequency ?? ""}`,
+            sql`${indicators.retiredAt} is null`,
+          ),
+        )
+        .orderBy(asc(indicators.code));
+      const current = rows.length
+        ? await db()
+            .select()
+            .from(observations)
+            .where(
+              and(
+                eq(observations.orgUnitId, unit.id),
+                eq(observations.period, q.period),
+                eq(observations.disaggKey, ""),
+                sql`${observations.deletedAt} is null`,
+                inArray(
+                  observations.indicatorId,
+                  rows.map((r) => r.id),
+                ),
+              ),
+            )
+        : [];
+      const buffer = await buildTemplate({
+        unit: unit.code,
+        unitName: unit.nameVi,
+        period: q.period,
+        rows: rows.map((r) => {
+          const o = current.find((c) => c.indicatorId === r.id);
+          return {
+            indicator: r.code,
+            name: r.nameVi,
+            unit: r.unit,
+            milestone: r.direction === "milestone" || r.kind === "milestone",
+            current: o ? (o.valueBool ?? o.value) : null,
+          };
+        }),
+      });
+      return reply
+        .type(XLSX)
+        .header("content-disposition", `attachment; filename="chi-nam-${unit.code}-${q.period}.xlsx"`)
+        .send(buffer);
     },
   );
 

@@ -17,7 +17,6 @@ import { healthRoutes } from "./health/routes.js";
 import { RequestValidationError, zodValidatorCompiler } from "./http/validation.js";
 import "./http/types.js";
 import cookie from "@fastify/cookie";
-import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
 import { routeAccess } from "./access/route-access.js";
 import { apiTokenRoutes } from "./api-tokens/routes.js";
@@ -142,6 +141,8 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
       else if (fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
         appErr = new AppError("UNSUPPORTED_MEDIA_TYPE", { type: String(req.headers["content-type"] ?? "") });
       else if (fe.statusCode === 429) appErr = new AppError("RATE_LIMITED", { after: 60 });
+      else if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+        appErr = new AppError("BAD_REQUEST");
       else {
         req.log.error({ err }, "unhandled error");
         appErr = new AppError("INTERNAL");
@@ -176,7 +177,6 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
   });
 
   await app.register(cookie, { secret: config.SESSION_SECRET });
-  await app.register(formbody);
   await app.register(rateLimit, {
     global: true,
     max: config.WRITE_RATE_LIMIT_PER_MINUTE,

@@ -4,6 +4,7 @@ import {
   check,
   index,
   inet,
+  integer,
   jsonb,
   pgTable,
   text,
@@ -29,6 +30,8 @@ export const users = pgTable(
     unitId: uuid("unit_id").references(() => orgUnits.id),
     totpSecret: text("totp_secret"),
     totpEnabled: boolean("totp_enabled").notNull().default(false),
+    /** The last TOTP time step accepted: a code is never accepted twice. */
+    totpLastStep: integer("totp_last_step"),
     oidcSubject: text("oidc_subject"),
     isDemo: boolean("is_demo").notNull().default(false),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),

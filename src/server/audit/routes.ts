@@ -63,6 +63,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
       ];
       const after = decodeCursor(q.cursor, 1);
+      if (after && !Number.isSafeInteger(after[0])) throw new AppError("INVALID_CURSOR");
       const rows = await db()
         .select()
         .from(auditLog)

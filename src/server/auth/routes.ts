@@ -15,7 +15,7 @@ import { presentGrants, unitCode } from "./presenter.js";
 import { changeOwnPassword, completeSetup, resetPassword } from "./service.js";
 import { createSession, listUserSessions, revokeSession, revokeUserSessions } from "./sessions.js";
 import { checkLogin, recordLogin } from "./throttle.js";
-import { decryptSecret, encryptSecret, newTotp, verifyTotp } from "./totp.js";
+import { decryptSecret, encryptSecret, newTotp, totpStep, verifyTotp } from "./totp.js";
 
 const tags = ["session"];
 
@@ -48,7 +48,8 @@ const sessionBody = z.object({
 export function changeContext(req: FastifyRequest, reason?: string): ChangeContext {
   const p = req.principal;
   return {
-    actor: p.kind === "user" ? p.username : p.kind === "token" ? `token:${p.name}` : "anonymous",
+    // Token names need not be unique: the id tells tokens apart in the audit trail.
+    actor: p.kind === "user" ? p.username : p.kind === "token" ? `token:${p.name}#${p.tokenId}` : "anonymous",
     actorUserId: p.kind === "user" ? p.userId : null,
     role: p.kind === "user" ? (p.grants.map((g) => g.role).sort()[0] ?? null) : null,
     reason,
@@ -113,26 +114,36 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const usernameKey = req.body.username.trim().toLowerCase();
       const ip = req.ip;
-      const throttle = await checkLogin(db, usernameKey, ip, config.LOGIN_MAX_FAILURES);
-      if (!throttle.allowed) {
-        reply.header("retry-after", String(throttle.retryAfterSeconds));
-        throw new AppError("LOGIN_THROTTLED", { after: throttle.retryAfterSeconds });
+      // Check, verify and record under one lock per (account, address): parallel guesses queue
+      // behind each other instead of all passing the throttle check at once.
+      const verdict = await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:${usernameKey}|${ip}`}))`);
+        const throttle = await checkLogin(tx, usernameKey, ip, config.LOGIN_MAX_FAILURES);
+        if (!throttle.allowed) return { kind: "throttled" as const, after: throttle.retryAfterSeconds };
+        const [found] = await tx.select().from(users).where(sql`lower(${users.username}) = ${usernameKey}`);
+        let ok =
+          (await verifyPassword(found?.passwordHash ?? null, req.body.password)) &&
+          found?.status === "active";
+        if (ok && found?.totpEnabled && found.totpSecret) {
+          if (!req.body.totp) return { kind: "totp_missing" as const };
+          const step = totpStep(decryptSecret(found.totpSecret, config.SESSION_SECRET), req.body.totp);
+          // A code is valid once: a replayed code (same or earlier step) is a failure.
+          if (step === null || (found.totpLastStep !== null && step <= found.totpLastStep)) ok = false;
+          else await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, found.id));
+        }
+        await recordLogin(tx, usernameKey, ip, ok);
+        return ok && found ? { kind: "ok" as const, user: found } : { kind: "failed" as const };
+      });
+      if (verdict.kind === "throttled") {
+        reply.header("retry-after", String(verdict.after));
+        throw new AppError("LOGIN_THROTTLED", { after: verdict.after });
       }
-      const [user] = await db.select().from(users).where(sql`lower(${users.username}) = ${usernameKey}`);
-      const ok =
-        (await verifyPassword(user?.passwordHash ?? null, req.body.password)) && user?.status === "active";
-      await recordLogin(db, usernameKey, ip, ok);
-      if (!ok || !user) {
+      if (verdict.kind === "totp_missing") throw new AppError("TOTP_REQUIRED");
+      if (verdict.kind === "failed") {
         req.log.warn({ username: usernameKey }, "failed sign-in");
         throw new AppError("INVALID_CREDENTIALS");
       }
-      if (user.totpEnabled && user.totpSecret) {
-        if (!req.body.totp) throw new AppError("TOTP_REQUIRED");
-        if (!verifyTotp(decryptSecret(user.totpSecret, config.SESSION_SECRET), req.body.totp)) {
-          await recordLogin(db, usernameKey, ip, false);
-          throw new AppError("INVALID_CREDENTIALS");
-        }
-      }
+      const user = verdict.user;
       // Rotate: whatever session the client presented is ended, a fresh one is issued.
       const presented = req.principal.kind === "user" ? req.principal.sessionId : null;
       const session = await db.transaction(async (tx) => {

@@ -38,9 +38,15 @@ export function newTotp(username: string): { base32: string; uri: string } {
 }
 
 export function verifyTotp(base32: string, code: string): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+  return totpStep(base32, code) !== null;
+}
+
+/** The time step a valid code belongs to (so it can be refused if used again), or null. */
+export function totpStep(base32: string, code: string, now = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
   const totp = new TOTP({ secret: Secret.fromBase32(base32), algorithm: "SHA1", digits: 6, period: 30 });
-  return totp.validate({ token: code, window: 1 }) !== null;
+  const delta = totp.validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 30_000) + delta;
 }
 
 /** For tests and tools: the current code of a secret. */

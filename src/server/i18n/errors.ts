@@ -60,6 +60,11 @@ export const errorCatalog = {
     vi: "Dữ liệu gửi lên không hợp lệ: {summary}",
     en: "The request is not valid: {summary}",
   },
+  BAD_REQUEST: {
+    status: 400,
+    vi: "Yêu cầu không hợp lệ.",
+    en: "The request is not valid.",
+  },
   MALFORMED_BODY: {
     status: 400,
     vi: "Nội dung yêu cầu không đọc được (JSON hoặc YAML sai cú pháp).",

@@ -4,10 +4,12 @@
  * is required because the Standing Office adjusts targets "flexibly" (plan V.1.c) and must say why.
  * Used by the CLI now and by the HTTP routes of the access issue.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client.js";
-import { indicators, orgUnits, plans } from "../../db/schema/index.js";
+import type { Db, Executor } from "../../db/client.js";
+import { indicators, orgUnits, planIndicators, plans } from "../../db/schema/index.js";
+import { checkFormula } from "../../domain/formula/check.js";
+import { type FormulaError, parseFormula, references } from "../../domain/formula/parse.js";
 import {
   aggregationRules,
   indicatorDirections,
@@ -19,7 +21,13 @@ import {
 import { AppError, notFound } from "../errors.js";
 import { rowSnapshot } from "../plans/import-plan.js";
 import { writeTarget } from "./targets.js";
-import { audit, type ChangeContext, diffSnapshots, recordVersion } from "./versioning.js";
+import {
+  audit,
+  type ChangeContext,
+  diffSnapshots,
+  invalidateDefinitionHash,
+  recordVersion,
+} from "./versioning.js";
 
 function requireReason(ctx: ChangeContext): void {
   if (!ctx.reason || ctx.reason.trim().length < 3)
@@ -57,6 +65,96 @@ export const indicatorPatch = z
   .partial()
   .strict();
 
+async function plansTracking(tx: Executor, indicatorId: string): Promise<string[]> {
+  return (
+    await tx
+      .select({ id: planIndicators.planId })
+      .from(planIndicators)
+      .where(eq(planIndicators.indicatorId, indicatorId))
+  ).map((r) => r.id);
+}
+
+/** A new formula or aggregation components must name existing indicators, type-check and close no cycle. */
+async function checkFormulaAndComponents(
+  tx: Executor,
+  code: string,
+  p: z.output<typeof indicatorPatch>,
+): Promise<void> {
+  const codes = new Set<string>();
+  if (p.formula !== undefined) {
+    try {
+      for (const r of references(parseFormula(p.formula))) codes.add(r);
+    } catch {
+      // Reported by checkFormula below.
+    }
+  }
+  for (const c of [
+    p.aggregationComponents?.numerator,
+    p.aggregationComponents?.denominator,
+    p.aggregationComponents?.weight,
+  ])
+    if (c) codes.add(c);
+  const rows = codes.size
+    ? await tx
+        .select({ code: indicators.code, formula: indicators.formula })
+        .from(indicators)
+        .where(inArray(indicators.code, [...codes]))
+    : [];
+  const known = new Map(rows.map((r) => [r.code, r.formula]));
+  for (const c of [
+    p.aggregationComponents?.numerator,
+    p.aggregationComponents?.denominator,
+    p.aggregationComponents?.weight,
+  ])
+    if (c && !known.has(c))
+      throw new AppError("INVALID_REFERENCE", { summary: `aggregationComponents: unknown indicator ${c}` });
+  if (p.formula === undefined) return;
+  const refsOf = async (c: string): Promise<string[] | undefined> => {
+    const f = known.get(c);
+    if (!f) return undefined;
+    try {
+      return references(parseFormula(f));
+    } catch {
+      return undefined;
+    }
+  };
+  // Cycles: walk the formulas of the operands (loaded on demand, depth-limited by the catalogue).
+  const graph = new Map<string, string[]>();
+  const queue = [...known.keys()];
+  while (queue.length > 0 && graph.size < 5000) {
+    const c = queue.shift() as string;
+    if (graph.has(c)) continue;
+    const refs = await refsOf(c);
+    graph.set(c, refs ?? []);
+    const missing = (refs ?? []).filter((r) => !known.has(r));
+    if (missing.length) {
+      for (const r of await tx
+        .select({ code: indicators.code, formula: indicators.formula })
+        .from(indicators)
+        .where(inArray(indicators.code, missing)))
+        known.set(r.code, r.formula);
+      queue.push(...missing);
+    }
+  }
+  const result = checkFormula(code, p.formula, {
+    known: (c) => known.has(c),
+    formulaRefs: (c) => graph.get(c),
+  });
+  if (!result.ok) {
+    const e = result.errors[0] as FormulaError;
+    throw new AppError(
+      "VALIDATION_FAILED",
+      { summary: `formula, column ${e.column}: ${e.message}` },
+      result.errors.map((err) => ({
+        path: "body.formula",
+        column: err.column,
+        message: `công thức, cột ${err.column}: ${err.messageVi}`,
+        messageEn: `formula, column ${err.column}: ${err.message}`,
+      })),
+    );
+  }
+}
+
 export async function updateIndicator(
   db: Db,
   code: string,
@@ -73,6 +171,7 @@ export async function updateIndicator(
     const [row] = await tx.select().from(indicators).where(eq(indicators.code, code)).for("update");
     if (!row) throw notFound("indicator", code);
     const prev = rowSnapshot(row);
+    await checkFormulaAndComponents(tx, row.code, parsed.data);
     let responsibleUnitId = row.responsibleUnitId;
     if (parsed.data.responsibleUnit !== undefined) {
       const [u] = await tx
@@ -120,6 +219,7 @@ export async function updateIndicator(
       changes,
       ctx,
     });
+    await invalidateDefinitionHash(tx, await plansTracking(tx, row.id));
     await audit(tx, ctx, {
       action: "indicator.update",
       entityType: "indicator",
@@ -164,6 +264,15 @@ export async function setTarget(
         start: plan.startYear,
         end: plan.endYear,
       });
+    // A plan sets targets only for indicators it tracks.
+    const [tracked] = await tx
+      .select({ planId: planIndicators.planId })
+      .from(planIndicators)
+      .where(and(eq(planIndicators.planId, plan.id), eq(planIndicators.indicatorId, ind.id)));
+    if (!tracked)
+      throw new AppError("INVALID_REFERENCE", {
+        summary: `${input.indicator} is not tracked by plan ${plan.code}`,
+      });
     let orgUnitId: string | null = null;
     if (input.orgUnit) {
       const [u] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, input.orgUnit));
@@ -171,6 +280,7 @@ export async function setTarget(
       orgUnitId = u.id;
     }
     const result = await writeTarget(tx, { indicatorId: ind.id, planId: plan.id, orgUnitId, target: t }, ctx);
+    if (result.outcome !== "unchanged") await invalidateDefinitionHash(tx, [plan.id]);
     if (result.outcome !== "unchanged")
       await audit(tx, ctx, {
         action: "target.set",
@@ -204,6 +314,7 @@ export async function retireIndicator(db: Db, code: string, ctx: ChangeContext):
       changes: { status: { from: row.status, to: "retired" } },
       ctx,
     });
+    await invalidateDefinitionHash(tx, await plansTracking(tx, row.id));
     await audit(tx, ctx, {
       action: "indicator.retire",
       entityType: "indicator",

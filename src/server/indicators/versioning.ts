@@ -2,8 +2,10 @@
  * Every change to an indicator definition or a target is kept as a version with who, when and why.
  * Snapshots hold the whole row as the API would present it; `changes` holds only what moved.
  */
+
+import { inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { entityVersions } from "../../db/schema/index.js";
+import { entityVersions, plans } from "../../db/schema/index.js";
 import { type AuditHead, type AuditInput, appendAudit } from "../audit/service.js";
 
 export interface ChangeContext {
@@ -83,4 +85,16 @@ export async function recordVersion(
     snapshot: args.snapshot,
     changes: args.changes ?? null,
   });
+}
+
+/**
+ * A plan's definition hash lets re-importing the same file skip work. Any edit made outside an
+ * import (targets, definitions, retirements) clears it, so re-importing the file restores the file.
+ */
+export async function invalidateDefinitionHash(tx: Executor, planIds: readonly string[]): Promise<void> {
+  if (planIds.length === 0) return;
+  await tx
+    .update(plans)
+    .set({ definitionHash: null })
+    .where(inArray(plans.id, [...planIds]));
 }

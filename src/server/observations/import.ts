@@ -10,11 +10,11 @@ import { and, eq } from "drizzle-orm";
 import { yieldToEventLoop } from "../../db/chunked.js";
 import type { Db } from "../../db/client.js";
 import { importBatches } from "../../db/schema/index.js";
-import { canWriteValue } from "../access/policies/observations.js";
+import { canWriteValue, defaultReporterUnit } from "../access/policies/observations.js";
 import type { Principal } from "../access/roles.js";
 import { AppError, type ErrorDetail } from "../errors.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
-import { checkObservation, loadRefs, type ObservationInput, writeObservation } from "./service.js";
+import { checkObservation, disaggKey, loadRefs, type ObservationInput, writeObservation } from "./service.js";
 
 export interface ImportSummary {
   rows: number;
@@ -72,6 +72,7 @@ export async function importObservations(
   const rowNo = (i: number) => opts.rowNumbers?.[i] ?? i + 1;
   const errors: RowError[] = [...(opts.preErrors ?? [])];
   const forbidden: RowError[] = [];
+  const reporters: string[] = [];
   const refs = await loadRefs(db, inputs);
   const seen = new Map<string, number>();
   inputs.forEach((input, i) => {
@@ -88,16 +89,16 @@ export async function importObservations(
     }
     const ind = refs.indicators.get(input.indicator);
     const unit = refs.units.get(input.unit);
-    const reporter = input.reporterUnit ? refs.units.get(input.reporterUnit) : unit;
-    if (ind && unit && reporter) {
+    if (ind && unit) {
+      const reporterUnitId = input.reporterUnit
+        ? (refs.units.get(input.reporterUnit)?.id ?? unit.id)
+        : defaultReporterUnit(principal, unit.id, ind.responsibleUnitId);
+      reporters[i] = reporterUnitId;
       const allowed = canWriteValue(principal, {
         orgUnitId: unit.id,
-        reporterUnitId: reporter.id,
+        reporterUnitId,
         indicatorCode: ind.code,
-        indicatorPublished: ind.published,
         responsibleUnitId: ind.responsibleUnitId,
-        planIds: [],
-        systemIds: [],
       });
       if (!allowed)
         forbidden.push({
@@ -110,7 +111,7 @@ export async function importObservations(
         });
     }
     // The same cell twice in one import is ambiguous: which value wins?
-    const key = `${input.indicator}|${input.unit}|${input.period}|${JSON.stringify(input.disaggregation ?? {})}`;
+    const key = `${input.indicator}|${input.unit}|${input.period}|${disaggKey(input.disaggregation)}`;
     const first = seen.get(key);
     if (first !== undefined)
       errors.push({
@@ -150,7 +151,7 @@ export async function importObservations(
   }
   await db.transaction(async (tx) => {
     for (let i = 0; i < inputs.length; i++) {
-      const { outcome } = await writeObservation(tx, inputs[i] as ObservationInput, refs, ctx);
+      const { outcome } = await writeObservation(tx, inputs[i] as ObservationInput, refs, ctx, reporters[i]);
       if (outcome === "created") summary.imported++;
       else if (outcome === "updated") summary.updated++;
       else summary.unchanged++;

@@ -23,9 +23,11 @@ import {
   canReviewValue,
   canSubmitValue,
   canWriteValue,
+  defaultReporterUnit,
   readableValues,
   type ValueContext,
 } from "../access/policies/observations.js";
+import type { Principal } from "../access/roles.js";
 import { changeContext } from "../auth/routes.js";
 import { AppError, notFound } from "../errors.js";
 import { codeParam, errorResponses } from "../http/common-schemas.js";
@@ -136,7 +138,15 @@ function valueContext(row: ObservationRow, meta: Meta): ValueContext {
 export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
 
-  const present = async (rows: ObservationRow[], asOf?: Date): Promise<Observation[]> => {
+  /**
+   * Presents values; with `asOf`, as they stood then — and a past revision is shown only if the
+   * caller may read a value in that revision's state (an approved value's draft history stays private).
+   */
+  const present = async (
+    rows: ObservationRow[],
+    asOf?: Date,
+    principal?: Principal,
+  ): Promise<Observation[]> => {
     const unitIds = [...new Set(rows.flatMap((r) => [r.orgUnitId, r.reporterUnitId]))];
     const units = unitIds.length
       ? await db()
@@ -157,6 +167,12 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     for (const r of rows) {
       const rev = past?.get(r.id);
       if (past && (!rev || rev.deleted)) continue;
+      const m = meta.get(r.indicatorId);
+      if (
+        rev &&
+        (!principal || !m || !canReadValue(principal, { ...valueContext(r, m), status: rev.status }))
+      )
+        continue;
       const v = rev ?? r;
       out.push({
         id: r.id,
@@ -226,26 +242,22 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       const ind = refs.indicators.get(input.indicator);
       const unit = refs.units.get(input.unit);
-      const reporter = input.reporterUnit ? refs.units.get(input.reporterUnit) : undefined;
       if (!ind || !unit) throw new AppError("INTERNAL");
-      const meta = (await indicatorMeta(db(), [ind.id])).get(ind.id) as Meta;
+      const reporterUnitId = input.reporterUnit
+        ? (refs.units.get(input.reporterUnit)?.id ?? unit.id)
+        : defaultReporterUnit(req.principal, unit.id, ind.responsibleUnitId);
       if (
         !canWriteValue(req.principal, {
-          ...valueContext(
-            {
-              orgUnitId: unit.id,
-              reporterUnitId: reporter?.id ?? unit.id,
-              status: "draft",
-            } as ObservationRow,
-            meta,
-          ),
-          reporterUnitId: reporter?.id,
+          orgUnitId: unit.id,
+          reporterUnitId,
+          indicatorCode: ind.code,
+          responsibleUnitId: ind.responsibleUnitId,
         })
       )
         throw new AppError("FORBIDDEN");
       const ctx = changeContext(req);
       const result = await db().transaction(async (tx) => {
-        const r = await writeObservation(tx, input, refs, ctx);
+        const r = await writeObservation(tx, input, refs, ctx, reporterUnitId);
         if (r.outcome !== "unchanged")
           await audit(tx, ctx, {
             action: r.outcome === "created" ? "observation.create" : "observation.update",
@@ -594,7 +606,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
         .where(where);
       const pageRows = rows.slice(0, q.limit).map((r) => r.o);
-      let items = await present(pageRows, q.asOf ? new Date(q.asOf) : undefined);
+      let items = await present(pageRows, q.asOf ? new Date(q.asOf) : undefined, req.principal);
       if (q.status && q.asOf) items = items.filter((i) => i.status === q.status);
       const last = rows[q.limit - 1];
       return {
@@ -647,12 +659,14 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const { row } = await readable(req, req.params.id);
-      const revs = await db()
+      const { row, ctx: v } = await readable(req, req.params.id);
+      const all = await db()
         .select()
         .from(observationRevisions)
         .where(eq(observationRevisions.observationId, row.id))
         .orderBy(asc(observationRevisions.version));
+      // Each revision is shown only if the caller may read a value in that revision's state.
+      const revs = all.filter((r) => canReadValue(req.principal, { ...v, status: r.status }));
       return {
         items: revs.map((r) => ({
           version: r.version,

@@ -159,10 +159,13 @@ export async function writeObservation(
   input: ObservationInput,
   refs: Refs,
   ctx: ChangeContext,
+  /** The reporting unit decided by the caller's access check (defaults to the named or described unit). */
+  reporterUnitId?: string,
 ): Promise<{ outcome: WriteOutcome; row: ObservationRow }> {
   const ind = refs.indicators.get(input.indicator) as IndicatorRow;
   const unit = refs.units.get(input.unit) as UnitRow;
-  const reporter = (input.reporterUnit ? refs.units.get(input.reporterUnit) : unit) as UnitRow;
+  const reporterId =
+    reporterUnitId ?? (input.reporterUnit ? refs.units.get(input.reporterUnit) : unit)?.id ?? unit.id;
   const key = disaggKey(input.disaggregation);
   const isBool = typeof input.value === "boolean";
   const fields = {
@@ -206,7 +209,7 @@ export async function writeObservation(
       .values({
         indicatorId: ind.id,
         orgUnitId: unit.id,
-        reporterUnitId: reporter.id,
+        reporterUnitId: reporterId,
         period: input.period,
         periodKind: parsePeriod(input.period).kind,
         disaggregation: input.disaggregation ?? {},
@@ -243,7 +246,7 @@ export async function writeObservation(
       ...fields,
       status: "draft",
       version,
-      reporterUnitId: reporter.id,
+      reporterUnitId: reporterId,
       updatedBy: ctx.actor,
       updatedAt: now,
     })

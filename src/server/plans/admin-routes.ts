@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { indicators, initiatives, planIndicators, plans, systems } from "../../db/schema/index.js";
+import { indicators, initiatives, orgUnits, planIndicators, plans, systems } from "../../db/schema/index.js";
 import { orgUnitDef } from "../../domain/org-units/schema.js";
 import {
   indicatorDef,
@@ -293,7 +293,11 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(and(eq(initiatives.planId, plan.id), eq(initiatives.code, req.params.initiative)));
       if (!i) throw notFound("initiative", req.params.initiative);
       const r = i.row;
+      const [lead] = r.leadUnitId
+        ? await db().select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, r.leadUnitId))
+        : [];
       const current = initiativeDef.parse({
+        ...(lead ? { leadUnit: lead.code } : {}),
         code: r.code,
         number: r.number,
         system: i.system,
@@ -352,13 +356,14 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
-  /** Indicators are administered by the Standing Office of a plan that tracks them. */
+  /** Indicators are administered by the Standing Office of the plan that owns (defined) them. */
   const requireIndicatorAdmin = async (p: Principal, code: string) => {
     const rows = await db()
       .select({ planId: planIndicators.planId })
       .from(planIndicators)
       .innerJoin(indicators, eq(planIndicators.indicatorId, indicators.id))
-      .where(eq(indicators.code, code));
+      // Only the plan that defined the indicator administers it; plans that link it do not.
+      .where(and(eq(indicators.code, code), eq(planIndicators.owner, true)));
     if (rows.length === 0) throw notFound("indicator", code);
     if (!rows.some((r) => canAdministerPlan(p, r.planId))) throw new AppError("FORBIDDEN");
   };

@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { initiatives, plans, systems } from "../../db/schema/index.js";
 import { notFound } from "../errors.js";
-import { audit, type ChangeContext } from "../indicators/versioning.js";
+import { audit, type ChangeContext, invalidateDefinitionHash } from "../indicators/versioning.js";
 import { getPlanByCode } from "./queries.js";
 
 export async function retirePlan(db: Db, code: string, ctx: ChangeContext): Promise<void> {
@@ -36,6 +36,7 @@ export async function retireSystem(
       .where(and(eq(systems.planId, plan.id), eq(systems.code, code)))
       .returning({ id: systems.id });
     if (rows.length === 0) throw notFound("system", code);
+    await invalidateDefinitionHash(tx, [plan.id]);
     await audit(tx, ctx, { action: "system.retire", entityType: "system", entityId: `${planCode}/${code}` });
   });
 }
@@ -54,6 +55,7 @@ export async function retireInitiative(
       .where(and(eq(initiatives.planId, plan.id), eq(initiatives.code, code)))
       .returning({ id: initiatives.id });
     if (rows.length === 0) throw notFound("initiative", code);
+    await invalidateDefinitionHash(tx, [plan.id]);
     await audit(tx, ctx, {
       action: "initiative.retire",
       entityType: "initiative",

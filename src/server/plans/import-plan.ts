@@ -259,6 +259,7 @@ export async function importPlanDefinition(
         strategicRoleVi: s.strategicRole?.vi ?? null,
         strategicRoleEn: s.strategicRole?.en ?? null,
         updatedAt: new Date(),
+        retiredAt: null,
       };
       const [row] = await tx
         .insert(systems)
@@ -294,6 +295,7 @@ export async function importPlanDefinition(
         contentEn: it.content?.en ?? null,
         leadUnitId: uid(it.leadUnit),
         updatedAt: new Date(),
+        retiredAt: null,
       };
       await tx
         .insert(initiatives)
@@ -360,6 +362,7 @@ export async function importPlanDefinition(
         chiefArchitect: p.chiefArchitect ?? null,
         reportsTo: p.reportsTo ?? null,
         updatedAt: new Date(),
+        retiredAt: null,
       };
       const [row] = await tx
         .insert(projects)

@@ -197,6 +197,9 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       await loadUser(req.params.id);
       const ctx = changeContext(req);
       const { status, ...profile } = req.body;
+      // Refuse before writing anything: the whole change is applied or none of it.
+      if (status === "disabled" && req.principal.kind === "user" && req.principal.userId === req.params.id)
+        throw new AppError("FORBIDDEN");
       if (Object.keys(profile).length > 0) await updateUserProfile(db(), req.params.id, profile, ctx);
       if (status) await setUserStatus(db(), req.params.id, status, ctx);
       const row = await loadUser(req.params.id);

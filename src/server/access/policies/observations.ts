@@ -53,26 +53,46 @@ export function canReadValue(p: Principal, v: ValueContext): boolean {
   return v.status === "approved" && v.indicatorPublished;
 }
 
+/** The units a principal writes values for (reporter/approver grants, or a token's unit). */
+function writerUnits(p: Principal): Set<string> {
+  const out = new Set<string>();
+  if (p.kind === "token") {
+    if (p.actions.has("observations:write")) for (const u of p.unitIds) out.add(u);
+  } else if (p.kind === "user") {
+    for (const g of p.grants)
+      if (g.role === "unit_reporter" || g.role === "unit_approver") for (const u of g.unitIds) out.add(u);
+  }
+  return out;
+}
+
+/**
+ * The reporting unit when the writer does not name one: the described unit when it is theirs,
+ * else the indicator's responsible unit when that is theirs (a statistics office reporting a
+ * province's figure).
+ */
+export function defaultReporterUnit(
+  p: Principal,
+  orgUnitId: string,
+  responsibleUnitId: string | null,
+): string {
+  const mine = writerUnits(p);
+  if (mine.has(orgUnitId)) return orgUnitId;
+  if (responsibleUnitId && mine.has(responsibleUnitId)) return responsibleUnitId;
+  return orgUnitId;
+}
+
+/**
+ * Writing a value: the reporting unit must be the writer's own, and the value must describe one of
+ * the writer's units — or the reporting unit must be the indicator's responsible unit.
+ */
 export function canWriteValue(
   p: Principal,
-  v: Omit<ValueContext, "status" | "reporterUnitId"> & { reporterUnitId?: string },
+  v: { orgUnitId: string; reporterUnitId: string; indicatorCode: string; responsibleUnitId: string | null },
 ): boolean {
-  const target = { orgUnitId: v.orgUnitId, reporterUnitId: v.reporterUnitId ?? v.orgUnitId };
-  const writers = new Set(["unit_reporter", "unit_approver"]);
-  const responsible = v.responsibleUnitId;
-  if (p.kind === "token") {
-    const scoped =
-      p.actions.has("observations:write") && (p.indicators === "*" || p.indicators.has(v.indicatorCode));
-    return (
-      scoped && (p.unitIds.has(target.orgUnitId) || (responsible !== null && p.unitIds.has(responsible)))
-    );
-  }
-  if (p.kind !== "user") return false;
-  return p.grants.some(
-    (g) =>
-      writers.has(g.role) &&
-      (g.unitIds.has(target.orgUnitId) || (responsible !== null && g.unitIds.has(responsible))),
-  );
+  if (p.kind === "token" && !(p.indicators === "*" || p.indicators.has(v.indicatorCode))) return false;
+  const mine = writerUnits(p);
+  if (!mine.has(v.reporterUnitId)) return false;
+  return mine.has(v.orgUnitId) || (v.responsibleUnitId !== null && v.reporterUnitId === v.responsibleUnitId);
 }
 
 export function canSubmitValue(p: Principal, v: ValueContext): boolean {

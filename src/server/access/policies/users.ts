@@ -1,7 +1,8 @@
 /**
  * Accounts and roles. Administrators manage accounts and grant any role. The Standing Office of a
  * plan may grant and revoke the plan's working roles within that plan, but never administrator or
- * Standing Office roles (no escalation), and nobody changes their own roles.
+ * Standing Office roles (no escalation); unit-scoped roles are granted by administrators only;
+ * nobody changes their own roles.
  */
 import { isAdmin, type Principal, type Role } from "../roles.js";
 
@@ -31,9 +32,9 @@ export function canGrantRole(p: Principal, target: GrantTarget): boolean {
   if (p.kind !== "user" || target.userId === p.userId) return false;
   if (isAdmin(p)) return true;
   if (!delegable.has(target.role)) return false;
-  return p.grants.some(
-    (g) => g.role === "standing_office" && (target.planId === null ? true : g.planId === target.planId),
-  );
+  // Unit-scoped roles belong to no plan: granting them (to any unit) is an administrator's act.
+  if (target.planId === null) return false;
+  return p.grants.some((g) => g.role === "standing_office" && g.planId === target.planId);
 }
 
 export function canSeeUsers(p: Principal): boolean {

@@ -31,6 +31,8 @@ export interface Database {
   /** The pool (server mode only). */
   pool?: pg.Pool;
   migrate(): Promise<void>;
+  /** LISTEN on a channel; the handler gets each NOTIFY payload. Returns an unsubscribe function. */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,9 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle pooled connection closed by the server (restart, failover) must not crash the process:
+    // the pool drops it and opens another on the next query.
+    pool.on("error", () => undefined);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       kind: "postgres",
@@ -65,6 +70,31 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
           await client.query("select pg_advisory_unlock(hashtext('chinam.migrate'))").catch(() => undefined);
           client.release();
         }
+      },
+      async listen(channel, handler) {
+        // A dedicated connection (pooled ones serve other queries between uses), re-established
+        // after a server restart so that events keep flowing.
+        let stopped = false;
+        let client: pg.Client | undefined;
+        const connect = async (): Promise<void> => {
+          const c = new pg.Client({ connectionString: opts.databaseUrl });
+          c.on("notification", (n) => {
+            if (n.channel === channel) handler(n.payload ?? "");
+          });
+          const retry = () => {
+            if (!stopped) setTimeout(() => void connect().catch(retry), 1000).unref();
+          };
+          c.on("error", () => undefined);
+          c.on("end", retry);
+          await c.connect();
+          await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+          client = c;
+        };
+        await connect();
+        return async () => {
+          stopped = true;
+          await client?.end().catch(() => undefined);
+        };
       },
       async close() {
         await pool.end();
@@ -88,6 +118,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pglite,
     async migrate() {
       await migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder });
+    },
+    async listen(channel, handler) {
+      const unsubscribe = await pglite.listen(channel, handler);
+      return async () => {
+        await unsubscribe();
+      };
     },
     async close() {
       await pglite.close();

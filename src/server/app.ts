@@ -24,6 +24,8 @@ import { auditAnchorPlugin } from "./audit/anchor-plugin.js";
 import { auditRoutes } from "./audit/routes.js";
 import { AuditAnchor } from "./audit/service.js";
 import { authRoutes } from "./auth/routes.js";
+import { EventHub } from "./events/hub.js";
+import { eventRoutes } from "./events/routes.js";
 import { renderEntity } from "./i18n/entities.js";
 import { pickLang } from "./i18n/lang.js";
 import { indicatorRoutes } from "./indicators/routes.js";
@@ -83,7 +85,10 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const auditAnchor = anchor ?? new AuditAnchor(config.dataDir);
-  app.decorate("deps", { config, database, auditAnchor });
+  const events = new EventHub(database);
+  await events.start();
+  app.addHook("onClose", async () => events.close());
+  app.decorate("deps", { config, database, auditAnchor, events });
   app.decorateRequest("lang", "vi");
 
   app.addHook("onRequest", async (req, reply) => {
@@ -205,6 +210,7 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
         { name: "indicators", description: "The shared four-tier indicator catalogue" },
         { name: "org-units", description: "Units, hierarchy and lineage" },
         { name: "instance", description: "Health and instance facts" },
+        { name: "events", description: "Server-Sent Events of committed changes" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -224,6 +230,7 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
       await api.register(unitProfileRoutes);
       await api.register(planAdminRoutes);
       await api.register(observationRoutes);
+      await api.register(eventRoutes);
       await api.register(planRoutes);
       await api.register(indicatorRoutes);
       await api.register(orgUnitRoutes);

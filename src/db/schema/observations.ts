@@ -113,3 +113,30 @@ export const importBatches = pgTable(
   },
   (t) => [uniqueIndex("import_batches_key").on(t.actor, t.idempotencyKey)],
 );
+
+/**
+ * Committed changes, announced through NOTIFY (the payload is this id: NOTIFY carries at most
+ * 8,000 bytes) and replayed to event-stream clients that reconnect with Last-Event-ID.
+ */
+export const changeBatches = pgTable("change_batches", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  kind: text("kind").notNull(),
+  /** What changed, with what each reader's access check needs. */
+  items: jsonb("items").$type<ChangeItem[]>().notNull(),
+});
+
+export interface ChangeItem {
+  observationId: string;
+  indicator: string;
+  indicatorId: string;
+  unit: string;
+  orgUnitId: string;
+  reporterUnitId: string;
+  period: string;
+  status: string;
+  published: boolean;
+  responsibleUnitId: string | null;
+  planIds: string[];
+  systemIds: string[];
+}

@@ -13,8 +13,16 @@ import { importBatches } from "../../db/schema/index.js";
 import { canWriteValue, defaultReporterUnit } from "../access/policies/observations.js";
 import type { Principal } from "../access/roles.js";
 import { AppError, type ErrorDetail } from "../errors.js";
+import { recordObservationChanges } from "../events/record.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
-import { checkObservation, disaggKey, loadRefs, type ObservationInput, writeObservation } from "./service.js";
+import {
+  checkObservation,
+  disaggKey,
+  loadRefs,
+  type ObservationInput,
+  type ObservationRow,
+  writeObservation,
+} from "./service.js";
 
 export interface ImportSummary {
   rows: number;
@@ -150,13 +158,22 @@ export async function importObservations(
     return summary;
   }
   await db.transaction(async (tx) => {
+    const changed: ObservationRow[] = [];
     for (let i = 0; i < inputs.length; i++) {
-      const { outcome } = await writeObservation(tx, inputs[i] as ObservationInput, refs, ctx, reporters[i]);
+      const { outcome, row } = await writeObservation(
+        tx,
+        inputs[i] as ObservationInput,
+        refs,
+        ctx,
+        reporters[i],
+      );
+      if (outcome !== "unchanged") changed.push(row);
       if (outcome === "created") summary.imported++;
       else if (outcome === "updated") summary.updated++;
       else summary.unchanged++;
       if (i % CHUNK === CHUNK - 1) await yieldToEventLoop();
     }
+    await recordObservationChanges(tx, changed);
     await audit(tx, ctx, {
       action: "observations.import",
       entityType: "observation",

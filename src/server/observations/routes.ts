@@ -30,6 +30,7 @@ import {
 import type { Principal } from "../access/roles.js";
 import { changeContext } from "../auth/routes.js";
 import { AppError, notFound } from "../errors.js";
+import { recordObservationChanges } from "../events/record.js";
 import { codeParam, errorResponses } from "../http/common-schemas.js";
 import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pagination.js";
 import { audit } from "../indicators/versioning.js";
@@ -258,6 +259,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = changeContext(req);
       const result = await db().transaction(async (tx) => {
         const r = await writeObservation(tx, input, refs, ctx, reporterUnitId);
+        if (r.outcome !== "unchanged") await recordObservationChanges(tx, [r.row]);
         if (r.outcome !== "unchanged")
           await audit(tx, ctx, {
             action: r.outcome === "created" ? "observation.create" : "observation.update",
@@ -723,6 +725,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         const ctx = changeContext(req, req.body?.reason);
         const next = await db().transaction(async (tx) => {
           const n = await transitionObservation(tx, row, action, ctx);
+          await recordObservationChanges(tx, [n]);
           await audit(tx, ctx, {
             action: `observation.${action}`,
             entityType: "observation",

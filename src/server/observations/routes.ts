@@ -35,7 +35,7 @@ import { codeParam, errorResponses } from "../http/common-schemas.js";
 import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pagination.js";
 import { audit } from "../indicators/versioning.js";
 import { readCsv } from "./csv.js";
-import { importObservations } from "./import.js";
+import { type ImportSummary, importObservations } from "./import.js";
 import {
   checkObservation,
   loadRefs,
@@ -134,6 +134,12 @@ function valueContext(row: ObservationRow, meta: Meta): ValueContext {
     planIds: meta.planIds,
     systemIds: meta.systemIds,
   };
+}
+
+/** The 422 body of a rejected import: the summary with every row's errors, plus the error shape. */
+function rejected(summary: ImportSummary, req: { lang: "vi" | "en"; id: string }) {
+  const e = new AppError("IMPORT_REJECTED", { count: summary.rejected });
+  return { ...summary, error: { code: e.code, message: e.message_(req.lang), requestId: req.id } };
 }
 
 export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -337,14 +343,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         idempotencyKey: req.headers["idempotency-key"],
         format: "json",
       });
-      if (summary.errors.length > 0) {
-        const err = new AppError("IMPORT_REJECTED", { count: summary.rejected });
-        return reply.status(422).send({
-          ...summary,
-          error: { code: err.code, message: err.message_(req.lang), requestId: req.id },
-        });
-      }
-      return summary;
+      return summary.errors.length > 0 ? reply.status(422).send(rejected(summary, req)) : summary;
     },
   );
 
@@ -383,71 +382,53 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const milestoneSet = async () =>
-        new Set(
-          (
-            await db()
-              .select({ code: indicators.code })
-              .from(indicators)
-              .where(sql`${indicators.direction} = 'milestone' or ${indicators.kind} = 'milestone'`)
-          ).map((r) => r.code),
-        );
-      if (Buffer.isBuffer(req.body)) {
-        const milestones = await milestoneSet();
-        const parsedXlsx = await readXlsx(req.body, (c) => milestones.has(c));
-        const summary = await importObservations(db(), req.principal, parsedXlsx.inputs, changeContext(req), {
-          dryRun: req.query.dryRun === "true",
-          idempotencyKey: req.headers["idempotency-key"],
-          format: "xlsx",
-          rowNumbers: parsedXlsx.rowNumbers,
-          preErrors: parsedXlsx.errors,
-        });
-        if (summary.errors.length > 0) {
-          const e = new AppError("IMPORT_REJECTED", { count: summary.rejected });
-          return reply
-            .status(422)
-            .send({ ...summary, error: { code: e.code, message: e.message_(req.lang), requestId: req.id } });
-        }
-        return summary;
-      }
-      const body = req.body as Readable | undefined;
-      if (!body || typeof (body as Readable).pipe !== "function")
-        throw new AppError("UNSUPPORTED_MEDIA_TYPE", { type: String(req.headers["content-type"] ?? "") });
-      const limit = app.deps.config.MAX_UPLOAD_MB * 1024 * 1024;
-      let bytes = 0;
-      const counted = body.pipe(
-        new Transform({
-          transform(chunk: Buffer, _enc, cb) {
-            bytes += chunk.length;
-            if (bytes > limit)
-              cb(new AppError("PAYLOAD_TOO_LARGE", { limit: `${app.deps.config.MAX_UPLOAD_MB} MB` }));
-            else cb(null, chunk);
-          },
-        }),
+      const milestones = new Set(
+        (
+          await db()
+            .select({ code: indicators.code })
+            .from(indicators)
+            .where(sql`${indicators.direction} = 'milestone' or ${indicators.kind} = 'milestone'`)
+        ).map((r) => r.code),
       );
-      body.on("error", (e) => counted.destroy(e));
-      const milestones = await milestoneSet();
+      const isMilestone = (c: string) => milestones.has(c);
       let parsed: Awaited<ReturnType<typeof readCsv>>;
-      try {
-        parsed = await readCsv(counted, (c) => milestones.has(c));
-      } catch (err) {
-        if (err instanceof AppError) throw err;
-        throw new AppError("MALFORMED_BODY");
+      let format: "csv" | "xlsx";
+      if (Buffer.isBuffer(req.body)) {
+        format = "xlsx";
+        parsed = await readXlsx(req.body, isMilestone);
+      } else {
+        format = "csv";
+        const body = req.body as Readable | undefined;
+        if (!body || typeof body.pipe !== "function")
+          throw new AppError("UNSUPPORTED_MEDIA_TYPE", { type: String(req.headers["content-type"] ?? "") });
+        const limit = app.deps.config.MAX_UPLOAD_MB * 1024 * 1024;
+        let bytes = 0;
+        const counted = body.pipe(
+          new Transform({
+            transform(chunk: Buffer, _enc, cb) {
+              bytes += chunk.length;
+              if (bytes > limit)
+                cb(new AppError("PAYLOAD_TOO_LARGE", { limit: `${app.deps.config.MAX_UPLOAD_MB} MB` }));
+              else cb(null, chunk);
+            },
+          }),
+        );
+        body.on("error", (e) => counted.destroy(e));
+        try {
+          parsed = await readCsv(counted, isMilestone);
+        } catch (err) {
+          if (err instanceof AppError) throw err;
+          throw new AppError("MALFORMED_BODY");
+        }
       }
       const summary = await importObservations(db(), req.principal, parsed.inputs, changeContext(req), {
         dryRun: req.query.dryRun === "true",
         idempotencyKey: req.headers["idempotency-key"],
-        format: "csv",
+        format,
         rowNumbers: parsed.rowNumbers,
         preErrors: parsed.errors,
       });
-      if (summary.errors.length > 0) {
-        const e = new AppError("IMPORT_REJECTED", { count: summary.rejected });
-        return reply
-          .status(422)
-          .send({ ...summary, error: { code: e.code, message: e.message_(req.lang), requestId: req.id } });
-      }
-      return summary;
+      return summary.errors.length > 0 ? reply.status(422).send(rejected(summary, req)) : summary;
     },
   );
 

@@ -346,6 +346,12 @@ describe.each(backends())("access matrix on %s", (backend) => {
       allowOwn: ["demo-reporter-hanoi", "demo-approver-hanoi"],
       allowOther: ["demo-reporter-hcm"],
     },
+    "GET /api/v1/observations/export": {
+      ...same({ method: "GET", url: "/api/v1/observations/export?indicator=OI_DOSSIERS_ONLINE" }),
+      allowOwn: ALL,
+      allowOther: ALL,
+      public: true,
+    },
     "GET /api/v1/events": {
       ...same({ method: "GET", url: "/api/v1/events" }),
       allowOwn: ALL,

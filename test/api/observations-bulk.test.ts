@@ -215,3 +215,71 @@ describe("Excel template and upload", () => {
     }
   });
 });
+
+describe("export of values", () => {
+  it("exports what the caller may read as CSV that imports back unchanged, and as Excel", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const t = await testApp("pglite");
+    try {
+      await createDemoAccounts(t.database);
+      const reporter = await login(t.app, "demo-reporter-hanoi");
+      const items = [
+        { indicator: "OI_DOSSIERS_ONLINE", unit: "HA-NOI", period: "2026-01", value: 1.234 },
+        {
+          indicator: "OI_DOSSIERS_ONLINE",
+          unit: "HA-NOI",
+          period: "2026-02",
+          value: 152300,
+          comment: 'có dấu ; và "ngoặc"',
+        },
+      ];
+      expect(
+        (await as(t.app, reporter)({ method: "POST", url: "/api/v1/observations/bulk", payload: { items } }))
+          .statusCode,
+      ).toBe(200);
+      const csv = await as(
+        t.app,
+        reporter,
+      )({ url: "/api/v1/observations/export?indicator=OI_DOSSIERS_ONLINE" });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers["content-type"]).toContain("text/csv");
+      const lines = csv.body
+        .replace(/^\ufeff/, "")
+        .trim()
+        .split("\n");
+      expect(lines[0]).toBe("mã chỉ tiêu;mã đơn vị;kỳ;giá trị;trạng thái;nguồn;ghi chú;phiên bản;cập nhật");
+      expect(lines).toHaveLength(3);
+      expect(csv.body).toContain("1.2340");
+      // The public sees none of these drafts.
+      const anon = await t.app.inject({ url: "/api/v1/observations/export?indicator=OI_DOSSIERS_ONLINE" });
+      expect(
+        anon.body
+          .replace(/^\ufeff/, "")
+          .trim()
+          .split("\n"),
+      ).toHaveLength(1);
+      // The export reads back through the import as unchanged values.
+      const again = await as(
+        t.app,
+        reporter,
+      )({
+        method: "POST",
+        url: "/api/v1/observations/import",
+        headers: { "content-type": "text/csv" },
+        payload: csv.body,
+      });
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json()).toMatchObject({ imported: 0, unchanged: 2 });
+      const xlsx = await as(
+        t.app,
+        reporter,
+      )({ url: "/api/v1/observations/export?format=xlsx&indicator=OI_DOSSIERS_ONLINE" });
+      expect(xlsx.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      expect(wb.worksheets[0]?.rowCount).toBe(3);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@
  * observations policy; a value the caller may not see does not exist for them (404).
  */
 
-import { type Readable, Transform } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -134,6 +134,40 @@ function valueContext(row: ObservationRow, meta: Meta): ValueContext {
     planIds: meta.planIds,
     systemIds: meta.systemIds,
   };
+}
+
+interface ValueQuery {
+  indicator?: string;
+  unit?: string;
+  from?: string;
+  to?: string;
+  status?: "draft" | "submitted" | "approved";
+  asOf?: string;
+}
+
+/** The values a principal may read, narrowed by indicator, unit, period range and status. */
+function valueFilter(principal: Principal, q: ValueQuery): SQL | undefined {
+  const conds: (SQL | undefined)[] = [sql`${observations.deletedAt} is null`, readableValues(principal)];
+  if (q.indicator) conds.push(eq(indicators.code, q.indicator));
+  if (q.unit) conds.push(sql`${observations.orgUnitId} = (select id from org_units where code = ${q.unit})`);
+  if (q.status && !q.asOf) conds.push(eq(observations.status, q.status));
+  const range = (code: string, field: "from" | "to") => {
+    try {
+      return parsePeriod(code);
+    } catch {
+      throw new AppError("VALIDATION_FAILED", { summary: `${field}: 2026, 2026-H1, 2026-Q1 or 2026-03` });
+    }
+  };
+  // A range selects periods of its own kind (within a kind, codes sort in time order).
+  const from = q.from ? range(q.from, "from") : undefined;
+  const to = q.to ? range(q.to, "to") : undefined;
+  if (from && to && from.kind !== to.kind)
+    throw new AppError("VALIDATION_FAILED", { summary: "from, to: both periods must be of the same kind" });
+  const kind = from?.kind ?? to?.kind;
+  if (kind) conds.push(eq(observations.periodKind, kind));
+  if (q.from) conds.push(gte(observations.period, q.from));
+  if (q.to) conds.push(lte(observations.period, q.to));
+  return and(...conds);
 }
 
 /** The 422 body of a rejected import: the summary with every row's errors, plus the error shape. */
@@ -528,6 +562,101 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    "/observations/export",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary:
+          "Export the values you may read as CSV (streamed; the same headers the import reads) or Excel, by indicator, unit, period range and status",
+        querystring: z.object({
+          format: z.enum(["csv", "xlsx"]).default("csv"),
+          indicator: codeParam.optional(),
+          unit: codeParam.optional(),
+          from: z.string().max(10).optional(),
+          to: z.string().max(10).optional(),
+          status: z.enum(["draft", "submitted", "approved"]).optional(),
+        }),
+        produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const where = valueFilter(req.principal, q);
+      const header = [
+        "mã chỉ tiêu",
+        "mã đơn vị",
+        "kỳ",
+        "giá trị",
+        "trạng thái",
+        "nguồn",
+        "ghi chú",
+        "phiên bản",
+        "cập nhật",
+      ];
+      const pages = async function* () {
+        let after: string | undefined;
+        for (;;) {
+          const rows = await db()
+            .select({ o: observations })
+            .from(observations)
+            .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
+            .where(and(where, after ? sql`${observations.id}::text > ${after}` : undefined))
+            .orderBy(asc(sql`${observations.id}::text`))
+            .limit(5000);
+          if (rows.length === 0) return;
+          const presented = await present(rows.map((r) => r.o));
+          yield presented.map((o) => [
+            o.indicator,
+            o.unit,
+            o.period,
+            o.value,
+            o.status,
+            o.source ?? "",
+            o.comment ?? "",
+            o.version,
+            o.updatedAt,
+          ]);
+          after = rows[rows.length - 1]?.o.id;
+        }
+      };
+      const name = `chi-nam-${q.indicator ?? "values"}-${q.unit ?? "all"}`;
+      if (q.format === "xlsx") {
+        const ExcelJS = (await import("exceljs")).default;
+        const { PassThrough } = await import("node:stream");
+        const out = new PassThrough();
+        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out });
+        const ws = wb.addWorksheet("Số liệu");
+        ws.addRow(header).commit();
+        void (async () => {
+          for await (const chunk of pages()) for (const r of chunk) ws.addRow(r).commit();
+          ws.commit();
+          await wb.commit();
+        })().catch((e: unknown) => out.destroy(e as Error));
+        return reply
+          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", `attachment; filename="${name}.xlsx"`)
+          .send(out);
+      }
+      const cell = (v: unknown) => {
+        // 1.234 would read two ways on re-import: write 1.2340, which reads one way.
+        const t = typeof v === "number" && /^-?\d{1,3}\.\d{3}$/.test(String(v)) ? `${v}0` : String(v);
+        return /[;"\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+      };
+      const csv = Readable.from(
+        (async function* () {
+          yield `\ufeff${header.join(";")}\n`;
+          for await (const chunk of pages()) yield chunk.map((r) => r.map(cell).join(";")).join("\n") + "\n";
+        })(),
+      );
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${name}.csv"`)
+        .send(csv);
+    },
+  );
+
+  app.get(
     "/observations",
     {
       config: { access: { public: true } },
@@ -548,33 +677,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const q = req.query;
-      const conds: (SQL | undefined)[] = [
-        sql`${observations.deletedAt} is null`,
-        readableValues(req.principal),
-      ];
-      if (q.indicator) conds.push(eq(indicators.code, q.indicator));
-      if (q.unit)
-        conds.push(sql`${observations.orgUnitId} = (select id from org_units where code = ${q.unit})`);
-      if (q.status && !q.asOf) conds.push(eq(observations.status, q.status));
-      const range = (code: string, field: "from" | "to") => {
-        try {
-          return parsePeriod(code);
-        } catch {
-          throw new AppError("VALIDATION_FAILED", { summary: `${field}: 2026, 2026-H1, 2026-Q1 or 2026-03` });
-        }
-      };
-      // A range selects periods of its own kind (within a kind, codes sort in time order).
-      const from = q.from ? range(q.from, "from") : undefined;
-      const to = q.to ? range(q.to, "to") : undefined;
-      if (from && to && from.kind !== to.kind)
-        throw new AppError("VALIDATION_FAILED", {
-          summary: "from, to: both periods must be of the same kind",
-        });
-      const kind = from?.kind ?? to?.kind;
-      if (kind) conds.push(eq(observations.periodKind, kind));
-      if (q.from) conds.push(gte(observations.period, q.from));
-      if (q.to) conds.push(lte(observations.period, q.to));
-      const where = and(...conds);
+      const where = valueFilter(req.principal, q);
       const after = decodeCursor(q.cursor, 1);
       const rows = await db()
         .select({ o: observations })

@@ -5,14 +5,3 @@
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
-
-export async function forEachChunk<T>(
-  items: readonly T[],
-  size: number,
-  fn: (chunk: readonly T[], offset: number) => Promise<void>,
-): Promise<void> {
-  for (let offset = 0; offset < items.length; offset += size) {
-    await fn(items.slice(offset, offset + size), offset);
-    await yieldToEventLoop();
-  }
-}

@@ -52,17 +52,6 @@ export function formatPeriod(p: Period): string {
   }
 }
 
-export function isValidPeriod(p: Period): boolean {
-  return (
-    Number.isInteger(p.year) &&
-    p.year >= MIN_YEAR &&
-    p.year <= MAX_YEAR &&
-    Number.isInteger(p.index) &&
-    p.index >= 1 &&
-    p.index <= perYear[p.kind]
-  );
-}
-
 /** First and last month (1..12) of the period within its year. */
 export function monthRange(p: Period): [number, number] {
   const first = (p.index - 1) * monthsIn[p.kind] + 1;

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import "@fastify/cookie";
 import fp from "fastify-plugin";
 import type { Database } from "../../db/client.js";
-import { loadTokenPrincipal, loadUserPrincipal } from "../auth/principal.js";
+import { loadTokenPrincipal, loadUserPrincipal, mustEnrolTotp } from "../auth/principal.js";
 import { findSession, type SessionSettings } from "../auth/sessions.js";
 import { safeEqual } from "../auth/tokens.js";
 import type { Config } from "../config.js";
@@ -92,10 +92,7 @@ export const routeAccess = fp(async (app: FastifyInstance, opts: { config: Confi
           csrfToken: session.csrfToken,
         });
         if (user) {
-          user.mustEnrolTotp =
-            opts.config.REQUIRE_TOTP_FOR_ADMINS &&
-            !user.totpEnabled &&
-            user.grants.some((g) => g.role === "system_admin");
+          user.mustEnrolTotp = mustEnrolTotp(opts.config.REQUIRE_TOTP_FOR_ADMINS, user);
           req.principal = user;
         }
       }

@@ -6,7 +6,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import { apiTokens, roleAssignments, users } from "../../db/schema/index.js";
-import type { Principal, Role, RoleGrant, TokenPrincipal, UserPrincipal } from "../access/roles.js";
+import type { Role, RoleGrant, TokenPrincipal, UserPrincipal } from "../access/roles.js";
 import { sha256 } from "./tokens.js";
 
 /**
@@ -106,8 +106,7 @@ export async function loadTokenPrincipal(db: Executor, bearer: string): Promise<
   };
 }
 
-export function principalLabel(p: Principal): string {
-  if (p.kind === "user") return p.username;
-  if (p.kind === "token") return `token:${p.name}`;
-  return "anonymous";
+/** An administrator who must enrol a second factor before anything else (REQUIRE_TOTP_FOR_ADMINS). */
+export function mustEnrolTotp(requireForAdmins: boolean, user: UserPrincipal): boolean {
+  return requireForAdmins && !user.totpEnabled && user.grants.some((g) => g.role === "system_admin");
 }

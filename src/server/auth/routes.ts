@@ -12,6 +12,7 @@ import { audit, type ChangeContext } from "../indicators/versioning.js";
 import { finishLogin, oidcEnabled, type PendingLogin, redirectUri, startLogin } from "./oidc.js";
 import { verifyPassword } from "./passwords.js";
 import { presentGrants, unitCode } from "./presenter.js";
+import { loadUserPrincipal, mustEnrolTotp } from "./principal.js";
 import { changeOwnPassword, completeSetup, resetPassword } from "./service.js";
 import { createSession, listUserSessions, revokeSession, revokeUserSessions } from "./sessions.js";
 import { checkLogin, recordLogin } from "./throttle.js";
@@ -161,16 +162,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         return s;
       });
       setCookie(reply, session.token);
-      const { loadUserPrincipal } = await import("./principal.js");
       const principal = await loadUserPrincipal(db, user.id, {
         id: session.id,
         csrfToken: session.csrfToken,
       });
       if (!principal) throw new AppError("INVALID_CREDENTIALS");
-      principal.mustEnrolTotp =
-        config.REQUIRE_TOTP_FOR_ADMINS &&
-        !principal.totpEnabled &&
-        principal.grants.some((g) => g.role === "system_admin");
+      principal.mustEnrolTotp = mustEnrolTotp(config.REQUIRE_TOTP_FOR_ADMINS, principal);
       req.principal = principal;
       return currentSession(req);
     },

@@ -2,6 +2,7 @@
  * `npm run cli -- <command>`: administration commands. On the embedded database each command
  * takes the DATA_DIR lock, so it refuses while the server runs instead of corrupting data.
  */
+
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,6 +22,7 @@ import type { Lang } from "../server/i18n/lang.js";
 import { retireIndicator, setTarget, updateIndicator } from "../server/indicators/admin-service.js";
 import { importOrgUnits } from "../server/org-units/service.js";
 import { importPlanDefinition } from "../server/plans/import-plan.js";
+import { compareWithRebuild, rebuildRollups } from "../server/rollups/rebuild.js";
 
 const usage = `Chỉ Nam — administration commands
 
@@ -35,6 +37,7 @@ const usage = `Chỉ Nam — administration commands
   npm run cli -- indicator:update CODE --patch JSON --reason TEXT
                                             edit an indicator definition, e.g. --patch '{"unit":"%"}'; versioned
   npm run cli -- indicator:retire CODE --reason TEXT
+  npm run cli -- rollup:rebuild             rebuild every roll-up cell from the values (reports how many differed)
   npm run cli -- audit:verify               walk the audit chain, check it against DATA_DIR/audit-anchor.json,
                                             and report the first broken link (exit 1 when broken)
   npm run cli -- setup-link                 print a new one-time link to create the first administrator
@@ -229,6 +232,18 @@ async function run(argv: string[]): Promise<number> {
       }
       console.error(`BROKEN at entry ${result.brokenAt?.seq}: ${result.brokenAt?.reason}`);
       return 1;
+    }
+    case "rollup:rebuild": {
+      const started = Date.now();
+      const result = await withDatabase(config, async (d) => {
+        const diff = await d.db.transaction((tx) => compareWithRebuild(tx));
+        const rebuilt = await d.db.transaction((tx) => rebuildRollups(tx));
+        return { diff: diff.length, ...rebuilt };
+      });
+      console.log(
+        `Roll-ups rebuilt: ${result.cells} cells in ${((Date.now() - started) / 1000).toFixed(1)} s; ${result.diff} cells differed from the incremental ones before the rebuild.`,
+      );
+      return 0;
     }
     case "setup-link": {
       const link = await withDatabase(config, async (d) => {

@@ -2,6 +2,7 @@
  * Starting the platform: config → data-directory lock (embedded) → database → migrations → seed →
  * HTTP. Shared by `npm start` and `npm run demo`.
  */
+
 import type { FastifyInstance } from "fastify";
 import { type Database, openDatabase } from "../db/client.js";
 import { acquireDataDirLock, type DataDirLock } from "../db/data-dir-lock.js";
@@ -11,6 +12,7 @@ import { AuditAnchor, chainHead } from "./audit/service.js";
 import { issueOneTimeToken, userCount } from "./auth/service.js";
 import { randomToken } from "./auth/tokens.js";
 import type { Config } from "./config.js";
+import { syncRollupClosure } from "./rollups/rebuild.js";
 import { ensureDemoAccounts } from "./users/demo-accounts.js";
 
 export interface Started {
@@ -44,6 +46,8 @@ export async function startServer(config: Config): Promise<Started> {
     await database.migrate();
     const t2 = performance.now();
     if (config.SEED_ON_START) await seed(database.db);
+    // Units changed outside the services (an older version, a restore) leave the closure behind.
+    await database.db.transaction((tx) => syncRollupClosure(tx));
     if (config.DEMO) await markDemo(database.db);
     let demoPassword: string | undefined;
     let setupToken: string | undefined;

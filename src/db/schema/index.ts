@@ -5,4 +5,5 @@ export * from "./meta.js";
 export * from "./observations.js";
 export * from "./org-units.js";
 export * from "./plans.js";
+export * from "./rollups.js";
 export * from "./unit-profiles.js";

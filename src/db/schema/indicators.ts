@@ -42,6 +42,10 @@ export const indicators = pgTable(
       weight?: string;
     }>(),
     formula: text("formula"),
+    /** How values combine over periods (a quarter from its months); null: derived from `aggregation`. */
+    timeAggregation: text("time_aggregation"),
+    /** When values are due; null: the plan's rule, else the 25th of the period's last month. */
+    dueRule: jsonb("due_rule").$type<{ day: number; monthsAfter: number }>(),
     published: boolean("published").notNull().default(false),
     proposed: boolean("proposed").notNull().default(false),
     sourceQuote: text("source_quote"),

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -54,6 +55,10 @@ export const observations = pgTable(
     updatedBy: text("updated_by").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** When the value was first submitted (for lateness against the due rule); kept across revisions. */
+    firstSubmittedAt: timestamp("first_submitted_at", { withTimezone: true }),
+    /** Weight this value counts with in weighted-mean roll-ups (the weight indicator's value for the same cell). */
+    rollupWeight: doublePrecision("rollup_weight"),
   },
   (t) => [
     uniqueIndex("observations_cell_key")

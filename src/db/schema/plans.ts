@@ -41,6 +41,8 @@ export const plans = pgTable(
     status: text("status").notNull().default("active"),
     /** Hash of the definition file last imported, so re-seeding the same file is a no-op. */
     definitionHash: text("definition_hash"),
+    /** When monthly/quarterly/... values are due; null: the 25th of the period's last month. */
+    dueRule: jsonb("due_rule").$type<{ day: number; monthsAfter: number }>(),
     retiredAt: timestamp("retired_at", { withTimezone: true }),
     ...timestamps,
   },

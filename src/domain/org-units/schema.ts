@@ -6,6 +6,7 @@ import { z } from "zod";
 import { localizedText } from "../plan-definition/schema.js";
 
 export const orgUnitKinds = [
+  "country",
   "central_body",
   "party_committee",
   "ministry",

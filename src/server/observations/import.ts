@@ -10,19 +10,12 @@ import { and, eq } from "drizzle-orm";
 import { yieldToEventLoop } from "../../db/chunked.js";
 import type { Db } from "../../db/client.js";
 import { importBatches } from "../../db/schema/index.js";
-import { canWriteValue, defaultReporterUnit } from "../access/policies/observations.js";
+import { canSubmitValue, canWriteValue, defaultReporterUnit } from "../access/policies/observations.js";
 import type { Principal } from "../access/roles.js";
 import { AppError, type ErrorDetail } from "../errors.js";
-import { recordObservationChanges } from "../events/record.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
-import {
-  checkObservation,
-  disaggKey,
-  loadRefs,
-  type ObservationInput,
-  type ObservationRow,
-  writeObservation,
-} from "./service.js";
+import { commitObservationChanges, type ObservationChange } from "./commit.js";
+import { checkObservation, disaggKey, loadRefs, type ObservationInput, writeObservation } from "./service.js";
 
 export interface ImportSummary {
   rows: number;
@@ -51,6 +44,8 @@ export interface ImportOptions {
   rowNumbers?: number[];
   /** Problems found while reading the file itself (bad numbers, missing columns). */
   preErrors?: RowError[];
+  /** Enter and submit in one step (the caller must be allowed to submit every row). */
+  submit?: boolean;
 }
 
 const CHUNK = 500;
@@ -108,6 +103,27 @@ export async function importObservations(
         indicatorCode: ind.code,
         responsibleUnitId: ind.responsibleUnitId,
       });
+      const mayOnlyDraft =
+        opts.submit &&
+        !canSubmitValue(principal, {
+          orgUnitId: unit.id,
+          reporterUnitId,
+          status: "draft",
+          indicatorCode: ind.code,
+          indicatorPublished: ind.published,
+          responsibleUnitId: ind.responsibleUnitId,
+          planIds: [],
+          systemIds: [],
+        });
+      if (allowed && mayOnlyDraft)
+        forbidden.push({
+          row: rowNo(i),
+          column: "unit",
+          path: "unit",
+          value: input.unit,
+          message: `Dòng ${rowNo(i)}, cột unit: bạn không được gửi duyệt số liệu của “${input.unit}”`,
+          messageEn: `Row ${rowNo(i)}, column unit: you may not submit values of “${input.unit}”`,
+        });
       if (!allowed)
         forbidden.push({
           row: rowNo(i),
@@ -158,22 +174,23 @@ export async function importObservations(
     return summary;
   }
   await db.transaction(async (tx) => {
-    const changed: ObservationRow[] = [];
+    const changed: ObservationChange[] = [];
     for (let i = 0; i < inputs.length; i++) {
-      const { outcome, row } = await writeObservation(
+      const { outcome, row, previous } = await writeObservation(
         tx,
         inputs[i] as ObservationInput,
         refs,
         ctx,
         reporters[i],
+        opts.submit ? "submitted" : "draft",
       );
-      if (outcome !== "unchanged") changed.push(row);
+      if (outcome !== "unchanged") changed.push({ before: previous, after: row });
       if (outcome === "created") summary.imported++;
       else if (outcome === "updated") summary.updated++;
       else summary.unchanged++;
       if (i % CHUNK === CHUNK - 1) await yieldToEventLoop();
     }
-    await recordObservationChanges(tx, changed);
+    await commitObservationChanges(tx, changed);
     await audit(tx, ctx, {
       action: "observations.import",
       entityType: "observation",

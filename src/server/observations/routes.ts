@@ -30,14 +30,15 @@ import {
 import type { Principal } from "../access/roles.js";
 import { changeContext } from "../auth/routes.js";
 import { AppError, notFound } from "../errors.js";
-import { recordObservationChanges } from "../events/record.js";
 import { codeParam, errorResponses } from "../http/common-schemas.js";
 import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pagination.js";
 import { audit } from "../indicators/versioning.js";
+import { commitObservationChanges } from "./commit.js";
 import { readCsv } from "./csv.js";
 import { type ImportSummary, importObservations } from "./import.js";
 import {
   checkObservation,
+  deleteObservation,
   loadRefs,
   type ObservationRow,
   revisionsAsOf,
@@ -299,7 +300,8 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = changeContext(req);
       const result = await db().transaction(async (tx) => {
         const r = await writeObservation(tx, input, refs, ctx, reporterUnitId);
-        if (r.outcome !== "unchanged") await recordObservationChanges(tx, [r.row]);
+        if (r.outcome !== "unchanged")
+          await commitObservationChanges(tx, [{ before: r.previous, after: r.row }]);
         if (r.outcome !== "unchanged")
           await audit(tx, ctx, {
             action: r.outcome === "created" ? "observation.create" : "observation.update",
@@ -355,7 +357,11 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Write many values at once, all or nothing; `Idempotency-Key` makes a retry safe; `?dryRun=true` only checks",
-        querystring: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
+        querystring: z.object({
+          dryRun: z.enum(["true", "false"]).optional(),
+          /** An approver enters and submits in one step. */
+          submit: z.enum(["true", "false"]).optional(),
+        }),
         headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }).passthrough(),
         body: z.object({
           items: z
@@ -374,6 +380,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const summary = await importObservations(db(), req.principal, req.body.items, changeContext(req), {
         dryRun: req.query.dryRun === "true",
+        submit: req.query.submit === "true",
         idempotencyKey: req.headers["idempotency-key"],
         format: "json",
       });
@@ -404,7 +411,11 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Upload values as CSV (text/csv, streamed) or Excel (.xlsx, e.g. the template); headers in Vietnamese or English: mã chỉ tiêu/indicator, mã đơn vị/unit, kỳ/period, giá trị/value, …; all or nothing",
-        querystring: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
+        querystring: z.object({
+          dryRun: z.enum(["true", "false"]).optional(),
+          /** An approver enters and submits in one step. */
+          submit: z.enum(["true", "false"]).optional(),
+        }),
         headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }).passthrough(),
         response: {
           200: summarySchema,
@@ -457,6 +468,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const summary = await importObservations(db(), req.principal, parsed.inputs, changeContext(req), {
         dryRun: req.query.dryRun === "true",
+        submit: req.query.submit === "true",
         idempotencyKey: req.headers["idempotency-key"],
         format,
         rowNumbers: parsed.rowNumbers,
@@ -769,6 +781,55 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.delete(
+    "/observations/:id",
+    {
+      config: { access: { signedIn: true, tokenActions: ["observations:write"] } },
+      schema: {
+        tags,
+        summary:
+          "Delete a value (kept in its revisions): a draft by its unit's writers, any value by its reviewers",
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({
+          expectedVersion: z.coerce.number().int().positive().optional(),
+          reason: z.string().max(2000).optional(),
+        }),
+        response: { 204: z.null(), ...errorResponses, 409: errorResponses[400] },
+      },
+    },
+    async (req, reply) => {
+      const { row, ctx: v } = await readable(req, req.params.id);
+      const [meta] = await db()
+        .select({ code: indicators.code, responsible: indicators.responsibleUnitId })
+        .from(indicators)
+        .where(eq(indicators.id, row.indicatorId));
+      const writer =
+        row.status === "draft" &&
+        canWriteValue(req.principal, {
+          orgUnitId: row.orgUnitId,
+          reporterUnitId: row.reporterUnitId,
+          indicatorCode: meta?.code ?? "",
+          responsibleUnitId: meta?.responsible ?? null,
+        });
+      if (!writer && !canReviewValue(req.principal, v)) throw new AppError("FORBIDDEN");
+      const expected = req.query.expectedVersion;
+      if (expected !== undefined && expected !== row.version)
+        throw new AppError("STALE_VERSION", { version: row.version });
+      const ctx = changeContext(req, req.query.reason);
+      await db().transaction(async (tx) => {
+        const gone = await deleteObservation(tx, row, ctx);
+        await commitObservationChanges(tx, [{ before: row, after: gone }]);
+        await audit(tx, ctx, {
+          action: "observation.delete",
+          entityType: "observation",
+          entityId: row.id,
+          before: { value: row.value ?? row.valueBool, status: row.status, version: row.version },
+        });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
   for (const action of ["submit", "approve", "return"] as const) {
     app.post(
       `/observations/:id/${action}`,
@@ -809,7 +870,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         const ctx = changeContext(req, req.body?.reason);
         const next = await db().transaction(async (tx) => {
           const n = await transitionObservation(tx, row, action, ctx);
-          await recordObservationChanges(tx, [n]);
+          await commitObservationChanges(tx, [{ before: row, after: n }]);
           await audit(tx, ctx, {
             action: `observation.${action}`,
             entityType: "observation",

@@ -6,7 +6,7 @@
  * and that the unit existed in that period.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
+import { type Executor, queryRows } from "../../db/client.js";
 import { indicators, observationRevisions, observations, orgUnits } from "../../db/schema/index.js";
 import { monthRange, PeriodError, type PeriodKind, parsePeriod } from "../../domain/periods.js";
 import { AppError, type ErrorDetail } from "../errors.js";
@@ -161,7 +161,9 @@ export async function writeObservation(
   ctx: ChangeContext,
   /** The reporting unit decided by the caller's access check (defaults to the named or described unit). */
   reporterUnitId?: string,
-): Promise<{ outcome: WriteOutcome; row: ObservationRow }> {
+  /** "submitted" when an approver enters and submits in one step. */
+  status: "draft" | "submitted" = "draft",
+): Promise<{ outcome: WriteOutcome; row: ObservationRow; previous?: ObservationRow }> {
   const ind = refs.indicators.get(input.indicator) as IndicatorRow;
   const unit = refs.units.get(input.unit) as UnitRow;
   const reporterId =
@@ -176,6 +178,8 @@ export async function writeObservation(
     evidenceUrl: input.evidenceUrl ?? null,
   };
   const now = new Date();
+  const submittedAt = status === "submitted" ? now : null;
+  const rollupWeight = await weightFor(tx, ind, unit.id, input.period, key);
   const [current] = await tx
     .select()
     .from(observations)
@@ -215,7 +219,9 @@ export async function writeObservation(
         disaggregation: input.disaggregation ?? {},
         disaggKey: key,
         ...fields,
-        status: "draft",
+        status,
+        firstSubmittedAt: submittedAt,
+        rollupWeight,
         createdBy: ctx.actor,
         updatedBy: ctx.actor,
       })
@@ -225,7 +231,7 @@ export async function writeObservation(
       observationId: row.id,
       version: 1,
       ...fields,
-      status: "draft",
+      status,
       changedBy: ctx.actor,
       validFrom: now,
     });
@@ -237,15 +243,18 @@ export async function writeObservation(
     current.source === fields.source &&
     current.comment === fields.comment &&
     current.evidenceUrl === fields.evidenceUrl;
-  if (same) return { outcome: "unchanged", row: current };
+  if (same && (status === "draft" || current.status !== "draft"))
+    return { outcome: "unchanged", row: current };
   // A changed value goes back to draft: it must be submitted (and approved) again.
   const version = current.version + 1;
   const [row] = await tx
     .update(observations)
     .set({
       ...fields,
-      status: "draft",
+      status,
       version,
+      firstSubmittedAt: current.firstSubmittedAt ?? submittedAt,
+      rollupWeight,
       reporterUnitId: reporterId,
       updatedBy: ctx.actor,
       updatedAt: now,
@@ -258,11 +267,66 @@ export async function writeObservation(
     observationId: current.id,
     version,
     ...fields,
-    status: "draft",
+    status,
     changedBy: ctx.actor,
     validFrom: now,
   });
-  return { outcome: "updated", row };
+  return { outcome: "updated", row, previous: current };
+}
+
+/**
+ * The weight a weighted-mean value counts with: the weight indicator's value for the same unit,
+ * period and disaggregation (null when the indicator is not a weighted mean or no weight is known).
+ */
+async function weightFor(
+  tx: Executor,
+  ind: IndicatorRow,
+  unitId: string,
+  period: string,
+  key: string,
+): Promise<number | null> {
+  const code = ind.aggregation === "weighted_mean" ? ind.aggregationComponents?.weight : undefined;
+  if (!code) return null;
+  const rows = await queryRows<{ value: string | number | null }>(
+    tx,
+    sql`select o.value from observations o join indicators i on i.id = o.indicator_id
+      where i.code = ${code} and o.org_unit_id = ${unitId} and o.period = ${period}
+        and o.disagg_key = ${key} and o.deleted_at is null`,
+  );
+  const v = rows[0]?.value;
+  return v === null || v === undefined ? null : Number(v);
+}
+
+/** Soft-deletes a value (kept as a final revision marked deleted), refusing a stale version. */
+export async function deleteObservation(
+  tx: Executor,
+  row: ObservationRow,
+  ctx: ChangeContext,
+): Promise<ObservationRow> {
+  const now = new Date();
+  const [gone] = await tx
+    .update(observations)
+    .set({ deletedAt: now, updatedBy: ctx.actor, updatedAt: now, version: row.version + 1 })
+    .where(
+      and(eq(observations.id, row.id), eq(observations.version, row.version), isNull(observations.deletedAt)),
+    )
+    .returning();
+  if (!gone) throw new AppError("STALE_VERSION", { version: row.version + 1 });
+  await closeRevision(tx, row.id, now);
+  await tx.insert(observationRevisions).values({
+    observationId: row.id,
+    version: row.version + 1,
+    value: row.value,
+    valueBool: row.valueBool,
+    status: row.status,
+    source: row.source,
+    comment: ctx.reason ?? row.comment,
+    evidenceUrl: row.evidenceUrl,
+    deleted: true,
+    changedBy: ctx.actor,
+    validFrom: now,
+  });
+  return gone;
 }
 
 async function closeRevision(tx: Executor, observationId: string, at: Date): Promise<void> {
@@ -293,7 +357,13 @@ export async function transitionObservation(
   const version = row.version + 1;
   const [next] = await tx
     .update(observations)
-    .set({ status: t.to, version, updatedBy: ctx.actor, updatedAt: now })
+    .set({
+      status: t.to,
+      version,
+      updatedBy: ctx.actor,
+      updatedAt: now,
+      firstSubmittedAt: row.firstSubmittedAt ?? (t.to === "submitted" ? now : null),
+    })
     .where(and(eq(observations.id, row.id), eq(observations.version, row.version)))
     .returning();
   if (!next) throw new AppError("STALE_VERSION", { version: row.version + 1 });

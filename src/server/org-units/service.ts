@@ -2,6 +2,7 @@
  * Org-unit administration: import of a unit file (the bundled seed, `org-units:import`), and
  * create / update / retire of single units used by the CLI and, with the access issue, HTTP.
  */
+
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
@@ -11,6 +12,7 @@ import type { OrgUnitDef } from "../../domain/org-units/schema.js";
 import { detailAt, invalidFile, type ParsedFile } from "../definition-files.js";
 import { AppError, notFound } from "../errors.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
+import { syncRollupClosure } from "../rollups/rebuild.js";
 
 export interface OrgUnitImportSummary {
   created: number;
@@ -174,6 +176,7 @@ export async function importOrgUnits(
         summary.lineageLinks++;
       }
     }
+    await syncRollupClosure(tx);
     await audit(tx, ctx, {
       action: "org_units.import",
       entityType: "org_unit",
@@ -209,6 +212,7 @@ export async function createOrgUnit(db: Db, u: OrgUnitDef, ctx: ChangeContext): 
       .values({ ...rowValues(u), parentId })
       .returning({ id: orgUnits.id });
     if (!row) throw new AppError("INTERNAL");
+    await syncRollupClosure(tx);
     await audit(tx, ctx, {
       action: "org_unit.create",
       entityType: "org_unit",
@@ -255,6 +259,7 @@ export async function updateOrgUnit(
       })
       .where(eq(orgUnits.id, unit.id));
     const [after] = await tx.select().from(orgUnits).where(eq(orgUnits.id, unit.id));
+    if (parentId !== unit.parentId) await syncRollupClosure(tx);
     await audit(tx, ctx, {
       action: "org_unit.update",
       entityType: "org_unit",

@@ -1,0 +1,161 @@
+/**
+ * Applying value changes to the roll-up cells inside the writing transaction: the pure deltas of
+ * domain/rollup.ts, written with row locks taken in key order (so concurrent writers on
+ * overlapping cells queue rather than deadlock), then stale extremes recomputed for the few cells
+ * whose min, max or latest value went away.
+ */
+import { sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../db/client.js";
+import { type CellDelta, cellDeltas, cellKey, type ValueChange } from "../../domain/rollup.js";
+
+/** Rows per statement: keeps parameters and JSON payloads small on both backends. */
+const STATEMENT_CELLS = 5000;
+
+export async function loadAncestors(
+  tx: Executor,
+  unitIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (unitIds.length === 0) return out;
+  const rows = await queryRows<{ unit_id: string; ancestor_id: string }>(
+    tx,
+    sql`select unit_id, ancestor_id from rollup_closure where unit_id = any(${`{${unitIds.join(",")}}`}::uuid[])`,
+  );
+  for (const r of rows) {
+    const list = out.get(r.unit_id) ?? [];
+    list.push(r.ancestor_id);
+    out.set(r.unit_id, list);
+  }
+  return out;
+}
+
+async function weightedIndicators(tx: Executor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from indicators where aggregation = 'weighted_mean' and id = any(${`{${ids.join(",")}}`}::uuid[])`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function applyValueChanges(tx: Executor, changes: readonly ValueChange[]): Promise<number> {
+  if (changes.length === 0) return 0;
+  const unitIds = new Set<string>();
+  const indicatorIds = new Set<string>();
+  for (const c of changes)
+    for (const s of [c.before, c.after])
+      if (s) {
+        unitIds.add(s.orgUnitId);
+        indicatorIds.add(s.indicatorId);
+      }
+  const ancestors = await loadAncestors(tx, [...unitIds]);
+  const weighted = await weightedIndicators(tx, [...indicatorIds]);
+  const deltas = cellDeltas(
+    changes,
+    (u) => ancestors.get(u) ?? [u],
+    (i) => weighted.has(i),
+  );
+  await applyCellDeltas(tx, deltas);
+  return deltas.length;
+}
+
+const cols = `indicator_id uuid, unit_id uuid, period text, disagg_key text, layer text, count int,
+  sum float8, weight_sum float8, weighted_sum float8, own_count int, own_sum float8,
+  add_min float8, add_max float8, add_latest float8, add_latest_at float8,
+  rem_min float8, rem_max float8, rem_latest_at float8`;
+
+function payload(deltas: readonly CellDelta[]): string {
+  return JSON.stringify(
+    deltas.map((d) => ({
+      indicator_id: d.indicatorId,
+      unit_id: d.unitId,
+      period: d.period,
+      disagg_key: d.disaggKey,
+      layer: d.layer,
+      count: d.count,
+      sum: d.sum,
+      weight_sum: d.weightSum,
+      weighted_sum: d.weightedSum,
+      own_count: d.ownCount,
+      own_sum: d.ownSum,
+      add_min: d.addMin,
+      add_max: d.addMax,
+      add_latest: d.addLatest,
+      add_latest_at: d.addLatestAt,
+      rem_min: d.remMin,
+      rem_max: d.remMax,
+      rem_latest_at: d.remLatestAt,
+    })),
+  );
+}
+
+export async function applyCellDeltas(tx: Executor, all: readonly CellDelta[]): Promise<void> {
+  const sorted = [...all].sort((a, b) => (cellKey(a) < cellKey(b) ? -1 : 1));
+  for (let i = 0; i < sorted.length; i += STATEMENT_CELLS) {
+    const json = payload(sorted.slice(i, i + STATEMENT_CELLS));
+    const d = sql`jsonb_to_recordset(${json}::jsonb) as d(${sql.raw(cols)})`;
+    const match = sql.raw(`c.indicator_id = d.indicator_id and c.unit_id = d.unit_id and c.period = d.period
+      and c.disagg_key = d.disagg_key and c.layer = d.layer`);
+    // Lock existing cells in key order first: concurrent writers then queue instead of deadlocking.
+    await tx.execute(sql`select 1 from rollup_cells c join ${d} on ${match}
+      order by c.indicator_id, c.unit_id, c.period, c.disagg_key, c.layer for update of c`);
+    await tx.execute(sql`update rollup_cells c set
+        count = c.count + d.count,
+        sum = c.sum + d.sum,
+        weight_sum = c.weight_sum + d.weight_sum,
+        weighted_sum = c.weighted_sum + d.weighted_sum,
+        own_count = c.own_count + d.own_count,
+        own_sum = c.own_sum + d.own_sum,
+        extremes_stale = c.extremes_stale or (d.rem_min is not null and
+          (d.rem_min <= c.min or d.rem_max >= c.max or d.rem_latest_at >= c.latest_at)),
+        min = case when d.add_min is null then c.min else least(c.min, d.add_min) end,
+        max = case when d.add_max is null then c.max else greatest(c.max, d.add_max) end,
+        latest = case when d.add_latest_at is not null and (c.latest_at is null or d.add_latest_at > c.latest_at
+          or (d.add_latest_at = c.latest_at and d.add_latest > c.latest)) then d.add_latest else c.latest end,
+        latest_at = case when d.add_latest_at is not null and (c.latest_at is null or d.add_latest_at > c.latest_at
+          or (d.add_latest_at = c.latest_at and d.add_latest > c.latest)) then d.add_latest_at else c.latest_at end,
+        updated_at = now()
+      from ${d} where ${match}`);
+    // Cells seen for the first time (only additions can create one).
+    await tx.execute(sql`insert into rollup_cells as c (indicator_id, unit_id, period, disagg_key, layer, count, sum,
+        weight_sum, weighted_sum, own_count, own_sum, min, max, latest, latest_at)
+      select d.indicator_id, d.unit_id, d.period, d.disagg_key, d.layer, d.count, d.sum, d.weight_sum,
+        d.weighted_sum, d.own_count, d.own_sum, d.add_min, d.add_max, d.add_latest, d.add_latest_at
+      from ${d}
+      where d.count > 0 and not exists (select 1 from rollup_cells c where ${match})
+      order by d.indicator_id, d.unit_id, d.period, d.disagg_key, d.layer
+      on conflict (indicator_id, unit_id, period, disagg_key, layer) do update set
+        count = c.count + excluded.count,
+        sum = c.sum + excluded.sum,
+        weight_sum = c.weight_sum + excluded.weight_sum,
+        weighted_sum = c.weighted_sum + excluded.weighted_sum,
+        own_count = c.own_count + excluded.own_count,
+        own_sum = c.own_sum + excluded.own_sum,
+        min = least(c.min, excluded.min),
+        max = greatest(c.max, excluded.max),
+        latest = case when excluded.latest_at > c.latest_at or (excluded.latest_at = c.latest_at
+          and excluded.latest > c.latest) then excluded.latest else c.latest end,
+        latest_at = greatest(c.latest_at, excluded.latest_at),
+        updated_at = now()`);
+    await tx.execute(sql`delete from rollup_cells c using ${d} where ${match} and c.count <= 0`);
+    await recomputeStale(tx, sql`exists (select 1 from ${d} where ${match})`);
+  }
+}
+
+/** Recomputes min, max and latest of stale cells from the values of their units. */
+export async function recomputeStale(tx: Executor, scope = sql`true`): Promise<void> {
+  await tx.execute(sql`update rollup_cells c set min = x.mn, max = x.mx, latest = x.lt, latest_at = x.la,
+      extremes_stale = false
+    from (
+      select s.indicator_id, s.unit_id, s.period, s.disagg_key, s.layer,
+        min(v.v) as mn, max(v.v) as mx, (array_agg(v.v order by v.at desc, v.v desc))[1] as lt, max(v.at) as la
+      from rollup_cells s
+      join rollup_closure rc on rc.ancestor_id = s.unit_id
+      join rollup_values v on v.org_unit_id = rc.unit_id and v.indicator_id = s.indicator_id
+        and v.period = s.period and v.disagg_key = s.disagg_key and v.layer = s.layer
+      where s.extremes_stale
+      group by s.indicator_id, s.unit_id, s.period, s.disagg_key, s.layer
+    ) x
+    where c.extremes_stale and c.indicator_id = x.indicator_id and c.unit_id = x.unit_id and c.period = x.period
+      and c.disagg_key = x.disagg_key and c.layer = x.layer and ${scope}`);
+}

@@ -388,6 +388,15 @@ describe.each(backends())("access matrix on %s", (backend) => {
       allowOther: ["demo-reporter-hcm"],
       anonymousStatus: 404,
     },
+    "DELETE /api/v1/observations/:id": {
+      own: async () => ({ method: "DELETE", url: `/api/v1/observations/${await value("HA-NOI", "draft")}` }),
+      other: async () => ({
+        method: "DELETE",
+        url: `/api/v1/observations/${await value("HO-CHI-MINH", "draft")}`,
+      }),
+      allowOwn: ["demo-reporter-hanoi", "demo-approver-hanoi"],
+      allowOther: ["demo-reporter-hcm"],
+    },
     "POST /api/v1/observations/:id/submit": {
       own: async () => ({
         method: "POST",

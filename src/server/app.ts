@@ -24,6 +24,7 @@ import { auditAnchorPlugin } from "./audit/anchor-plugin.js";
 import { auditRoutes } from "./audit/routes.js";
 import { AuditAnchor } from "./audit/service.js";
 import { authRoutes } from "./auth/routes.js";
+import { dashboardRoutes } from "./dashboards/routes.js";
 import { EventHub } from "./events/hub.js";
 import { eventRoutes } from "./events/routes.js";
 import { renderEntity } from "./i18n/entities.js";
@@ -231,6 +232,7 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
       await api.register(planAdminRoutes);
       await api.register(observationRoutes);
       await api.register(eventRoutes);
+      await api.register(dashboardRoutes);
       await api.register(planRoutes);
       await api.register(indicatorRoutes);
       await api.register(orgUnitRoutes);

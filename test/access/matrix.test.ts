@@ -822,6 +822,22 @@ describe.each(backends())("access matrix on %s", (backend) => {
   Object.assign(cases, {
     "GET /api/v1/plans": publicGet("/api/v1/plans"),
     "GET /api/v1/plans/:code": publicGet("/api/v1/plans/NQ57", "/api/v1/plans/OTHER"),
+    "GET /api/v1/plans/:code/overview": publicGet(
+      "/api/v1/plans/NQ57/overview",
+      "/api/v1/plans/OTHER/overview",
+    ),
+    "GET /api/v1/indicators/:code/series": publicGet(
+      "/api/v1/indicators/T30-A02/series",
+      "/api/v1/indicators/T30-A02/series?unit=HO-CHI-MINH",
+    ),
+    "GET /api/v1/indicators/:code/breakdown": publicGet(
+      "/api/v1/indicators/T30-A02/breakdown?period=2026",
+      "/api/v1/indicators/T30-A02/breakdown?period=2026&parent=HO-CHI-MINH",
+    ),
+    "GET /api/v1/indicators/:code/compare": publicGet(
+      "/api/v1/indicators/T30-A02/compare?units=HA-NOI",
+      "/api/v1/indicators/T30-A02/compare?units=HO-CHI-MINH",
+    ),
     "GET /api/v1/plans/:code/systems": publicGet("/api/v1/plans/NQ57/systems", "/api/v1/plans/OTHER/systems"),
     "GET /api/v1/plans/:code/systems/:system": publicGet(
       "/api/v1/plans/NQ57/systems/S1",

@@ -1,0 +1,45 @@
+/**
+ * Rolled-up values (dashboards): the `approved` layer of a published indicator is public. The
+ * approved layer of unpublished indicators, and the `reported` layer (submitted values not yet
+ * approved), are read by those who review the plan's values: administrators, the Standing Office,
+ * Steering Committee and Advisory Council members of the plan, the Chief Engineer of a system the
+ * indicator belongs to — and, for their own units only, the unit's people (reporter, approver,
+ * provincial committee) and its API tokens.
+ */
+import type { Layer } from "../../../domain/rollup.js";
+import { type Principal, readsWholePlan } from "../roles.js";
+
+export interface RollupSubject {
+  planId: string;
+  published: boolean;
+  systemIds: readonly string[];
+  /** The unit whose roll-up is read. */
+  unitId: string;
+}
+
+const unitRoles = new Set(["unit_reporter", "unit_approver", "provincial_committee"]);
+
+export function reviewsIndicator(p: Principal, s: Pick<RollupSubject, "planId" | "systemIds">): boolean {
+  if (readsWholePlan(p, s.planId)) return true;
+  return (
+    p.kind === "user" &&
+    p.grants.some(
+      (g) => g.role === "chief_engineer" && g.systemId !== null && s.systemIds.includes(g.systemId),
+    )
+  );
+}
+
+function ownUnit(p: Principal, unitId: string): boolean {
+  if (p.kind === "token") return p.unitIds.has(unitId);
+  return p.kind === "user" && p.grants.some((g) => unitRoles.has(g.role) && g.unitIds.has(unitId));
+}
+
+export function canReadRollup(p: Principal, s: RollupSubject, layer: Layer): boolean {
+  if (layer === "approved" && s.published) return true;
+  return reviewsIndicator(p, s) || ownUnit(p, s.unitId);
+}
+
+/** Whether the caller may ask for the `reported` layer at all (else 403 rather than an empty answer). */
+export function mayReadReportedLayer(p: Principal): boolean {
+  return p.kind === "token" || (p.kind === "user" && p.grants.some((g) => g.role !== "proposer"));
+}

@@ -1,0 +1,150 @@
+/** Dashboard reads (roll-ups only): plan overview, indicator series, breakdown by unit, unit comparison. */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { periodKinds } from "../../domain/periods.js";
+import type { Layer } from "../../domain/rollup.js";
+import { mayReadReportedLayer } from "../access/policies/rollups.js";
+import type { Principal } from "../access/roles.js";
+import { AppError } from "../errors.js";
+import { codeParam, errorResponses } from "../http/common-schemas.js";
+import { getPlanByCode } from "../plans/queries.js";
+import * as S from "./schema.js";
+import { compareUnits, indicatorBreakdown, indicatorSeries, planOverview } from "./service.js";
+
+const tags = ["dashboards"];
+const periodCode = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, "YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM");
+
+function layerFor(p: Principal, basis: Layer): Layer {
+  if (basis === "reported" && p.kind === "anonymous") throw new AppError("AUTH_REQUIRED");
+  if (basis === "reported" && !mayReadReportedLayer(p)) throw new AppError("FORBIDDEN");
+  return basis;
+}
+
+export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.deps.database.db;
+  const planQuery = {
+    plan: codeParam.default("NQ57").describe("Plan code (targets and links come from it)"),
+  };
+
+  app.get(
+    "/plans/:code/overview",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary:
+          "Each system and each target with status, progress, latest value, forecast and reason (from roll-ups)",
+        params: z.object({ code: codeParam }),
+        querystring: z.object({ basis: S.basisQuery }),
+        response: { 200: S.overview, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const plan = await getPlanByCode(db(), req.params.code);
+      return planOverview(db(), plan.id, req.principal, layerFor(req.principal, req.query.basis));
+    },
+  );
+
+  app.get(
+    "/indicators/:code/series",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary:
+          "An indicator's values for one unit over time, with target line, assessment and forecast band",
+        params: z.object({ code: codeParam }),
+        querystring: z.object({
+          ...planQuery,
+          unit: codeParam.default("VN"),
+          basis: S.basisQuery,
+          from: periodCode.optional(),
+          to: periodCode.optional(),
+          frequency: z
+            .enum(periodKinds)
+            .optional()
+            .describe("Combine to coarser periods (month, quarter, half_year, year)"),
+        }),
+        response: { 200: S.series, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const plan = await getPlanByCode(db(), req.query.plan);
+      return indicatorSeries(db(), plan.id, req.params.code, req.principal, {
+        unit: req.query.unit,
+        layer: layerFor(req.principal, req.query.basis),
+        from: req.query.from,
+        to: req.query.to,
+        frequency: req.query.frequency,
+      });
+    },
+  );
+
+  app.get(
+    "/indicators/:code/breakdown",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary:
+          "An indicator's value for each unit under a parent (default: the country) in one period, ranked",
+        params: z.object({ code: codeParam }),
+        querystring: z.object({
+          ...planQuery,
+          parent: codeParam.default("VN"),
+          period: periodCode,
+          basis: S.basisQuery,
+        }),
+        response: { 200: S.breakdown, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const plan = await getPlanByCode(db(), req.query.plan);
+      return indicatorBreakdown(db(), plan.id, req.params.code, req.principal, {
+        parent: req.query.parent,
+        period: req.query.period,
+        layer: layerFor(req.principal, req.query.basis),
+      });
+    },
+  );
+
+  app.get(
+    "/indicators/:code/compare",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary: "Series of several units side by side (units the caller may not see are marked hidden)",
+        params: z.object({ code: codeParam }),
+        querystring: z.object({
+          ...planQuery,
+          units: z
+            .string()
+            .min(1)
+            .transform((s) =>
+              s
+                .split(",")
+                .map((x) => x.trim())
+                .filter(Boolean),
+            )
+            .pipe(z.array(codeParam).min(1).max(40)),
+          basis: S.basisQuery,
+          from: periodCode.optional(),
+          to: periodCode.optional(),
+        }),
+        response: { 200: S.comparison, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const plan = await getPlanByCode(db(), req.query.plan);
+      return compareUnits(db(), plan.id, req.params.code, req.principal, {
+        units: req.query.units,
+        layer: layerFor(req.principal, req.query.basis),
+        from: req.query.from,
+        to: req.query.to,
+      });
+    },
+  );
+};

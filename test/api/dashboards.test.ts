@@ -1,0 +1,142 @@
+/**
+ * Values written through the API roll up into the overview, series, breakdown and comparison —
+ * for those allowed to see them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, testApp } from "../helpers/app.js";
+import { as, createDemoAccounts, login, type Session } from "../helpers/auth.js";
+import { backends } from "../helpers/db.js";
+
+interface Assessed {
+  code: string;
+  status: string;
+  progress: number | null;
+  latest: { period: string; value: number } | null;
+  reason: { vi: string; en: string };
+  basedOn: string | null;
+  measuredBy: (Assessed & { weight: number })[];
+}
+
+const months = (from: [number, number], n: number) =>
+  Array.from({ length: n }, (_, k) => {
+    const m = from[1] - 1 + k;
+    return `${from[0] + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
+  });
+
+describe.each(backends())("dashboards on %s", (backend) => {
+  let t: TestApp;
+  const s: Record<string, Session> = {};
+  beforeAll(async () => {
+    t = await testApp(backend, { WRITE_RATE_LIMIT_PER_MINUTE: "100000" });
+    await createDemoAccounts(t.database);
+    for (const u of ["demo-approver-hanoi", "demo-standing", "demo-reporter-hcm", "demo-proposer"])
+      s[u] = await login(t.app, u);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const req = (who: string | null) => as(t.app, who ? (s[who] ?? null) : null);
+
+  it("rolls submitted values up to the KPI and its target, for reviewers only", async () => {
+    const periods = months([2025, 7], 16); // 2025-07 .. 2026-10
+    const items = periods.flatMap((period, k) => [
+      { indicator: "OI_DOSSIERS_ONLINE", unit: "HA-NOI", period, value: 40_000 + 2_000 * k },
+      { indicator: "OI_DOSSIERS_TOTAL", unit: "HA-NOI", period, value: 100_000 },
+    ]);
+    const res = await req("demo-approver-hanoi")({
+      method: "POST",
+      url: "/api/v1/observations/bulk?submit=true",
+      payload: { items },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().imported).toBe(items.length);
+
+    const ov = await req("demo-standing")({
+      method: "GET",
+      url: "/api/v1/plans/NQ57/overview?basis=reported",
+    });
+    expect(ov.statusCode, ov.body).toBe(200);
+    const body = ov.json() as { targets: Assessed[]; systems: { code: string; status: string }[] };
+    const target = body.targets.find((x) =>
+      x.measuredBy.some((k) => k.code === "K_ONLINE_PUBLIC_SERVICE_RATE"),
+    );
+    expect(target).toBeDefined();
+    const kpi = target?.measuredBy.find((k) => k.code === "K_ONLINE_PUBLIC_SERVICE_RATE");
+    // 2026-10: (40,000 + 2,000·15) / 100,000 = 70 %.
+    expect(kpi?.latest).toMatchObject({ period: "2026-10", value: 70 });
+    expect(kpi?.status).not.toBe("no_data");
+    expect(kpi?.reason.vi.length).toBeGreaterThan(10);
+
+    // The approved layer has nothing yet; the public sees no unpublished figures at all.
+    const pub = await req(null)({ method: "GET", url: "/api/v1/plans/NQ57/overview" });
+    expect(pub.statusCode).toBe(200);
+    const pubKpi = (pub.json() as { targets: Assessed[] }).targets
+      .flatMap((x) => x.measuredBy)
+      .find((k) => k.code === "K_ONLINE_PUBLIC_SERVICE_RATE");
+    expect(pubKpi?.latest).toBeNull();
+    const refused = await req(null)({ method: "GET", url: "/api/v1/plans/NQ57/overview?basis=reported" });
+    expect(refused.statusCode).toBe(401);
+  });
+
+  it("gives the series with a target line and the breakdown by unit", async () => {
+    const series = await req("demo-standing")({
+      method: "GET",
+      url: "/api/v1/indicators/K_ONLINE_PUBLIC_SERVICE_RATE/series?basis=reported&from=2025-07&to=2026-10",
+    });
+    expect(series.statusCode, series.body).toBe(200);
+    const sj = series.json();
+    expect(sj.points).toHaveLength(16);
+    expect(sj.points[0]).toMatchObject({ period: "2025-07", value: 40 });
+    expect(sj.targets.length).toBeGreaterThan(0);
+
+    const quarterly = await req("demo-standing")({
+      method: "GET",
+      url: "/api/v1/indicators/OI_DOSSIERS_ONLINE/series?basis=reported&from=2026-01&to=2026-06&frequency=quarter",
+    });
+    expect(quarterly.json().points.map((p: { value: number }) => p.value)).toEqual([
+      3 * 40_000 + 2_000 * (6 + 7 + 8),
+      3 * 40_000 + 2_000 * (9 + 10 + 11),
+    ]);
+
+    const bd = await req("demo-standing")({
+      method: "GET",
+      url: "/api/v1/indicators/OI_DOSSIERS_ONLINE/breakdown?basis=reported&period=2026-10",
+    });
+    expect(bd.statusCode, bd.body).toBe(200);
+    const b = bd.json();
+    expect(b.total.value).toBe(70_000);
+    expect(b.items[0]).toMatchObject({ unit: { code: "HA-NOI" }, value: 70_000, rank: 1 });
+
+    const cmp = await req("demo-standing")({
+      method: "GET",
+      url: "/api/v1/indicators/OI_DOSSIERS_ONLINE/compare?basis=reported&units=HA-NOI,HO-CHI-MINH&from=2026-09&to=2026-10",
+    });
+    expect(cmp.statusCode, cmp.body).toBe(200);
+    expect(cmp.json().units[0].points.map((p: { value: number }) => p.value)).toEqual([68_000, 70_000]);
+    expect(cmp.json().units[1].points.every((p: { value: null }) => p.value === null)).toBe(true);
+  });
+
+  it("shows a unit's people their own unit but not others', and refuses bad input by name", async () => {
+    const own = await req("demo-approver-hanoi")({
+      method: "GET",
+      url: "/api/v1/indicators/OI_DOSSIERS_ONLINE/series?basis=reported&unit=HA-NOI&from=2026-10&to=2026-10",
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().points[0].value).toBe(70_000);
+    const other = await req("demo-reporter-hcm")({
+      method: "GET",
+      url: "/api/v1/indicators/OI_DOSSIERS_ONLINE/series?basis=reported&unit=HA-NOI",
+    });
+    expect(other.statusCode).toBe(404);
+    const bad = await req("demo-standing")({
+      method: "GET",
+      url: "/api/v1/indicators/OI_DOSSIERS_ONLINE/breakdown?period=2026-13",
+    });
+    expect(bad.statusCode).toBe(400);
+    const proposer = await req("demo-proposer")({
+      method: "GET",
+      url: "/api/v1/plans/NQ57/overview?basis=reported",
+    });
+    expect(proposer.statusCode).toBe(403);
+  });
+});

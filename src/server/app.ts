@@ -36,6 +36,7 @@ import { orgUnitRoutes } from "./org-units/routes.js";
 import { pageRoutes } from "./pages/routes.js";
 import { planAdminRoutes } from "./plans/admin-routes.js";
 import { planRoutes } from "./plans/routes.js";
+import { qualityRoutes } from "./quality/routes.js";
 import { unitProfileRoutes } from "./unit-profiles/routes.js";
 import { userRoutes } from "./users/routes.js";
 import { APP_VERSION } from "./version.js";
@@ -233,6 +234,7 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
       await api.register(observationRoutes);
       await api.register(eventRoutes);
       await api.register(dashboardRoutes);
+      await api.register(qualityRoutes);
       await api.register(planRoutes);
       await api.register(indicatorRoutes);
       await api.register(orgUnitRoutes);

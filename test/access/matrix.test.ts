@@ -822,6 +822,19 @@ describe.each(backends())("access matrix on %s", (backend) => {
   Object.assign(cases, {
     "GET /api/v1/plans": publicGet("/api/v1/plans"),
     "GET /api/v1/plans/:code": publicGet("/api/v1/plans/NQ57", "/api/v1/plans/OTHER"),
+    "GET /api/v1/plans/:code/data-quality": {
+      own: () => ({ method: "GET", url: "/api/v1/plans/NQ57/data-quality?period=2026-10" }),
+      other: () => ({ method: "GET", url: "/api/v1/plans/OTHER/data-quality?period=2026-10" }),
+      allowOwn: SIGNED_IN.filter((p) => p !== "demo-proposer" && p !== "demo-architect"),
+      allowOther: [
+        "demo-admin",
+        "demo-reporter-hanoi",
+        "demo-approver-hanoi",
+        "demo-reporter-hcm",
+        "demo-reporter-most",
+        "demo-province-committee-hanoi",
+      ],
+    },
     "GET /api/v1/plans/:code/overview": publicGet(
       "/api/v1/plans/NQ57/overview",
       "/api/v1/plans/OTHER/overview",

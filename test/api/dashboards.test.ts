@@ -139,4 +139,61 @@ describe.each(backends())("dashboards on %s", (backend) => {
     });
     expect(proposer.statusCode).toBe(403);
   });
+
+  it("lists data gaps and flags late, outlier and revised values", async () => {
+    // Hồ Chí Minh City reported September, so it is expected in October.
+    const sep = await req("demo-reporter-hcm")({
+      method: "PUT",
+      url: "/api/v1/observations",
+      payload: { indicator: "OI_DOSSIERS_ONLINE", unit: "HO-CHI-MINH", period: "2026-09", value: 90_000 },
+    });
+    expect(sep.statusCode, sep.body).toBe(201);
+    // Hà Nội's October value is corrected to something far off its history, after submission.
+    const oct = await req("demo-approver-hanoi")({
+      method: "POST",
+      url: "/api/v1/observations/bulk?submit=true",
+      payload: {
+        items: [{ indicator: "OI_DOSSIERS_ONLINE", unit: "HA-NOI", period: "2026-10", value: 500_000 }],
+      },
+    });
+    expect(oct.json().updated).toBe(1);
+    const q = await req("demo-standing")({
+      method: "GET",
+      url: "/api/v1/plans/NQ57/data-quality?period=2026-10",
+    });
+    expect(q.statusCode, q.body).toBe(200);
+    const body = q.json();
+    const online = body.byIndicator.find(
+      (x: { indicator: { code: string } }) => x.indicator.code === "OI_DOSSIERS_ONLINE",
+    );
+    expect(online.missing).toEqual(["HO-CHI-MINH"]);
+    const hn = body.flagged.find(
+      (f: { indicator: string; unit: string }) => f.indicator === "OI_DOSSIERS_ONLINE" && f.unit === "HA-NOI",
+    );
+    expect(hn.flags).toEqual(expect.arrayContaining(["late", "outlier", "revised"]));
+    expect(hn.zOwn).toBeGreaterThan(3.5);
+    const total = body.flagged.find(
+      (f: { indicator: string; unit: string }) => f.indicator === "OI_DOSSIERS_TOTAL" && f.unit === "HA-NOI",
+    );
+    expect(total?.flags ?? []).not.toContain("outlier");
+    // A unit's people see their own unit only; the public is asked to sign in.
+    const hcm = await req("demo-reporter-hcm")({
+      method: "GET",
+      url: "/api/v1/plans/NQ57/data-quality?period=2026-10",
+    });
+    expect(hcm.statusCode).toBe(200);
+    expect(hcm.json().flagged).toEqual([]);
+    expect(hcm.json().byUnit.map((u: { unit: { code: string } }) => u.unit.code)).toEqual(["HO-CHI-MINH"]);
+    expect(
+      (await req(null)({ method: "GET", url: "/api/v1/plans/NQ57/data-quality?period=2026-10" })).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await req("demo-standing")({
+          method: "GET",
+          url: "/api/v1/plans/NQ57/data-quality?period=2026-10-01",
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
 });

@@ -1,0 +1,83 @@
+/** Data quality and data gaps of a plan's reporting period. */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { parsePeriod } from "../../domain/periods.js";
+import { codeParam, errorResponses, localized } from "../http/common-schemas.js";
+import { getPlanByCode } from "../plans/queries.js";
+import { dataQuality } from "./service.js";
+
+const flag = z.enum(["late", "outlier", "revised"]);
+
+const response = z.object({
+  plan: z.string(),
+  period: z.string(),
+  due: z.string().describe("When values of this period are due under the plan's rule"),
+  generatedAt: z.string(),
+  summary: z.object({
+    indicators: z.number(),
+    missing: z.number(),
+    overdue: z.number(),
+    late: z.number(),
+    outliers: z.number(),
+    revised: z.number(),
+  }),
+  byUnit: z.array(
+    z.object({
+      unit: z.object({ code: z.string(), name: localized }),
+      expected: z.number(),
+      reported: z.number(),
+      missing: z.array(z.string()).describe("Indicator codes not reported"),
+      flagged: z.array(z.string()).describe("Indicator codes with a late, outlier or revised value"),
+    }),
+  ),
+  byIndicator: z.array(
+    z.object({
+      indicator: z.object({ code: z.string(), name: localized }),
+      due: z.string(),
+      expected: z.number(),
+      reported: z.number(),
+      missing: z.array(z.string()).describe("Unit codes expected but not reported"),
+    }),
+  ),
+  flagged: z.array(
+    z.object({
+      observationId: z.string(),
+      indicator: z.string(),
+      unit: z.string(),
+      value: z.number().nullable(),
+      status: z.string(),
+      flags: z.array(flag),
+      zOwn: z.number().nullable(),
+      zPeers: z.number().nullable(),
+      submittedAt: z.string().nullable(),
+      due: z.string(),
+    }),
+  ),
+});
+
+export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.deps.database.db;
+  app.get(
+    "/plans/:code/data-quality",
+    {
+      config: { access: { signedIn: true, tokenActions: ["observations:write"] } },
+      schema: {
+        tags: ["observations"],
+        summary:
+          "Data gaps and flags of one period: missing values per unit and per indicator, late, outlier and revised values",
+        params: z.object({ code: codeParam }),
+        querystring: z.object({
+          period: z
+            .string()
+            .regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, "YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM")
+            .describe("Indicators reported at this period's frequency are checked"),
+        }),
+        response: { 200: response, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const plan = await getPlanByCode(db(), req.params.code);
+      return dataQuality(db(), plan, parsePeriod(req.query.period), req.principal);
+    },
+  );
+};

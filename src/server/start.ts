@@ -12,6 +12,7 @@ import { AuditAnchor, chainHead } from "./audit/service.js";
 import { issueOneTimeToken, userCount } from "./auth/service.js";
 import { randomToken } from "./auth/tokens.js";
 import type { Config } from "./config.js";
+import { ensureDemoValues } from "./demo/values.js";
 import { syncRollupClosure } from "./rollups/rebuild.js";
 import { ensureDemoAccounts } from "./users/demo-accounts.js";
 
@@ -54,6 +55,8 @@ export async function startServer(config: Config): Promise<Started> {
     if (config.DEMO) {
       demoPassword = config.DEMO_PASSWORD ?? `Demo-${randomToken(9)}`;
       await ensureDemoAccounts(database.db, demoPassword);
+      const demo = await ensureDemoValues(database.db);
+      if (demo) console.log(`Demo values written: ${demo.written} (marked as demo)`);
     } else if ((await userCount(database.db)) === 0) {
       setupToken = (await issueOneTimeToken(database.db, "bootstrap_admin", { ttlHours: 24 })).token;
     }

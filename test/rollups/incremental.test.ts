@@ -14,6 +14,7 @@ import {
   type ObservationInput,
   transitionObservation,
   writeObservation,
+  writeObservations,
 } from "../../src/server/observations/service.js";
 import { importOrgUnits } from "../../src/server/org-units/service.js";
 import { compareWithRebuild, rebuildRollups } from "../../src/server/rollups/rebuild.js";
@@ -24,7 +25,15 @@ const INDICATORS = ["OI_DOSSIERS_ONLINE", "OI_DOSSIERS_TOTAL"]; // monthly, sum
 const PERIODS = ["2026-01", "2026-02"];
 
 type Op =
-  | { kind: "write"; unit: number; ind: number; period: number; value: number; submit: boolean }
+  | {
+      kind: "write";
+      unit: number;
+      ind: number;
+      period: number;
+      value: number;
+      submit: boolean;
+      bulk: boolean;
+    }
   | { kind: "approve" | "return" | "submit" | "delete"; pick: number }
   | { kind: "merge"; unit: number; into: number }
   | { kind: "reparent"; unit: number; parent: number };
@@ -39,6 +48,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       period: fc.nat(PERIODS.length - 1),
       value: fc.oneof(fc.integer({ min: -50, max: 1000 }), fc.double({ min: 0, max: 1e6, noNaN: true })),
       submit: fc.boolean(),
+      bulk: fc.boolean(),
     }),
   },
   {

@@ -15,7 +15,7 @@ import type { Principal } from "../access/roles.js";
 import { AppError, type ErrorDetail } from "../errors.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
 import { commitObservationChanges, type ObservationChange } from "./commit.js";
-import { checkObservation, disaggKey, loadRefs, type ObservationInput, writeObservation } from "./service.js";
+import { checkObservation, disaggKey, loadRefs, type ObservationInput, writeObservations } from "./service.js";
 
 export interface ImportSummary {
   rows: number;
@@ -46,9 +46,11 @@ export interface ImportOptions {
   preErrors?: RowError[];
   /** Enter and submit in one step (the caller must be allowed to submit every row). */
   submit?: boolean;
+  /** Called after each committed chunk with rows written so far (for progress reports). */
+  onProgress?: (done: number, total: number) => void;
 }
 
-const CHUNK = 500;
+const CHUNK = 2000;
 
 export function payloadHash(inputs: readonly ObservationInput[]): string {
   return createHash("sha256").update(JSON.stringify(inputs)).digest("hex");
@@ -175,20 +177,23 @@ export async function importObservations(
   }
   await db.transaction(async (tx) => {
     const changed: ObservationChange[] = [];
-    for (let i = 0; i < inputs.length; i++) {
-      const { outcome, row, previous } = await writeObservation(
+    for (let i = 0; i < inputs.length; i += CHUNK) {
+      const results = await writeObservations(
         tx,
-        inputs[i] as ObservationInput,
+        inputs.slice(i, i + CHUNK),
         refs,
         ctx,
-        reporters[i],
+        reporters.slice(i, i + CHUNK),
         opts.submit ? "submitted" : "draft",
       );
-      if (outcome !== "unchanged") changed.push({ before: previous, after: row });
-      if (outcome === "created") summary.imported++;
-      else if (outcome === "updated") summary.updated++;
-      else summary.unchanged++;
-      if (i % CHUNK === CHUNK - 1) await yieldToEventLoop();
+      for (const { outcome, row, previous } of results) {
+        if (outcome !== "unchanged") changed.push({ before: previous, after: row });
+        if (outcome === "created") summary.imported++;
+        else if (outcome === "updated") summary.updated++;
+        else summary.unchanged++;
+      }
+      await yieldToEventLoop();
+      opts.onProgress?.(Math.min(i + CHUNK, inputs.length), inputs.length);
     }
     await commitObservationChanges(tx, changed);
     await audit(tx, ctx, {

@@ -388,6 +388,12 @@ describe.each(backends())("access matrix on %s", (backend) => {
       allowOther: ["demo-reporter-hcm"],
       anonymousStatus: 404,
     },
+    "GET /api/v1/observations/imports/:key": {
+      // Nobody reads the progress of an upload they did not send (their own: test/api/observations-bulk).
+      ...same({ method: "GET", url: "/api/v1/observations/imports/no-such-upload-key" }),
+      allowOwn: [],
+      allowOther: [],
+    },
     "DELETE /api/v1/observations/:id": {
       own: async () => ({ method: "DELETE", url: `/api/v1/observations/${await value("HA-NOI", "draft")}` }),
       other: async () => ({

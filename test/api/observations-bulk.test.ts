@@ -61,6 +61,28 @@ describe.each(backends())("bulk import of values on %s", (backend) => {
     expect(again.json()).toMatchObject({ imported: 0, updated: 1, unchanged: 1 });
   });
 
+  it("reports an upload's progress by its idempotency key, to its uploader only", async () => {
+    const lines = ["indicator,unit,period,value"];
+    for (let m = 1; m <= 12; m++) lines.push(`${IND},HA-NOI,2027-${String(m).padStart(2, "0")},${1000 + m}`);
+    const res = await as(
+      t.app,
+      reporter,
+    )({
+      method: "POST",
+      url: "/api/v1/observations/import",
+      headers: { "content-type": "text/csv", "idempotency-key": "progress-test-2027" },
+      payload: lines.join("\n"),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const p = await as(t.app, reporter)({ url: "/api/v1/observations/imports/progress-test-2027" });
+    expect(p.statusCode).toBe(200);
+    expect(p.json()).toMatchObject({ phase: "done", done: 12, total: 12 });
+    const other = await login(t.app, "demo-reporter-hcm");
+    expect(
+      (await as(t.app, other)({ url: "/api/v1/observations/imports/progress-test-2027" })).statusCode,
+    ).toBe(404);
+  });
+
   it("writes nothing when any row is wrong, naming each row, column and what is expected", async () => {
     const before = await count();
     const res = await bulk([row("2026-04", 13), row("2026-Q2", 14), row("2026-04", 16)], {

@@ -46,6 +46,7 @@ export function sniffDelimiter(firstLine: string): string {
 export async function readCsv(
   stream: Readable,
   milestoneCodes: (code: string) => boolean,
+  onRows?: (rows: number) => void,
 ): Promise<CsvResult> {
   // Peek at the first chunk to choose the separator, then parse the whole stream with it.
   const chunks = stream[Symbol.asyncIterator]();
@@ -83,6 +84,7 @@ export async function readCsv(
   };
   for await (const record of parser as AsyncIterable<string[]>) {
     line++;
+    if (onRows && line % 10_000 === 0) onRows(line - 1);
     if (!columns) {
       columns = record.map(fieldFor);
       for (const required of ["indicator", "unit", "period", "value"] as const)

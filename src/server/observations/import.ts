@@ -15,7 +15,13 @@ import type { Principal } from "../access/roles.js";
 import { AppError, type ErrorDetail } from "../errors.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
 import { commitObservationChanges, type ObservationChange } from "./commit.js";
-import { checkObservation, disaggKey, loadRefs, type ObservationInput, writeObservations } from "./service.js";
+import {
+  checkObservation,
+  disaggKey,
+  loadRefs,
+  type ObservationInput,
+  writeObservations,
+} from "./service.js";
 
 export interface ImportSummary {
   rows: number;

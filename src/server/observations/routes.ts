@@ -36,6 +36,7 @@ import { audit } from "../indicators/versioning.js";
 import { commitObservationChanges } from "./commit.js";
 import { readCsv } from "./csv.js";
 import { type ImportSummary, importObservations } from "./import.js";
+import { ImportProgressRegistry } from "./progress.js";
 import {
   checkObservation,
   deleteObservation,
@@ -179,6 +180,7 @@ function rejected(summary: ImportSummary, req: { lang: "vi" | "en"; id: string }
 
 export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
+  const progress = new ImportProgressRegistry();
 
   /**
    * Presents values; with `asOf`, as they stood then — and a past revision is shown only if the
@@ -436,6 +438,8 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         ).map((r) => r.code),
       );
       const isMilestone = (c: string) => milestones.has(c);
+      const key = req.headers["idempotency-key"];
+      const report = key ? progress.start(changeContext(req).actor, key) : () => {};
       let parsed: Awaited<ReturnType<typeof readCsv>>;
       let format: "csv" | "xlsx";
       if (Buffer.isBuffer(req.body)) {
@@ -460,21 +464,58 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         );
         body.on("error", (e) => counted.destroy(e));
         try {
-          parsed = await readCsv(counted, isMilestone);
+          parsed = await readCsv(counted, isMilestone, (done) => report({ done }));
         } catch (err) {
           if (err instanceof AppError) throw err;
           throw new AppError("MALFORMED_BODY");
         }
       }
-      const summary = await importObservations(db(), req.principal, parsed.inputs, changeContext(req), {
-        dryRun: req.query.dryRun === "true",
-        submit: req.query.submit === "true",
-        idempotencyKey: req.headers["idempotency-key"],
-        format,
-        rowNumbers: parsed.rowNumbers,
-        preErrors: parsed.errors,
-      });
+      report({ phase: "checking", done: 0, total: parsed.inputs.length });
+      let summary: Awaited<ReturnType<typeof importObservations>>;
+      try {
+        summary = await importObservations(db(), req.principal, parsed.inputs, changeContext(req), {
+          dryRun: req.query.dryRun === "true",
+          submit: req.query.submit === "true",
+          idempotencyKey: req.headers["idempotency-key"],
+          format,
+          rowNumbers: parsed.rowNumbers,
+          preErrors: parsed.errors,
+          onProgress: (done, total) => report({ phase: "writing", done, total }),
+        });
+      } catch (err) {
+        report({ phase: "failed" });
+        throw err;
+      }
+      report({ phase: summary.errors.length > 0 ? "failed" : "done" });
       return summary.errors.length > 0 ? reply.status(422).send(rejected(summary, req)) : summary;
+    },
+  );
+
+  app.get(
+    "/observations/imports/:key",
+    {
+      config: { access: { signedIn: true, tokenActions: ["observations:write"] } },
+      schema: {
+        tags,
+        summary:
+          "Progress of your running upload, by the Idempotency-Key it was sent with (phase, rows done, total)",
+        params: z.object({ key: z.string().min(8).max(200) }),
+        response: {
+          200: z.object({
+            phase: z.enum(["reading", "checking", "writing", "done", "failed"]),
+            done: z.number(),
+            total: z.number().nullable(),
+            startedAt: z.string(),
+            updatedAt: z.string(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const p = progress.get(changeContext(req).actor, req.params.key);
+      if (!p) throw notFound("import", req.params.key);
+      return p;
     },
   );
 

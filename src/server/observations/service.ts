@@ -436,7 +436,8 @@ export async function writeObservations(
           comment: input.comment ?? null,
           evidenceUrl: input.evidenceUrl ?? null,
         },
-        rollupWeight: ind.aggregation === "weighted_mean" ? await weightFor(tx, ind, unit.id, input.period, key) : null,
+        rollupWeight:
+          ind.aggregation === "weighted_mean" ? await weightFor(tx, ind, unit.id, input.period, key) : null,
       };
     }),
   );
@@ -452,7 +453,9 @@ export async function writeObservations(
     )
     .orderBy(observations.id)
     .for("update");
-  const byKey = new Map(existing.map((r) => [`${r.indicatorId}|${r.orgUnitId}|${r.period}|${r.disaggKey}`, r]));
+  const byKey = new Map(
+    existing.map((r) => [`${r.indicatorId}|${r.orgUnitId}|${r.period}|${r.disaggKey}`, r]),
+  );
   const submittedAt = status === "submitted" ? now : null;
   const results: { outcome: WriteOutcome; row: ObservationRow; previous?: ObservationRow }[] = new Array(
     prepared.length,

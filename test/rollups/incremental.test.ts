@@ -14,7 +14,6 @@ import {
   type ObservationInput,
   transitionObservation,
   writeObservation,
-  writeObservations,
 } from "../../src/server/observations/service.js";
 import { importOrgUnits } from "../../src/server/org-units/service.js";
 import { compareWithRebuild, rebuildRollups } from "../../src/server/rollups/rebuild.js";

@@ -699,7 +699,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       const csv = Readable.from(
         (async function* () {
           yield `\ufeff${header.join(";")}\n`;
-          for await (const chunk of pages()) yield chunk.map((r) => r.map(cell).join(";")).join("\n") + "\n";
+          for await (const chunk of pages()) yield `${chunk.map((r) => r.map(cell).join(";")).join("\n")}\n`;
         })(),
       );
       return reply

@@ -84,7 +84,13 @@ describe.each(backends())("event stream on %s", (backend) => {
     expect(write.statusCode).toBe(201);
     const waited = await until(() => hanoi.events.length > 0);
     expect(waited).toBeLessThan(1000);
-    expect(hanoi.events[0]?.data).toMatchObject({ indicators: ["OI_DOSSIERS_ONLINE"], units: ["HA-NOI"] });
+    expect(hanoi.events[0]?.data).toMatchObject({
+      indicators: ["OI_DOSSIERS_ONLINE"],
+      units: ["HA-NOI"],
+      // The KPI it feeds and the target that KPI measures, and their systems: the tiles to refresh.
+      targets: expect.arrayContaining(["K_ONLINE_PUBLIC_SERVICE_RATE"]),
+      systems: expect.arrayContaining(["S1"]),
+    });
     // A draft is the unit's own: nobody else hears of it.
     await new Promise((r) => setTimeout(r, 300));
     expect([hcm.events.length, steering.events.length, anonymous.events.length]).toEqual([0, 0, 0]);

@@ -144,4 +144,8 @@ export interface ChangeItem {
   responsibleUnitId: string | null;
   planIds: string[];
   systemIds: string[];
+  /** Codes of the KPIs, targets and objectives this value feeds (up the indicator links). */
+  feeds?: string[];
+  /** Codes of the systems of the indicator and of what it feeds. */
+  systems?: string[];
 }

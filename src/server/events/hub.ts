@@ -18,6 +18,9 @@ export interface EventClient {
 export interface ChangeEvent {
   at: string;
   indicators: string[];
+  /** KPIs, targets and objectives the changed values feed: the dashboard tiles to refresh. */
+  targets: string[];
+  systems: string[];
   units: string[];
   periods: string[];
   values: { id: string; indicator: string; unit: string; period: string; status: string }[];
@@ -45,6 +48,8 @@ export function visibleEvent(
   return {
     at: at.toISOString(),
     indicators: uniq(visible.map((i) => i.indicator)),
+    targets: uniq(visible.flatMap((i) => i.feeds ?? [])),
+    systems: uniq(visible.flatMap((i) => i.systems ?? [])),
     units: uniq(visible.map((i) => i.unit)),
     periods: uniq(visible.map((i) => i.period)),
     values: visible.map((i) => ({

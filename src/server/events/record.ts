@@ -3,7 +3,7 @@
  * writing transaction, so listeners hear of it exactly when (and only if) it commits.
  */
 import { inArray, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
+import { type Executor, queryRows } from "../../db/client.js";
 import {
   type ChangeItem,
   changeBatches,
@@ -42,6 +42,26 @@ export async function recordObservationChanges(tx: Executor, rows: readonly Obse
     .select()
     .from(indicatorAssignments)
     .where(inArray(indicatorAssignments.indicatorId, indicatorIds));
+  // What each indicator feeds, transitively (OI -> KPI -> target -> objective), and their systems.
+  const feedRows = await queryRows<{ id: string; code: string; system: string | null }>(
+    tx,
+    sql`with recursive up(id, ancestor) as (
+          select child_id, parent_id from indicator_links where child_id = any(${`{${indicatorIds.join(",")}}`}::uuid[])
+          union select up.id, l.parent_id from up join indicator_links l on l.child_id = up.ancestor)
+        select up.id, i.code, s.code as system from up join indicators i on i.id = up.ancestor
+          left join indicator_assignments a on a.indicator_id = up.ancestor and a.system_id is not null
+          left join systems s on s.id = a.system_id
+        union
+        select a.indicator_id, null, s.code from indicator_assignments a join systems s on s.id = a.system_id
+          where a.indicator_id = any(${`{${indicatorIds.join(",")}}`}::uuid[])`,
+  );
+  const feeds = new Map<string, { codes: Set<string>; systems: Set<string> }>();
+  for (const r of feedRows) {
+    const f = feeds.get(r.id) ?? { codes: new Set<string>(), systems: new Set<string>() };
+    if (r.code) f.codes.add(r.code);
+    if (r.system) f.systems.add(r.system);
+    feeds.set(r.id, f);
+  }
   const ind = new Map(inds.map((i) => [i.id, i]));
   const unit = new Map(units.map((u) => [u.id, u.code]));
   const items: ChangeItem[] = rows.map((r) => ({
@@ -59,6 +79,8 @@ export async function recordObservationChanges(tx: Executor, rows: readonly Obse
     systemIds: systemRows
       .filter((a) => a.indicatorId === r.indicatorId && a.systemId)
       .map((a) => a.systemId as string),
+    feeds: [...(feeds.get(r.indicatorId)?.codes ?? [])].sort(),
+    systems: [...(feeds.get(r.indicatorId)?.systems ?? [])].sort(),
   }));
   for (let i = 0; i < items.length; i += MAX_ITEMS_PER_BATCH) {
     const [batch] = await tx

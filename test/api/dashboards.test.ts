@@ -67,6 +67,26 @@ describe.each(backends())("dashboards on %s", (backend) => {
     expect(kpi?.status).not.toBe("no_data");
     expect(kpi?.reason.vi.length).toBeGreaterThan(10);
 
+    // A new value changes the next answer (answers are memoised by the state they were computed from).
+    const nov = await req("demo-approver-hanoi")({
+      method: "POST",
+      url: "/api/v1/observations/bulk?submit=true",
+      payload: {
+        items: [
+          { indicator: "OI_DOSSIERS_ONLINE", unit: "HA-NOI", period: "2026-11", value: 75_000 },
+          { indicator: "OI_DOSSIERS_TOTAL", unit: "HA-NOI", period: "2026-11", value: 100_000 },
+        ],
+      },
+    });
+    expect(nov.statusCode, nov.body).toBe(200);
+    const ov2 = await req("demo-standing")({
+      method: "GET",
+      url: "/api/v1/plans/NQ57/overview?basis=reported",
+    });
+    const kpi2 = (ov2.json() as { targets: Assessed[] }).targets
+      .flatMap((x) => x.measuredBy)
+      .find((k) => k.code === "K_ONLINE_PUBLIC_SERVICE_RATE");
+    expect(kpi2?.latest).toMatchObject({ period: "2026-11", value: 75 });
     // The approved layer has nothing yet; the public sees no unpublished figures at all.
     const pub = await req(null)({ method: "GET", url: "/api/v1/plans/NQ57/overview" });
     expect(pub.statusCode).toBe(200);

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.js";
 import { forecast } from "../../domain/assessment/forecast.js";
-import { IndicatorValues } from "../../domain/indicator-values.js";
+import { type CellSource, IndicatorValues } from "../../domain/indicator-values.js";
 import {
   assessIndicator,
   assessmentSeries,
@@ -20,7 +20,10 @@ import type { Layer } from "../../domain/rollup.js";
 import { canReadRollup } from "../access/policies/rollups.js";
 import type { Principal } from "../access/roles.js";
 import { AppError, notFound } from "../errors.js";
+import { AnswerCache, stateKey } from "./cache.js";
 import { type Catalogue, type CatalogueIndicator, dependencies, loadCatalogue, loadCells } from "./load.js";
+
+export type { Catalogue };
 
 /** The current month in Viet Nam (UTC+7). */
 export function currentMonth(clock = new Date()): Period {
@@ -99,16 +102,47 @@ function presentAssessment(a: Omit<TargetOverview, "measuredBy">, cat: Catalogue
   };
 }
 
+const catalogues = new AnswerCache<Catalogue>(16);
+const overviews = new AnswerCache<unknown>(64);
+const countries = new AnswerCache<string>(4);
+
+/** The plan's catalogue, recomputed only when values or definitions changed (see cache.ts). */
+async function catalogueAt(db: Executor, planId: string, key: string): Promise<Catalogue> {
+  return catalogues.get(`${planId}|${key}`, () => loadCatalogue(db, planId));
+}
+
 export async function planOverview(
   db: Executor,
   planId: string,
   principal: Principal,
   layer: Layer,
   clock = new Date(),
+  /** Reads the country's cells another way (the benchmark's naive GROUP BY over raw values); not cached. */
+  countryCells?: (cat: Catalogue, unitId: string) => Promise<CellSource>,
+): Promise<Awaited<ReturnType<typeof computeOverview>>> {
+  if (countryCells)
+    return computeOverview(db, await loadCatalogue(db, planId), principal, layer, clock, countryCells);
+  const key = await stateKey(db, planId);
+  const cat = await catalogueAt(db, planId, key);
+  const vn = await countries.get(key, () => countryUnitId(db));
+  const hidden = hiddenFor(principal, cat, vn, layer);
+  const fingerprint = [...cat.byCode.keys()].filter(hidden).join(",");
+  const period = formatPeriod(currentMonth(clock));
+  return overviews.get(`${planId}|${key}|${layer}|${period}|${fingerprint}`, () =>
+    computeOverview(db, cat, principal, layer, clock),
+  ) as Promise<Awaited<ReturnType<typeof computeOverview>>>;
+}
+
+async function computeOverview(
+  db: Executor,
+  cat: Catalogue,
+  principal: Principal,
+  layer: Layer,
+  clock: Date,
+  countryCells?: (cat: Catalogue, unitId: string) => Promise<CellSource>,
 ) {
-  const cat = await loadCatalogue(db, planId);
   const vn = await countryUnitId(db);
-  const cells = (await loadCells(db, cat, [vn], layer)).get(vn);
+  const cells = countryCells ? await countryCells(cat, vn) : (await loadCells(db, cat, [vn], layer)).get(vn);
   if (!cells) throw new AppError("INTERNAL");
   const values = new IndicatorValues(cat.specs, cells, hiddenFor(principal, cat, vn, layer));
   const now = currentMonth(clock);
@@ -171,7 +205,7 @@ export async function indicatorSeries(
   q: SeriesQuery,
   clock = new Date(),
 ) {
-  const cat = await loadCatalogue(db, planId);
+  const cat = await catalogueAt(db, planId, await stateKey(db, planId));
   const ind = cat.byCode.get(code);
   if (!ind) throw notFound("indicator", code);
   const unit = await unitByCode(db, q.unit);
@@ -239,7 +273,7 @@ export async function indicatorBreakdown(
   principal: Principal,
   q: { parent: string; period: string; layer: Layer },
 ) {
-  const cat = await loadCatalogue(db, planId);
+  const cat = await catalogueAt(db, planId, await stateKey(db, planId));
   const ind = cat.byCode.get(code);
   if (!ind) throw notFound("indicator", code);
   const parent = await unitByCode(db, q.parent);

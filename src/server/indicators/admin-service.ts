@@ -4,7 +4,7 @@
  * is required because the Standing Office adjusts targets "flexibly" (plan V.1.c) and must say why.
  * Used by the CLI now and by the HTTP routes of the access issue.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "../../db/client.js";
 import { indicators, orgUnits, planIndicators, plans } from "../../db/schema/index.js";
@@ -20,6 +20,7 @@ import {
 } from "../../domain/plan-definition/schema.js";
 import { AppError, notFound } from "../errors.js";
 import { rowSnapshot } from "../plans/import-plan.js";
+import { rebuildIndicatorRollups } from "../rollups/rebuild.js";
 import { writeTarget } from "./targets.js";
 import {
   audit,
@@ -220,6 +221,16 @@ export async function updateIndicator(
       ctx,
     });
     await invalidateDefinitionHash(tx, await plansTracking(tx, row.id));
+    if (changes.aggregation || changes.aggregationComponents) {
+      // What each value contributes depends on the rule (weights of weighted means): recount it.
+      const weight = next.aggregation === "weighted_mean" ? next.aggregationComponents?.weight : undefined;
+      await tx.execute(sql`update observations o set rollup_weight = (
+          select w.value from observations w join indicators wi on wi.id = w.indicator_id
+          where ${weight ?? null}::text is not null and wi.code = ${weight ?? null} and w.org_unit_id = o.org_unit_id
+            and w.period = o.period and w.disagg_key = o.disagg_key and w.deleted_at is null)
+        where o.indicator_id = ${row.id}`);
+      await rebuildIndicatorRollups(tx, row.id);
+    }
     await audit(tx, ctx, {
       action: "indicator.update",
       entityType: "indicator",

@@ -399,6 +399,61 @@ export async function revisionsAsOf(db: Executor, ids: string[], asOf: Date) {
   return new Map(rows.map((r) => [r.observationId, r]));
 }
 
+interface RawObservation {
+  id: string;
+  indicator_id: string;
+  org_unit_id: string;
+  reporter_unit_id: string;
+  period: string;
+  period_kind: string;
+  disaggregation: Record<string, string>;
+  disagg_key: string;
+  value: string | number | null;
+  value_bool: boolean | null;
+  status: string;
+  source: string | null;
+  comment: string | null;
+  evidence_url: string | null;
+  version: number;
+  created_by: string;
+  created_at: Date | string;
+  updated_by: string;
+  updated_at: Date | string;
+  deleted_at: Date | string | null;
+  first_submitted_at: Date | string | null;
+  rollup_weight: number | string | null;
+}
+
+const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+
+/** A row read with raw SQL, as Drizzle would have typed it. */
+function fromRaw(r: RawObservation): ObservationRow {
+  return {
+    id: r.id,
+    indicatorId: r.indicator_id,
+    orgUnitId: r.org_unit_id,
+    reporterUnitId: r.reporter_unit_id,
+    period: r.period,
+    periodKind: r.period_kind,
+    disaggregation: r.disaggregation,
+    disaggKey: r.disagg_key,
+    value: r.value === null ? null : Number(r.value),
+    valueBool: r.value_bool,
+    status: r.status,
+    source: r.source,
+    comment: r.comment,
+    evidenceUrl: r.evidence_url,
+    version: Number(r.version),
+    createdBy: r.created_by,
+    createdAt: asDate(r.created_at),
+    updatedBy: r.updated_by,
+    updatedAt: asDate(r.updated_at),
+    deletedAt: r.deleted_at === null ? null : asDate(r.deleted_at),
+    firstSubmittedAt: r.first_submitted_at === null ? null : asDate(r.first_submitted_at),
+    rollupWeight: r.rollup_weight === null ? null : Number(r.rollup_weight),
+  };
+}
+
 /**
  * Writes many checked values in one go (imports): the current rows are read and locked in one
  * statement, new values inserted and changed ones updated set-wise, each with its revision —
@@ -444,15 +499,16 @@ export async function writeObservations(
   const keys = JSON.stringify(
     prepared.map((p) => ({ i: p.ind.id, u: p.unit.id, p: p.input.period, k: p.key })),
   );
-  const existing = await tx
-    .select()
-    .from(observations)
-    .where(
-      sql`${observations.deletedAt} is null and (${observations.indicatorId}, ${observations.orgUnitId}, ${observations.period}, ${observations.disaggKey})
-        in (select k.i, k.u, k.p, k.k from jsonb_to_recordset(${keys}::jsonb) as k(i uuid, u uuid, p text, k text))`,
+  // Driven from the keys (an index lookup each), not a semi-join over every value.
+  const existing = (
+    await queryRows<RawObservation>(
+      tx,
+      sql`select o.* from jsonb_to_recordset(${keys}::jsonb) as k(i uuid, u uuid, p text, k text)
+        join observations o on o.indicator_id = k.i and o.org_unit_id = k.u and o.period = k.p
+          and o.disagg_key = k.k and o.deleted_at is null
+        order by o.id for update of o`,
     )
-    .orderBy(observations.id)
-    .for("update");
+  ).map(fromRaw);
   const byKey = new Map(
     existing.map((r) => [`${r.indicatorId}|${r.orgUnitId}|${r.period}|${r.disaggKey}`, r]),
   );
@@ -497,29 +553,57 @@ export async function writeObservations(
     }
     updates.push({ at, current, version: current.version + 1 });
   });
-  const revisions: (typeof observationRevisions.$inferInsert)[] = [];
-  for (let i = 0; i < inserts.length; i += 1000) {
-    const slice = inserts.slice(i, i + 1000);
-    const rows = await tx
-      .insert(observations)
-      .values(slice.map(({ at: _at, ...v }) => v))
-      .returning();
-    rows.forEach((row, k) => {
-      const at = (slice[k] as { at: number }).at;
-      results[at] = { outcome: "created", row };
-      revisions.push({
-        observationId: row.id,
-        version: 1,
-        value: row.value,
-        valueBool: row.valueBool,
-        source: row.source,
-        comment: row.comment,
-        evidenceUrl: row.evidenceUrl,
-        status,
-        changedBy: ctx.actor,
-        validFrom: now,
-      });
-    });
+  const keyOf = (r: { indicatorId: string; orgUnitId: string; period: string; disaggKey: string }) =>
+    `${r.indicatorId}|${r.orgUnitId}|${r.period}|${r.disaggKey}`;
+  const nowIso = now.toISOString();
+  // New values and their first revisions: one statement per slice, the rows passed as one JSON parameter.
+  for (let i = 0; i < inserts.length; i += 5000) {
+    const slice = inserts.slice(i, i + 5000);
+    const at = new Map(slice.map((v) => [keyOf(v as Parameters<typeof keyOf>[0]), v.at]));
+    const data = JSON.stringify(
+      slice.map((v) => ({
+        indicator_id: v.indicatorId,
+        org_unit_id: v.orgUnitId,
+        reporter_unit_id: v.reporterUnitId,
+        period: v.period,
+        period_kind: v.periodKind,
+        disaggregation: v.disaggregation,
+        disagg_key: v.disaggKey,
+        value: v.value,
+        value_bool: v.valueBool,
+        source: v.source,
+        comment: v.comment,
+        evidence_url: v.evidenceUrl,
+        rollup_weight: v.rollupWeight,
+      })),
+    );
+    const rows = await queryRows<RawObservation>(
+      tx,
+      sql`with d as (
+          select * from jsonb_to_recordset(${data}::jsonb) as d(indicator_id uuid, org_unit_id uuid,
+            reporter_unit_id uuid, period text, period_kind text, disaggregation jsonb, disagg_key text,
+            value numeric, value_bool boolean, source text, comment text, evidence_url text, rollup_weight float8)
+        ), ins as (
+          insert into observations (indicator_id, org_unit_id, reporter_unit_id, period, period_kind, disaggregation,
+            disagg_key, value, value_bool, source, comment, evidence_url, status, first_submitted_at, rollup_weight,
+            created_by, updated_by, created_at, updated_at)
+          select indicator_id, org_unit_id, reporter_unit_id, period, period_kind, disaggregation, disagg_key, value,
+            value_bool, source, comment, evidence_url, ${status}, ${submittedAt ? nowIso : null}::timestamptz,
+            rollup_weight, ${ctx.actor}, ${ctx.actor}, ${nowIso}::timestamptz, ${nowIso}::timestamptz
+          from d
+          returning *
+        ), rev as (
+          insert into observation_revisions (observation_id, version, value, value_bool, status, source, comment,
+            evidence_url, changed_by, valid_from)
+          select id, 1, value, value_bool, status, source, comment, evidence_url, ${ctx.actor}, ${nowIso}::timestamptz
+          from ins
+        )
+        select * from ins`,
+    );
+    for (const raw of rows) {
+      const row = fromRaw(raw);
+      results[at.get(keyOf(row)) as number] = { outcome: "created", row };
+    }
   }
   if (updates.length > 0) {
     const data = JSON.stringify(
@@ -539,38 +623,36 @@ export async function writeObservations(
         };
       }),
     );
-    await tx.execute(sql`update observations o set value = d.value, value_bool = d.value_bool, source = d.source,
-        comment = d.comment, evidence_url = d.evidence_url, status = ${status}, version = d.version,
-        reporter_unit_id = d.reporter_unit_id, rollup_weight = d.rollup_weight,
-        first_submitted_at = d.first_submitted_at, updated_by = ${ctx.actor}, updated_at = ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${data}::jsonb) as d(id uuid, value numeric, value_bool boolean, source text,
-        comment text, evidence_url text, version int, reporter_unit_id uuid, rollup_weight float8,
-        first_submitted_at timestamptz)
-      where o.id = d.id`);
     const ids = updates.map((u) => u.current.id);
-    await tx.execute(sql`update observation_revisions set valid_to = ${now.toISOString()}::timestamptz
+    await tx.execute(sql`update observation_revisions set valid_to = ${nowIso}::timestamptz
       where observation_id = any(${`{${ids.join(",")}}`}::uuid[]) and valid_to is null`);
-    const after = new Map(
-      (await tx.select().from(observations).where(inArray(observations.id, ids))).map((r) => [r.id, r]),
+    const rows = await queryRows<RawObservation>(
+      tx,
+      sql`with upd as (
+          update observations o set value = d.value, value_bool = d.value_bool, source = d.source,
+            comment = d.comment, evidence_url = d.evidence_url, status = ${status}, version = d.version,
+            reporter_unit_id = d.reporter_unit_id, rollup_weight = d.rollup_weight,
+            first_submitted_at = d.first_submitted_at, updated_by = ${ctx.actor}, updated_at = ${nowIso}::timestamptz
+          from jsonb_to_recordset(${data}::jsonb) as d(id uuid, value numeric, value_bool boolean, source text,
+            comment text, evidence_url text, version int, reporter_unit_id uuid, rollup_weight float8,
+            first_submitted_at timestamptz)
+          where o.id = d.id
+          returning o.*
+        ), rev as (
+          insert into observation_revisions (observation_id, version, value, value_bool, status, source, comment,
+            evidence_url, changed_by, valid_from)
+          select id, version, value, value_bool, status, source, comment, evidence_url, ${ctx.actor}, ${nowIso}::timestamptz
+          from upd
+        )
+        select * from upd`,
     );
-    for (const u of updates) {
-      const row = after.get(u.current.id) as ObservationRow;
-      results[u.at] = { outcome: "updated", row, previous: u.current };
-      revisions.push({
-        observationId: row.id,
-        version: u.version,
-        value: row.value,
-        valueBool: row.valueBool,
-        source: row.source,
-        comment: row.comment,
-        evidenceUrl: row.evidenceUrl,
-        status,
-        changedBy: ctx.actor,
-        validFrom: now,
-      });
-    }
+    const after = new Map(rows.map((r) => [r.id, fromRaw(r)]));
+    for (const u of updates)
+      results[u.at] = {
+        outcome: "updated",
+        row: after.get(u.current.id) as ObservationRow,
+        previous: u.current,
+      };
   }
-  for (let i = 0; i < revisions.length; i += 2000)
-    await tx.insert(observationRevisions).values(revisions.slice(i, i + 2000));
   return results;
 }

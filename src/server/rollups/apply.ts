@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.js";
 import { type CellDelta, cellDeltas, cellKey, type ValueChange } from "../../domain/rollup.js";
 
-/** Rows per statement: keeps parameters and JSON payloads small on both backends. */
+/** Cells per JSON payload: keeps each parameter small on both backends. */
 const STATEMENT_CELLS = 5000;
 
 export async function loadAncestors(
@@ -90,56 +90,66 @@ function payload(deltas: readonly CellDelta[]): string {
 }
 
 export async function applyCellDeltas(tx: Executor, all: readonly CellDelta[]): Promise<void> {
+  if (all.length === 0) return;
   const sorted = [...all].sort((a, b) => (cellKey(a) < cellKey(b) ? -1 : 1));
+  // The deltas go into a temporary table once (analysed, so the planner looks cells up by key
+  // instead of scanning them), then four statements read it.
+  await tx.execute(sql.raw(`create temporary table if not exists rollup_delta (${cols}) on commit drop`));
+  await tx.execute(sql`truncate rollup_delta`);
   for (let i = 0; i < sorted.length; i += STATEMENT_CELLS) {
     const json = payload(sorted.slice(i, i + STATEMENT_CELLS));
-    const d = sql`jsonb_to_recordset(${json}::jsonb) as d(${sql.raw(cols)})`;
-    const match = sql.raw(`c.indicator_id = d.indicator_id and c.unit_id = d.unit_id and c.period = d.period
-      and c.disagg_key = d.disagg_key and c.layer = d.layer`);
-    // Lock existing cells in key order first: concurrent writers then queue instead of deadlocking.
-    await tx.execute(sql`select 1 from rollup_cells c join ${d} on ${match}
-      order by c.indicator_id, c.unit_id, c.period, c.disagg_key, c.layer for update of c`);
-    await tx.execute(sql`update rollup_cells c set
-        count = c.count + d.count,
-        sum = c.sum + d.sum,
-        weight_sum = c.weight_sum + d.weight_sum,
-        weighted_sum = c.weighted_sum + d.weighted_sum,
-        own_count = c.own_count + d.own_count,
-        own_sum = c.own_sum + d.own_sum,
-        extremes_stale = c.extremes_stale or (d.rem_min is not null and
-          (d.rem_min <= c.min or d.rem_max >= c.max or d.rem_latest_at >= c.latest_at)),
-        min = case when d.add_min is null then c.min else least(c.min, d.add_min) end,
-        max = case when d.add_max is null then c.max else greatest(c.max, d.add_max) end,
-        latest = case when d.add_latest_at is not null and (c.latest_at is null or d.add_latest_at > c.latest_at
-          or (d.add_latest_at = c.latest_at and d.add_latest > c.latest)) then d.add_latest else c.latest end,
-        latest_at = case when d.add_latest_at is not null and (c.latest_at is null or d.add_latest_at > c.latest_at
-          or (d.add_latest_at = c.latest_at and d.add_latest > c.latest)) then d.add_latest_at else c.latest_at end,
-        updated_at = now()
-      from ${d} where ${match}`);
-    // Cells seen for the first time (only additions can create one).
-    await tx.execute(sql`insert into rollup_cells as c (indicator_id, unit_id, period, disagg_key, layer, count, sum,
-        weight_sum, weighted_sum, own_count, own_sum, min, max, latest, latest_at)
-      select d.indicator_id, d.unit_id, d.period, d.disagg_key, d.layer, d.count, d.sum, d.weight_sum,
-        d.weighted_sum, d.own_count, d.own_sum, d.add_min, d.add_max, d.add_latest, d.add_latest_at
-      from ${d}
-      where d.count > 0 and not exists (select 1 from rollup_cells c where ${match})
-      order by d.indicator_id, d.unit_id, d.period, d.disagg_key, d.layer
-      on conflict (indicator_id, unit_id, period, disagg_key, layer) do update set
-        count = c.count + excluded.count,
-        sum = c.sum + excluded.sum,
-        weight_sum = c.weight_sum + excluded.weight_sum,
-        weighted_sum = c.weighted_sum + excluded.weighted_sum,
-        own_count = c.own_count + excluded.own_count,
-        own_sum = c.own_sum + excluded.own_sum,
-        min = least(c.min, excluded.min),
-        max = greatest(c.max, excluded.max),
-        latest = case when excluded.latest_at > c.latest_at or (excluded.latest_at = c.latest_at
-          and excluded.latest > c.latest) then excluded.latest else c.latest end,
-        latest_at = greatest(c.latest_at, excluded.latest_at),
-        updated_at = now()`);
-    await tx.execute(sql`delete from rollup_cells c using ${d} where ${match} and c.count <= 0`);
-    await recomputeStale(tx, sql`exists (select 1 from ${d} where ${match})`);
+    await tx.execute(
+      sql`insert into rollup_delta select * from jsonb_to_recordset(${json}::jsonb) as d(${sql.raw(cols)})`,
+    );
   }
+  await tx.execute(sql`analyze rollup_delta`);
+  const match = sql.raw(`c.indicator_id = d.indicator_id and c.unit_id = d.unit_id and c.period = d.period
+    and c.disagg_key = d.disagg_key and c.layer = d.layer`);
+  // Lock existing cells in key order first: concurrent writers then queue instead of deadlocking.
+  await tx.execute(sql`select 1 from rollup_delta d join rollup_cells c on ${match}
+    order by c.indicator_id, c.unit_id, c.period, c.disagg_key, c.layer for update of c`);
+  await tx.execute(sql`update rollup_cells c set
+      count = c.count + d.count,
+      sum = c.sum + d.sum,
+      weight_sum = c.weight_sum + d.weight_sum,
+      weighted_sum = c.weighted_sum + d.weighted_sum,
+      own_count = c.own_count + d.own_count,
+      own_sum = c.own_sum + d.own_sum,
+      extremes_stale = c.extremes_stale or (d.rem_min is not null and
+        (d.rem_min <= c.min or d.rem_max >= c.max or d.rem_latest_at >= c.latest_at)),
+      min = case when d.add_min is null then c.min else least(c.min, d.add_min) end,
+      max = case when d.add_max is null then c.max else greatest(c.max, d.add_max) end,
+      latest = case when d.add_latest_at is not null and (c.latest_at is null or d.add_latest_at > c.latest_at
+        or (d.add_latest_at = c.latest_at and d.add_latest > c.latest)) then d.add_latest else c.latest end,
+      latest_at = case when d.add_latest_at is not null and (c.latest_at is null or d.add_latest_at > c.latest_at
+        or (d.add_latest_at = c.latest_at and d.add_latest > c.latest)) then d.add_latest_at else c.latest_at end,
+      updated_at = now()
+    from rollup_delta d where ${match}`);
+  // Cells seen for the first time (only additions can create one).
+  await tx.execute(sql`insert into rollup_cells as c (indicator_id, unit_id, period, disagg_key, layer, count, sum,
+      weight_sum, weighted_sum, own_count, own_sum, min, max, latest, latest_at)
+    select d.indicator_id, d.unit_id, d.period, d.disagg_key, d.layer, d.count, d.sum, d.weight_sum,
+      d.weighted_sum, d.own_count, d.own_sum, d.add_min, d.add_max, d.add_latest, d.add_latest_at
+    from rollup_delta d
+    where d.count > 0 and not exists (select 1 from rollup_cells c where ${match})
+    order by d.indicator_id, d.unit_id, d.period, d.disagg_key, d.layer
+    on conflict (indicator_id, unit_id, period, disagg_key, layer) do update set
+      count = c.count + excluded.count,
+      sum = c.sum + excluded.sum,
+      weight_sum = c.weight_sum + excluded.weight_sum,
+      weighted_sum = c.weighted_sum + excluded.weighted_sum,
+      own_count = c.own_count + excluded.own_count,
+      own_sum = c.own_sum + excluded.own_sum,
+      min = least(c.min, excluded.min),
+      max = greatest(c.max, excluded.max),
+      latest = case when excluded.latest_at > c.latest_at or (excluded.latest_at = c.latest_at
+        and excluded.latest > c.latest) then excluded.latest else c.latest end,
+      latest_at = greatest(c.latest_at, excluded.latest_at),
+      updated_at = now()`);
+  if (sorted.some((d) => d.count < 0))
+    await tx.execute(sql`delete from rollup_cells c using rollup_delta d where ${match} and c.count <= 0`);
+  if (sorted.some((d) => d.remMin !== null))
+    await recomputeStale(tx, sql`exists (select 1 from rollup_delta d where ${match})`);
 }
 
 /** Recomputes min, max and latest of stale cells from the values of their units. */

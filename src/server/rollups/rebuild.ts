@@ -164,3 +164,11 @@ async function movePairs(
       latest_at = case when excluded.extremes_stale then c.latest_at else greatest(c.latest_at, excluded.latest_at) end,
       updated_at = now()`);
 }
+
+/** Rebuilds the cells of one indicator (after its aggregation rule changed what its values contribute). */
+export async function rebuildIndicatorRollups(tx: Executor, indicatorId: string): Promise<void> {
+  await tx.execute(sql`delete from rollup_cells where indicator_id = ${indicatorId}`);
+  await tx.execute(sql`insert into rollup_cells (indicator_id, unit_id, period, disagg_key, layer, count, sum,
+      weight_sum, weighted_sum, own_count, own_sum, min, max, latest, latest_at)
+    select * from (${rebuiltCells}) c where c.indicator_id = ${indicatorId}`);
+}

@@ -116,7 +116,7 @@ function syntheticUnits(provinces: string[], perProvince: number): OrgUnitDef[] 
 }
 
 /** Deterministic value of a cell: a unit level, an indicator scale, a trend and some noise. */
-function valueOf(unit: number, ind: number, month: number): number {
+function cellValue(unit: number, ind: number, month: number): number {
   const h = Math.imul(unit * 2654435761 + ind * 40503 + month * 97, 2246822519) >>> 0;
   return Math.round((100 + (unit % 97) * 10 + ind * 50) * (1 + month * 0.01) * (0.9 + (h % 1000) / 5000));
 }
@@ -128,7 +128,7 @@ function* csvRows(ds: Dataset, months: string[], monthOffset: number, withHeader
     for (let u = 0; u < ds.units.length; u++) {
       for (let i = 0; i < ds.indicators.length; i++)
         lines.push(
-          `${ds.indicators[i]?.code},${ds.units[u]?.code},${months[m]},${valueOf(u, i, m + monthOffset)}\n`,
+          `${ds.indicators[i]?.code},${ds.units[u]?.code},${months[m]},${cellValue(u, i, m + monthOffset)}\n`,
         );
       if (lines.length >= 20_000) yield lines.splice(0).join("");
     }
@@ -143,7 +143,7 @@ function* copyRows(ds: Dataset, months: string[], monthOffset: number, full: boo
       const unit = ds.units[u] as { id: string };
       for (let i = 0; i < ds.indicators.length; i++) {
         const ind = ds.indicators[i] as { id: string };
-        const v = valueOf(u, i, m + monthOffset);
+        const v = cellValue(u, i, m + monthOffset);
         lines.push(
           full
             ? `${ind.id},${unit.id},${unit.id},${months[m]},month,{},"",${v},approved,1,bench,bench,2026-01-01T00:00:00Z\n`

@@ -50,7 +50,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)("50 concurrent writers on PostgreS
           ...cell,
           value: Number(current?.value ?? 0) + 1,
           comment: `writer ${writer}`,
-          ...(current ? { expectedVersion: current.version } : {}),
+          // 0: "create only" — a writer that saw no value must not overwrite one created meanwhile.
+          expectedVersion: current?.version ?? 0,
         };
         try {
           await db.transaction(async (tx) => {

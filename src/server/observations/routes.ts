@@ -83,9 +83,11 @@ const writeBody = z.object({
   expectedVersion: z
     .number()
     .int()
-    .positive()
+    .nonnegative()
     .optional()
-    .describe("The version you last saw; a newer one is refused with 409."),
+    .describe(
+      "The version you last saw; a newer one is refused with 409. 0: create only — refused with 409 if the value exists.",
+    ),
 });
 
 interface Meta {

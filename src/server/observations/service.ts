@@ -23,7 +23,7 @@ export interface ObservationInput {
   source?: string | null;
   comment?: string | null;
   evidenceUrl?: string | null;
-  /** The version the writer last saw; a newer current version refuses the write (409). */
+  /** The version the writer last saw; a newer current version refuses the write (409). 0: create only. */
   expectedVersion?: number;
 }
 
@@ -193,6 +193,15 @@ export async function writeObservation(
       ),
     )
     .for("update");
+  if (!current && input.expectedVersion)
+    throw new AppError("STALE_VERSION", { version: 0 }, [
+      {
+        path: "expectedVersion",
+        message: "giá trị này đã bị xóa",
+        messageEn: "the value was deleted",
+        value: { version: 0 },
+      },
+    ]);
   if (current && input.expectedVersion !== undefined && input.expectedVersion !== current.version)
     throw new AppError("STALE_VERSION", { version: current.version }, [
       {

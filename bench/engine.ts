@@ -259,7 +259,13 @@ async function prepare(database: Database, dbEnv: Record<string, string>) {
     ctx,
   );
   for (const p of provinces) await grantRole(db, admin, userId, { role: "unit_approver", unit: p }, ctx);
-  await grantRole(db, admin, userId, { role: "standing_office", plan: "NQ57" }, ctx);
+  // Dashboard viewers: a Standing Office member (one plan-wide grant, like the Steering Committee's people).
+  const viewerId = await createUser(
+    db,
+    { username: "bench-viewer", displayName: "Benchmark viewer", password: PASSWORD },
+    ctx,
+  );
+  await grantRole(db, admin, viewerId, { role: "standing_office", plan: "NQ57" }, ctx);
   void dbEnv;
   return { ds, baseRows: n?.n ?? 0, copyRate: copyRowsN / copySeconds, copyRowsN };
 }
@@ -301,11 +307,11 @@ interface Session {
   csrf: string;
 }
 
-async function signIn(): Promise<Session> {
+async function signIn(username: string): Promise<Session> {
   const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/session`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "bench-writer", password: PASSWORD }),
+    body: JSON.stringify({ username, password: PASSWORD }),
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
@@ -336,7 +342,7 @@ async function ingest(s: Session, ds: Dataset) {
   return { rows, rate: rows / ((performance.now() - t0) / 1000) };
 }
 
-async function overviewUnderLoad(s: Session, ds: Dataset) {
+async function overviewUnderLoad(s: Session, viewer: Session, ds: Dataset) {
   const latencies: number[] = [];
   const stopAt = Date.now() + READ_SECONDS * 1000;
   let writes = 0;
@@ -359,7 +365,7 @@ async function overviewUnderLoad(s: Session, ds: Dataset) {
   const readers = Array.from({ length: READERS }, async () => {
     while (Date.now() < stopAt) {
       const t = performance.now();
-      const res = await api(s, "/api/v1/plans/NQ57/overview?basis=reported");
+      const res = await api(viewer, "/api/v1/plans/NQ57/overview?basis=reported");
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`overview: ${res.status}`);
       latencies.push(performance.now() - t);
@@ -370,7 +376,7 @@ async function overviewUnderLoad(s: Session, ds: Dataset) {
 }
 
 /** Submission → event received, with SSE_CLIENTS clients connected from another process. */
-async function eventLatency(s: Session, ds: Dataset): Promise<number[]> {
+async function eventLatency(s: Session, viewer: Session, ds: Dataset): Promise<number[]> {
   const resultFile = path.join(tmpdir(), `chinam-sse-${process.pid}.json`);
   const child = spawn(
     process.execPath,
@@ -380,7 +386,7 @@ async function eventLatency(s: Session, ds: Dataset): Promise<number[]> {
       env: {
         ...process.env,
         BENCH_URL: `http://127.0.0.1:${PORT}/api/v1/events`,
-        BENCH_COOKIE: s.cookie,
+        BENCH_COOKIE: viewer.cookie,
         BENCH_CLIENTS: String(SSE_CLIENTS),
         BENCH_OUT: resultFile,
       },
@@ -399,17 +405,18 @@ async function eventLatency(s: Session, ds: Dataset): Promise<number[]> {
   log(`${SSE_CLIENTS} SSE clients connected`);
   const sent = new Map<string, number>();
   for (let k = 0; k < SUBMISSIONS; k++) {
-    const unit = ds.units[(k * 7) % ds.units.length]?.code;
-    const ind = ds.indicators[k % ds.indicators.length]?.code;
+    const unit = ds.units[(k * 7) % ds.units.length]?.code as string;
+    const ind = ds.indicators[k % ds.indicators.length]?.code as string;
     const t0 = Date.now();
-    const res = await api(s, "/api/v1/observations", {
-      method: "PUT",
+    // A submission: the approver enters and submits the value in one step.
+    const res = await api(s, "/api/v1/observations/bulk?submit=true", {
+      method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ indicator: ind, unit, period: "2026-10", value: 5000 + k }),
+      body: JSON.stringify({ items: [{ indicator: ind, unit, period: "2026-10", value: 5000 + k }] }),
     });
-    const obs = (await res.json()) as { id: string };
-    if (!res.ok) throw new Error(`PUT failed ${res.status} ${JSON.stringify(obs)}`);
-    sent.set(obs.id, t0);
+    const out = await res.json();
+    if (!res.ok) throw new Error(`submission failed ${res.status} ${JSON.stringify(out)}`);
+    sent.set(`${ind}|${unit}|2026-10`, t0);
     await new Promise((r) => setTimeout(r, 150));
   }
   await new Promise((r) => setTimeout(r, 1500));
@@ -529,20 +536,21 @@ async function main() {
   let rss = 0;
   try {
     await waitReady();
-    const s = await signIn();
+    const s = await signIn("bench-writer");
+    const viewer = await signIn("bench-viewer");
     const ing = await ingest(s, prep.ds);
     log(
       `HTTP ingest: ${ing.rows} rows at ${fmt(ing.rate, 0)} rows/s (vs COPY ${fmt(prep.copyRate, 0)} rows/s)`,
     );
     // Warm up, then measure under load.
     for (let i = 0; i < 3; i++)
-      await (await api(s, "/api/v1/plans/NQ57/overview?basis=reported")).arrayBuffer();
-    const ov = await overviewUnderLoad(s, prep.ds);
+      await (await api(viewer, "/api/v1/plans/NQ57/overview?basis=reported")).arrayBuffer();
+    const ov = await overviewUnderLoad(s, viewer, prep.ds);
     log(
       `overview under load: ${ov.latencies.length} reads by ${READERS} readers, ${ov.writes} writes landed`,
     );
-    const httpOverview = await (await api(s, "/api/v1/plans/NQ57/overview?basis=reported")).json();
-    const events = await eventLatency(s, prep.ds);
+    const httpOverview = await (await api(viewer, "/api/v1/plans/NQ57/overview?basis=reported")).json();
+    const events = await eventLatency(s, viewer, prep.ds);
     rss = peakRssMb(server.pid as number);
     server.kill("SIGTERM");
     await new Promise((r) => server.on("exit", r));

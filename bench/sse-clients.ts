@@ -1,6 +1,6 @@
 /**
  * Event-stream viewers for bench/engine.ts, in their own process: opens BENCH_CLIENTS connections
- * to BENCH_URL with BENCH_COOKIE, prints READY once all are open, records when each value id
+ * to BENCH_URL with BENCH_COOKIE, prints READY once all are open, records when each value (indicator|unit|period)
  * arrives on each connection, and on DONE (stdin) writes `{id: [epoch ms, …]}` to BENCH_OUT and exits.
  */
 import { writeFileSync } from "node:fs";
@@ -40,11 +40,14 @@ function open(): Promise<void> {
               .map((l) => l.slice(6))
               .join("\n");
             if (data) {
-              const event = JSON.parse(data) as { values?: { id: string }[] };
+              const event = JSON.parse(data) as {
+                values?: { indicator: string; unit: string; period: string }[];
+              };
               for (const v of event.values ?? []) {
-                const list = received.get(v.id) ?? [];
+                const key = `${v.indicator}|${v.unit}|${v.period}`;
+                const list = received.get(key) ?? [];
                 list.push(now);
-                received.set(v.id, list);
+                received.set(key, list);
               }
             }
             end = buf.indexOf("\n\n");

@@ -193,6 +193,22 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
     keyGenerator: (req) => req.ip,
   });
   await app.register(routeAccess, { config, database });
+  // PostgreSQL text cannot hold U+0000: refuse it up front, by field, rather than fail in the database.
+  app.addHook("preValidation", async (req) => {
+    const where = nulPath(req.body, "body") ?? nulPath(req.query, "query") ?? nulPath(req.params, "params");
+    if (where)
+      throw new AppError(
+        "VALIDATION_FAILED",
+        { summary: `${where}: the NUL character (U+0000) is not allowed` },
+        [
+          {
+            path: where,
+            message: "không được chứa ký tự NUL (U+0000)",
+            messageEn: "must not contain the NUL character (U+0000)",
+          },
+        ],
+      );
+  });
   await app.register(auditAnchorPlugin, { anchor: auditAnchor });
 
   await app.register(swagger, {
@@ -265,4 +281,17 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
   );
 
   return app;
+}
+
+/** The path of the first string holding U+0000 in a parsed body (streams and buffers are not walked). */
+function nulPath(v: unknown, path: string, depth = 0): string | undefined {
+  if (typeof v === "string") return v.includes("\u0000") ? path : undefined;
+  if (depth > 32 || v === null || typeof v !== "object" || Buffer.isBuffer(v)) return undefined;
+  if (typeof (v as { pipe?: unknown }).pipe === "function") return undefined;
+  for (const [k, x] of Object.entries(v)) {
+    if (k.includes("\u0000")) return `${path}.${k}`;
+    const found = nulPath(x, `${path}.${k}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }

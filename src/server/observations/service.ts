@@ -53,8 +53,10 @@ export interface Refs {
 }
 
 export async function loadRefs(db: Executor, inputs: readonly ObservationInput[]): Promise<Refs> {
-  const indicatorCodes = [...new Set(inputs.map((i) => i.indicator))];
-  const unitCodes = [...new Set(inputs.flatMap((i) => [i.unit, i.reporterUnit ?? i.unit]))];
+  // PostgreSQL text cannot hold U+0000: such a code is simply unknown (and named as such).
+  const storable = (c: unknown): c is string => typeof c === "string" && !c.includes("\u0000");
+  const indicatorCodes = [...new Set(inputs.map((i) => i.indicator))].filter(storable);
+  const unitCodes = [...new Set(inputs.flatMap((i) => [i.unit, i.reporterUnit ?? i.unit]))].filter(storable);
   const inds = indicatorCodes.length
     ? await db.select().from(indicators).where(inArray(indicators.code, indicatorCodes))
     : [];
@@ -69,6 +71,11 @@ export function checkObservation(input: ObservationInput, refs: Refs, path = "")
   const out: ErrorDetail[] = [];
   const add = (field: string, vi: string, en: string, value?: unknown) =>
     out.push({ path: `${path}${field}`, message: `${field}: ${vi}`, messageEn: `${field}: ${en}`, value });
+  for (const field of ["source", "comment", "evidenceUrl"] as const) {
+    const v = input[field];
+    if (typeof v === "string" && v.includes("\u0000"))
+      add(field, "chứa ký tự NUL (U+0000) không hợp lệ", "contains the invalid NUL character (U+0000)", v);
+  }
   const ind = refs.indicators.get(input.indicator);
   if (!ind)
     add(

@@ -53,9 +53,14 @@ export function canReadValue(p: Principal, v: ValueContext): boolean {
   return v.status === "approved" && v.indicatorPublished;
 }
 
-/** The units a principal writes values for (reporter/approver grants, or a token's unit). */
+const writerUnitsMemo = new WeakMap<Principal, Set<string>>();
+
+/** The units a principal writes values for (reporter/approver grants, or a token's unit); memoised per request principal. */
 function writerUnits(p: Principal): Set<string> {
+  const memo = writerUnitsMemo.get(p);
+  if (memo) return memo;
   const out = new Set<string>();
+  writerUnitsMemo.set(p, out);
   if (p.kind === "token") {
     if (p.actions.has("observations:write")) for (const u of p.unitIds) out.add(u);
   } else if (p.kind === "user") {

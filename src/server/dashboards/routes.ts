@@ -9,7 +9,7 @@ import { AppError } from "../errors.js";
 import { codeParam, errorResponses } from "../http/common-schemas.js";
 import { getPlanByCode } from "../plans/queries.js";
 import * as S from "./schema.js";
-import { compareUnits, indicatorBreakdown, indicatorSeries, planOverview } from "./service.js";
+import { compareUnits, indicatorBreakdown, indicatorSeries, planOverviewJson } from "./service.js";
 
 const tags = ["dashboards"];
 const periodCode = z
@@ -41,9 +41,17 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: S.overview, ...errorResponses },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const plan = await getPlanByCode(db(), req.params.code);
-      return planOverview(db(), plan.id, req.principal, layerFor(req.principal, req.query.basis));
+      const json = await planOverviewJson(
+        db(),
+        plan.id,
+        req.principal,
+        layerFor(req.principal, req.query.basis),
+        (v) => S.overview.parse(v),
+      );
+      // Memoised text: validated against the schema once, when computed.
+      return reply.type("application/json; charset=utf-8").send(json as never);
     },
   );
 

@@ -111,6 +111,31 @@ async function catalogueAt(db: Executor, planId: string, key: string): Promise<C
   return catalogues.get(`${planId}|${key}`, () => loadCatalogue(db, planId));
 }
 
+const overviewJson = new AnswerCache<string>(64);
+
+/**
+ * The overview as JSON text, memoised like `planOverview`: repeated reads of an unchanged state
+ * cost one small query and no serialisation. `check` validates the answer once, when computed.
+ */
+export async function planOverviewJson(
+  db: Executor,
+  planId: string,
+  principal: Principal,
+  layer: Layer,
+  check: (value: unknown) => unknown,
+  clock = new Date(),
+): Promise<string> {
+  const key = await stateKey(db, planId);
+  const cat = await catalogueAt(db, planId, key);
+  const vn = await countries.get(key, () => countryUnitId(db));
+  const hidden = hiddenFor(principal, cat, vn, layer);
+  const fingerprint = [...cat.byCode.keys()].filter(hidden).join(",");
+  const period = formatPeriod(currentMonth(clock));
+  return overviewJson.get(`${planId}|${key}|${layer}|${period}|${fingerprint}`, async () =>
+    JSON.stringify(check(await computeOverview(db, cat, principal, layer, clock))),
+  );
+}
+
 export async function planOverview(
   db: Executor,
   planId: string,

@@ -29,7 +29,13 @@ describe.each(backends())("dashboards on %s", (backend) => {
   beforeAll(async () => {
     t = await testApp(backend, { WRITE_RATE_LIMIT_PER_MINUTE: "100000" });
     await createDemoAccounts(t.database);
-    for (const u of ["demo-approver-hanoi", "demo-standing", "demo-reporter-hcm", "demo-proposer"])
+    for (const u of [
+      "demo-approver-hanoi",
+      "demo-standing",
+      "demo-reporter-hcm",
+      "demo-proposer",
+      "demo-admin",
+    ])
       s[u] = await login(t.app, u);
   });
   afterAll(async () => {
@@ -215,5 +221,44 @@ describe.each(backends())("dashboards on %s", (backend) => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+
+  it("accepts only the disaggregations an indicator defines, and rolls each up separately", async () => {
+    const define = await req("demo-admin")({
+      method: "PATCH",
+      url: "/api/v1/indicators/OI_DIGITAL_SKILLS_TRAINEES",
+      payload: { disaggregations: { sex: ["male", "female"] }, reason: "Phân tổ theo giới tính" },
+    });
+    expect(define.statusCode, define.body).toBe(200);
+    const write = (disaggregation: Record<string, string>, value: number) =>
+      req("demo-approver-hanoi")({
+        method: "POST",
+        url: "/api/v1/observations/bulk?submit=true",
+        payload: {
+          items: [
+            {
+              indicator: "OI_DIGITAL_SKILLS_TRAINEES",
+              unit: "HA-NOI",
+              period: "2026-09",
+              value,
+              disaggregation,
+            },
+          ],
+        },
+      });
+    expect((await write({ sex: "female" }, 1200)).statusCode).toBe(200);
+    expect((await write({ sex: "male" }, 1000)).statusCode).toBe(200);
+    const bad = await write({ sex: "other" }, 5);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].message).toContain("male, female");
+    const unknown = await write({ age: "18-24" }, 5);
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors[0].messageEn).toContain("not a disaggregation");
+    // The total (no disaggregation) is its own cell: nothing was reported for it.
+    const total = await req("demo-standing")({
+      method: "GET",
+      url: "/api/v1/indicators/OI_DIGITAL_SKILLS_TRAINEES/series?basis=reported&unit=HA-NOI&from=2026-09&to=2026-09",
+    });
+    expect(total.json().points[0].value).toBeNull();
   });
 });

@@ -42,6 +42,8 @@ export const indicators = pgTable(
       weight?: string;
     }>(),
     formula: text("formula"),
+    /** Disaggregations values may carry: dimension → its option codes (e.g. sex → [male, female]). */
+    disaggregations: jsonb("disaggregations").$type<Record<string, string[]>>(),
     /** How values combine over periods (a quarter from its months); null: derived from `aggregation`. */
     timeAggregation: text("time_aggregation"),
     /** When values are due; null: the plan's rule, else the 25th of the period's last month. */

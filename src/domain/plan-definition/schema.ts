@@ -100,6 +100,15 @@ export const indicatorDef = z
       .object({ numerator: code.optional(), denominator: code.optional(), weight: code.optional() })
       .strict()
       .optional(),
+    /** How values combine over periods; default: flows (sum) add up, others take the latest. */
+    timeAggregation: z
+      .enum(["sum", "mean", "weighted_mean", "ratio_of_sums", "latest", "min", "max"])
+      .optional(),
+    /** Disaggregations values may carry: dimension → option codes, e.g. { sex: [male, female] }. */
+    disaggregations: z
+      .record(code, z.array(code).min(1).max(100))
+      .refine((r) => Object.keys(r).length <= 10, "at most 10 dimensions")
+      .optional(),
     /** Expression over indicator codes (KPIs, targets); validated by the indicator engine. */
     formula: z.string().max(2000).optional(),
     published: z.boolean().default(false),

@@ -59,6 +59,26 @@ export const indicatorPatch = z
         weight: z.string().max(64).optional(),
       })
       .strict(),
+    timeAggregation: z
+      .enum(["sum", "mean", "weighted_mean", "ratio_of_sums", "latest", "min", "max"])
+      .nullable(),
+    disaggregations: z
+      .record(
+        z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+          .max(64),
+        z
+          .array(
+            z
+              .string()
+              .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+              .max(64),
+          )
+          .min(1)
+          .max(100),
+      )
+      .nullable(),
     formula: z.string().max(2000),
     published: z.boolean(),
     proposed: z.boolean(),
@@ -196,6 +216,8 @@ export async function updateIndicator(
       ...(p.frequency ? { frequency: p.frequency } : {}),
       ...(p.aggregation ? { aggregation: p.aggregation } : {}),
       ...(p.aggregationComponents ? { aggregationComponents: p.aggregationComponents } : {}),
+      ...(p.timeAggregation !== undefined ? { timeAggregation: p.timeAggregation } : {}),
+      ...(p.disaggregations !== undefined ? { disaggregations: p.disaggregations } : {}),
       ...(p.formula !== undefined ? { formula: p.formula } : {}),
       ...(p.published !== undefined ? { published: p.published } : {}),
       ...(p.proposed !== undefined ? { proposed: p.proposed } : {}),

@@ -40,6 +40,8 @@ export function presentIndicator(row: IndicatorRow, rel: IndicatorRelations): In
     frequency: row.frequency as Indicator["frequency"],
     aggregation: row.aggregation as Indicator["aggregation"],
     aggregationComponents: row.aggregationComponents ?? null,
+    timeAggregation: row.timeAggregation ?? null,
+    disaggregations: row.disaggregations ?? null,
     formula: row.formula,
     published: row.published,
     proposed: row.proposed,

@@ -43,6 +43,14 @@ export const indicator = z.object({
       weight: z.string().optional(),
     })
     .nullable(),
+  timeAggregation: z
+    .string()
+    .nullable()
+    .describe("How values combine over periods (null: the default for the rule)"),
+  disaggregations: z
+    .record(z.string(), z.array(z.string()))
+    .nullable()
+    .describe("Disaggregations values may carry: dimension → option codes"),
   formula: z.string().nullable(),
   published: z.boolean(),
   proposed: z

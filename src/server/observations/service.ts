@@ -98,6 +98,30 @@ export function checkObservation(input: ObservationInput, refs: Refs, path = "")
       "objectives take no values directly",
       input.indicator,
     );
+  if (ind) {
+    const dims = ind.disaggregations ?? {};
+    for (const [k, v] of Object.entries(input.disaggregation ?? {})) {
+      const options = dims[k];
+      if (!options)
+        add(
+          "disaggregation",
+          Object.keys(dims).length
+            ? `“${k}” không phải chiều phân tổ của ${ind.code} (có: ${Object.keys(dims).join(", ")})`
+            : `${ind.code} không phân tổ`,
+          Object.keys(dims).length
+            ? `“${k}” is not a disaggregation of ${ind.code} (it has: ${Object.keys(dims).join(", ")})`
+            : `${ind.code} takes no disaggregation`,
+          input.disaggregation,
+        );
+      else if (!options.includes(v))
+        add(
+          "disaggregation",
+          `“${v}” không thuộc ${k} (chọn: ${options.join(", ")})`,
+          `“${v}” is not an option of ${k} (choose: ${options.join(", ")})`,
+          input.disaggregation,
+        );
+    }
+  }
   const unit = refs.units.get(input.unit);
   if (!unit) add("unit", `không có đơn vị “${input.unit}”`, `unknown org unit “${input.unit}”`, input.unit);
   const reporter = input.reporterUnit ? refs.units.get(input.reporterUnit) : unit;

@@ -513,7 +513,7 @@ async function main() {
   let benchDbName: string | undefined;
   if (embedded) {
     dataDir = mkdtempSync(path.join(tmpdir(), "chinam-bench-"));
-    database = await openDatabase({ dataDir: path.join(dataDir, "pgdata") });
+    database = await openDatabase({ dataDir });
     serverEnv = { DATA_DIR: dataDir };
     delete process.env.DATABASE_URL;
   } else {
@@ -558,7 +558,7 @@ async function main() {
 
     // The naive way: the same overview from a GROUP BY over raw values.
     const again = embedded
-      ? await openDatabase({ dataDir: path.join(dataDir as string, "pgdata") })
+      ? await openDatabase({ dataDir: dataDir as string })
       : await openDatabase({ databaseUrl: serverEnv.DATABASE_URL, poolSize: 2 });
     const plan = await getPlanByCode(again.db, "NQ57");
     const naive: number[] = [];

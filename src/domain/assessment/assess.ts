@@ -43,10 +43,18 @@ export interface Assessment {
 
 const EPS = 1e-9;
 
+// Building an Intl.NumberFormat costs far more than using one: keep the four this needs.
+const formats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(v: number, lang: "vi" | "en"): string {
-  return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", {
-    maximumFractionDigits: Math.abs(v) < 10 ? 2 : 1,
-  }).format(v);
+  const digits = Math.abs(v) < 10 ? 2 : 1;
+  const key = `${lang}${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: digits });
+    formats.set(key, f);
+  }
+  return f.format(v);
 }
 
 /** True when a higher value is better for this target. */

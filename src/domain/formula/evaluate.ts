@@ -24,10 +24,9 @@ export interface Reason {
 
 export type EvalResult = { value: number; reason?: undefined } | { value: null; reason: Reason };
 
-class Missing extends Error {
-  constructor(readonly reason: Reason) {
-    super(reason.en);
-  }
+/** Thrown to unwind evaluation at a missing operand; not an Error, so no stack trace is captured (it is hot). */
+class Missing {
+  constructor(readonly reason: Reason) {}
 }
 
 const miss = (vi: string, en: string): never => {

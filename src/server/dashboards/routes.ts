@@ -14,7 +14,10 @@ import { compareUnits, indicatorBreakdown, indicatorSeries, planOverviewJson } f
 const tags = ["dashboards"];
 const periodCode = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, "YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM");
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/,
+    "kỳ có dạng 2026, 2026-H1, 2026-Q1 hoặc 2026-03 (YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM)",
+  );
 
 function layerFor(p: Principal, basis: Layer): Layer {
   if (basis === "reported" && p.kind === "anonymous") throw new AppError("AUTH_REQUIRED");

@@ -69,7 +69,10 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           period: z
             .string()
-            .regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, "YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM")
+            .regex(
+              /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/,
+              "kỳ có dạng 2026, 2026-H1, 2026-Q1 hoặc 2026-03 (YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM)",
+            )
             .describe("Indicators reported at this period's frequency are checked"),
         }),
         response: { 200: response, ...errorResponses },

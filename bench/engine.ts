@@ -32,7 +32,7 @@ import { type Database, openDatabase, queryRows } from "../src/db/client.js";
 import { seed } from "../src/db/seed.js";
 import type { CellSummary } from "../src/domain/indicator-values.js";
 import type { OrgUnitDef } from "../src/domain/org-units/schema.js";
-import type { Principal } from "../src/server/access/roles.js";
+import { internalAdministrator } from "../src/server/access/roles.js";
 import { planOverview } from "../src/server/dashboards/service.js";
 import { importOrgUnits } from "../src/server/org-units/service.js";
 import { getPlanByCode } from "../src/server/plans/queries.js";
@@ -57,28 +57,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const log = (...a: unknown[]) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
 
-const admin: Principal = {
-  kind: "user",
-  userId: "00000000-0000-0000-0000-000000000000",
-  username: "bench",
-  displayName: "bench",
-  unitId: null,
-  grants: [
-    {
-      id: "g",
-      role: "system_admin",
-      planId: null,
-      systemId: null,
-      projectId: null,
-      unitId: null,
-      unitIds: new Set(),
-    },
-  ],
-  sessionId: null,
-  csrfToken: null,
-  totpEnabled: false,
-  mustEnrolTotp: false,
-};
+const admin = internalAdministrator("bench");
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { queryRows } from "../../src/db/client.js";
 import { parsePeriod } from "../../src/domain/periods.js";
-import type { Principal } from "../../src/server/access/roles.js";
+import { internalAdministrator } from "../../src/server/access/roles.js";
 import { planOverview } from "../../src/server/dashboards/service.js";
 import { DEMO_SOURCE, ensureDemoValues } from "../../src/server/demo/values.js";
 import { getPlanByCode } from "../../src/server/plans/queries.js";
@@ -17,28 +17,7 @@ import { compareWithRebuild } from "../../src/server/rollups/rebuild.js";
 import { backends, openTestDatabase } from "../helpers/db.js";
 
 const now = new Date("2026-11-25T03:00:00Z");
-const admin: Principal = {
-  kind: "user",
-  userId: "00000000-0000-0000-0000-000000000000",
-  username: "test-admin",
-  displayName: "Test admin",
-  unitId: null,
-  grants: [
-    {
-      id: "g",
-      role: "system_admin",
-      planId: null,
-      systemId: null,
-      projectId: null,
-      unitId: null,
-      unitIds: new Set(),
-    },
-  ],
-  sessionId: null,
-  csrfToken: null,
-  totpEnabled: false,
-  mustEnrolTotp: false,
-};
+const admin = internalAdministrator("test-admin");
 
 describe.each(backends().slice(0, 1))("demo values on %s", (backend) => {
   let database: Database;

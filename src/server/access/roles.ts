@@ -114,3 +114,32 @@ export function unitsWith(p: Principal, ...wanted: Role[]): Set<string> {
     for (const g of p.grants) if (wanted.includes(g.role)) for (const u of g.unitIds) out.add(u);
   return out;
 }
+
+/**
+ * A system administrator acting in-process (benchmarks, tests, maintenance jobs) — never the
+ * principal of a request, which always comes from a session or a token.
+ */
+export function internalAdministrator(username = "system"): UserPrincipal {
+  return {
+    kind: "user",
+    userId: "00000000-0000-0000-0000-000000000000",
+    username,
+    displayName: username,
+    unitId: null,
+    grants: [
+      {
+        id: "internal",
+        role: "system_admin",
+        planId: null,
+        systemId: null,
+        projectId: null,
+        unitId: null,
+        unitIds: new Set(),
+      },
+    ],
+    sessionId: null,
+    csrfToken: null,
+    totpEnabled: false,
+    mustEnrolTotp: false,
+  };
+}

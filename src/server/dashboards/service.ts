@@ -117,6 +117,21 @@ const overviewJson = new AnswerCache<string>(64);
  * The overview as JSON text, memoised like `planOverview`: repeated reads of an unchanged state
  * cost one small query and no serialisation. `check` validates the answer once, when computed.
  */
+/** What an overview depends on: the plan's catalogue at the current state, and the memo key. */
+async function overviewState(db: Executor, planId: string, principal: Principal, layer: Layer, clock: Date) {
+  const key = await stateKey(db, planId);
+  const cat = await catalogueAt(db, planId, key);
+  const vn = await countries.get(key, () => countryUnitId(db));
+  const hidden = hiddenFor(principal, cat, vn, layer);
+  const fingerprint = [...cat.byCode.keys()].filter(hidden).join(",");
+  const period = formatPeriod(currentMonth(clock));
+  return { cat, memoKey: `${planId}|${key}|${layer}|${period}|${fingerprint}` };
+}
+
+/**
+ * The overview as JSON text, memoised like `planOverview`: repeated reads of an unchanged state
+ * cost one small query and no serialisation. `check` validates the answer once, when computed.
+ */
 export async function planOverviewJson(
   db: Executor,
   planId: string,
@@ -125,13 +140,8 @@ export async function planOverviewJson(
   check: (value: unknown) => unknown,
   clock = new Date(),
 ): Promise<string> {
-  const key = await stateKey(db, planId);
-  const cat = await catalogueAt(db, planId, key);
-  const vn = await countries.get(key, () => countryUnitId(db));
-  const hidden = hiddenFor(principal, cat, vn, layer);
-  const fingerprint = [...cat.byCode.keys()].filter(hidden).join(",");
-  const period = formatPeriod(currentMonth(clock));
-  return overviewJson.get(`${planId}|${key}|${layer}|${period}|${fingerprint}`, async () =>
+  const { cat, memoKey } = await overviewState(db, planId, principal, layer, clock);
+  return overviewJson.get(memoKey, async () =>
     JSON.stringify(check(await computeOverview(db, cat, principal, layer, clock))),
   );
 }
@@ -142,20 +152,15 @@ export async function planOverview(
   principal: Principal,
   layer: Layer,
   clock = new Date(),
-  /** Reads the country's cells another way (the benchmark's naive GROUP BY over raw values); not cached. */
+  /** Reads the country's cells another way (the benchmark's naive GROUP BY over raw values); not memoised. */
   countryCells?: (cat: Catalogue, unitId: string) => Promise<CellSource>,
 ): Promise<Awaited<ReturnType<typeof computeOverview>>> {
   if (countryCells)
     return computeOverview(db, await loadCatalogue(db, planId), principal, layer, clock, countryCells);
-  const key = await stateKey(db, planId);
-  const cat = await catalogueAt(db, planId, key);
-  const vn = await countries.get(key, () => countryUnitId(db));
-  const hidden = hiddenFor(principal, cat, vn, layer);
-  const fingerprint = [...cat.byCode.keys()].filter(hidden).join(",");
-  const period = formatPeriod(currentMonth(clock));
-  return overviews.get(`${planId}|${key}|${layer}|${period}|${fingerprint}`, () =>
-    computeOverview(db, cat, principal, layer, clock),
-  ) as Promise<Awaited<ReturnType<typeof computeOverview>>>;
+  const { cat, memoKey } = await overviewState(db, planId, principal, layer, clock);
+  return overviews.get(memoKey, () => computeOverview(db, cat, principal, layer, clock)) as Promise<
+    Awaited<ReturnType<typeof computeOverview>>
+  >;
 }
 
 async function computeOverview(

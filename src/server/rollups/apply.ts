@@ -89,6 +89,14 @@ function payload(deltas: readonly CellDelta[]): string {
   );
 }
 
+/** The additive part of merging a cell into an existing one (`c` the cell, `excluded` the new part). */
+export const addExcluded = sql.raw(`count = c.count + excluded.count,
+  sum = c.sum + excluded.sum,
+  weight_sum = c.weight_sum + excluded.weight_sum,
+  weighted_sum = c.weighted_sum + excluded.weighted_sum,
+  own_count = c.own_count + excluded.own_count,
+  own_sum = c.own_sum + excluded.own_sum`);
+
 export async function applyCellDeltas(tx: Executor, all: readonly CellDelta[]): Promise<void> {
   if (all.length === 0) return;
   const sorted = [...all].sort((a, b) => (cellKey(a) < cellKey(b) ? -1 : 1));
@@ -133,13 +141,7 @@ export async function applyCellDeltas(tx: Executor, all: readonly CellDelta[]): 
     from rollup_delta d
     where d.count > 0 and not exists (select 1 from rollup_cells c where ${match})
     order by d.indicator_id, d.unit_id, d.period, d.disagg_key, d.layer
-    on conflict (indicator_id, unit_id, period, disagg_key, layer) do update set
-      count = c.count + excluded.count,
-      sum = c.sum + excluded.sum,
-      weight_sum = c.weight_sum + excluded.weight_sum,
-      weighted_sum = c.weighted_sum + excluded.weighted_sum,
-      own_count = c.own_count + excluded.own_count,
-      own_sum = c.own_sum + excluded.own_sum,
+    on conflict (indicator_id, unit_id, period, disagg_key, layer) do update set ${addExcluded},
       min = least(c.min, excluded.min),
       max = greatest(c.max, excluded.max),
       latest = case when excluded.latest_at > c.latest_at or (excluded.latest_at = c.latest_at

@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.js";
-import { recomputeStale } from "./apply.js";
+import { addExcluded, recomputeStale } from "./apply.js";
 
 /** The cells as a rebuild would produce them (shared by rebuild and the consistency check). */
 const rebuiltCells = sql.raw(`
@@ -148,13 +148,7 @@ async function movePairs(
       min(v.v), max(v.v), (array_agg(v.v order by v.at desc, v.v desc))[1], max(v.at), ${sign < 0 ? sql`true` : sql`false`}
     from ${p} join rollup_values v on v.org_unit_id = p.unit_id
     group by v.indicator_id, p.ancestor_id, v.period, v.disagg_key, v.layer
-    on conflict (indicator_id, unit_id, period, disagg_key, layer) do update set
-      count = c.count + excluded.count,
-      sum = c.sum + excluded.sum,
-      weight_sum = c.weight_sum + excluded.weight_sum,
-      weighted_sum = c.weighted_sum + excluded.weighted_sum,
-      own_count = c.own_count + excluded.own_count,
-      own_sum = c.own_sum + excluded.own_sum,
+    on conflict (indicator_id, unit_id, period, disagg_key, layer) do update set ${addExcluded},
       extremes_stale = c.extremes_stale or excluded.extremes_stale,
       min = case when excluded.extremes_stale then c.min else least(c.min, excluded.min) end,
       max = case when excluded.extremes_stale then c.max else greatest(c.max, excluded.max) end,

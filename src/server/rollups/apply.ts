@@ -48,6 +48,9 @@ export async function applyValueChanges(tx: Executor, changes: readonly ValueCha
         unitIds.add(s.orgUnitId);
         indicatorIds.add(s.indicatorId);
       }
+  // Values move along the closure only while no hierarchy change is rewriting it (that takes
+  // SHARE ROW EXCLUSIVE): writers share this lock among themselves.
+  await tx.execute(sql`lock table rollup_closure in share mode`);
   const ancestors = await loadAncestors(tx, [...unitIds]);
   const weighted = await weightedIndicators(tx, [...indicatorIds]);
   const deltas = cellDeltas(

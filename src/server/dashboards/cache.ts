@@ -25,6 +25,30 @@ export async function stateKey(db: Executor, planId: string): Promise<string> {
   return row?.k ?? "";
 }
 
+/** The part of a state key that changes with definitions only (not with every value written). */
+export function definitionsPart(key: string): string {
+  return key.slice(key.indexOf("|") + 1);
+}
+
+/**
+ * A content fingerprint of each indicator's cells of one unit and layer: a target's assessment
+ * can be reused while the cells it depends on are unchanged (a write touches a few indicators).
+ */
+export async function cellFingerprints(
+  db: Executor,
+  unitId: string,
+  layer: string,
+): Promise<Map<string, string>> {
+  const rows = await queryRows<{ indicator_id: string; f: string }>(
+    db,
+    sql`select indicator_id, md5(string_agg(concat_ws(':', period, count, sum, min, max, latest, latest_at, own_count, own_sum), ','
+          order by period)) as f
+        from rollup_cells where unit_id = ${unitId} and layer = ${layer} and disagg_key = ''
+        group by indicator_id`,
+  );
+  return new Map(rows.map((r) => [r.indicator_id, r.f]));
+}
+
 export class AnswerCache<T> {
   private readonly entries = new Map<string, Promise<T>>();
 

@@ -20,7 +20,7 @@ import type { Layer } from "../../domain/rollup.js";
 import { canReadRollup } from "../access/policies/rollups.js";
 import type { Principal } from "../access/roles.js";
 import { AppError, notFound } from "../errors.js";
-import { AnswerCache, stateKey } from "./cache.js";
+import { AnswerCache, cellFingerprints, definitionsPart, stateKey } from "./cache.js";
 import { type Catalogue, type CatalogueIndicator, dependencies, loadCatalogue, loadCells } from "./load.js";
 
 export type { Catalogue };
@@ -108,7 +108,20 @@ const countries = new AnswerCache<string>(4);
 
 /** The plan's catalogue, recomputed only when values or definitions changed (see cache.ts). */
 async function catalogueAt(db: Executor, planId: string, key: string): Promise<Catalogue> {
-  return catalogues.get(`${planId}|${key}`, () => loadCatalogue(db, planId));
+  return catalogues.get(`${planId}|${definitionsPart(key)}`, () => loadCatalogue(db, planId));
+}
+
+/** Target assessments reused while the cells they depend on are unchanged. */
+const targetMemo = new AnswerCache<TargetOverview>(4000);
+const catalogueIds = new WeakMap<Catalogue, number>();
+let nextCatalogueId = 0;
+function catalogueId(cat: Catalogue): number {
+  let id = catalogueIds.get(cat);
+  if (id === undefined) {
+    id = nextCatalogueId++;
+    catalogueIds.set(cat, id);
+  }
+  return id;
 }
 
 const overviewJson = new AnswerCache<string>(64);
@@ -174,11 +187,29 @@ async function computeOverview(
   const vn = await countryUnitId(db);
   const cells = countryCells ? await countryCells(cat, vn) : (await loadCells(db, cat, [vn], layer)).get(vn);
   if (!cells) throw new AppError("INTERNAL");
-  const values = new IndicatorValues(cat.specs, cells, hiddenFor(principal, cat, vn, layer));
+  const hidden = hiddenFor(principal, cat, vn, layer);
+  const values = new IndicatorValues(cat.specs, cells, hidden);
   const now = currentMonth(clock);
-  const targets = [...cat.byCode.values()]
-    .filter((i) => i.tier === "target")
-    .map((i) => assessTarget(values, i, cat.byCode, now, clock));
+  const prints = countryCells ? undefined : await cellFingerprints(db, vn, layer);
+  const targets = await Promise.all(
+    [...cat.byCode.values()]
+      .filter((i) => i.tier === "target")
+      .map((i) => {
+        const compute = async () => assessTarget(values, i, cat.byCode, now, clock);
+        if (!prints) return compute();
+        const deps = new Set<string>();
+        for (const c of [i.code, ...i.measuredBy.map((m) => m.code)]) dependencies(cat, c, deps);
+        const depKey = [...deps]
+          .sort()
+          .map((c) => `${c}:${hidden(c) ? "h" : (prints.get(cat.byCode.get(c)?.id ?? "") ?? "-")}`)
+          .join(",");
+        // The catalogue object is per definitions state: a definitions change gives a new one.
+        return targetMemo.get(
+          `${catalogueId(cat)}|${layer}|${formatPeriod(now)}|${clock.getUTCFullYear()}|${i.code}|${depKey}`,
+          compute,
+        );
+      }),
+  );
   const byTarget = new Map(targets.map((t) => [t.code, t]));
   const systems = cat.systems.map((s) => {
     const parts = s.targets

@@ -20,7 +20,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -174,7 +173,7 @@ async function copyInto(
   }
 }
 
-async function prepare(database: Database, dbEnv: Record<string, string>) {
+async function prepare(database: Database) {
   const db = database.db;
   await database.migrate();
   await seed(db);
@@ -245,7 +244,6 @@ async function prepare(database: Database, dbEnv: Record<string, string>) {
     ctx,
   );
   await grantRole(db, admin, viewerId, { role: "standing_office", plan: "NQ57" }, ctx);
-  void dbEnv;
   return { ds, baseRows: n?.n ?? 0, copyRate: copyRowsN / copySeconds, copyRowsN };
 }
 
@@ -507,7 +505,7 @@ async function main() {
     database = await openDatabase({ databaseUrl: u.toString(), poolSize: 4 });
     serverEnv = { DATABASE_URL: u.toString() };
   }
-  const prep = await prepare(database, serverEnv);
+  const prep = await prepare(database);
   log(`baseline COPY: ${prep.copyRowsN} rows at ${fmt(prep.copyRate, 0)} rows/s`);
   await database.close();
 
@@ -592,7 +590,6 @@ async function main() {
   } finally {
     if (server.exitCode === null) server.kill("SIGKILL");
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    void http;
   }
 }
 

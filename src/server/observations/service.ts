@@ -184,7 +184,7 @@ function sample(kind: PeriodKind): string {
 
 export type WriteOutcome = "created" | "updated" | "unchanged";
 
-/** Writes one checked value inside the caller's transaction. */
+/** Writes one checked value inside the caller's transaction (see `writeObservations`). */
 export async function writeObservation(
   tx: Executor,
   input: ObservationInput,
@@ -195,123 +195,9 @@ export async function writeObservation(
   /** "submitted" when an approver enters and submits in one step. */
   status: "draft" | "submitted" = "draft",
 ): Promise<{ outcome: WriteOutcome; row: ObservationRow; previous?: ObservationRow }> {
-  const ind = refs.indicators.get(input.indicator) as IndicatorRow;
-  const unit = refs.units.get(input.unit) as UnitRow;
-  const reporterId =
-    reporterUnitId ?? (input.reporterUnit ? refs.units.get(input.reporterUnit) : unit)?.id ?? unit.id;
-  const key = disaggKey(input.disaggregation);
-  const isBool = typeof input.value === "boolean";
-  const fields = {
-    value: isBool ? null : (input.value as number),
-    valueBool: isBool ? (input.value as boolean) : null,
-    source: input.source ?? null,
-    comment: input.comment ?? null,
-    evidenceUrl: input.evidenceUrl ?? null,
-  };
-  const now = new Date();
-  const submittedAt = status === "submitted" ? now : null;
-  const rollupWeight = await weightFor(tx, ind, unit.id, input.period, key);
-  const [current] = await tx
-    .select()
-    .from(observations)
-    .where(
-      and(
-        eq(observations.indicatorId, ind.id),
-        eq(observations.orgUnitId, unit.id),
-        eq(observations.period, input.period),
-        eq(observations.disaggKey, key),
-        isNull(observations.deletedAt),
-      ),
-    )
-    .for("update");
-  if (!current && input.expectedVersion)
-    throw new AppError("STALE_VERSION", { version: 0 }, [
-      {
-        path: "expectedVersion",
-        message: "giá trị này đã bị xóa",
-        messageEn: "the value was deleted",
-        value: { version: 0 },
-      },
-    ]);
-  if (current && input.expectedVersion !== undefined && input.expectedVersion !== current.version)
-    throw new AppError("STALE_VERSION", { version: current.version }, [
-      {
-        path: "expectedVersion",
-        message: `giá trị đã được sửa thành phiên bản ${current.version}`,
-        messageEn: `the value was changed to version ${current.version}`,
-        value: {
-          version: current.version,
-          value: current.value ?? current.valueBool,
-          status: current.status,
-          updatedBy: current.updatedBy,
-        },
-      },
-    ]);
-  if (!current) {
-    const [row] = await tx
-      .insert(observations)
-      .values({
-        indicatorId: ind.id,
-        orgUnitId: unit.id,
-        reporterUnitId: reporterId,
-        period: input.period,
-        periodKind: parsePeriod(input.period).kind,
-        disaggregation: input.disaggregation ?? {},
-        disaggKey: key,
-        ...fields,
-        status,
-        firstSubmittedAt: submittedAt,
-        rollupWeight,
-        createdBy: ctx.actor,
-        updatedBy: ctx.actor,
-      })
-      .returning();
-    if (!row) throw new AppError("INTERNAL");
-    await tx.insert(observationRevisions).values({
-      observationId: row.id,
-      version: 1,
-      ...fields,
-      status,
-      changedBy: ctx.actor,
-      validFrom: now,
-    });
-    return { outcome: "created", row };
-  }
-  const same =
-    current.value === fields.value &&
-    current.valueBool === fields.valueBool &&
-    current.source === fields.source &&
-    current.comment === fields.comment &&
-    current.evidenceUrl === fields.evidenceUrl;
-  if (same && (status === "draft" || current.status !== "draft"))
-    return { outcome: "unchanged", row: current };
-  // A changed value goes back to draft: it must be submitted (and approved) again.
-  const version = current.version + 1;
-  const [row] = await tx
-    .update(observations)
-    .set({
-      ...fields,
-      status,
-      version,
-      firstSubmittedAt: current.firstSubmittedAt ?? submittedAt,
-      rollupWeight,
-      reporterUnitId: reporterId,
-      updatedBy: ctx.actor,
-      updatedAt: now,
-    })
-    .where(eq(observations.id, current.id))
-    .returning();
-  if (!row) throw new AppError("INTERNAL");
-  await closeRevision(tx, current.id, now);
-  await tx.insert(observationRevisions).values({
-    observationId: current.id,
-    version,
-    ...fields,
-    status,
-    changedBy: ctx.actor,
-    validFrom: now,
-  });
-  return { outcome: "updated", row, previous: current };
+  const [result] = await writeObservations(tx, [input], refs, ctx, [reporterUnitId], status);
+  if (!result) throw new AppError("INTERNAL");
+  return result;
 }
 
 /**
@@ -439,6 +325,33 @@ export async function revisionsAsOf(db: Executor, ids: string[], asOf: Date) {
   return new Map(rows.map((r) => [r.observationId, r]));
 }
 
+/** Refuses a write naming another version than the current one (0: create only). */
+function checkVersion(input: ObservationInput, current: ObservationRow | undefined): void {
+  if (!current && input.expectedVersion)
+    throw new AppError("STALE_VERSION", { version: 0 }, [
+      {
+        path: "expectedVersion",
+        message: "giá trị này đã bị xóa",
+        messageEn: "the value was deleted",
+        value: { version: 0 },
+      },
+    ]);
+  if (current && input.expectedVersion !== undefined && input.expectedVersion !== current.version)
+    throw new AppError("STALE_VERSION", { version: current.version }, [
+      {
+        path: "expectedVersion",
+        message: `giá trị đã được sửa thành phiên bản ${current.version}`,
+        messageEn: `the value was changed to version ${current.version}`,
+        value: {
+          version: current.version,
+          value: current.value ?? current.valueBool,
+          status: current.status,
+          updatedBy: current.updatedBy,
+        },
+      },
+    ]);
+}
+
 interface RawObservation {
   id: string;
   indicator_id: string;
@@ -497,8 +410,8 @@ function fromRaw(r: RawObservation): ObservationRow {
 /**
  * Writes many checked values in one go (imports): the current rows are read and locked in one
  * statement, new values inserted and changed ones updated set-wise, each with its revision —
- * the same outcome as `writeObservation` row by row (no expected versions in bulk), far fewer
- * round trips. The same cell must not appear twice in `inputs`.
+ * with one round trip per step whatever the number of rows. An input naming an expected version
+ * other than the current one refuses the whole write (409). The same cell must not appear twice in `inputs`.
  */
 export async function writeObservations(
   tx: Executor,
@@ -560,6 +473,7 @@ export async function writeObservations(
   const updates: { at: number; current: ObservationRow; version: number }[] = [];
   prepared.forEach((p, at) => {
     const current = byKey.get(`${p.ind.id}|${p.unit.id}|${p.input.period}|${p.key}`);
+    checkVersion(p.input, current);
     if (!current) {
       inserts.push({
         at,

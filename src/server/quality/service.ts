@@ -112,7 +112,14 @@ export async function dataQuality(
     name_vi: string;
     name_en: string | null;
     kind: string;
-  }>(db, sql`select id, code, name_vi, name_en, kind from org_units`);
+  }>(
+    db,
+    // Only the units this answer names (at national scale there are thousands), and the country.
+    sql`select id, code, name_vi, name_en, kind from org_units
+        where kind = 'country' or id = any(${`{${[
+          ...new Set([...rows.map((r) => r.org_unit_id), ...everReported.map((e) => e.org_unit_id)]),
+        ].join(",")}}`}::uuid[])`,
+  );
   const unitById = new Map(units.map((u) => [u.id, u]));
   const country = units.find((u) => u.kind === "country");
 

@@ -63,6 +63,8 @@ export interface CellDelta {
   weightedSum: number;
   ownCount: number;
   ownSum: number;
+  /** How many contributions were added: when that is all the cell holds afterwards, its extremes are theirs. */
+  addCount: number;
   /** Extremes of the added contributions (null: none added). */
   addMin: number | null;
   addMax: number | null;
@@ -118,6 +120,7 @@ export function cellDeltas(
         weightedSum: 0,
         ownCount: 0,
         ownSum: 0,
+        addCount: 0,
         addMin: null,
         addMax: null,
         addLatest: null,
@@ -142,6 +145,7 @@ export function cellDeltas(
         d.ownSum += sign * c.v;
       }
       if (sign > 0) {
+        d.addCount++;
         d.addMin = d.addMin === null ? c.v : Math.min(d.addMin, c.v);
         d.addMax = d.addMax === null ? c.v : Math.max(d.addMax, c.v);
         if (laterThan(c.at, c.v, d.addLatestAt, d.addLatest)) {

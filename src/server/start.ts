@@ -13,6 +13,7 @@ import { issueOneTimeToken, userCount } from "./auth/service.js";
 import { randomToken } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import { ensureDemoValues } from "./demo/values.js";
+import { recoverImports } from "./observations/import.js";
 import { syncRollupClosure } from "./rollups/rebuild.js";
 import { ensureDemoAccounts } from "./users/demo-accounts.js";
 
@@ -49,6 +50,9 @@ export async function startServer(config: Config): Promise<Started> {
     if (config.SEED_ON_START) await seed(database.db);
     // Units changed outside the services (an older version, a restore) leave the closure behind.
     await database.db.transaction((tx) => syncRollupClosure(tx));
+    // An import the previous process did not finish is taken back before anyone reads.
+    const recovered = await recoverImports(database.db, database.kind === "pglite");
+    if (recovered.reverted > 0) console.log(`Unfinished imports taken back: ${recovered.reverted}`);
     if (config.DEMO) await markDemo(database.db);
     let demoPassword: string | undefined;
     let setupToken: string | undefined;

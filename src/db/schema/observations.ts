@@ -9,6 +9,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -149,3 +150,62 @@ export interface ChangeItem {
   /** Codes of the systems of the indicator and of what it feeds. */
   systems?: string[];
 }
+
+/**
+ * A file or bulk upload on its way in. Rows are checked as they stream and staged in
+ * `import_rows`, so a large file is never held in memory; the staged rows are then applied
+ * set-wise. On PostgreSQL the apply is one transaction; on the embedded database it commits in
+ * chunks so other requests are answered between them, and an import that does not finish
+ * (`applying` at start-up, or a failed chunk) is reverted from the previous values kept with its
+ * rows — all or nothing for the uploader either way.
+ */
+export const valueImports = pgTable("value_imports", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  actor: text("actor").notNull(),
+  /** staging → applying → done, or failed / reverted. */
+  state: text("state").notNull().default("staging"),
+  /** The status the values are written with (draft, or submitted when entered and submitted in one step). */
+  status: text("status").notNull(),
+  totalRows: integer("total_rows").notNull().default(0),
+  /** Staged rows (by `seq`) already applied: what a revert takes back. */
+  appliedRows: integer("applied_rows").notNull().default(0),
+  /** The time every value of the import carries as its change time. */
+  writtenAt: timestamp("written_at", { withTimezone: true }),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+export const importRows = pgTable(
+  "import_rows",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => valueImports.id, { onDelete: "cascade" }),
+    /** Order of staging, 0-based: chunks are ranges of it. */
+    seq: integer("seq").notNull(),
+    /** The row as the uploader sees it (a file's header is row 1). */
+    rowNo: integer("row_no").notNull(),
+    indicatorId: uuid("indicator_id").notNull(),
+    orgUnitId: uuid("org_unit_id").notNull(),
+    reporterUnitId: uuid("reporter_unit_id").notNull(),
+    period: text("period").notNull(),
+    periodKind: text("period_kind").notNull(),
+    disaggregation: jsonb("disaggregation").$type<Record<string, string>>().notNull(),
+    disaggKey: text("disagg_key").notNull(),
+    value: numeric("value"),
+    valueBool: boolean("value_bool"),
+    source: text("source"),
+    comment: text("comment"),
+    evidenceUrl: text("evidence_url"),
+    expectedVersion: integer("expected_version"),
+    /** Set when applied: the value written, what happened, and the value as it was before. */
+    observationId: uuid("observation_id"),
+    outcome: text("outcome"),
+    rollupWeight: doublePrecision("rollup_weight"),
+    previous: jsonb("previous").$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.importId, t.seq] }),
+    index("import_rows_cell").on(t.importId, t.indicatorId, t.orgUnitId, t.period, t.disaggKey),
+  ],
+);

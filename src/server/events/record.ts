@@ -17,7 +17,13 @@ import type { ObservationRow } from "../observations/service.js";
 export const CHANGES_CHANNEL = "chinam_changes";
 const MAX_ITEMS_PER_BATCH = 1000;
 
-export async function recordObservationChanges(tx: Executor, rows: readonly ObservationRow[]): Promise<void> {
+/** What an announcement needs of a changed value. */
+export type ChangedValue = Pick<
+  ObservationRow,
+  "id" | "indicatorId" | "orgUnitId" | "reporterUnitId" | "period" | "status"
+>;
+
+export async function recordObservationChanges(tx: Executor, rows: readonly ChangedValue[]): Promise<void> {
   if (rows.length === 0) return;
   const indicatorIds = [...new Set(rows.map((r) => r.indicatorId))];
   const unitIds = [...new Set(rows.map((r) => r.orgUnitId))];
@@ -63,6 +69,13 @@ export async function recordObservationChanges(tx: Executor, rows: readonly Obse
     feeds.set(r.id, f);
   }
   const ind = new Map(inds.map((i) => [i.id, i]));
+  const plansOf = new Map<string, string[]>();
+  for (const p of planRows) plansOf.set(p.indicatorId, [...(plansOf.get(p.indicatorId) ?? []), p.planId]);
+  const systemsOf = new Map<string, string[]>();
+  for (const a of systemRows)
+    if (a.systemId) systemsOf.set(a.indicatorId, [...(systemsOf.get(a.indicatorId) ?? []), a.systemId]);
+  const feedCodes = new Map([...feeds].map(([id, f]) => [id, [...f.codes].sort()]));
+  const feedSystems = new Map([...feeds].map(([id, f]) => [id, [...f.systems].sort()]));
   const unit = new Map(units.map((u) => [u.id, u.code]));
   const items: ChangeItem[] = rows.map((r) => ({
     observationId: r.id,
@@ -75,12 +88,10 @@ export async function recordObservationChanges(tx: Executor, rows: readonly Obse
     status: r.status,
     published: ind.get(r.indicatorId)?.published ?? false,
     responsibleUnitId: ind.get(r.indicatorId)?.responsible ?? null,
-    planIds: planRows.filter((p) => p.indicatorId === r.indicatorId).map((p) => p.planId),
-    systemIds: systemRows
-      .filter((a) => a.indicatorId === r.indicatorId && a.systemId)
-      .map((a) => a.systemId as string),
-    feeds: [...(feeds.get(r.indicatorId)?.codes ?? [])].sort(),
-    systems: [...(feeds.get(r.indicatorId)?.systems ?? [])].sort(),
+    planIds: plansOf.get(r.indicatorId) ?? [],
+    systemIds: systemsOf.get(r.indicatorId) ?? [],
+    feeds: feedCodes.get(r.indicatorId) ?? [],
+    systems: feedSystems.get(r.indicatorId) ?? [],
   }));
   for (let i = 0; i < items.length; i += MAX_ITEMS_PER_BATCH) {
     const [batch] = await tx

@@ -6,7 +6,7 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { parseLocalizedNumber, parseYesNo } from "../../domain/numbers.js";
-import type { RowError } from "./import.js";
+import type { RowError, SourceRow } from "./import.js";
 import type { ObservationInput } from "./service.js";
 
 /** Accepted column headers (lower-cased, accents kept) for each field. */
@@ -23,12 +23,6 @@ const headerAliases: Record<keyof Omit<ObservationInput, "disaggregation" | "exp
 
 export const MAX_CSV_ROWS = 2_000_000;
 
-export interface CsvResult {
-  inputs: ObservationInput[];
-  rowNumbers: number[];
-  errors: RowError[];
-}
-
 function fieldFor(header: string): keyof typeof headerAliases | undefined {
   const h = header.trim().toLowerCase().normalize("NFC");
   for (const [field, aliases] of Object.entries(headerAliases))
@@ -43,11 +37,11 @@ export function sniffDelimiter(firstLine: string): string {
   return counts[0]?.[1] ? (counts[0][0] as string) : ",";
 }
 
-export async function readCsv(
+/** The rows of a CSV upload as they stream in: each row's value, or the problems reading it. */
+export async function* readCsv(
   stream: Readable,
   milestoneCodes: (code: string) => boolean,
-  onRows?: (rows: number) => void,
-): Promise<CsvResult> {
+): AsyncGenerator<SourceRow> {
   // Peek at the first chunk to choose the separator, then parse the whole stream with it.
   const chunks = stream[Symbol.asyncIterator]();
   const first = await chunks.next();
@@ -68,23 +62,22 @@ export async function readCsv(
       trim: true,
     }),
   );
-  const result: CsvResult = { inputs: [], rowNumbers: [], errors: [] };
   let columns: (keyof typeof headerAliases | undefined)[] | undefined;
   let line = 0;
+  let errors: RowError[] = [];
   const err = (row: number, column: string, vi: string, en: string, value?: unknown) => {
-    if (result.errors.length < 1000)
-      result.errors.push({
-        row,
-        column,
-        path: column,
-        value,
-        message: `Dòng ${row}, cột ${column}: ${vi}`,
-        messageEn: `Row ${row}, column ${column}: ${en}`,
-      });
+    errors.push({
+      row,
+      column,
+      path: column,
+      value,
+      message: `Dòng ${row}, cột ${column}: ${vi}`,
+      messageEn: `Row ${row}, column ${column}: ${en}`,
+    });
   };
   for await (const record of parser as AsyncIterable<string[]>) {
     line++;
-    if (onRows && line % 10_000 === 0) onRows(line - 1);
+    errors = [];
     if (!columns) {
       columns = record.map(fieldFor);
       for (const required of ["indicator", "unit", "period", "value"] as const)
@@ -95,12 +88,16 @@ export async function readCsv(
             `thiếu cột “${required}” (${headerAliases[required].slice(1, 3).join(", ")})`,
             `missing column “${required}”`,
           );
-      if (result.errors.length > 0) return result;
+      if (errors.length > 0) {
+        yield { row: 1, errors };
+        return;
+      }
       continue;
     }
     if (line - 1 > MAX_CSV_ROWS) {
       err(line, "", `tệp quá ${MAX_CSV_ROWS} dòng`, `more than ${MAX_CSV_ROWS} rows`);
-      break;
+      yield { row: line, errors };
+      return;
     }
     const get = (field: keyof typeof headerAliases) => {
       const i = columns?.indexOf(field) ?? -1;
@@ -121,20 +118,27 @@ export async function readCsv(
     }
     for (const f of ["indicator", "unit", "period"] as const)
       if (get(f) === "") err(line, f, "bắt buộc", "required");
-    if (value === undefined) continue;
+    if (value === undefined || errors.length > 0) {
+      yield { row: line, errors };
+      continue;
+    }
     const optional = (f: "source" | "comment" | "evidenceUrl" | "reporterUnit") => get(f) || undefined;
-    result.inputs.push({
-      indicator,
-      unit: get("unit"),
-      period: get("period"),
-      value,
-      reporterUnit: optional("reporterUnit"),
-      source: optional("source") ?? null,
-      comment: optional("comment") ?? null,
-      evidenceUrl: optional("evidenceUrl") ?? null,
-    });
-    result.rowNumbers.push(line);
+    yield {
+      row: line,
+      input: {
+        indicator,
+        unit: get("unit"),
+        period: get("period"),
+        value,
+        reporterUnit: optional("reporterUnit"),
+        source: optional("source") ?? null,
+        comment: optional("comment") ?? null,
+        evidenceUrl: optional("evidenceUrl") ?? null,
+      },
+    };
   }
-  if (!columns) err(1, "", "tệp trống", "the file is empty");
-  return result;
+  if (!columns) {
+    err(1, "", "tệp trống", "the file is empty");
+    yield { row: 1, errors };
+  }
 }

@@ -1,27 +1,34 @@
 /**
- * Importing many values at once (bulk JSON now; CSV and XLSX feed the same pipeline): every row is
- * checked first — value, period, unit, indicator, and the caller's right to write it — and the
- * import is all-or-nothing: one bad row and nothing is written, with every problem named by row,
- * column, value and what is expected. A retried import with the same idempotency key returns the
- * first result. The commit runs in chunks that yield to the event loop (PGlite runs in-process).
+ * Importing many values at once (bulk JSON, CSV, Excel). Rows arrive as a stream and are checked
+ * in batches — value, period, unit, indicator, and the caller's right to write it — and staged in
+ * `import_rows`, so a file of a million rows is never held in memory. The import is all-or-nothing:
+ * one bad row and nothing is written, with every problem named by row, column, value and what is
+ * expected. Good imports are applied set-wise (staged.ts): in one transaction on PostgreSQL; on
+ * the embedded database in chunks that commit one by one, so the one in-process connection is
+ * free for other requests in between, and a failed or interrupted import is taken back. A retried
+ * import with the same idempotency key returns the first result.
  */
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { yieldToEventLoop } from "../../db/chunked.js";
-import type { Db } from "../../db/client.js";
-import { importBatches } from "../../db/schema/index.js";
+import { type Db, queryRows } from "../../db/client.js";
+import { importBatches, valueImports } from "../../db/schema/index.js";
+import { parsePeriod } from "../../domain/periods.js";
 import { canSubmitValue, canWriteValue, defaultReporterUnit } from "../access/policies/observations.js";
 import type { Principal } from "../access/roles.js";
 import { AppError, type ErrorDetail } from "../errors.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
-import { commitObservationChanges, type ObservationChange } from "./commit.js";
+import { checkObservation, disaggKey, loadRefs, type ObservationInput, type Refs } from "./service.js";
 import {
-  checkObservation,
-  disaggKey,
-  loadRefs,
-  type ObservationInput,
-  writeObservations,
-} from "./service.js";
+  appliedOutcomes,
+  applyStagedRange,
+  checkStagedVersions,
+  duplicateRows,
+  revertStagedRange,
+  type StagedRow,
+  stagedOutcomes,
+  stageRows,
+} from "./staged.js";
 
 export interface ImportSummary {
   rows: number;
@@ -42,187 +49,367 @@ export interface RowError extends Omit<ErrorDetail, "column"> {
   column: string;
 }
 
+/** One row of an upload: the value it holds, or the problems found reading it from the file. */
+export interface SourceRow {
+  row: number;
+  input?: ObservationInput;
+  errors?: RowError[];
+}
+
 export interface ImportOptions {
   dryRun?: boolean;
   idempotencyKey?: string;
   format: "json" | "csv" | "xlsx";
-  /** Row numbers of the inputs as the user sees them (defaults to 1..n). */
-  rowNumbers?: number[];
-  /** Problems found while reading the file itself (bad numbers, missing columns). */
-  preErrors?: RowError[];
   /** Enter and submit in one step (the caller must be allowed to submit every row). */
   submit?: boolean;
-  /** Called after each committed chunk with rows written so far (for progress reports). */
+  /** Commit in chunks (the embedded database), taking the import back if it cannot finish. */
+  chunkedCommit?: boolean;
+  /** Rows read so far (the reading phase). */
+  onRead?: (rows: number) => void;
+  /** Called after each applied chunk with rows written so far (for progress reports). */
   onProgress?: (done: number, total: number) => void;
 }
 
-const CHUNK = 2000;
+/** Rows checked (and their references looked up) per batch while reading. */
+const CHECK_BATCH = 5000;
+/** Staged rows applied per chunk. */
+const APPLY_CHUNK = 10_000;
+const MAX_ERRORS = 1000;
 
-export function payloadHash(inputs: readonly ObservationInput[]): string {
-  return createHash("sha256").update(JSON.stringify(inputs)).digest("hex");
+/** Rows of a JSON body as source rows (numbered from 1). */
+export function* jsonRows(items: readonly ObservationInput[]): Iterable<SourceRow> {
+  for (let i = 0; i < items.length; i++) yield { row: i + 1, input: items[i] as ObservationInput };
+}
+
+function rowMessage(row: number, column: string, d: ErrorDetail): RowError {
+  const strip = (m: string) => (m.startsWith(`${column}: `) ? m.slice(column.length + 2) : m);
+  return {
+    ...d,
+    row,
+    column,
+    message: `Dòng ${row}, cột ${column}: ${strip(d.message)}`,
+    messageEn: `Row ${row}, column ${column}: ${strip(d.messageEn ?? d.message)}`,
+  };
+}
+
+interface Reading {
+  hash: ReturnType<typeof createHash>;
+  rows: number;
+  staged: number;
+  rejectedRows: number;
+  errors: RowError[];
+  forbidden: RowError[];
+}
+
+/** Checks a batch of source rows and stages the good ones. */
+async function checkBatch(
+  db: Db,
+  principal: Principal,
+  batch: SourceRow[],
+  refs: Refs,
+  r: Reading,
+  importId: string | null,
+  opts: ImportOptions,
+): Promise<void> {
+  // Look up only the codes not seen in earlier batches.
+  const unknown = batch.flatMap((s) =>
+    s.input &&
+    (!refs.indicators.has(s.input.indicator) ||
+      !refs.units.has(s.input.unit) ||
+      (s.input.reporterUnit && !refs.units.has(s.input.reporterUnit)))
+      ? [s.input]
+      : [],
+  );
+  if (unknown.length > 0) {
+    const more = await loadRefs(db, unknown);
+    for (const [k, v] of more.indicators) refs.indicators.set(k, v);
+    for (const [k, v] of more.units) refs.units.set(k, v);
+  }
+  const staged: StagedRow[] = [];
+  for (const { row, input, errors } of batch) {
+    r.rows++;
+    if (input) r.hash.update(JSON.stringify(input));
+    const problems: RowError[] = [...(errors ?? [])];
+    if (input) {
+      for (const d of checkObservation(input, refs))
+        problems.push(rowMessage(row, (d.path ?? "").split(".").pop() ?? "", d));
+      const ind = refs.indicators.get(input.indicator);
+      const unit = refs.units.get(input.unit);
+      if (ind && unit) {
+        const reporterUnitId = input.reporterUnit
+          ? (refs.units.get(input.reporterUnit)?.id ?? unit.id)
+          : defaultReporterUnit(principal, unit.id, ind.responsibleUnitId);
+        const allowed = canWriteValue(principal, {
+          orgUnitId: unit.id,
+          reporterUnitId,
+          indicatorCode: ind.code,
+          responsibleUnitId: ind.responsibleUnitId,
+        });
+        const mayOnlyDraft =
+          opts.submit &&
+          !canSubmitValue(principal, {
+            orgUnitId: unit.id,
+            reporterUnitId,
+            status: "draft",
+            indicatorCode: ind.code,
+            indicatorPublished: ind.published,
+            responsibleUnitId: ind.responsibleUnitId,
+            planIds: [],
+            systemIds: [],
+          });
+        if (!allowed || mayOnlyDraft) {
+          if (r.forbidden.length < MAX_ERRORS)
+            r.forbidden.push({
+              row,
+              column: "unit",
+              path: "unit",
+              value: input.unit,
+              message: allowed
+                ? `Dòng ${row}, cột unit: bạn không được gửi duyệt số liệu của “${input.unit}”`
+                : `Dòng ${row}, cột unit: bạn không được nhập số liệu của “${input.unit}” cho “${input.indicator}”`,
+              messageEn: allowed
+                ? `Row ${row}, column unit: you may not submit values of “${input.unit}”`
+                : `Row ${row}, column unit: you may not enter values of “${input.unit}” for “${input.indicator}”`,
+            });
+        } else if (problems.length === 0) {
+          const isBool = typeof input.value === "boolean";
+          staged.push({
+            seq: r.staged + staged.length,
+            rowNo: row,
+            indicatorId: ind.id,
+            orgUnitId: unit.id,
+            reporterUnitId,
+            period: input.period,
+            periodKind: parsePeriod(input.period).kind,
+            disaggregation: input.disaggregation ?? {},
+            disaggKey: disaggKey(input.disaggregation),
+            value: isBool ? null : (input.value as number),
+            valueBool: isBool ? (input.value as boolean) : null,
+            source: input.source ?? null,
+            comment: input.comment ?? null,
+            evidenceUrl: input.evidenceUrl ?? null,
+            expectedVersion: input.expectedVersion ?? null,
+          });
+        }
+      }
+    }
+    if (problems.length > 0) {
+      r.rejectedRows++;
+      for (const p of problems) if (r.errors.length < MAX_ERRORS) r.errors.push(p);
+    }
+  }
+  // Staging stops at the first refusal: the import cannot go through, only its problems matter.
+  if (importId && r.forbidden.length === 0) await stageRows(db, importId, staged);
+  r.staged += staged.length;
 }
 
 export async function importObservations(
   db: Db,
   principal: Principal,
-  inputs: ObservationInput[],
+  source: Iterable<SourceRow> | AsyncIterable<SourceRow>,
   ctx: ChangeContext,
   opts: ImportOptions,
 ): Promise<ImportSummary> {
-  const hash = payloadHash(inputs);
-  if (opts.idempotencyKey) {
-    const [done] = await db
-      .select()
-      .from(importBatches)
-      .where(and(eq(importBatches.actor, ctx.actor), eq(importBatches.idempotencyKey, opts.idempotencyKey)));
+  const status = opts.submit ? "submitted" : "draft";
+  const r: Reading = {
+    hash: createHash("sha256"),
+    rows: 0,
+    staged: 0,
+    rejectedRows: 0,
+    errors: [],
+    forbidden: [],
+  };
+  const [done] = opts.idempotencyKey
+    ? await db
+        .select()
+        .from(importBatches)
+        .where(and(eq(importBatches.actor, ctx.actor), eq(importBatches.idempotencyKey, opts.idempotencyKey)))
+    : [];
+  // A retry is only read (to compare it with the first upload), never staged.
+  const [imp] = done
+    ? [undefined]
+    : await db.insert(valueImports).values({ actor: ctx.actor, status }).returning();
+  const importId = imp?.id ?? null;
+  try {
+    const refs: Refs = { indicators: new Map(), units: new Map() };
+    let batch: SourceRow[] = [];
+    for await (const s of source) {
+      batch.push(s);
+      if (batch.length >= CHECK_BATCH) {
+        await checkBatch(db, principal, batch, refs, r, importId, opts);
+        batch = [];
+        opts.onRead?.(r.rows);
+      }
+    }
+    await checkBatch(db, principal, batch, refs, r, importId, opts);
+    const hash = r.hash.digest("hex");
     if (done) {
-      if (done.payloadHash !== hash) throw new AppError("IDEMPOTENCY_CONFLICT", { key: opts.idempotencyKey });
+      if (done.payloadHash !== hash)
+        throw new AppError("IDEMPOTENCY_CONFLICT", { key: opts.idempotencyKey ?? "" });
       return { ...(done.summary as unknown as ImportSummary), replayed: true };
     }
-  }
-  const rowNo = (i: number) => opts.rowNumbers?.[i] ?? i + 1;
-  const errors: RowError[] = [...(opts.preErrors ?? [])];
-  const forbidden: RowError[] = [];
-  const reporters: string[] = [];
-  const refs = await loadRefs(db, inputs);
-  const seen = new Map<string, number>();
-  inputs.forEach((input, i) => {
-    for (const d of checkObservation(input, refs)) {
-      const column = (d.path ?? "").split(".").pop() ?? "";
-      const strip = (m: string) => (m.startsWith(`${column}: `) ? m.slice(column.length + 2) : m);
-      errors.push({
-        ...d,
-        row: rowNo(i),
-        column,
-        message: `Dòng ${rowNo(i)}, cột ${column}: ${strip(d.message)}`,
-        messageEn: `Row ${rowNo(i)}, column ${column}: ${strip(d.messageEn ?? d.message)}`,
-      });
-    }
-    const ind = refs.indicators.get(input.indicator);
-    const unit = refs.units.get(input.unit);
-    if (ind && unit) {
-      const reporterUnitId = input.reporterUnit
-        ? (refs.units.get(input.reporterUnit)?.id ?? unit.id)
-        : defaultReporterUnit(principal, unit.id, ind.responsibleUnitId);
-      reporters[i] = reporterUnitId;
-      const allowed = canWriteValue(principal, {
-        orgUnitId: unit.id,
-        reporterUnitId,
-        indicatorCode: ind.code,
-        responsibleUnitId: ind.responsibleUnitId,
-      });
-      const mayOnlyDraft =
-        opts.submit &&
-        !canSubmitValue(principal, {
-          orgUnitId: unit.id,
-          reporterUnitId,
-          status: "draft",
-          indicatorCode: ind.code,
-          indicatorPublished: ind.published,
-          responsibleUnitId: ind.responsibleUnitId,
-          planIds: [],
-          systemIds: [],
-        });
-      if (allowed && mayOnlyDraft)
-        forbidden.push({
-          row: rowNo(i),
-          column: "unit",
-          path: "unit",
-          value: input.unit,
-          message: `Dòng ${rowNo(i)}, cột unit: bạn không được gửi duyệt số liệu của “${input.unit}”`,
-          messageEn: `Row ${rowNo(i)}, column unit: you may not submit values of “${input.unit}”`,
-        });
-      if (!allowed)
-        forbidden.push({
-          row: rowNo(i),
-          column: "unit",
-          path: "unit",
-          value: input.unit,
-          message: `Dòng ${rowNo(i)}, cột unit: bạn không được nhập số liệu của “${input.unit}” cho “${input.indicator}”`,
-          messageEn: `Row ${rowNo(i)}, column unit: you may not enter values of “${input.unit}” for “${input.indicator}”`,
-        });
-    }
+    if (!importId) throw new AppError("INTERNAL");
+    // Rows the caller may not write are an authorization refusal (403), listed by row.
+    if (r.forbidden.length > 0)
+      throw new AppError(
+        "FORBIDDEN",
+        {},
+        r.forbidden.map(({ column, row, ...d }) => ({ ...d, path: `items.${row - 1}.${column}` })),
+      );
     // The same cell twice in one import is ambiguous: which value wins?
-    const key = `${input.indicator}|${input.unit}|${input.period}|${disaggKey(input.disaggregation)}`;
-    const first = seen.get(key);
-    if (first !== undefined)
-      errors.push({
-        row: rowNo(i),
+    const dups = await duplicateRows(db, importId, MAX_ERRORS);
+    for (const d of dups.rows)
+      r.errors.push({
+        row: d.row,
         column: "period",
         path: "period",
-        value: input.period,
-        message: `Dòng ${rowNo(i)}: trùng ô số liệu với dòng ${first}`,
-        messageEn: `Row ${rowNo(i)}: the same value cell as row ${first}`,
+        message: `Dòng ${d.row}: trùng ô số liệu với dòng ${d.first}`,
+        messageEn: `Row ${d.row}: the same value cell as row ${d.first}`,
       });
-    else seen.set(key, rowNo(i));
-  });
-  // Rows the caller may not write are an authorization refusal (403), listed by row.
-  if (forbidden.length > 0)
-    throw new AppError(
-      "FORBIDDEN",
-      {},
-      forbidden.slice(0, 1000).map(({ column, row, ...d }) => ({ ...d, path: `items.${row - 1}.${column}` })),
-    );
-  const summary: ImportSummary = {
-    rows: inputs.length,
-    imported: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    dryRun: opts.dryRun ?? false,
-    replayed: false,
-    errors: errors.sort((a, b) => a.row - b.row).slice(0, 1000),
-  };
-  if (errors.length > 0) {
-    summary.rejected = new Set(errors.map((e) => e.row)).size;
+    const summary: ImportSummary = {
+      rows: r.rows,
+      imported: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: r.rejectedRows + dups.count,
+      dryRun: opts.dryRun ?? false,
+      replayed: false,
+      errors: r.errors.sort((a, b) => a.row - b.row).slice(0, MAX_ERRORS),
+    };
+    if (summary.errors.length > 0) return summary;
+    if (opts.dryRun) {
+      const o = await stagedOutcomes(db, importId, status);
+      return { ...summary, imported: o.created, updated: o.updated, unchanged: o.unchanged };
+    }
+    const applying = { id: importId, actor: ctx.actor, status, writtenAt: new Date() } as const;
+    const finish = async (tx: Db | Parameters<Parameters<Db["transaction"]>[0]>[0]) => {
+      const o = await appliedOutcomes(tx, importId);
+      Object.assign(summary, { imported: o.created, updated: o.updated, unchanged: o.unchanged });
+      await audit(tx, ctx, {
+        action: "observations.import",
+        entityType: "observation",
+        after: { format: opts.format, imported: o.created, updated: o.updated, unchanged: o.unchanged },
+        rowCount: r.rows,
+        fileHash: hash,
+      });
+      if (opts.idempotencyKey)
+        await tx.insert(importBatches).values({
+          idempotencyKey: opts.idempotencyKey,
+          actor: ctx.actor,
+          payloadHash: hash,
+          format: opts.format,
+          rowCount: r.rows,
+          summary: summary as unknown as Record<string, unknown>,
+        });
+      await tx
+        .update(valueImports)
+        .set({ state: "done", finishedAt: new Date(), totalRows: r.staged })
+        .where(eq(valueImports.id, importId));
+      await tx.execute(sql`delete from import_rows where import_id = ${importId}::uuid`);
+    };
+    if (!opts.chunkedCommit) {
+      await db.transaction(async (tx) => {
+        await tx
+          .update(valueImports)
+          .set({ state: "applying", writtenAt: applying.writtenAt, totalRows: r.staged })
+          .where(eq(valueImports.id, importId));
+        for (let from = 0; from < r.staged; from += APPLY_CHUNK) {
+          await applyStagedRange(tx, applying, from, Math.min(from + APPLY_CHUNK, r.staged));
+          opts.onProgress?.(Math.min(from + APPLY_CHUNK, r.staged), r.staged);
+        }
+        await finish(tx);
+      });
+      return summary;
+    }
+    // Chunk by chunk: each commits on its own, and what committed is taken back on failure.
+    await checkStagedVersions(db, importId);
+    await db
+      .update(valueImports)
+      .set({ state: "applying", writtenAt: applying.writtenAt, totalRows: r.staged })
+      .where(eq(valueImports.id, importId));
+    try {
+      for (let from = 0; from < r.staged; from += APPLY_CHUNK) {
+        const to = Math.min(from + APPLY_CHUNK, r.staged);
+        await db.transaction((tx) => applyStagedRange(tx, applying, from, to));
+        opts.onProgress?.(to, r.staged);
+        await yieldToEventLoop();
+      }
+      await db.transaction(finish);
+    } catch (err) {
+      await revertImport(db, importId);
+      throw err;
+    }
     return summary;
+  } catch (err) {
+    if (importId) await discardImport(db, importId);
+    throw err;
+  } finally {
+    // A finished import's rows were removed with it; a refused one's go here.
+    if (importId && (r.errors.length > 0 || opts.dryRun)) await discardImport(db, importId);
   }
-  if (opts.dryRun) {
-    summary.imported = inputs.length;
-    return summary;
+}
+
+/** Forgets a staged import that was not applied (its rows go with it). */
+async function discardImport(db: Db, importId: string): Promise<void> {
+  await db.execute(
+    sql`delete from value_imports where id = ${importId}::uuid and state in ('staging', 'failed')`,
+  );
+}
+
+/**
+ * Takes back what an import applied (chunk by chunk, newest first) and marks it reverted. Used
+ * when a chunked import fails, and at start-up for an import the process did not live to finish.
+ */
+export async function revertImport(db: Db, importId: string): Promise<void> {
+  const [imp] = await db.select().from(valueImports).where(eq(valueImports.id, importId));
+  if (!imp) return;
+  if (imp.writtenAt && imp.appliedRows > 0) {
+    const writtenAt = imp.writtenAt;
+    for (let to = imp.appliedRows; to > 0; to -= APPLY_CHUNK) {
+      const from = Math.max(0, to - APPLY_CHUNK);
+      await db.transaction(async (tx) => {
+        await revertStagedRange(tx, { id: importId, writtenAt }, from, to);
+        await tx.update(valueImports).set({ appliedRows: from }).where(eq(valueImports.id, importId));
+      });
+      await yieldToEventLoop();
+    }
   }
   await db.transaction(async (tx) => {
-    const changed: ObservationChange[] = [];
-    for (let i = 0; i < inputs.length; i += CHUNK) {
-      const results = await writeObservations(
-        tx,
-        inputs.slice(i, i + CHUNK),
-        refs,
-        ctx,
-        reporters.slice(i, i + CHUNK),
-        opts.submit ? "submitted" : "draft",
-      );
-      for (const { outcome, row, previous } of results) {
-        if (outcome !== "unchanged") changed.push({ before: previous, after: row });
-        if (outcome === "created") summary.imported++;
-        else if (outcome === "updated") summary.updated++;
-        else summary.unchanged++;
-      }
-      await yieldToEventLoop();
-      opts.onProgress?.(Math.min(i + CHUNK, inputs.length), inputs.length);
-    }
-    await commitObservationChanges(tx, changed);
-    await audit(tx, ctx, {
-      action: "observations.import",
-      entityType: "observation",
-      after: {
-        format: opts.format,
-        imported: summary.imported,
-        updated: summary.updated,
-        unchanged: summary.unchanged,
+    await audit(
+      tx,
+      { actor: imp.actor, reason: "import not finished: taken back" },
+      {
+        action: "observations.import_reverted",
+        entityType: "observation",
+        after: { rows: imp.totalRows, applied: imp.appliedRows },
       },
-      rowCount: inputs.length,
-      fileHash: hash,
-    });
-    if (opts.idempotencyKey)
-      await tx.insert(importBatches).values({
-        idempotencyKey: opts.idempotencyKey,
-        actor: ctx.actor,
-        payloadHash: hash,
-        format: opts.format,
-        rowCount: inputs.length,
-        summary: summary as unknown as Record<string, unknown>,
-      });
+    );
+    await tx
+      .update(valueImports)
+      .set({ state: "reverted", finishedAt: new Date(), appliedRows: 0 })
+      .where(eq(valueImports.id, importId));
+    await tx.execute(sql`delete from import_rows where import_id = ${importId}::uuid`);
   });
-  return summary;
+}
+
+/**
+ * At start-up: imports a previous process left unfinished. On the embedded database (one process
+ * per data directory) every such import is dead: staged ones are dropped, partly applied ones
+ * taken back. On PostgreSQL an import applies in one transaction, so only staged rows can be left
+ * over, and only those older than an hour are dropped (another process may still be reading one).
+ */
+export async function recoverImports(
+  db: Db,
+  embedded: boolean,
+): Promise<{ reverted: number; dropped: number }> {
+  const stale = embedded ? sql`true` : sql`started_at < now() - interval '1 hour'`;
+  const applying = embedded
+    ? await db.select({ id: valueImports.id }).from(valueImports).where(eq(valueImports.state, "applying"))
+    : [];
+  for (const a of applying) await revertImport(db, a.id);
+  const dropped = await queryRows<{ id: string }>(
+    db,
+    sql`delete from value_imports where state in ('staging', 'failed') and ${stale} returning id`,
+  );
+  return { reverted: applying.length, dropped: dropped.length };
 }

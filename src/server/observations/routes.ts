@@ -35,7 +35,7 @@ import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pag
 import { audit } from "../indicators/versioning.js";
 import { commitObservationChanges } from "./commit.js";
 import { readCsv } from "./csv.js";
-import { type ImportSummary, importObservations } from "./import.js";
+import { type ImportSummary, importObservations, jsonRows, type SourceRow } from "./import.js";
 import { ImportProgressRegistry } from "./progress.js";
 import {
   checkObservation,
@@ -178,6 +178,16 @@ function valueFilter(principal: Principal, q: ValueQuery): SQL | undefined {
 function rejected(summary: ImportSummary, req: { lang: "vi" | "en"; id: string }) {
   const e = new AppError("IMPORT_REJECTED", { count: summary.rejected });
   return { ...summary, error: { code: e.code, message: e.message_(req.lang), requestId: req.id } };
+}
+
+/** A CSV the parser cannot read (unbalanced quotes, …) is the client's fault: 400, not 500. */
+async function* malformedAsAppError(rows: AsyncIterable<SourceRow>): AsyncGenerator<SourceRow> {
+  try {
+    yield* rows;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError("MALFORMED_BODY");
+  }
 }
 
 export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -382,12 +392,19 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const summary = await importObservations(db(), req.principal, req.body.items, changeContext(req), {
-        dryRun: req.query.dryRun === "true",
-        submit: req.query.submit === "true",
-        idempotencyKey: req.headers["idempotency-key"],
-        format: "json",
-      });
+      const summary = await importObservations(
+        db(),
+        req.principal,
+        jsonRows(req.body.items),
+        changeContext(req),
+        {
+          dryRun: req.query.dryRun === "true",
+          submit: req.query.submit === "true",
+          idempotencyKey: req.headers["idempotency-key"],
+          format: "json",
+          chunkedCommit: app.deps.database.kind === "pglite",
+        },
+      );
       return summary.errors.length > 0 ? reply.status(422).send(rejected(summary, req)) : summary;
     },
   );
@@ -442,11 +459,11 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       const isMilestone = (c: string) => milestones.has(c);
       const key = req.headers["idempotency-key"];
       const report = key ? progress.start(changeContext(req).actor, key) : () => {};
-      let parsed: Awaited<ReturnType<typeof readCsv>>;
+      let rows: AsyncIterable<SourceRow> | SourceRow[];
       let format: "csv" | "xlsx";
       if (Buffer.isBuffer(req.body)) {
         format = "xlsx";
-        parsed = await readXlsx(req.body, isMilestone);
+        rows = await readXlsx(req.body, isMilestone);
       } else {
         format = "csv";
         const body = req.body as Readable | undefined;
@@ -465,23 +482,17 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
           }),
         );
         body.on("error", (e) => counted.destroy(e));
-        try {
-          parsed = await readCsv(counted, isMilestone, (done) => report({ done }));
-        } catch (err) {
-          if (err instanceof AppError) throw err;
-          throw new AppError("MALFORMED_BODY");
-        }
+        rows = malformedAsAppError(readCsv(counted, isMilestone));
       }
-      report({ phase: "checking", done: 0, total: parsed.inputs.length });
       let summary: Awaited<ReturnType<typeof importObservations>>;
       try {
-        summary = await importObservations(db(), req.principal, parsed.inputs, changeContext(req), {
+        summary = await importObservations(db(), req.principal, rows, changeContext(req), {
           dryRun: req.query.dryRun === "true",
           submit: req.query.submit === "true",
           idempotencyKey: req.headers["idempotency-key"],
           format,
-          rowNumbers: parsed.rowNumbers,
-          preErrors: parsed.errors,
+          chunkedCommit: app.deps.database.kind === "pglite",
+          onRead: (done) => report({ done }),
           onProgress: (done, total) => report({ phase: "writing", done, total }),
         });
       } catch (err) {

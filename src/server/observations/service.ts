@@ -325,10 +325,12 @@ export async function revisionsAsOf(db: Executor, ids: string[], asOf: Date) {
   return new Map(rows.map((r) => [r.observationId, r]));
 }
 
-/** Refuses a write naming another version than the current one (0: create only). */
-function checkVersion(input: ObservationInput, current: ObservationRow | undefined): void {
-  if (!current && input.expectedVersion)
-    throw new AppError("STALE_VERSION", { version: 0 }, [
+/** The 409 of a write naming another version than the current one (`current` absent: deleted). */
+export function staleVersionError(
+  current: { version: number; value: number | boolean | null; status: string; updatedBy: string } | undefined,
+): AppError {
+  if (!current)
+    return new AppError("STALE_VERSION", { version: 0 }, [
       {
         path: "expectedVersion",
         message: "giá trị này đã bị xóa",
@@ -336,20 +338,26 @@ function checkVersion(input: ObservationInput, current: ObservationRow | undefin
         value: { version: 0 },
       },
     ]);
+  return new AppError("STALE_VERSION", { version: current.version }, [
+    {
+      path: "expectedVersion",
+      message: `giá trị đã được sửa thành phiên bản ${current.version}`,
+      messageEn: `the value was changed to version ${current.version}`,
+      value: current,
+    },
+  ]);
+}
+
+/** Refuses a write naming another version than the current one (0: create only). */
+function checkVersion(input: ObservationInput, current: ObservationRow | undefined): void {
+  if (!current && input.expectedVersion) throw staleVersionError(undefined);
   if (current && input.expectedVersion !== undefined && input.expectedVersion !== current.version)
-    throw new AppError("STALE_VERSION", { version: current.version }, [
-      {
-        path: "expectedVersion",
-        message: `giá trị đã được sửa thành phiên bản ${current.version}`,
-        messageEn: `the value was changed to version ${current.version}`,
-        value: {
-          version: current.version,
-          value: current.value ?? current.valueBool,
-          status: current.status,
-          updatedBy: current.updatedBy,
-        },
-      },
-    ]);
+    throw staleVersionError({
+      version: current.version,
+      value: current.value ?? current.valueBool,
+      status: current.status,
+      updatedBy: current.updatedBy,
+    });
 }
 
 interface RawObservation {

@@ -5,8 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { parseLocalizedNumber, parseYesNo } from "../../domain/numbers.js";
-import type { RowError } from "./import.js";
-import type { ObservationInput } from "./service.js";
+import type { RowError, SourceRow } from "./import.js";
 
 export interface TemplateRow {
   indicator: string;
@@ -136,19 +135,21 @@ function cellText(v: ExcelJS.CellValue): string {
 export async function readXlsx(
   data: Buffer,
   milestoneCodes: (code: string) => boolean,
-): Promise<{ inputs: ObservationInput[]; rowNumbers: number[]; errors: RowError[] }> {
+): Promise<SourceRow[]> {
   const wb = new ExcelJS.Workbook();
-  const out = { inputs: [] as ObservationInput[], rowNumbers: [] as number[], errors: [] as RowError[] };
+  const out: SourceRow[] = [];
   const err = (row: number, column: string, vi: string, en: string, value?: unknown) => {
-    if (out.errors.length < 1000)
-      out.errors.push({
-        row,
-        column,
-        path: column,
-        value,
-        message: `Dòng ${row}, cột ${column}: ${vi}`,
-        messageEn: `Row ${row}, column ${column}: ${en}`,
-      });
+    const e: RowError = {
+      row,
+      column,
+      path: column,
+      value,
+      message: `Dòng ${row}, cột ${column}: ${vi}`,
+      messageEn: `Row ${row}, column ${column}: ${en}`,
+    };
+    const last = out[out.length - 1];
+    if (last?.row === row && last.errors) last.errors.push(e);
+    else out.push({ row, errors: [e] });
   };
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -168,7 +169,7 @@ export async function readXlsx(
   });
   for (const required of ["indicator", "unit", "period", "value"] as const)
     if (!columns.has(required)) err(1, required, `thiếu cột “${required}”`, `missing column “${required}”`);
-  if (out.errors.length > 0) return out;
+  if (out.length > 0) return out;
   ws.eachRow((row, n) => {
     if (n === 1) return;
     const get = (f: (typeof COLUMN_FIELDS)[number]) => {
@@ -191,15 +192,17 @@ export async function readXlsx(
     }
     if (value === undefined) return;
     const text = (f: "source" | "comment") => cellText(get(f)).trim() || null;
-    out.inputs.push({
-      indicator,
-      unit: cellText(get("unit")).trim(),
-      period: cellText(get("period")).trim(),
-      value,
-      source: text("source"),
-      comment: text("comment"),
+    out.push({
+      row: n,
+      input: {
+        indicator,
+        unit: cellText(get("unit")).trim(),
+        period: cellText(get("period")).trim(),
+        value,
+        source: text("source"),
+        comment: text("comment"),
+      },
     });
-    out.rowNumbers.push(n);
   });
   return out;
 }

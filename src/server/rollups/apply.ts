@@ -6,7 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.js";
-import { type CellDelta, cellDeltas, cellKey, type ValueChange } from "../../domain/rollup.js";
+import { type CellDelta, cellDeltas, type ValueChange } from "../../domain/rollup.js";
 
 /** Cells per JSON payload: keeps each parameter small on both backends. */
 const STATEMENT_CELLS = 5000;
@@ -38,6 +38,14 @@ async function weightedIndicators(tx: Executor, ids: readonly string[]): Promise
   return new Set(rows.map((r) => r.id));
 }
 
+/**
+ * Values move along the closure only while no hierarchy change is rewriting it (that takes SHARE
+ * ROW EXCLUSIVE): writers share this lock among themselves.
+ */
+export async function lockClosureShared(tx: Executor): Promise<void> {
+  await tx.execute(sql`lock table rollup_closure in share mode`);
+}
+
 export async function applyValueChanges(tx: Executor, changes: readonly ValueChange[]): Promise<number> {
   if (changes.length === 0) return 0;
   const unitIds = new Set<string>();
@@ -48,9 +56,7 @@ export async function applyValueChanges(tx: Executor, changes: readonly ValueCha
         unitIds.add(s.orgUnitId);
         indicatorIds.add(s.indicatorId);
       }
-  // Values move along the closure only while no hierarchy change is rewriting it (that takes
-  // SHARE ROW EXCLUSIVE): writers share this lock among themselves.
-  await tx.execute(sql`lock table rollup_closure in share mode`);
+  await lockClosureShared(tx);
   const ancestors = await loadAncestors(tx, [...unitIds]);
   const weighted = await weightedIndicators(tx, [...indicatorIds]);
   const deltas = cellDeltas(
@@ -64,7 +70,7 @@ export async function applyValueChanges(tx: Executor, changes: readonly ValueCha
 
 const cols = `indicator_id uuid, unit_id uuid, period text, disagg_key text, layer text, count int,
   sum float8, weight_sum float8, weighted_sum float8, own_count int, own_sum float8,
-  add_min float8, add_max float8, add_latest float8, add_latest_at float8,
+  add_count int, add_min float8, add_max float8, add_latest float8, add_latest_at float8,
   rem_min float8, rem_max float8, rem_latest_at float8`;
 
 function payload(deltas: readonly CellDelta[]): string {
@@ -81,6 +87,7 @@ function payload(deltas: readonly CellDelta[]): string {
       weighted_sum: d.weightedSum,
       own_count: d.ownCount,
       own_sum: d.ownSum,
+      add_count: d.addCount,
       add_min: d.addMin,
       add_max: d.addMax,
       add_latest: d.addLatest,
@@ -100,23 +107,42 @@ export const addExcluded = sql.raw(`count = c.count + excluded.count,
   own_count = c.own_count + excluded.own_count,
   own_sum = c.own_sum + excluded.own_sum`);
 
+const deltaTable = sql.raw(`create temporary table if not exists rollup_delta (${cols}) on commit drop`);
+
+/** An empty `rollup_delta` (a temporary table dropped at commit) for the caller to fill. */
+export async function startDeltas(tx: Executor): Promise<void> {
+  await tx.execute(deltaTable);
+  await tx.execute(sql`truncate rollup_delta`);
+}
+
 export async function applyCellDeltas(tx: Executor, all: readonly CellDelta[]): Promise<void> {
   if (all.length === 0) return;
-  const sorted = [...all].sort((a, b) => (cellKey(a) < cellKey(b) ? -1 : 1));
-  // The deltas go into a temporary table once (analysed, so the planner looks cells up by key
-  // instead of scanning them), then four statements read it.
-  await tx.execute(sql.raw(`create temporary table if not exists rollup_delta (${cols}) on commit drop`));
-  await tx.execute(sql`truncate rollup_delta`);
-  for (let i = 0; i < sorted.length; i += STATEMENT_CELLS) {
-    const json = payload(sorted.slice(i, i + STATEMENT_CELLS));
+  await startDeltas(tx);
+  for (let i = 0; i < all.length; i += STATEMENT_CELLS) {
+    const json = payload(all.slice(i, i + STATEMENT_CELLS));
     await tx.execute(
       sql`insert into rollup_delta select * from jsonb_to_recordset(${json}::jsonb) as d(${sql.raw(cols)})`,
     );
   }
+  await applyDeltaTable(tx);
+}
+
+/**
+ * Adds the deltas in `rollup_delta` to the cells: existing cells locked in key order first (so
+ * concurrent writers queue instead of deadlocking), new cells inserted, emptied cells deleted, and
+ * cells whose extreme went away recomputed.
+ */
+export async function applyDeltaTable(tx: Executor): Promise<void> {
+  // Analysed, so the planner looks cells up by key instead of scanning them.
   await tx.execute(sql`analyze rollup_delta`);
+  const [flags] = await queryRows<{ n: number; negative: boolean; removed: boolean }>(
+    tx,
+    sql`select count(*)::int as n, coalesce(bool_or(count < 0), false) as negative,
+      coalesce(bool_or(rem_min is not null), false) as removed from rollup_delta`,
+  );
+  if (!flags?.n) return;
   const match = sql.raw(`c.indicator_id = d.indicator_id and c.unit_id = d.unit_id and c.period = d.period
     and c.disagg_key = d.disagg_key and c.layer = d.layer`);
-  // Lock existing cells in key order first: concurrent writers then queue instead of deadlocking.
   await tx.execute(sql`select 1 from rollup_delta d join rollup_cells c on ${match}
     order by c.indicator_id, c.unit_id, c.period, c.disagg_key, c.layer for update of c`);
   await tx.execute(sql`update rollup_cells c set
@@ -126,13 +152,19 @@ export async function applyCellDeltas(tx: Executor, all: readonly CellDelta[]): 
       weighted_sum = c.weighted_sum + d.weighted_sum,
       own_count = c.own_count + d.own_count,
       own_sum = c.own_sum + d.own_sum,
-      extremes_stale = c.extremes_stale or (d.rem_min is not null and
-        (d.rem_min <= c.min or d.rem_max >= c.max or d.rem_latest_at >= c.latest_at)),
-      min = case when d.add_min is null then c.min else least(c.min, d.add_min) end,
-      max = case when d.add_max is null then c.max else greatest(c.max, d.add_max) end,
-      latest = case when d.add_latest_at is not null and (c.latest_at is null or d.add_latest_at > c.latest_at
+      -- Every earlier contribution replaced: the extremes are exactly those of the added ones.
+      extremes_stale = case when c.count + d.count = d.add_count then false
+        else c.extremes_stale or (d.rem_min is not null and
+          (d.rem_min <= c.min or d.rem_max >= c.max or d.rem_latest_at >= c.latest_at)) end,
+      min = case when c.count + d.count = d.add_count then d.add_min
+        when d.add_min is null then c.min else least(c.min, d.add_min) end,
+      max = case when c.count + d.count = d.add_count then d.add_max
+        when d.add_max is null then c.max else greatest(c.max, d.add_max) end,
+      latest = case when c.count + d.count = d.add_count then d.add_latest
+        when d.add_latest_at is not null and (c.latest_at is null or d.add_latest_at > c.latest_at
         or (d.add_latest_at = c.latest_at and d.add_latest > c.latest)) then d.add_latest else c.latest end,
-      latest_at = case when d.add_latest_at is not null and (c.latest_at is null or d.add_latest_at > c.latest_at
+      latest_at = case when c.count + d.count = d.add_count then d.add_latest_at
+        when d.add_latest_at is not null and (c.latest_at is null or d.add_latest_at > c.latest_at
         or (d.add_latest_at = c.latest_at and d.add_latest > c.latest)) then d.add_latest_at else c.latest_at end,
       updated_at = now()
     from rollup_delta d where ${match}`);
@@ -151,26 +183,28 @@ export async function applyCellDeltas(tx: Executor, all: readonly CellDelta[]): 
         and excluded.latest > c.latest) then excluded.latest else c.latest end,
       latest_at = greatest(c.latest_at, excluded.latest_at),
       updated_at = now()`);
-  if (sorted.some((d) => d.count < 0))
+  if (flags.negative)
     await tx.execute(sql`delete from rollup_cells c using rollup_delta d where ${match} and c.count <= 0`);
-  if (sorted.some((d) => d.remMin !== null))
-    await recomputeStale(tx, sql`exists (select 1 from rollup_delta d where ${match})`);
+  if (flags.removed) await recomputeStale(tx, sql`exists (select 1 from rollup_delta d where ${match})`);
 }
 
-/** Recomputes min, max and latest of stale cells from the values of their units. */
+/**
+ * Recomputes min, max and latest of stale cells from the values of their units: one cell at a
+ * time through the closure and the values' cell index, so the plan never depends on how many
+ * cells are stale (statistics taken before a large write misjudge that badly).
+ */
 export async function recomputeStale(tx: Executor, scope = sql`true`): Promise<void> {
   await tx.execute(sql`update rollup_cells c set min = x.mn, max = x.mx, latest = x.lt, latest_at = x.la,
       extremes_stale = false
-    from (
-      select s.indicator_id, s.unit_id, s.period, s.disagg_key, s.layer,
-        min(v.v) as mn, max(v.v) as mx, (array_agg(v.v order by v.at desc, v.v desc))[1] as lt, max(v.at) as la
-      from rollup_cells s
-      join rollup_closure rc on rc.ancestor_id = s.unit_id
+    from rollup_cells s
+    cross join lateral (
+      select min(v.v) as mn, max(v.v) as mx, (array_agg(v.v order by v.at desc, v.v desc))[1] as lt,
+        max(v.at) as la
+      from rollup_closure rc
       join rollup_values v on v.org_unit_id = rc.unit_id and v.indicator_id = s.indicator_id
         and v.period = s.period and v.disagg_key = s.disagg_key and v.layer = s.layer
-      where s.extremes_stale
-      group by s.indicator_id, s.unit_id, s.period, s.disagg_key, s.layer
+      where rc.ancestor_id = s.unit_id
     ) x
-    where c.extremes_stale and c.indicator_id = x.indicator_id and c.unit_id = x.unit_id and c.period = x.period
-      and c.disagg_key = x.disagg_key and c.layer = x.layer and ${scope}`);
+    where s.extremes_stale and c.indicator_id = s.indicator_id and c.unit_id = s.unit_id and c.period = s.period
+      and c.disagg_key = s.disagg_key and c.layer = s.layer and ${scope}`);
 }

@@ -1,0 +1,359 @@
+/**
+ * Applying a staged import set-wise: the rows of `import_rows` (checked while the upload streamed)
+ * are written to the values with their revisions, rolled up and announced by a fixed number of
+ * statements per chunk, whatever its size — the database does the per-row work. A chunk is a
+ * range of `seq`; the caller decides whether chunks share one transaction (PostgreSQL) or commit
+ * one by one (the embedded database, so other requests are answered in between). Each staged row
+ * keeps the value as it was before (`previous`), which is what `revertImport` restores when an
+ * import that committed chunks cannot finish.
+ */
+import { type SQL, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../db/client.js";
+import { type ChangedValue, recordObservationChanges } from "../events/record.js";
+import { applyDeltaTable, lockClosureShared, startDeltas } from "../rollups/apply.js";
+import { staleVersionError } from "./service.js";
+
+/** A checked row, ready to stage. */
+export interface StagedRow {
+  seq: number;
+  rowNo: number;
+  indicatorId: string;
+  orgUnitId: string;
+  reporterUnitId: string;
+  period: string;
+  periodKind: string;
+  disaggregation: Record<string, string>;
+  disaggKey: string;
+  value: number | null;
+  valueBool: boolean | null;
+  source: string | null;
+  comment: string | null;
+  evidenceUrl: string | null;
+  expectedVersion: number | null;
+}
+
+/** The import being applied, as the apply statements need it. */
+export interface ApplyingImport {
+  id: string;
+  actor: string;
+  status: "draft" | "submitted";
+  /** The change time every value of the import carries. */
+  writtenAt: Date;
+}
+
+export async function stageRows(tx: Executor, importId: string, rows: readonly StagedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const data = JSON.stringify(
+    rows.map((r) => ({
+      seq: r.seq,
+      row_no: r.rowNo,
+      indicator_id: r.indicatorId,
+      org_unit_id: r.orgUnitId,
+      reporter_unit_id: r.reporterUnitId,
+      period: r.period,
+      period_kind: r.periodKind,
+      disaggregation: r.disaggregation,
+      disagg_key: r.disaggKey,
+      value: r.value,
+      value_bool: r.valueBool,
+      source: r.source,
+      comment: r.comment,
+      evidence_url: r.evidenceUrl,
+      expected_version: r.expectedVersion,
+    })),
+  );
+  await tx.execute(sql`insert into import_rows (import_id, seq, row_no, indicator_id, org_unit_id, reporter_unit_id,
+      period, period_kind, disaggregation, disagg_key, value, value_bool, source, comment, evidence_url, expected_version)
+    select ${importId}::uuid, seq, row_no, indicator_id, org_unit_id, reporter_unit_id, period, period_kind,
+      disaggregation, disagg_key, value, value_bool, source, comment, evidence_url, expected_version
+    from jsonb_to_recordset(${data}::jsonb) as d(seq int, row_no int, indicator_id uuid, org_unit_id uuid,
+      reporter_unit_id uuid, period text, period_kind text, disaggregation jsonb, disagg_key text, value numeric,
+      value_bool boolean, source text, comment text, evidence_url text, expected_version int)`);
+}
+
+/** Rows naming a value cell an earlier row of the same import already named: which value would win? */
+export async function duplicateRows(
+  tx: Executor,
+  importId: string,
+  limit: number,
+): Promise<{ rows: { row: number; first: number }[]; count: number }> {
+  const rows = await queryRows<{ row: number; first: number; n: number }>(
+    tx,
+    sql`select row_no as row, first, count(*) over ()::int as n from (
+        select row_no, min(row_no) over (partition by indicator_id, org_unit_id, period, disagg_key) as first
+        from import_rows where import_id = ${importId}::uuid) d
+      where row_no <> first order by row_no limit ${limit}`,
+  );
+  return { rows: rows.map((r) => ({ row: r.row, first: r.first })), count: rows[0]?.n ?? 0 };
+}
+
+const match = (s: string, o: string) =>
+  sql.raw(`${o}.indicator_id = ${s}.indicator_id and ${o}.org_unit_id = ${s}.org_unit_id
+    and ${o}.period = ${s}.period and ${o}.disagg_key = ${s}.disagg_key`);
+
+const inRange = (importId: string, from: number, to: number) =>
+  sql`s.import_id = ${importId}::uuid and s.seq >= ${from} and s.seq < ${to}`;
+
+/** Whether a staged row's value equals the current one (then nothing is written for it). */
+const sameAsPrevious = (status: string) => sql`(s.previous->>'value')::numeric is not distinct from s.value
+  and (s.previous->>'value_bool')::boolean is not distinct from s.value_bool
+  and s.previous->>'source' is not distinct from s.source
+  and s.previous->>'comment' is not distinct from s.comment
+  and s.previous->>'evidence_url' is not distinct from s.evidence_url
+  and (${status} = 'draft' or s.previous->>'status' <> 'draft')`;
+
+/** What a dry run reports: how many rows would create, change or leave a value as it is. */
+export async function stagedOutcomes(
+  tx: Executor,
+  importId: string,
+  status: "draft" | "submitted",
+): Promise<{ created: number; updated: number; unchanged: number }> {
+  await checkExpectedVersions(tx, sql`s.import_id = ${importId}::uuid`, true);
+  const [r] = await queryRows<{ created: number; updated: number; unchanged: number }>(
+    tx,
+    sql`with s as (
+        select s.*, to_jsonb(o) as previous from import_rows s
+        left join observations o on ${match("s", "o")} and o.deleted_at is null
+        where s.import_id = ${importId}::uuid)
+      select count(*) filter (where s.previous is null)::int as created,
+        count(*) filter (where s.previous is not null and ${sameAsPrevious(status)})::int as unchanged,
+        count(*) filter (where s.previous is not null and not (${sameAsPrevious(status)}))::int as updated
+      from s`,
+  );
+  return r ?? { created: 0, updated: 0, unchanged: 0 };
+}
+
+/**
+ * Refuses the import when a row names another version than the current one (0: create only):
+ * 409 with the first such row's current value. `lookup` reads the current values (dry runs and
+ * the check before anything is applied); otherwise `previous` has been recorded already.
+ */
+async function checkExpectedVersions(tx: Executor, scope: SQL, lookup: boolean): Promise<void> {
+  const current = lookup
+    ? sql`(select to_jsonb(o) from observations o where ${match("s", "o")} and o.deleted_at is null)`
+    : sql`s.previous`;
+  const [stale] = await queryRows<{ row_no: number; current: Record<string, unknown> | null }>(
+    tx,
+    sql`select row_no, current from (select s.row_no, s.seq, s.expected_version, ${current} as current
+        from import_rows s where ${scope} and s.expected_version is not null) x
+      where (current is null and expected_version <> 0)
+        or (current is not null and (current->>'version')::int <> expected_version)
+      order by seq limit 1`,
+  );
+  if (!stale) return;
+  const c = stale.current;
+  throw staleVersionError(
+    c
+      ? {
+          version: Number(c.version),
+          value: c.value === null ? (c.value_bool as boolean | null) : Number(c.value),
+          status: String(c.status),
+          updatedBy: String(c.updated_by),
+        }
+      : undefined,
+  );
+}
+
+/** Checks every staged row's expected version before anything is written. */
+export function checkStagedVersions(tx: Executor, importId: string): Promise<void> {
+  return checkExpectedVersions(tx, sql`s.import_id = ${importId}::uuid`, true);
+}
+
+/**
+ * The roll-up deltas of a set of value changes, into `rollup_delta`: `changes` selects rows shaped
+ * like observations plus a `sign` (+1 the value as it now counts, -1 as it counted before). The
+ * same contributions as the `rollup_values` view and domain/rollup.ts.
+ */
+async function deltasOf(tx: Executor, changes: SQL): Promise<void> {
+  await startDeltas(tx);
+  await tx.execute(sql`insert into rollup_delta
+    with changes as (${changes}),
+    contrib as (
+      select c.indicator_id, c.org_unit_id, c.period, c.disagg_key, l.layer, c.sign,
+        coalesce(c.value::float8, case when c.value_bool then 1 else 0 end)::float8 as v,
+        (case when i.aggregation = 'weighted_mean' then c.rollup_weight else 1 end)::float8 as w,
+        floor(extract(epoch from c.updated_at) * 1000)::float8 as at
+      from changes c
+      join indicators i on i.id = c.indicator_id
+      cross join (values ('approved'), ('reported')) as l(layer)
+      where c.deleted_at is null and (c.value is not null or c.value_bool is not null)
+        and (c.status = 'approved' or (l.layer = 'reported' and c.status = 'submitted'))
+        and (i.aggregation <> 'weighted_mean' or c.rollup_weight is not null)
+    )
+    select x.indicator_id, rc.ancestor_id, x.period, x.disagg_key, x.layer,
+      sum(x.sign)::int, sum(x.sign * x.v), sum(x.sign * x.w), sum(x.sign * x.v * x.w),
+      coalesce(sum(x.sign) filter (where rc.ancestor_id = x.org_unit_id), 0)::int,
+      coalesce(sum(x.sign * x.v) filter (where rc.ancestor_id = x.org_unit_id), 0),
+      count(*) filter (where x.sign > 0)::int,
+      min(x.v) filter (where x.sign > 0), max(x.v) filter (where x.sign > 0),
+      (array_agg(x.v order by x.at desc, x.v desc) filter (where x.sign > 0))[1],
+      max(x.at) filter (where x.sign > 0),
+      min(x.v) filter (where x.sign < 0), max(x.v) filter (where x.sign < 0), max(x.at) filter (where x.sign < 0)
+    from contrib x
+    join rollup_closure rc on rc.unit_id = x.org_unit_id
+    group by x.indicator_id, rc.ancestor_id, x.period, x.disagg_key, x.layer`);
+  await applyDeltaTable(tx);
+}
+
+const OBSERVATION_SHAPE = `indicator_id, org_unit_id, period, disagg_key, status, value, value_bool, rollup_weight,
+  updated_at, deleted_at`;
+
+async function announce(tx: Executor, scope: SQL): Promise<void> {
+  const rows = await queryRows<{
+    id: string;
+    indicator_id: string;
+    org_unit_id: string;
+    reporter_unit_id: string;
+    period: string;
+    status: string;
+  }>(
+    tx,
+    sql`select o.id, o.indicator_id, o.org_unit_id, o.reporter_unit_id, o.period, o.status
+      from import_rows s join observations o on o.id = s.observation_id where ${scope} order by s.seq`,
+  );
+  await recordObservationChanges(
+    tx,
+    rows.map(
+      (r): ChangedValue => ({
+        id: r.id,
+        indicatorId: r.indicator_id,
+        orgUnitId: r.org_unit_id,
+        reporterUnitId: r.reporter_unit_id,
+        period: r.period,
+        status: r.status,
+      }),
+    ),
+  );
+}
+
+/** Applies staged rows `from` ≤ seq < `to`: values, revisions, roll-ups, change batch. */
+export async function applyStagedRange(
+  tx: Executor,
+  imp: ApplyingImport,
+  from: number,
+  to: number,
+): Promise<void> {
+  const range = inRange(imp.id, from, to);
+  const at = imp.writtenAt.toISOString();
+  const submittedAt = imp.status === "submitted" ? at : null;
+  await lockClosureShared(tx);
+  // The current values, locked in id order (concurrent writers queue instead of deadlocking).
+  await tx.execute(sql`select 1 from import_rows s join observations o on ${match("s", "o")}
+      and o.deleted_at is null where ${range} order by o.id for update of o`);
+  await tx.execute(sql`update import_rows s set observation_id = o.id, previous = to_jsonb(o)
+    from observations o where ${range} and ${match("s", "o")} and o.deleted_at is null`);
+  await checkExpectedVersions(tx, range, false);
+  // Weighted means count with the weight indicator's value for the same unit, period and disaggregation.
+  await tx.execute(sql`update import_rows s set rollup_weight = w.value::float8
+    from indicators i, indicators wi, observations w
+    where ${range} and i.id = s.indicator_id and i.aggregation = 'weighted_mean'
+      and wi.code = i.aggregation_components->>'weight' and w.indicator_id = wi.id and w.org_unit_id = s.org_unit_id
+      and w.period = s.period and w.disagg_key = s.disagg_key and w.deleted_at is null`);
+  // New values get their id here, so the insert needs no join back to the staged rows.
+  await tx.execute(sql`update import_rows s set outcome = case when s.previous is null then 'created'
+      when ${sameAsPrevious(imp.status)} then 'unchanged' else 'updated' end,
+      observation_id = case when s.previous is null then gen_random_uuid() else s.observation_id end
+    where ${range}`);
+  await tx.execute(sql`insert into observations (id, indicator_id, org_unit_id, reporter_unit_id, period, period_kind,
+      disaggregation, disagg_key, value, value_bool, source, comment, evidence_url, status, first_submitted_at,
+      rollup_weight, created_by, updated_by, created_at, updated_at)
+    select s.observation_id, s.indicator_id, s.org_unit_id, s.reporter_unit_id, s.period, s.period_kind,
+      s.disaggregation, s.disagg_key, s.value, s.value_bool, s.source, s.comment, s.evidence_url, ${imp.status},
+      ${submittedAt}::timestamptz, s.rollup_weight, ${imp.actor}, ${imp.actor}, ${at}::timestamptz, ${at}::timestamptz
+    from import_rows s where ${range} and s.outcome = 'created' order by s.seq`);
+  await tx.execute(sql`update observations o set value = s.value, value_bool = s.value_bool, source = s.source,
+      comment = s.comment, evidence_url = s.evidence_url, status = ${imp.status}, version = o.version + 1,
+      reporter_unit_id = s.reporter_unit_id, rollup_weight = s.rollup_weight,
+      first_submitted_at = coalesce(o.first_submitted_at, ${submittedAt}::timestamptz),
+      updated_by = ${imp.actor}, updated_at = ${at}::timestamptz
+    from import_rows s where ${range} and s.outcome = 'updated' and o.id = s.observation_id`);
+  await tx.execute(sql`update observation_revisions r set valid_to = ${at}::timestamptz
+    from import_rows s where ${range} and s.outcome = 'updated' and r.observation_id = s.observation_id
+      and r.valid_to is null`);
+  await tx.execute(sql`insert into observation_revisions (observation_id, version, value, value_bool, status, source,
+      comment, evidence_url, changed_by, valid_from)
+    select o.id, o.version, o.value, o.value_bool, o.status, o.source, o.comment, o.evidence_url, ${imp.actor},
+      ${at}::timestamptz
+    from import_rows s join observations o on o.id = s.observation_id
+    where ${range} and s.outcome in ('created', 'updated')`);
+  await deltasOf(
+    tx,
+    sql`select ${sql.raw(OBSERVATION_SHAPE.replace(/(\w+)/g, "o.$1"))}, 1 as sign
+      from import_rows s join observations o on o.id = s.observation_id
+      where ${range} and s.outcome in ('created', 'updated')
+      union all
+      select ${sql.raw(OBSERVATION_SHAPE.replace(/(\w+)/g, "p.$1"))}, -1
+      from import_rows s cross join lateral jsonb_populate_record(null::observations, s.previous) p
+      where ${range} and s.outcome = 'updated'`,
+  );
+  await announce(tx, sql`${range} and s.outcome in ('created', 'updated')`);
+  await tx.execute(sql`update value_imports set applied_rows = ${to} where id = ${imp.id}::uuid`);
+}
+
+/** Counts of what the applied rows did. */
+export async function appliedOutcomes(
+  tx: Executor,
+  importId: string,
+): Promise<{ created: number; updated: number; unchanged: number }> {
+  const [r] = await queryRows<{ created: number; updated: number; unchanged: number }>(
+    tx,
+    sql`select count(*) filter (where outcome = 'created')::int as created,
+      count(*) filter (where outcome = 'updated')::int as updated,
+      count(*) filter (where outcome = 'unchanged')::int as unchanged
+    from import_rows where import_id = ${importId}::uuid`,
+  );
+  return r ?? { created: 0, updated: 0, unchanged: 0 };
+}
+
+/**
+ * Takes back the applied rows `from` ≤ seq < `to` of an import that cannot finish: new values are
+ * removed, changed ones get their previous value, version and revision history back, and the
+ * roll-ups follow. A value someone changed after the import wrote it is left as they made it.
+ */
+export async function revertStagedRange(
+  tx: Executor,
+  imp: { id: string; writtenAt: Date },
+  from: number,
+  to: number,
+): Promise<void> {
+  const range = inRange(imp.id, from, to);
+  await lockClosureShared(tx);
+  await tx.execute(sql`select 1 from import_rows s join observations o on o.id = s.observation_id
+    where ${range} order by o.id for update of o`);
+  // Only the values still as this import wrote them.
+  await tx.execute(sql`update import_rows s set outcome = 'revert_' || s.outcome
+    from observations o
+    where ${range} and s.outcome in ('created', 'updated') and o.id = s.observation_id and o.deleted_at is null
+      and o.updated_at = ${imp.writtenAt.toISOString()}::timestamptz
+      and o.version = coalesce((s.previous->>'version')::int, 0) + 1`);
+  await deltasOf(
+    tx,
+    sql`select ${sql.raw(OBSERVATION_SHAPE.replace(/(\w+)/g, "o.$1"))}, -1 as sign
+      from import_rows s join observations o on o.id = s.observation_id
+      where ${range} and s.outcome in ('revert_created', 'revert_updated')
+      union all
+      select ${sql.raw(OBSERVATION_SHAPE.replace(/(\w+)/g, "p.$1"))}, 1
+      from import_rows s cross join lateral jsonb_populate_record(null::observations, s.previous) p
+      where ${range} and s.outcome = 'revert_updated'`,
+  );
+  await tx.execute(sql`update observations o set reporter_unit_id = p.reporter_unit_id, value = p.value,
+      value_bool = p.value_bool, status = p.status, source = p.source, comment = p.comment,
+      evidence_url = p.evidence_url, version = p.version, updated_by = p.updated_by, updated_at = p.updated_at,
+      deleted_at = p.deleted_at, first_submitted_at = p.first_submitted_at, rollup_weight = p.rollup_weight
+    from import_rows s cross join lateral jsonb_populate_record(null::observations, s.previous) p
+    where ${range} and s.outcome = 'revert_updated' and o.id = s.observation_id`);
+  await tx.execute(sql`delete from observation_revisions r using import_rows s
+    where ${range} and s.outcome = 'revert_updated' and r.observation_id = s.observation_id
+      and r.version > (s.previous->>'version')::int`);
+  await tx.execute(sql`update observation_revisions r set valid_to = null from import_rows s
+    where ${range} and s.outcome = 'revert_updated' and r.observation_id = s.observation_id
+      and r.version = (s.previous->>'version')::int`);
+  // Announce the restored values (and the removed ones, by their last state) before removing.
+  await announce(tx, sql`${range} and s.outcome in ('revert_created', 'revert_updated')`);
+  await tx.execute(sql`delete from observation_revisions r using import_rows s
+    where ${range} and s.outcome = 'revert_created' and r.observation_id = s.observation_id`);
+  await tx.execute(sql`delete from observations o using import_rows s
+    where ${range} and s.outcome = 'revert_created' and o.id = s.observation_id`);
+  await tx.execute(sql`update import_rows s set outcome = 'reverted' where ${range}
+    and s.outcome in ('revert_created', 'revert_updated')`);
+}

@@ -152,6 +152,7 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
         appErr = new AppError("BAD_REQUEST");
       else {
         req.log.error({ err }, "unhandled error");
+
         appErr = new AppError("INTERNAL");
       }
     }

@@ -2,12 +2,20 @@
  * Roll-ups maintained on write equal a rebuild from scratch, for random sequences of writes,
  * revisions, submissions, approvals, returns, deletions and unit merges (fast-check).
  */
-import { eq } from "drizzle-orm";
+import { eq, inArray, like } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
-import { observations, orgUnits } from "../../src/db/schema/index.js";
+import {
+  indicators,
+  observationRevisions,
+  observations,
+  orgUnits,
+  valueImports,
+} from "../../src/db/schema/index.js";
+import { internalAdministrator, type Principal } from "../../src/server/access/roles.js";
 import { commitObservationChanges } from "../../src/server/observations/commit.js";
+import { importObservations, jsonRows, revertImport } from "../../src/server/observations/import.js";
 import {
   deleteObservation,
   loadRefs,
@@ -15,6 +23,7 @@ import {
   transitionObservation,
   writeObservation,
 } from "../../src/server/observations/service.js";
+import { applyStagedRange, stageRows } from "../../src/server/observations/staged.js";
 import { importOrgUnits } from "../../src/server/org-units/service.js";
 import { compareWithRebuild, rebuildRollups } from "../../src/server/rollups/rebuild.js";
 import { backends, openTestDatabase } from "../helpers/db.js";
@@ -67,6 +76,13 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
 );
 
+/** A writer and approver for the given units (the import checks access row by row). */
+function writer(unitIds: string[]): Principal {
+  const admin = internalAdministrator("test:property");
+  const grant = admin.grants[0] as (typeof admin.grants)[number];
+  return { ...admin, grants: [{ ...grant, role: "unit_approver", unitIds: new Set(unitIds) }] };
+}
+
 describe.each(backends())("roll-ups on %s", (backend) => {
   let database: Database;
   beforeAll(async () => {
@@ -109,6 +125,19 @@ describe.each(backends())("roll-ups on %s", (backend) => {
               period: PERIODS[o.period] as string,
               value: o.value,
             };
+            if (o.bulk) {
+              // The import path: staged rows applied set-wise (in chunks that commit on PGlite).
+              const unitIds = (await db.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits))
+                .filter((u) => codes.includes(u.code))
+                .map((u) => u.id);
+              const other = { ...input, indicator: INDICATORS[1 - o.ind] as string, value: o.value + 1 };
+              await importObservations(db, writer(unitIds), jsonRows([input, other]), ctx, {
+                format: "json",
+                submit: o.submit,
+                chunkedCommit: backend === "pglite",
+              });
+              continue;
+            }
             const refs = await loadRefs(db, [input]);
             await db.transaction(async (tx) => {
               const r = await writeObservation(
@@ -176,6 +205,82 @@ describe.each(backends())("roll-ups on %s", (backend) => {
       { numRuns: backend === "pglite" ? 25 : 15 },
     );
   }, 240_000);
+
+  it("an import taken back leaves values, revisions and roll-ups exactly as they were", async () => {
+    const db = database.db;
+    const snapshot = async () => ({
+      values: (await db.select().from(observations)).sort((a, b) => a.id.localeCompare(b.id)),
+      revisions: (await db.select().from(observationRevisions)).sort((a, b) => a.id - b.id),
+    });
+    const inds = await db.select().from(indicators).where(inArray(indicators.code, INDICATORS));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            existing: fc.boolean(),
+            pick: fc.nat(1000),
+            value: fc.integer({ min: 0, max: 500 }),
+            submit: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        async (rows) => {
+          const live = (await db.select().from(observations)).filter((o) => o.deletedAt === null);
+          const units = await db.select().from(orgUnits).where(like(orgUnits.code, "PT%"));
+          const before = await snapshot();
+          const seen = new Set<string>();
+          const staged = rows.flatMap((r, i) => {
+            const o = r.existing && live.length > 0 ? live[r.pick % live.length] : undefined;
+            const unit = units[r.pick % units.length];
+            const ind = inds[r.pick % inds.length];
+            if (!o && (!unit || !ind)) return [];
+            const cell = o
+              ? { indicatorId: o.indicatorId, orgUnitId: o.orgUnitId, period: o.period }
+              : { indicatorId: ind?.id as string, orgUnitId: unit?.id as string, period: "2027-01" };
+            const key = `${cell.indicatorId}|${cell.orgUnitId}|${cell.period}`;
+            if (seen.has(key)) return [];
+            seen.add(key);
+            return [
+              {
+                seq: seen.size - 1,
+                rowNo: i + 2,
+                ...cell,
+                reporterUnitId: cell.orgUnitId,
+                periodKind: "month",
+                disaggregation: {},
+                disaggKey: "",
+                value: r.value,
+                valueBool: null,
+                source: null,
+                comment: null,
+                evidenceUrl: null,
+                expectedVersion: null,
+              },
+            ];
+          });
+          const status = rows[0]?.submit ? "submitted" : "draft";
+          const [imp] = await db
+            .insert(valueImports)
+            .values({ actor: "test:revert", status, state: "applying", writtenAt: new Date() })
+            .returning();
+          if (!imp?.writtenAt) throw new Error("no import");
+          const applying = { id: imp.id, actor: imp.actor, status, writtenAt: imp.writtenAt } as const;
+          await stageRows(db, imp.id, staged);
+          // One row per chunk, each committed on its own, as on the embedded database.
+          for (let k = 0; k < staged.length; k++)
+            await db.transaction((tx) => applyStagedRange(tx, applying, k, k + 1));
+          await revertImport(db, imp.id);
+          const after = await snapshot();
+          expect(after.values).toEqual(before.values);
+          expect(after.revisions).toEqual(before.revisions);
+          expect(await db.transaction((tx) => compareWithRebuild(tx))).toEqual([]);
+          const [state] = await db.select().from(valueImports).where(eq(valueImports.id, imp.id));
+          expect(state?.state).toBe("reverted");
+        },
+      ),
+      { numRuns: backend === "pglite" ? 15 : 10 },
+    );
+  }, 120_000);
 
   it("rebuild is idempotent and leaves no difference", async () => {
     const first = await database.db.transaction((tx) => rebuildRollups(tx));

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { yieldToEventLoop } from "../../db/chunked.js";
-import { type Db, queryRows } from "../../db/client.js";
+import { type Db, type Executor, queryRows } from "../../db/client.js";
 import { importBatches, valueImports } from "../../db/schema/index.js";
 import { parsePeriod } from "../../domain/periods.js";
 import { canSubmitValue, canWriteValue, defaultReporterUnit } from "../access/policies/observations.js";
@@ -103,7 +103,7 @@ interface Reading {
 
 /** Checks a batch of source rows and stages the good ones. */
 async function checkBatch(
-  db: Db,
+  db: Executor,
   principal: Principal,
   batch: SourceRow[],
   refs: Refs,
@@ -203,8 +203,23 @@ async function checkBatch(
   r.staged += staged.length;
 }
 
-export async function importObservations(
+export function importObservations(
   db: Db,
+  principal: Principal,
+  source: Iterable<SourceRow> | AsyncIterable<SourceRow>,
+  ctx: ChangeContext,
+  opts: ImportOptions,
+): Promise<ImportSummary> {
+  // On PostgreSQL everything, staging included, is one transaction: a crash leaves nothing behind.
+  return opts.chunkedCommit
+    ? runImport(db, db, principal, source, ctx, opts)
+    : db.transaction((tx) => runImport(db, tx, principal, source, ctx, opts));
+}
+
+async function runImport(
+  db: Db,
+  /** Where reading and staging happen: the import's transaction, or the database (chunked commits). */
+  x: Executor,
   principal: Principal,
   source: Iterable<SourceRow> | AsyncIterable<SourceRow>,
   ctx: ChangeContext,
@@ -220,7 +235,7 @@ export async function importObservations(
     forbidden: [],
   };
   const [done] = opts.idempotencyKey
-    ? await db
+    ? await x
         .select()
         .from(importBatches)
         .where(and(eq(importBatches.actor, ctx.actor), eq(importBatches.idempotencyKey, opts.idempotencyKey)))
@@ -228,20 +243,21 @@ export async function importObservations(
   // A retry is only read (to compare it with the first upload), never staged.
   const [imp] = done
     ? [undefined]
-    : await db.insert(valueImports).values({ actor: ctx.actor, status }).returning();
+    : await x.insert(valueImports).values({ actor: ctx.actor, status }).returning();
   const importId = imp?.id ?? null;
+  let failed = false;
   try {
     const refs: Refs = { indicators: new Map(), units: new Map() };
     let batch: SourceRow[] = [];
     for await (const s of source) {
       batch.push(s);
       if (batch.length >= CHECK_BATCH) {
-        await checkBatch(db, principal, batch, refs, r, importId, opts);
+        await checkBatch(x, principal, batch, refs, r, importId, opts);
         batch = [];
         opts.onRead?.(r.rows);
       }
     }
-    await checkBatch(db, principal, batch, refs, r, importId, opts);
+    await checkBatch(x, principal, batch, refs, r, importId, opts);
     const hash = r.hash.digest("hex");
     if (done) {
       if (done.payloadHash !== hash)
@@ -257,7 +273,7 @@ export async function importObservations(
         r.forbidden.map(({ column, row, ...d }) => ({ ...d, path: `items.${row - 1}.${column}` })),
       );
     // The same cell twice in one import is ambiguous: which value wins?
-    const dups = await duplicateRows(db, importId, MAX_ERRORS);
+    const dups = await duplicateRows(x, importId, MAX_ERRORS);
     for (const d of dups.rows)
       r.errors.push({
         row: d.row,
@@ -278,11 +294,11 @@ export async function importObservations(
     };
     if (summary.errors.length > 0) return summary;
     if (opts.dryRun) {
-      const o = await stagedOutcomes(db, importId, status);
+      const o = await stagedOutcomes(x, importId, status);
       return { ...summary, imported: o.created, updated: o.updated, unchanged: o.unchanged };
     }
     const applying = { id: importId, actor: ctx.actor, status, writtenAt: new Date() } as const;
-    const finish = async (tx: Db | Parameters<Parameters<Db["transaction"]>[0]>[0]) => {
+    const finish = async (tx: Executor) => {
       const o = await appliedOutcomes(tx, importId);
       Object.assign(summary, { imported: o.created, updated: o.updated, unchanged: o.unchanged });
       await audit(tx, ctx, {
@@ -308,17 +324,15 @@ export async function importObservations(
       await tx.execute(sql`delete from import_rows where import_id = ${importId}::uuid`);
     };
     if (!opts.chunkedCommit) {
-      await db.transaction(async (tx) => {
-        await tx
-          .update(valueImports)
-          .set({ state: "applying", writtenAt: applying.writtenAt, totalRows: r.staged })
-          .where(eq(valueImports.id, importId));
-        for (let from = 0; from < r.staged; from += APPLY_CHUNK) {
-          await applyStagedRange(tx, applying, from, Math.min(from + APPLY_CHUNK, r.staged));
-          opts.onProgress?.(Math.min(from + APPLY_CHUNK, r.staged), r.staged);
-        }
-        await finish(tx);
-      });
+      await x
+        .update(valueImports)
+        .set({ state: "applying", writtenAt: applying.writtenAt, totalRows: r.staged })
+        .where(eq(valueImports.id, importId));
+      for (let from = 0; from < r.staged; from += APPLY_CHUNK) {
+        await applyStagedRange(x, applying, from, Math.min(from + APPLY_CHUNK, r.staged));
+        opts.onProgress?.(Math.min(from + APPLY_CHUNK, r.staged), r.staged);
+      }
+      await finish(x);
       return summary;
     }
     // Chunk by chunk: each commits on its own, and what committed is taken back on failure.
@@ -341,16 +355,18 @@ export async function importObservations(
     }
     return summary;
   } catch (err) {
-    if (importId) await discardImport(db, importId);
+    failed = true;
+    // (In one transaction the rollback takes everything back.)
+    if (importId && opts.chunkedCommit) await discardImport(db, importId);
     throw err;
   } finally {
-    // A finished import's rows were removed with it; a refused one's go here.
-    if (importId && (r.errors.length > 0 || opts.dryRun)) await discardImport(db, importId);
+    // A finished import's rows were removed with it; a refused one's or a dry run's go here.
+    if (!failed && importId && (r.errors.length > 0 || opts.dryRun)) await discardImport(x, importId);
   }
 }
 
 /** Forgets a staged import that was not applied (its rows go with it). */
-async function discardImport(db: Db, importId: string): Promise<void> {
+async function discardImport(db: Executor, importId: string): Promise<void> {
   await db.execute(
     sql`delete from value_imports where id = ${importId}::uuid and state in ('staging', 'failed')`,
   );
@@ -368,7 +384,7 @@ export async function revertImport(db: Db, importId: string): Promise<void> {
     for (let to = imp.appliedRows; to > 0; to -= APPLY_CHUNK) {
       const from = Math.max(0, to - APPLY_CHUNK);
       await db.transaction(async (tx) => {
-        await revertStagedRange(tx, { id: importId, writtenAt }, from, to);
+        await revertStagedRange(tx, { id: importId, status: imp.status, writtenAt }, from, to);
         await tx.update(valueImports).set({ appliedRows: from }).where(eq(valueImports.id, importId));
       });
       await yieldToEventLoop();

@@ -100,7 +100,7 @@ const sameAsPrevious = (status: string) => sql`(s.previous->>'value')::numeric i
   and s.previous->>'source' is not distinct from s.source
   and s.previous->>'comment' is not distinct from s.comment
   and s.previous->>'evidence_url' is not distinct from s.evidence_url
-  and (${status} = 'draft' or s.previous->>'status' <> 'draft')`;
+  and (${status}::text = 'draft' or s.previous->>'status' <> 'draft')`;
 
 /** What a dry run reports: how many rows would create, change or leave a value as it is. */
 export async function stagedOutcomes(
@@ -112,7 +112,8 @@ export async function stagedOutcomes(
   const [r] = await queryRows<{ created: number; updated: number; unchanged: number }>(
     tx,
     sql`with s as (
-        select s.*, to_jsonb(o) as previous from import_rows s
+        select s.value, s.value_bool, s.source, s.comment, s.evidence_url, to_jsonb(o) as previous
+        from import_rows s
         left join observations o on ${match("s", "o")} and o.deleted_at is null
         where s.import_id = ${importId}::uuid)
       select count(*) filter (where s.previous is null)::int as created,
@@ -312,11 +313,12 @@ export async function appliedOutcomes(
  */
 export async function revertStagedRange(
   tx: Executor,
-  imp: { id: string; writtenAt: Date },
+  imp: { id: string; status: string; writtenAt: Date },
   from: number,
   to: number,
 ): Promise<void> {
   const range = inRange(imp.id, from, to);
+  const at = imp.writtenAt.toISOString();
   await lockClosureShared(tx);
   await tx.execute(sql`select 1 from import_rows s join observations o on o.id = s.observation_id
     where ${range} order by o.id for update of o`);
@@ -324,18 +326,7 @@ export async function revertStagedRange(
   await tx.execute(sql`update import_rows s set outcome = 'revert_' || s.outcome
     from observations o
     where ${range} and s.outcome in ('created', 'updated') and o.id = s.observation_id and o.deleted_at is null
-      and o.updated_at = ${imp.writtenAt.toISOString()}::timestamptz
-      and o.version = coalesce((s.previous->>'version')::int, 0) + 1`);
-  await deltasOf(
-    tx,
-    sql`select ${sql.raw(OBSERVATION_SHAPE.replace(/(\w+)/g, "o.$1"))}, -1 as sign
-      from import_rows s join observations o on o.id = s.observation_id
-      where ${range} and s.outcome in ('revert_created', 'revert_updated')
-      union all
-      select ${sql.raw(OBSERVATION_SHAPE.replace(/(\w+)/g, "p.$1"))}, 1
-      from import_rows s cross join lateral jsonb_populate_record(null::observations, s.previous) p
-      where ${range} and s.outcome = 'revert_updated'`,
-  );
+      and o.updated_at = ${at}::timestamptz and o.version = coalesce((s.previous->>'version')::int, 0) + 1`);
   await tx.execute(sql`update observations o set reporter_unit_id = p.reporter_unit_id, value = p.value,
       value_bool = p.value_bool, status = p.status, source = p.source, comment = p.comment,
       evidence_url = p.evidence_url, version = p.version, updated_by = p.updated_by, updated_at = p.updated_at,
@@ -354,6 +345,18 @@ export async function revertStagedRange(
     where ${range} and s.outcome = 'revert_created' and r.observation_id = s.observation_id`);
   await tx.execute(sql`delete from observations o using import_rows s
     where ${range} and s.outcome = 'revert_created' and o.id = s.observation_id`);
+  // Roll-ups last, so extremes recomputed from the values see them restored. What the import
+  // wrote is known from its staged rows (only values still as written are taken back).
+  await deltasOf(
+    tx,
+    sql`select s.indicator_id, s.org_unit_id, s.period, s.disagg_key, ${imp.status}::text as status, s.value,
+        s.value_bool, s.rollup_weight, ${at}::timestamptz as updated_at, null::timestamptz as deleted_at, -1 as sign
+      from import_rows s where ${range} and s.outcome in ('revert_created', 'revert_updated')
+      union all
+      select ${sql.raw(OBSERVATION_SHAPE.replace(/(\w+)/g, "p.$1"))}, 1
+      from import_rows s cross join lateral jsonb_populate_record(null::observations, s.previous) p
+      where ${range} and s.outcome = 'revert_updated'`,
+  );
   await tx.execute(sql`update import_rows s set outcome = 'reverted' where ${range}
     and s.outcome in ('revert_created', 'revert_updated')`);
 }

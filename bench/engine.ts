@@ -13,6 +13,8 @@
  *   npm run bench                 10 M values on PostgreSQL (BENCH_DATABASE_URL, default local)
  *   npm run bench -- --quick      1 M values on PostgreSQL
  *   npm run bench -- --embedded   1 M values on PGlite (the embedded database)
+ *   add --reuse                   keep the PostgreSQL dataset of an earlier run of the same size
+ *                                 (its ingested months are removed first), skipping the load
  *
  * The base dataset (provinces, communes, agencies and enterprises; the monthly NQ57 operational
  * indicators; January 2021 onward) is loaded with COPY and its roll-ups rebuilt; the measured
@@ -41,6 +43,7 @@ import { createUser, grantRole } from "../src/server/users/service.js";
 const args = new Set(process.argv.slice(2));
 const embedded = args.has("--embedded");
 const quick = args.has("--quick") || embedded;
+const reuse = args.has("--reuse") && !embedded;
 const mode = embedded ? "embedded" : quick ? "quick" : "full";
 const TARGET_ROWS = quick ? 1_000_000 : 10_000_000;
 const FIRST_MONTH = { year: 2021, month: 1 };
@@ -176,7 +179,12 @@ async function copyInto(
 async function prepare(database: Database) {
   const db = database.db;
   await database.migrate();
-  await seed(db);
+  const reusing =
+    reuse &&
+    ((
+      await queryRows<{ n: number }>(db, sql`select count(*)::int as n from org_units where code like 'BX-%'`)
+    )[0]?.n ?? 0) > 0;
+  if (!reusing) await seed(db);
   const provinces = (
     await queryRows<{ code: string }>(
       db,
@@ -188,32 +196,52 @@ async function prepare(database: Database) {
     sql`select id, code from indicators where tier = 'operational' and frequency = 'monthly' and retired_at is null
         and aggregation <> 'ratio_of_sums' order by code`,
   );
-  const perProvince = Math.ceil(TARGET_ROWS / (indicators.length * MONTHS) / provinces.length);
-  log(
-    `units: ${provinces.length} provinces × ${perProvince} (communes, agencies, enterprises); ${indicators.length} monthly indicators; ${MONTHS} months`,
-  );
-  const t0 = performance.now();
-  await importOrgUnits(db, syntheticUnits(provinces, perProvince), {
-    actor: "bench",
-    reason: "benchmark units",
-  });
-  log(`units imported in ${fmt((performance.now() - t0) / 1000)} s`);
+  const months = Array.from({ length: MONTHS }, (_, k) => monthCode(k));
+  if (reusing) {
+    // The months the run ingests go, values and their cells (cells are per period, so this is
+    // exactly what a rebuild would leave).
+    const t = performance.now();
+    await db.execute(
+      sql`delete from observations where period = any(${`{${INGEST_MONTHS.join(",")}}`}::text[])`,
+    );
+    await db.execute(
+      sql`delete from rollup_cells where period = any(${`{${INGEST_MONTHS.join(",")}}`}::text[])`,
+    );
+    await db.execute(sql`delete from value_imports`);
+    await db.execute(sql`delete from import_batches`);
+    await db.execute(sql`vacuum analyze observations`);
+    await db.execute(sql`vacuum analyze rollup_cells`);
+    log(`reusing the dataset: ingested months removed in ${fmt((performance.now() - t) / 1000)} s`);
+  } else {
+    const perProvince = Math.ceil(TARGET_ROWS / (indicators.length * MONTHS) / provinces.length);
+    log(
+      `units: ${provinces.length} provinces × ${perProvince} (communes, agencies, enterprises); ${indicators.length} monthly indicators; ${MONTHS} months`,
+    );
+    const t0 = performance.now();
+    await importOrgUnits(db, syntheticUnits(provinces, perProvince), {
+      actor: "bench",
+      reason: "benchmark units",
+    });
+    log(`units imported in ${fmt((performance.now() - t0) / 1000)} s`);
+  }
   const units = await queryRows<{ id: string; code: string }>(
     db,
     sql`select id, code from org_units where code like 'BX-%' order by code`,
   );
   const ds: Dataset = { units, indicators };
-  const months = Array.from({ length: MONTHS }, (_, k) => monthCode(k));
-  const t1 = performance.now();
-  await copyInto(database, "observations", OBS_COLUMNS, copyRows(ds, months, 0, true));
-  await db.execute(sql`insert into observation_revisions (observation_id, version, value, value_bool, status, changed_by, valid_from)
-    select id, 1, value, value_bool, status, created_by, created_at from observations where created_by = 'bench'`);
+  if (!reusing) {
+    const t1 = performance.now();
+    await copyInto(database, "observations", OBS_COLUMNS, copyRows(ds, months, 0, true));
+    await db.execute(sql`insert into observation_revisions (observation_id, version, value, value_bool, status, changed_by, valid_from)
+      select id, 1, value, value_bool, status, created_by, created_at from observations where created_by = 'bench'`);
+    log(`base values loaded in ${fmt((performance.now() - t1) / 1000)} s (COPY + revisions)`);
+    const t2 = performance.now();
+    const cells = await db.transaction((tx) => rebuildRollups(tx));
+    await db.execute(sql`analyze`);
+    log(`roll-ups rebuilt: ${cells.cells} cells in ${fmt((performance.now() - t2) / 1000)} s`);
+  }
   const [n] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from observations`);
-  log(`base values: ${n?.n} loaded in ${fmt((performance.now() - t1) / 1000)} s (COPY + revisions)`);
-  const t2 = performance.now();
-  const cells = await db.transaction((tx) => rebuildRollups(tx));
-  await db.execute(sql`analyze`);
-  log(`roll-ups rebuilt: ${cells.cells} cells in ${fmt((performance.now() - t2) / 1000)} s`);
+  log(`base values: ${n?.n}`);
 
   // The baseline: a raw COPY of the rows the HTTP ingest will send, into a table with the same key.
   await db.execute(sql.raw(BASELINE_TABLE));
@@ -229,8 +257,9 @@ async function prepare(database: Database) {
   const copyRowsN = INGEST_MONTHS.length * units.length * indicators.length;
   await db.execute(sql`drop table bench_copy`);
 
-  // A writer for every synthetic unit: the approver of each province.
   const ctx = { actor: "bench", reason: "benchmark" };
+  if (reusing) return { ds, baseRows: n?.n ?? 0, copyRate: copyRowsN / copySeconds, copyRowsN };
+  // A writer for every synthetic unit: the approver of each province.
   const userId = await createUser(
     db,
     { username: "bench-writer", displayName: "Benchmark writer", password: PASSWORD },
@@ -497,8 +526,11 @@ async function main() {
     benchDbName = `chinam_bench_${mode}`;
     const a = new pg.Client({ connectionString: adminUrl });
     await a.connect();
-    await a.query(`drop database if exists ${benchDbName} with (force)`);
-    await a.query(`create database ${benchDbName}`);
+    const exists = (await a.query("select 1 from pg_database where datname = $1", [benchDbName])).rowCount;
+    if (!reuse || !exists) {
+      await a.query(`drop database if exists ${benchDbName} with (force)`);
+      await a.query(`create database ${benchDbName}`);
+    }
     await a.end();
     const u = new URL(adminUrl);
     u.pathname = `/${benchDbName}`;

@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "f
 import { z } from "zod";
 import type { Database } from "../db/client.js";
 import type { Config } from "./config.js";
-import { AppError, type ErrorDetail } from "./errors.js";
+import { AppError, type ErrorDetail, violatesUnique } from "./errors.js";
 import { healthRoutes } from "./health/routes.js";
 import { RequestValidationError, zodValidatorCompiler } from "./http/validation.js";
 import "./http/types.js";
@@ -150,9 +150,11 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
       else if (fe.statusCode === 429) appErr = new AppError("RATE_LIMITED", { after: 60 });
       else if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
         appErr = new AppError("BAD_REQUEST");
+      else if (violatesUnique(err, "observations_cell_key"))
+        // Two writers created the same value cell at the same moment: the later one may retry.
+        appErr = new AppError("CONCURRENT_WRITE");
       else {
         req.log.error({ err }, "unhandled error");
-
         appErr = new AppError("INTERNAL");
       }
     }

@@ -43,3 +43,12 @@ export function renderMessage(code: ErrorCode, lang: Lang, params: Record<string
 }
 
 export const notFound = (entity: string, code: string) => new AppError("NOT_FOUND", { entity, code });
+
+/** Whether a database error (possibly wrapped by the driver layer) broke the named unique constraint. */
+export function violatesUnique(err: unknown, constraint: string): boolean {
+  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined; e; ) {
+    if (e.code === "23505" && e.constraint === constraint) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}

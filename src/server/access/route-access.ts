@@ -8,8 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import "@fastify/cookie";
 import fp from "fastify-plugin";
 import type { Database } from "../../db/client.js";
-import { loadTokenPrincipal, loadUserPrincipal, mustEnrolTotp } from "../auth/principal.js";
-import { findSession, type SessionSettings } from "../auth/sessions.js";
+import { loadSessionPrincipal, loadTokenPrincipal, mustEnrolTotp } from "../auth/principal.js";
+import type { SessionSettings } from "../auth/sessions.js";
 import { safeEqual } from "../auth/tokens.js";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
@@ -85,16 +85,10 @@ export const routeAccess = fp(async (app: FastifyInstance, opts: { config: Confi
     }
     const cookie = req.cookies?.[SESSION_COOKIE];
     if (cookie) {
-      const session = await findSession(db, cookie, sessionSettings(opts.config));
-      if (session && !session.pendingSecondFactor) {
-        const user = await loadUserPrincipal(db, session.userId, {
-          id: session.id,
-          csrfToken: session.csrfToken,
-        });
-        if (user) {
-          user.mustEnrolTotp = mustEnrolTotp(opts.config.REQUIRE_TOTP_FOR_ADMINS, user);
-          req.principal = user;
-        }
+      const user = await loadSessionPrincipal(db, cookie, sessionSettings(opts.config));
+      if (user) {
+        user.mustEnrolTotp = mustEnrolTotp(opts.config.REQUIRE_TOTP_FOR_ADMINS, user);
+        req.principal = user;
       }
     }
   });

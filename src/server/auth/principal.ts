@@ -5,8 +5,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
-import { apiTokens, roleAssignments, users } from "../../db/schema/index.js";
+import { apiTokens, roleAssignments, sessions, users } from "../../db/schema/index.js";
 import type { Role, RoleGrant, TokenPrincipal, UserPrincipal } from "../access/roles.js";
+import type { SessionSettings } from "./sessions.js";
 import { sha256 } from "./tokens.js";
 
 /**
@@ -109,4 +110,84 @@ export async function loadTokenPrincipal(db: Executor, bearer: string): Promise<
 /** An administrator who must enrol a second factor before anything else (REQUIRE_TOTP_FOR_ADMINS). */
 export function mustEnrolTotp(requireForAdmins: boolean, user: UserPrincipal): boolean {
   return requireForAdmins && !user.totpEnabled && user.grants.some((g) => g.role === "system_admin");
+}
+
+interface SessionPrincipalRow {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  last_seen_at: Date | string;
+  pending_second_factor: boolean;
+  username: string;
+  display_name: string;
+  unit_id: string | null;
+  totp_enabled: boolean;
+  grants: {
+    id: string;
+    role: string;
+    plan_id: string | null;
+    system_id: string | null;
+    project_id: string | null;
+    unit_id: string | null;
+  }[];
+}
+
+/**
+ * The signed-in user behind a session cookie, with their grants, in one round trip (every
+ * request of a signed-in user runs this). Touches the session's last-seen time at most once a
+ * minute and ends it when idle too long. A session still waiting for its second factor gives
+ * no principal.
+ */
+export async function loadSessionPrincipal(
+  db: Executor,
+  token: string,
+  settings: SessionSettings,
+): Promise<UserPrincipal | undefined> {
+  const id = sha256(token);
+  const now = new Date();
+  const [row] = await queryRows<SessionPrincipalRow>(
+    db,
+    sql`select s.id, s.user_id, s.csrf_token, s.last_seen_at, s.pending_second_factor, u.username,
+        u.display_name, u.unit_id, u.totp_enabled,
+        coalesce((select json_agg(json_build_object('id', r.id, 'role', r.role, 'plan_id', r.plan_id,
+            'system_id', r.system_id, 'project_id', r.project_id, 'unit_id', r.unit_id))
+          from role_assignments r where r.user_id = s.user_id and r.revoked_at is null), '[]') as grants
+      from sessions s join users u on u.id = s.user_id and u.status = 'active'
+      where s.id = ${id} and s.revoked_at is null and s.expires_at > ${now.toISOString()}::timestamptz`,
+  );
+  if (!row) return undefined;
+  const lastSeen = new Date(row.last_seen_at).getTime();
+  if (now.getTime() - lastSeen > settings.idleMinutes * 60_000) {
+    await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, id));
+    return undefined;
+  }
+  if (now.getTime() - lastSeen > 60_000)
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  if (row.pending_second_factor) return undefined;
+  const subtrees = await unitSubtrees(
+    db,
+    row.grants.map((g) => g.unit_id).filter((x): x is string => !!x),
+  );
+  return {
+    kind: "user",
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    unitId: row.unit_id,
+    sessionId: row.id,
+    csrfToken: row.csrf_token,
+    totpEnabled: row.totp_enabled,
+    mustEnrolTotp: false,
+    grants: row.grants.map(
+      (g): RoleGrant => ({
+        id: g.id,
+        role: g.role as Role,
+        planId: g.plan_id,
+        systemId: g.system_id,
+        projectId: g.project_id,
+        unitId: g.unit_id,
+        unitIds: g.unit_id ? (subtrees.get(g.unit_id) ?? new Set([g.unit_id])) : new Set(),
+      }),
+    ),
+  };
 }

@@ -44,28 +44,6 @@ export async function createSession(
 
 export type SessionRow = typeof sessions.$inferSelect;
 
-/** The live session for a cookie token, touching its last-seen time at most once a minute. */
-export async function findSession(
-  db: Executor,
-  token: string,
-  settings: SessionSettings,
-): Promise<SessionRow | undefined> {
-  const id = sha256(token);
-  const now = new Date();
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-  if (!row) return undefined;
-  if (now.getTime() - row.lastSeenAt.getTime() > settings.idleMinutes * 60_000) {
-    await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, id));
-    return undefined;
-  }
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000)
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
-  return row;
-}
-
 export async function revokeSession(db: Executor, id: string): Promise<void> {
   await db
     .update(sessions)

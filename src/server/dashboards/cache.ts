@@ -1,26 +1,21 @@
 /**
  * Memo of dashboard answers, keyed by the state they were computed from: the last change batch
- * (every committed value change makes one) and a fingerprint of the plan's definitions, both read
- * with one small query per request. A new value or definition gives a new key, so an answer is
+ * (every committed value change makes one) and the definitions version (bumped by triggers on
+ * every definition table), both read with one small query per request. A new value or definition gives a new key, so an answer is
  * never stale, and every instance of a cluster computes the same keys. Concurrent misses of the
  * same key share one computation.
  */
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.js";
 
-export async function stateKey(db: Executor, planId: string): Promise<string> {
+export async function stateKey(db: Executor): Promise<string> {
+  // definitions_version is bumped by statement triggers on every table an answer is computed
+  // from besides the values (plans, systems, indicators and their targets and links, org units,
+  // lineage, the roll-up closure): see the definitions_version migration.
   const [row] = await queryRows<{ k: string }>(
     db,
-    sql`select concat_ws('|',
-        (select max(id) from change_batches),
-        (select max(updated_at)::text from indicators),
-        (select count(*) || ':' || coalesce(max(updated_at)::text, '') from indicator_targets where plan_id = ${planId}),
-        (select count(*) from indicator_links),
-        (select count(*) || ':' || coalesce(sum(weight), 0) from indicator_assignments where plan_id = ${planId}),
-        (select max(updated_at)::text from systems where plan_id = ${planId}),
-        (select count(*) from rollup_closure),
-        (select count(*) from org_unit_lineage),
-        (select max(updated_at)::text from org_units)) as k`,
+    sql`select concat_ws('|', (select max(id) from change_batches),
+        (select version from definitions_version)) as k`,
   );
   return row?.k ?? "";
 }

@@ -132,7 +132,7 @@ const overviewJson = new AnswerCache<string>(64);
  */
 /** What an overview depends on: the plan's catalogue at the current state, and the memo key. */
 async function overviewState(db: Executor, planId: string, principal: Principal, layer: Layer, clock: Date) {
-  const key = await stateKey(db, planId);
+  const key = await stateKey(db);
   const cat = await catalogueAt(db, planId, key);
   const vn = await countries.get(key, () => countryUnitId(db));
   const hidden = hiddenFor(principal, cat, vn, layer);
@@ -266,7 +266,7 @@ export async function indicatorSeries(
   q: SeriesQuery,
   clock = new Date(),
 ) {
-  const cat = await catalogueAt(db, planId, await stateKey(db, planId));
+  const cat = await catalogueAt(db, planId, await stateKey(db));
   const ind = cat.byCode.get(code);
   if (!ind) throw notFound("indicator", code);
   const unit = await unitByCode(db, q.unit);
@@ -334,7 +334,7 @@ export async function indicatorBreakdown(
   principal: Principal,
   q: { parent: string; period: string; layer: Layer },
 ) {
-  const cat = await catalogueAt(db, planId, await stateKey(db, planId));
+  const cat = await catalogueAt(db, planId, await stateKey(db));
   const ind = cat.byCode.get(code);
   if (!ind) throw notFound("indicator", code);
   const parent = await unitByCode(db, q.parent);

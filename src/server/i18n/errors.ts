@@ -90,6 +90,11 @@ export const errorCatalog = {
     vi: "Số liệu đã được người khác sửa (nay là phiên bản {version}). Hãy xem giá trị hiện tại rồi gửi lại.",
     en: "The value was changed by someone else (now version {version}). Review the current value and send again.",
   },
+  CONCURRENT_WRITE: {
+    status: 409,
+    vi: "Cùng lúc có người khác vừa ghi chính các ô số liệu này. Hãy xem lại rồi gửi lại.",
+    en: "Someone else wrote these same value cells at the same moment. Review them and send again.",
+  },
   IDEMPOTENCY_CONFLICT: {
     status: 409,
     vi: "Khóa Idempotency-Key “{key}” đã được dùng cho một lần nhập khác.",

@@ -6,7 +6,7 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { parseLocalizedNumber, parseYesNo } from "../../domain/numbers.js";
-import type { RowError, SourceRow } from "./import.js";
+import { type RowError, rowError, type SourceRow } from "./import.js";
 import type { ObservationInput } from "./service.js";
 
 /** Accepted column headers (lower-cased, accents kept) for each field. */
@@ -65,16 +65,8 @@ export async function* readCsv(
   let columns: (keyof typeof headerAliases | undefined)[] | undefined;
   let line = 0;
   let errors: RowError[] = [];
-  const err = (row: number, column: string, vi: string, en: string, value?: unknown) => {
-    errors.push({
-      row,
-      column,
-      path: column,
-      value,
-      message: `Dòng ${row}, cột ${column}: ${vi}`,
-      messageEn: `Row ${row}, column ${column}: ${en}`,
-    });
-  };
+  const err = (row: number, column: string, vi: string, en: string, value?: unknown) =>
+    errors.push(rowError(row, column, vi, en, value));
   for await (const record of parser as AsyncIterable<string[]>) {
     line++;
     errors = [];

@@ -16,7 +16,7 @@ import { importBatches, valueImports } from "../../db/schema/index.js";
 import { parsePeriod } from "../../domain/periods.js";
 import { canSubmitValue, canWriteValue, defaultReporterUnit } from "../access/policies/observations.js";
 import type { Principal } from "../access/roles.js";
-import { AppError, type ErrorDetail } from "../errors.js";
+import { AppError, type ErrorDetail, violatesUnique } from "../errors.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
 import { checkObservation, disaggKey, loadRefs, type ObservationInput, type Refs } from "./service.js";
 import {
@@ -79,6 +79,18 @@ const MAX_ERRORS = 1000;
 /** Rows of a JSON body as source rows (numbered from 1). */
 export function* jsonRows(items: readonly ObservationInput[]): Iterable<SourceRow> {
   for (let i = 0; i < items.length; i++) yield { row: i + 1, input: items[i] as ObservationInput };
+}
+
+/** A problem with one cell of an upload, worded for the user in both languages. */
+export function rowError(row: number, column: string, vi: string, en: string, value?: unknown): RowError {
+  return {
+    row,
+    column,
+    path: column,
+    value,
+    message: `Dòng ${row}, cột ${column}: ${vi}`,
+    messageEn: `Row ${row}, column ${column}: ${en}`,
+  };
 }
 
 function rowMessage(row: number, column: string, d: ErrorDetail): RowError {
@@ -203,17 +215,38 @@ async function checkBatch(
   r.staged += staged.length;
 }
 
-export function importObservations(
+export async function importObservations(
   db: Db,
   principal: Principal,
   source: Iterable<SourceRow> | AsyncIterable<SourceRow>,
   ctx: ChangeContext,
   opts: ImportOptions,
 ): Promise<ImportSummary> {
-  // On PostgreSQL everything, staging included, is one transaction: a crash leaves nothing behind.
-  return opts.chunkedCommit
-    ? runImport(db, db, principal, source, ctx, opts)
-    : db.transaction((tx) => runImport(db, tx, principal, source, ctx, opts));
+  const read = { hash: "" };
+  try {
+    // On PostgreSQL everything, staging included, is one transaction: a crash leaves nothing behind.
+    return opts.chunkedCommit
+      ? await runImport(db, db, principal, source, ctx, opts, read)
+      : await db.transaction((tx) => runImport(db, tx, principal, source, ctx, opts, read));
+  } catch (err) {
+    // The same upload sent twice at once: the one that finished second answers like a retry.
+    if (
+      opts.idempotencyKey &&
+      read.hash &&
+      (violatesUnique(err, "import_batches_key") || violatesUnique(err, "observations_cell_key"))
+    ) {
+      const [done] = await db
+        .select()
+        .from(importBatches)
+        .where(
+          and(eq(importBatches.actor, ctx.actor), eq(importBatches.idempotencyKey, opts.idempotencyKey)),
+        );
+      if (done && done.payloadHash !== read.hash)
+        throw new AppError("IDEMPOTENCY_CONFLICT", { key: opts.idempotencyKey });
+      if (done) return { ...(done.summary as unknown as ImportSummary), replayed: true };
+    }
+    throw err;
+  }
 }
 
 async function runImport(
@@ -224,6 +257,8 @@ async function runImport(
   source: Iterable<SourceRow> | AsyncIterable<SourceRow>,
   ctx: ChangeContext,
   opts: ImportOptions,
+  /** Filled once the whole upload is read. */
+  read: { hash: string },
 ): Promise<ImportSummary> {
   const status = opts.submit ? "submitted" : "draft";
   const r: Reading = {
@@ -259,6 +294,7 @@ async function runImport(
     }
     await checkBatch(x, principal, batch, refs, r, importId, opts);
     const hash = r.hash.digest("hex");
+    read.hash = hash;
     if (done) {
       if (done.payloadHash !== hash)
         throw new AppError("IDEMPOTENCY_CONFLICT", { key: opts.idempotencyKey ?? "" });

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { parseLocalizedNumber, parseYesNo } from "../../domain/numbers.js";
-import type { RowError, SourceRow } from "./import.js";
+import { rowError, type SourceRow } from "./import.js";
 
 export interface TemplateRow {
   indicator: string;
@@ -139,14 +139,7 @@ export async function readXlsx(
   const wb = new ExcelJS.Workbook();
   const out: SourceRow[] = [];
   const err = (row: number, column: string, vi: string, en: string, value?: unknown) => {
-    const e: RowError = {
-      row,
-      column,
-      path: column,
-      value,
-      message: `Dòng ${row}, cột ${column}: ${vi}`,
-      messageEn: `Row ${row}, column ${column}: ${en}`,
-    };
+    const e = rowError(row, column, vi, en, value);
     const last = out[out.length - 1];
     if (last?.row === row && last.errors) last.errors.push(e);
     else out.push({ row, errors: [e] });

@@ -1,0 +1,36 @@
+-- One number that changes whenever anything a dashboard answer is computed from (besides values)
+-- changes: dashboards key their memo on it and the last change batch, read in one cheap query
+-- instead of aggregating over the definition tables on every request.
+CREATE TABLE "definitions_version" (
+	"id" boolean PRIMARY KEY DEFAULT true CHECK ("id"),
+	"version" bigint NOT NULL DEFAULT 0
+);
+--> statement-breakpoint
+INSERT INTO "definitions_version" ("id", "version") VALUES (true, 0);
+--> statement-breakpoint
+CREATE FUNCTION "bump_definitions_version"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	UPDATE "definitions_version" SET "version" = "version" + 1;
+	RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER "plans_definitions_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "plans" FOR EACH STATEMENT EXECUTE FUNCTION "bump_definitions_version"();
+--> statement-breakpoint
+CREATE TRIGGER "systems_definitions_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "systems" FOR EACH STATEMENT EXECUTE FUNCTION "bump_definitions_version"();
+--> statement-breakpoint
+CREATE TRIGGER "indicators_definitions_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "indicators" FOR EACH STATEMENT EXECUTE FUNCTION "bump_definitions_version"();
+--> statement-breakpoint
+CREATE TRIGGER "indicator_targets_definitions_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "indicator_targets" FOR EACH STATEMENT EXECUTE FUNCTION "bump_definitions_version"();
+--> statement-breakpoint
+CREATE TRIGGER "indicator_links_definitions_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "indicator_links" FOR EACH STATEMENT EXECUTE FUNCTION "bump_definitions_version"();
+--> statement-breakpoint
+CREATE TRIGGER "indicator_assignments_definitions_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "indicator_assignments" FOR EACH STATEMENT EXECUTE FUNCTION "bump_definitions_version"();
+--> statement-breakpoint
+CREATE TRIGGER "plan_indicators_definitions_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "plan_indicators" FOR EACH STATEMENT EXECUTE FUNCTION "bump_definitions_version"();
+--> statement-breakpoint
+CREATE TRIGGER "org_units_definitions_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "org_units" FOR EACH STATEMENT EXECUTE FUNCTION "bump_definitions_version"();
+--> statement-breakpoint
+CREATE TRIGGER "org_unit_lineage_definitions_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "org_unit_lineage" FOR EACH STATEMENT EXECUTE FUNCTION "bump_definitions_version"();
+--> statement-breakpoint
+CREATE TRIGGER "rollup_closure_definitions_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "rollup_closure" FOR EACH STATEMENT EXECUTE FUNCTION "bump_definitions_version"();

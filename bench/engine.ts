@@ -49,6 +49,8 @@ const TARGET_ROWS = quick ? 1_000_000 : 10_000_000;
 const FIRST_MONTH = { year: 2021, month: 1 };
 const MONTHS = 67; // 2021-01 .. 2027-07 would be 79; 67 ends at 2026-07
 const INGEST_MONTHS = ["2026-08", "2026-09"];
+/** Where the event-latency submissions go (new values each run, so each makes an event). */
+const EVENT_MONTH = "2026-10";
 const READERS = 10;
 const READ_SECONDS = quick ? 15 : 30;
 const SSE_CLIENTS = 1000;
@@ -418,11 +420,11 @@ async function eventLatency(s: Session, viewer: Session, ds: Dataset): Promise<n
     const res = await api(s, "/api/v1/observations/bulk?submit=true", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ items: [{ indicator: ind, unit, period: "2026-10", value: 5000 + k }] }),
+      body: JSON.stringify({ items: [{ indicator: ind, unit, period: EVENT_MONTH, value: 5000 + k }] }),
     });
     const out = await res.json();
     if (!res.ok) throw new Error(`submission failed ${res.status} ${JSON.stringify(out)}`);
-    sent.set(`${ind}|${unit}|2026-10`, t0);
+    sent.set(`${ind}|${unit}|${EVENT_MONTH}`, t0);
     await new Promise((r) => setTimeout(r, 150));
   }
   await new Promise((r) => setTimeout(r, 1500));

@@ -223,6 +223,26 @@ describe.each(backends())("dashboards on %s", (backend) => {
     ).toBe(400);
   });
 
+  it("shows a definition change at once, though the answer is memoised", async () => {
+    const read = async () =>
+      (
+        (await req("demo-standing")({ method: "GET", url: "/api/v1/plans/NQ57/overview" })).json() as {
+          targets: { code: string; name: { vi: string } }[];
+        }
+      ).targets;
+    const before = await read();
+    expect(await read()).toEqual(before);
+    const code = before[0]?.code as string;
+    const renamed = `${before[0]?.name.vi} (đã đổi tên)`;
+    const patch = await req("demo-admin")({
+      method: "PATCH",
+      url: `/api/v1/indicators/${code}`,
+      payload: { name: { vi: renamed }, reason: "Chỉnh tên cho rõ" },
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    expect((await read()).find((x) => x.code === code)?.name.vi).toBe(renamed);
+  });
+
   it("accepts only the disaggregations an indicator defines, and rolls each up separately", async () => {
     const define = await req("demo-admin")({
       method: "PATCH",

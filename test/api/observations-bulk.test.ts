@@ -61,6 +61,18 @@ describe.each(backends())("bulk import of values on %s", (backend) => {
     expect(again.json()).toMatchObject({ imported: 0, updated: 1, unchanged: 1 });
   });
 
+  it("answers the same upload sent twice at once like a retry, writing it once", async () => {
+    const items = [row("2028-01", 5), row("2028-02", 6), row("2028-03", 7)];
+    const key = { "idempotency-key": "hanoi-2028-q1-twice" };
+    const [a, b] = await Promise.all([bulk(items, key), bulk(items, key)]);
+    expect([a.statusCode, b.statusCode], `${a.body} ${b.body}`).toEqual([200, 200]);
+    expect([a.json().replayed, b.json().replayed].sort()).toEqual([false, true]);
+    expect(a.json().imported).toBe(3);
+    expect(b.json().imported).toBe(3);
+    const list = await as(t.app, reporter)({ url: `/api/v1/observations?indicator=${IND}&from=2028-01&to=2028-03` });
+    expect(list.json().total).toBe(3);
+  });
+
   it("reports an upload's progress by its idempotency key, to its uploader only", async () => {
     const lines = ["indicator,unit,period,value"];
     for (let m = 1; m <= 12; m++) lines.push(`${IND},HA-NOI,2027-${String(m).padStart(2, "0")},${1000 + m}`);

@@ -45,10 +45,9 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const plan = await getPlanByCode(db(), req.params.code);
       const json = await planOverviewJson(
         db(),
-        plan.id,
+        req.params.code,
         req.principal,
         layerFor(req.principal, req.query.basis),
         (v) => S.overview.parse(v),

@@ -20,6 +20,7 @@ import type { Layer } from "../../domain/rollup.js";
 import { canReadRollup } from "../access/policies/rollups.js";
 import type { Principal } from "../access/roles.js";
 import { AppError, notFound } from "../errors.js";
+import { getPlanByCode } from "../plans/queries.js";
 import { AnswerCache, cellFingerprints, definitionsPart, stateKey } from "./cache.js";
 import { type Catalogue, type CatalogueIndicator, dependencies, loadCatalogue, loadCells } from "./load.js";
 
@@ -102,17 +103,42 @@ function presentAssessment(a: Omit<TargetOverview, "measuredBy">, cat: Catalogue
   };
 }
 
-const catalogues = new AnswerCache<Catalogue>(16);
-const overviews = new AnswerCache<unknown>(64);
-const countries = new AnswerCache<string>(4);
+/**
+ * The memos of one database. State keys (last change batch, definitions version) are only
+ * unique within a database, so memos are never shared between two (tests and the benchmark open
+ * several in one process; a server has one). Called with a transaction, memos last as long as it.
+ */
+interface Memos {
+  catalogues: AnswerCache<Catalogue>;
+  overviews: AnswerCache<unknown>;
+  overviewJson: AnswerCache<string>;
+  countries: AnswerCache<string>;
+  planIds: AnswerCache<string>;
+  /** Target assessments reused while the cells they depend on are unchanged. */
+  targets: AnswerCache<TargetOverview>;
+}
+const memoTable = new WeakMap<Executor, Memos>();
+function memosOf(db: Executor): Memos {
+  let m = memoTable.get(db);
+  if (!m) {
+    m = {
+      catalogues: new AnswerCache(16),
+      overviews: new AnswerCache(64),
+      overviewJson: new AnswerCache(64),
+      countries: new AnswerCache(4),
+      planIds: new AnswerCache(64),
+      targets: new AnswerCache(4000),
+    };
+    memoTable.set(db, m);
+  }
+  return m;
+}
 
 /** The plan's catalogue, recomputed only when values or definitions changed (see cache.ts). */
 async function catalogueAt(db: Executor, planId: string, key: string): Promise<Catalogue> {
-  return catalogues.get(`${planId}|${definitionsPart(key)}`, () => loadCatalogue(db, planId));
+  return memosOf(db).catalogues.get(`${planId}|${definitionsPart(key)}`, () => loadCatalogue(db, planId));
 }
 
-/** Target assessments reused while the cells they depend on are unchanged. */
-const targetMemo = new AnswerCache<TargetOverview>(4000);
 const catalogueIds = new WeakMap<Catalogue, number>();
 let nextCatalogueId = 0;
 function catalogueId(cat: Catalogue): number {
@@ -124,17 +150,18 @@ function catalogueId(cat: Catalogue): number {
   return id;
 }
 
-const overviewJson = new AnswerCache<string>(64);
-
-/**
- * The overview as JSON text, memoised like `planOverview`: repeated reads of an unchanged state
- * cost one small query and no serialisation. `check` validates the answer once, when computed.
- */
 /** What an overview depends on: the plan's catalogue at the current state, and the memo key. */
-async function overviewState(db: Executor, planId: string, principal: Principal, layer: Layer, clock: Date) {
-  const key = await stateKey(db);
+async function overviewState(
+  db: Executor,
+  planId: string,
+  principal: Principal,
+  layer: Layer,
+  clock: Date,
+  key?: string,
+) {
+  key ??= await stateKey(db);
   const cat = await catalogueAt(db, planId, key);
-  const vn = await countries.get(key, () => countryUnitId(db));
+  const vn = await memosOf(db).countries.get(key, () => countryUnitId(db));
   const hidden = hiddenFor(principal, cat, vn, layer);
   const fingerprint = [...cat.byCode.keys()].filter(hidden).join(",");
   const period = formatPeriod(currentMonth(clock));
@@ -147,14 +174,21 @@ async function overviewState(db: Executor, planId: string, principal: Principal,
  */
 export async function planOverviewJson(
   db: Executor,
-  planId: string,
+  planCode: string,
   principal: Principal,
   layer: Layer,
   check: (value: unknown) => unknown,
   clock = new Date(),
 ): Promise<string> {
-  const { cat, memoKey } = await overviewState(db, planId, principal, layer, clock);
-  return overviewJson.get(memoKey, async () =>
+  // One query per read of an unchanged state: the state key; the plan's id comes from a memo
+  // keyed by the definitions it belongs to (an unknown code is not remembered).
+  const key = await stateKey(db);
+  const planId = await memosOf(db).planIds.get(
+    `${definitionsPart(key)}|${planCode}`,
+    async () => (await getPlanByCode(db, planCode)).id,
+  );
+  const { cat, memoKey } = await overviewState(db, planId, principal, layer, clock, key);
+  return memosOf(db).overviewJson.get(memoKey, async () =>
     JSON.stringify(check(await computeOverview(db, cat, principal, layer, clock))),
   );
 }
@@ -171,9 +205,9 @@ export async function planOverview(
   if (countryCells)
     return computeOverview(db, await loadCatalogue(db, planId), principal, layer, clock, countryCells);
   const { cat, memoKey } = await overviewState(db, planId, principal, layer, clock);
-  return overviews.get(memoKey, () => computeOverview(db, cat, principal, layer, clock)) as Promise<
-    Awaited<ReturnType<typeof computeOverview>>
-  >;
+  return memosOf(db).overviews.get(memoKey, () =>
+    computeOverview(db, cat, principal, layer, clock),
+  ) as Promise<Awaited<ReturnType<typeof computeOverview>>>;
 }
 
 async function computeOverview(
@@ -204,7 +238,7 @@ async function computeOverview(
           .map((c) => `${c}:${hidden(c) ? "h" : (prints.get(cat.byCode.get(c)?.id ?? "") ?? "-")}`)
           .join(",");
         // The catalogue object is per definitions state: a definitions change gives a new one.
-        return targetMemo.get(
+        return memosOf(db).targets.get(
           `${catalogueId(cat)}|${layer}|${formatPeriod(now)}|${clock.getUTCFullYear()}|${i.code}|${depKey}`,
           compute,
         );

@@ -200,15 +200,12 @@ async function prepare(database: Database) {
   );
   const months = Array.from({ length: MONTHS }, (_, k) => monthCode(k));
   if (reusing) {
-    // The months the run ingests go, values and their cells (cells are per period, so this is
+    // The months the run writes go, values and their cells (cells are per period, so this is
     // exactly what a rebuild would leave).
     const t = performance.now();
-    await db.execute(
-      sql`delete from observations where period = any(${`{${INGEST_MONTHS.join(",")}}`}::text[])`,
-    );
-    await db.execute(
-      sql`delete from rollup_cells where period = any(${`{${INGEST_MONTHS.join(",")}}`}::text[])`,
-    );
+    const written = `{${[...INGEST_MONTHS, EVENT_MONTH].join(",")}}`;
+    await db.execute(sql`delete from observations where period = any(${written}::text[])`);
+    await db.execute(sql`delete from rollup_cells where period = any(${written}::text[])`);
     await db.execute(sql`delete from value_imports`);
     await db.execute(sql`delete from import_batches`);
     await db.execute(sql`vacuum analyze observations`);

@@ -253,7 +253,7 @@ export async function applyStagedRange(
   // New values get their id here, so the insert needs no join back to the staged rows.
   await tx.execute(sql`update import_rows s set outcome = case when s.previous is null then 'created'
       when ${sameAsPrevious(imp.status)} then 'unchanged' else 'updated' end,
-      observation_id = case when s.previous is null then gen_random_uuid() else s.observation_id end
+      observation_id = case when s.previous is null then uuid_v7() else s.observation_id end
     where ${range}`);
   await tx.execute(sql`insert into observations (id, indicator_id, org_unit_id, reporter_unit_id, period, period_kind,
       disaggregation, disagg_key, value, value_bool, source, comment, evidence_url, status, first_submitted_at,

@@ -69,7 +69,10 @@ describe.each(backends())("bulk import of values on %s", (backend) => {
     expect([a.json().replayed, b.json().replayed].sort()).toEqual([false, true]);
     expect(a.json().imported).toBe(3);
     expect(b.json().imported).toBe(3);
-    const list = await as(t.app, reporter)({ url: `/api/v1/observations?indicator=${IND}&from=2028-01&to=2028-03` });
+    const list = await as(
+      t.app,
+      reporter,
+    )({ url: `/api/v1/observations?indicator=${IND}&from=2028-01&to=2028-03` });
     expect(list.json().total).toBe(3);
   });
 

@@ -235,18 +235,27 @@ export async function importObservations(
       read.hash &&
       (violatesUnique(err, "import_batches_key") || violatesUnique(err, "observations_cell_key"))
     ) {
-      const [done] = await db
-        .select()
-        .from(importBatches)
-        .where(
-          and(eq(importBatches.actor, ctx.actor), eq(importBatches.idempotencyKey, opts.idempotencyKey)),
-        );
-      if (done && done.payloadHash !== read.hash)
-        throw new AppError("IDEMPOTENCY_CONFLICT", { key: opts.idempotencyKey });
-      if (done) return { ...(done.summary as unknown as ImportSummary), replayed: true };
+      const done = await storedImport(db, ctx.actor, opts.idempotencyKey);
+      if (done) return replay(done, read.hash, opts.idempotencyKey);
     }
     throw err;
   }
+}
+
+/** The committed import with this idempotency key, if any. */
+async function storedImport(x: Executor, actor: string, key: string | undefined) {
+  if (!key) return undefined;
+  const [done] = await x
+    .select()
+    .from(importBatches)
+    .where(and(eq(importBatches.actor, actor), eq(importBatches.idempotencyKey, key)));
+  return done;
+}
+
+/** A retry gets the first result; a different upload under the same key is refused. */
+function replay(done: { payloadHash: string; summary: unknown }, hash: string, key: string): ImportSummary {
+  if (done.payloadHash !== hash) throw new AppError("IDEMPOTENCY_CONFLICT", { key });
+  return { ...(done.summary as ImportSummary), replayed: true };
 }
 
 async function runImport(
@@ -269,12 +278,7 @@ async function runImport(
     errors: [],
     forbidden: [],
   };
-  const [done] = opts.idempotencyKey
-    ? await x
-        .select()
-        .from(importBatches)
-        .where(and(eq(importBatches.actor, ctx.actor), eq(importBatches.idempotencyKey, opts.idempotencyKey)))
-    : [];
+  const done = await storedImport(x, ctx.actor, opts.idempotencyKey);
   // A retry is only read (to compare it with the first upload), never staged.
   const [imp] = done
     ? [undefined]
@@ -295,11 +299,7 @@ async function runImport(
     await checkBatch(x, principal, batch, refs, r, importId, opts);
     const hash = r.hash.digest("hex");
     read.hash = hash;
-    if (done) {
-      if (done.payloadHash !== hash)
-        throw new AppError("IDEMPOTENCY_CONFLICT", { key: opts.idempotencyKey ?? "" });
-      return { ...(done.summary as unknown as ImportSummary), replayed: true };
-    }
+    if (done) return replay(done, hash, opts.idempotencyKey ?? "");
     if (!importId) throw new AppError("INTERNAL");
     // Rows the caller may not write are an authorization refusal (403), listed by row.
     if (r.forbidden.length > 0)

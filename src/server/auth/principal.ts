@@ -44,6 +44,28 @@ export async function unitSubtrees(db: Executor, roots: string[]): Promise<Map<s
   return out;
 }
 
+type GrantRow = Pick<
+  typeof roleAssignments.$inferSelect,
+  "id" | "role" | "planId" | "systemId" | "projectId" | "unitId"
+>;
+
+/** Role grants with the unit subtrees they cover, resolved in one query. */
+async function resolveGrants(db: Executor, grants: readonly GrantRow[]): Promise<RoleGrant[]> {
+  const subtrees = await unitSubtrees(
+    db,
+    grants.map((g) => g.unitId).filter((x): x is string => !!x),
+  );
+  return grants.map((g) => ({
+    id: g.id,
+    role: g.role as Role,
+    planId: g.planId,
+    systemId: g.systemId,
+    projectId: g.projectId,
+    unitId: g.unitId,
+    unitIds: g.unitId ? (subtrees.get(g.unitId) ?? new Set([g.unitId])) : new Set(),
+  }));
+}
+
 export async function loadUserPrincipal(
   db: Executor,
   userId: string,
@@ -55,10 +77,6 @@ export async function loadUserPrincipal(
     .select()
     .from(roleAssignments)
     .where(and(eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt)));
-  const subtrees = await unitSubtrees(
-    db,
-    grants.map((g) => g.unitId).filter((x): x is string => !!x),
-  );
   return {
     kind: "user",
     userId: user.id,
@@ -69,17 +87,7 @@ export async function loadUserPrincipal(
     csrfToken: session?.csrfToken ?? null,
     totpEnabled: user.totpEnabled,
     mustEnrolTotp: false,
-    grants: grants.map(
-      (g): RoleGrant => ({
-        id: g.id,
-        role: g.role as Role,
-        planId: g.planId,
-        systemId: g.systemId,
-        projectId: g.projectId,
-        unitId: g.unitId,
-        unitIds: g.unitId ? (subtrees.get(g.unitId) ?? new Set([g.unitId])) : new Set(),
-      }),
-    ),
+    grants: await resolveGrants(db, grants),
   };
 }
 
@@ -122,14 +130,7 @@ interface SessionPrincipalRow {
   display_name: string;
   unit_id: string | null;
   totp_enabled: boolean;
-  grants: {
-    id: string;
-    role: string;
-    plan_id: string | null;
-    system_id: string | null;
-    project_id: string | null;
-    unit_id: string | null;
-  }[];
+  grants: GrantRow[];
 }
 
 /**
@@ -149,8 +150,8 @@ export async function loadSessionPrincipal(
     db,
     sql`select s.id, s.user_id, s.csrf_token, s.last_seen_at, s.pending_second_factor, u.username,
         u.display_name, u.unit_id, u.totp_enabled,
-        coalesce((select json_agg(json_build_object('id', r.id, 'role', r.role, 'plan_id', r.plan_id,
-            'system_id', r.system_id, 'project_id', r.project_id, 'unit_id', r.unit_id))
+        coalesce((select json_agg(json_build_object('id', r.id, 'role', r.role, 'planId', r.plan_id,
+            'systemId', r.system_id, 'projectId', r.project_id, 'unitId', r.unit_id))
           from role_assignments r where r.user_id = s.user_id and r.revoked_at is null), '[]') as grants
       from sessions s join users u on u.id = s.user_id and u.status = 'active'
       where s.id = ${id} and s.revoked_at is null and s.expires_at > ${now.toISOString()}::timestamptz`,
@@ -164,10 +165,6 @@ export async function loadSessionPrincipal(
   if (now.getTime() - lastSeen > 60_000)
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   if (row.pending_second_factor) return undefined;
-  const subtrees = await unitSubtrees(
-    db,
-    row.grants.map((g) => g.unit_id).filter((x): x is string => !!x),
-  );
   return {
     kind: "user",
     userId: row.user_id,
@@ -178,16 +175,6 @@ export async function loadSessionPrincipal(
     csrfToken: row.csrf_token,
     totpEnabled: row.totp_enabled,
     mustEnrolTotp: false,
-    grants: row.grants.map(
-      (g): RoleGrant => ({
-        id: g.id,
-        role: g.role as Role,
-        planId: g.plan_id,
-        systemId: g.system_id,
-        projectId: g.project_id,
-        unitId: g.unit_id,
-        unitIds: g.unit_id ? (subtrees.get(g.unit_id) ?? new Set([g.unit_id])) : new Set(),
-      }),
-    ),
+    grants: await resolveGrants(db, row.grants),
   };
 }

@@ -145,7 +145,12 @@ export async function applyDeltaTable(tx: Executor): Promise<void> {
     and c.disagg_key = d.disagg_key and c.layer = d.layer`);
   await tx.execute(sql`select 1 from rollup_delta d join rollup_cells c on ${match}
     order by c.indicator_id, c.unit_id, c.period, c.disagg_key, c.layer for update of c`);
-  await tx.execute(sql`update rollup_cells c set
+  // One statement: cells that exist are updated, the others inserted. As two statements, a cell
+  // another writer created and committed between them was in neither (READ COMMITTED takes a new
+  // snapshot per statement) and the delta was lost; here an insert that meets a cell committed
+  // meanwhile waits for it and adds to it.
+  await tx.execute(sql`with upd as (
+    update rollup_cells c set
       count = c.count + d.count,
       sum = c.sum + d.sum,
       weight_sum = c.weight_sum + d.weight_sum,
@@ -167,14 +172,16 @@ export async function applyDeltaTable(tx: Executor): Promise<void> {
         when d.add_latest_at is not null and (c.latest_at is null or d.add_latest_at > c.latest_at
         or (d.add_latest_at = c.latest_at and d.add_latest > c.latest)) then d.add_latest_at else c.latest_at end,
       updated_at = now()
-    from rollup_delta d where ${match}`);
-  // Cells seen for the first time (only additions can create one).
-  await tx.execute(sql`insert into rollup_cells as c (indicator_id, unit_id, period, disagg_key, layer, count, sum,
+    from rollup_delta d where ${match}
+    returning c.indicator_id, c.unit_id, c.period, c.disagg_key, c.layer
+  )
+  insert into rollup_cells as c (indicator_id, unit_id, period, disagg_key, layer, count, sum,
       weight_sum, weighted_sum, own_count, own_sum, min, max, latest, latest_at)
     select d.indicator_id, d.unit_id, d.period, d.disagg_key, d.layer, d.count, d.sum, d.weight_sum,
       d.weighted_sum, d.own_count, d.own_sum, d.add_min, d.add_max, d.add_latest, d.add_latest_at
     from rollup_delta d
-    where d.count > 0 and not exists (select 1 from rollup_cells c where ${match})
+    where d.count > 0 and not exists (select 1 from upd u where u.indicator_id = d.indicator_id
+      and u.unit_id = d.unit_id and u.period = d.period and u.disagg_key = d.disagg_key and u.layer = d.layer)
     order by d.indicator_id, d.unit_id, d.period, d.disagg_key, d.layer
     on conflict (indicator_id, unit_id, period, disagg_key, layer) do update set ${addExcluded},
       min = least(c.min, excluded.min),

@@ -159,7 +159,7 @@ describe("CSV upload of values", () => {
         ["2026-09", 12.5],
       ]);
       const bad = await upload(
-        'indicator,unit,period,value\nOI_DOSSIERS_ONLINE,HA-NOI,2026-10,"1,234"\nOI_DOSSIERS_ONLINE,HA-NOI,2026-11,abc\nOI_DOSSIERS_ONLINE,HA-NOI,2026-12,7\n',
+        'indicator,unit,period,value\nOI_DOSSIERS_ONLINE,HA-NOI,2026-10,"1,234"\nOI_DOSSIERS_ONLINE,HA-NOI,2026-13,abc\nOI_DOSSIERS_ONLINE,HA-NOI,2026-12,7\n',
         "en",
       );
       expect(bad.statusCode).toBe(422);
@@ -167,9 +167,11 @@ describe("CSV upload of values", () => {
         errors: { row: number; column: string; messageEn: string }[];
         imported: number;
       };
+      // Every problem of a row at once: row 3 has an unreadable value and a month 13.
       expect(body.errors.map((e) => [e.row, e.column])).toEqual([
         [2, "value"],
         [3, "value"],
+        [3, "period"],
       ]);
       expect(body.errors[0]?.messageEn).toContain("reads two ways");
       const after = (

@@ -111,7 +111,16 @@ export async function* readCsv(
     for (const f of ["indicator", "unit", "period"] as const)
       if (get(f) === "") err(line, f, "bắt buộc", "required");
     if (value === undefined || errors.length > 0) {
-      yield { row: line, errors };
+      // The rest of the row is still checked (indicator, unit, period), so every problem of a row
+      // is named at once; a row with reading errors is never written.
+      const filled = ["indicator", "unit", "period"].every((f) => get(f as "indicator") !== "");
+      yield filled
+        ? {
+            row: line,
+            errors,
+            input: { indicator, unit: get("unit"), period: get("period"), value: Number.NaN },
+          }
+        : { row: line, errors };
       continue;
     }
     const optional = (f: "source" | "comment" | "evidenceUrl" | "reporterUnit") => get(f) || undefined;

@@ -143,8 +143,11 @@ async function checkBatch(
     if (input) r.hash.update(JSON.stringify(input));
     const problems: RowError[] = [...(errors ?? [])];
     if (input) {
-      for (const d of checkObservation(input, refs))
-        problems.push(rowMessage(row, (d.path ?? "").split(".").pop() ?? "", d));
+      for (const d of checkObservation(input, refs)) {
+        const column = (d.path ?? "").split(".").pop() ?? "";
+        // A column the file reader already found wrong is named once.
+        if (!errors?.some((e) => e.column === column)) problems.push(rowMessage(row, column, d));
+      }
       const ind = refs.indicators.get(input.indicator);
       const unit = refs.units.get(input.unit);
       if (ind && unit) {

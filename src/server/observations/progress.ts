@@ -4,7 +4,7 @@
  * runs the import (behind a load balancer, polls need the same instance: sticky sessions) and
  * forgotten ten minutes after it ends.
  */
-export type ImportPhase = "reading" | "checking" | "writing" | "done" | "failed";
+export type ImportPhase = "reading" | "writing" | "done" | "failed";
 
 export interface ImportProgress {
   phase: ImportPhase;

@@ -515,7 +515,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ key: z.string().min(8).max(200) }),
         response: {
           200: z.object({
-            phase: z.enum(["reading", "checking", "writing", "done", "failed"]),
+            phase: z.enum(["reading", "writing", "done", "failed"]),
             done: z.number(),
             total: z.number().nullable(),
             startedAt: z.string(),

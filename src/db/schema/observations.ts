@@ -96,8 +96,8 @@ export const observationRevisions = pgTable(
     validTo: timestamp("valid_to", { withTimezone: true, precision: 6 }),
   },
   (t) => [
+    // Also serves reads as of a time: an id's few revisions are filtered by validity.
     uniqueIndex("observation_revisions_key").on(t.observationId, t.version),
-    index("observation_revisions_time_idx").on(t.observationId, t.validFrom),
   ],
 );
 
@@ -178,9 +178,9 @@ export const valueImports = pgTable("value_imports", {
 export const importRows = pgTable(
   "import_rows",
   {
-    importId: uuid("import_id")
-      .notNull()
-      .references(() => valueImports.id, { onDelete: "cascade" }),
+    // No foreign key: it would be checked once per staged row; the rows are removed with their
+    // import by the code that removes it.
+    importId: uuid("import_id").notNull(),
     /** Order of staging, 0-based: chunks are ranges of it. */
     seq: integer("seq").notNull(),
     /** The row as the uploader sees it (a file's header is row 1). */
@@ -204,8 +204,5 @@ export const importRows = pgTable(
     rollupWeight: doublePrecision("rollup_weight"),
     previous: jsonb("previous").$type<Record<string, unknown>>(),
   },
-  (t) => [
-    primaryKey({ columns: [t.importId, t.seq] }),
-    index("import_rows_cell").on(t.importId, t.indicatorId, t.orgUnitId, t.period, t.disaggKey),
-  ],
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
 );

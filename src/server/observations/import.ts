@@ -406,9 +406,9 @@ async function runImport(
 
 /** Forgets a staged import that was not applied (its rows go with it). */
 async function discardImport(db: Executor, importId: string): Promise<void> {
-  await db.execute(
-    sql`delete from value_imports where id = ${importId}::uuid and state in ('staging', 'failed')`,
-  );
+  await db.execute(sql`with gone as (
+      delete from value_imports where id = ${importId}::uuid and state in ('staging', 'failed') returning id)
+    delete from import_rows where import_id in (select id from gone)`);
 }
 
 /**
@@ -464,7 +464,9 @@ export async function recoverImports(
   for (const a of applying) await revertImport(db, a.id);
   const dropped = await queryRows<{ id: string }>(
     db,
-    sql`delete from value_imports where state in ('staging', 'failed') and ${stale} returning id`,
+    sql`with gone as (delete from value_imports where state in ('staging', 'failed') and ${stale} returning id),
+      staged as (delete from import_rows where import_id in (select id from gone))
+      select id from gone`,
   );
   return { reverted: applying.length, dropped: dropped.length };
 }

@@ -68,6 +68,12 @@ async function main() {
     },
     "COPY into bench_raw (the dataset's cells, same key)": () =>
       copy("COPY bench_raw FROM STDIN WITH (FORMAT csv)", narrow),
+    ...(process.env.FLOOR_RAW2
+      ? {
+          "COPY into bench_raw2 (the same, key led by period)": () =>
+            copy("COPY bench_raw2 FROM STDIN WITH (FORMAT csv)", narrow),
+        }
+      : {}),
     "COPY into observations (4 indexes, 3 foreign keys)": () =>
       copy(`COPY ${OBS} FROM STDIN WITH (FORMAT csv)`, full),
     "COPY into observations, foreign-key triggers off": async () => {

@@ -62,10 +62,11 @@ export const observations = pgTable(
     rollupWeight: doublePrecision("rollup_weight"),
   },
   (t) => [
+    // Led by the period, like the roll-up cells' key: values arrive a period at a time (decision 0008).
     uniqueIndex("observations_cell_key")
-      .on(t.indicatorId, t.orgUnitId, t.period, t.disaggKey)
+      .on(t.period, t.indicatorId, t.orgUnitId, t.disaggKey)
       .where(sql`${t.deletedAt} is null`),
-    index("observations_unit_idx").on(t.orgUnitId, t.indicatorId, t.period),
+    index("observations_unit_idx").on(t.orgUnitId, t.period, t.indicatorId),
     index("observations_reporter_idx").on(t.reporterUnitId, t.status),
     check("observations_status_valid", sql`${t.status} in ('draft','submitted','approved')`),
     check("observations_one_value", sql`num_nonnulls(${t.value}, ${t.valueBool}) = 1`),

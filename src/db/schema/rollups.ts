@@ -47,11 +47,13 @@ export const rollupCells = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // Keys led by the period: a month of new values adds its cells side by side at the end of the
+    // index instead of one on each of ~150,000 index pages (see decision 0008).
     primaryKey({
       name: "rollup_cells_pkey",
-      columns: [t.indicatorId, t.unitId, t.period, t.disaggKey, t.layer],
+      columns: [t.period, t.indicatorId, t.unitId, t.disaggKey, t.layer],
     }),
-    index("rollup_cells_unit_idx").on(t.unitId, t.indicatorId, t.layer),
+    index("rollup_cells_unit_idx").on(t.unitId, t.layer, t.period),
     index("rollup_cells_stale_idx").on(t.indicatorId).where(sql`${t.extremesStale}`),
   ],
 );

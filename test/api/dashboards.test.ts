@@ -2,6 +2,7 @@
  * Values written through the API roll up into the overview, series, breakdown and comparison —
  * for those allowed to see them.
  */
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../helpers/app.js";
 import { as, createDemoAccounts, login, type Session } from "../helpers/auth.js";
@@ -241,6 +242,54 @@ describe.each(backends())("dashboards on %s", (backend) => {
     });
     expect(patch.statusCode, patch.body).toBe(200);
     expect((await read()).find((x) => x.code === code)?.name.vi).toBe(renamed);
+  });
+
+  it("serves the overview gzipped to those who take it, and 304 while it has not changed", async () => {
+    const url = "/api/v1/plans/NQ57/overview";
+    const plain = await req("demo-standing")({ method: "GET", url });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    const etag = plain.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(plain.headers["cache-control"]).toBe("private, no-cache");
+    const zipped = await req("demo-standing")({
+      method: "GET",
+      url,
+      headers: { "accept-encoding": "br, gzip" },
+    });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers.vary).toContain("accept-encoding");
+    expect(gunzipSync(zipped.rawPayload).toString("utf8")).toBe(plain.body);
+    const refused = await req("demo-standing")({
+      method: "GET",
+      url,
+      headers: { "accept-encoding": "gzip;q=0" },
+    });
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+    // Unchanged: 304 without a body, for a list of tags too.
+    const same = await req("demo-standing")({
+      method: "GET",
+      url,
+      headers: { "if-none-match": `"x", ${etag}` },
+    });
+    expect(same.statusCode).toBe(304);
+    expect(same.body).toBe("");
+    // Another reader sees other things: another answer, another tag.
+    const other = await req(null)({ method: "GET", url });
+    expect(other.statusCode).toBe(200);
+    expect(other.headers.etag).not.toBe(etag);
+    // A value written changes the answer and its tag.
+    const w = await req("demo-approver-hanoi")({
+      method: "POST",
+      url: "/api/v1/observations/bulk?submit=true",
+      payload: {
+        items: [{ indicator: "OI_DOSSIERS_ONLINE", unit: "HA-NOI", period: "2026-11", value: 77_000 }],
+      },
+    });
+    expect(w.statusCode, w.body).toBe(200);
+    const after = await req("demo-standing")({ method: "GET", url, headers: { "if-none-match": etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
   });
 
   it("accepts only the disaggregations an indicator defines, and rolls each up separately", async () => {

@@ -7,6 +7,7 @@ import { mayReadReportedLayer } from "../access/policies/rollups.js";
 import type { Principal } from "../access/roles.js";
 import { AppError } from "../errors.js";
 import { codeParam, errorResponses } from "../http/common-schemas.js";
+import { sendEncoded } from "../http/encoded.js";
 import { getPlanByCode } from "../plans/queries.js";
 import * as S from "./schema.js";
 import { compareUnits, indicatorBreakdown, indicatorSeries, planOverviewJson } from "./service.js";
@@ -45,15 +46,15 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const json = await planOverviewJson(
+      const answer = await planOverviewJson(
         db(),
         req.params.code,
         req.principal,
         layerFor(req.principal, req.query.basis),
         (v) => S.overview.parse(v),
       );
-      // Memoised text: validated against the schema once, when computed.
-      return reply.type("application/json; charset=utf-8").send(json as never);
+      // Memoised bytes: validated against the schema once, when computed.
+      return sendEncoded(req, reply, answer);
     },
   );
 

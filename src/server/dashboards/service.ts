@@ -20,6 +20,7 @@ import type { Layer } from "../../domain/rollup.js";
 import { canReadRollup } from "../access/policies/rollups.js";
 import type { Principal } from "../access/roles.js";
 import { AppError, notFound } from "../errors.js";
+import { type EncodedJson, encodeJson } from "../http/encoded.js";
 import { getPlanByCode } from "../plans/queries.js";
 import { AnswerCache, cellFingerprints, definitionsPart, stateKey } from "./cache.js";
 import { type Catalogue, type CatalogueIndicator, dependencies, loadCatalogue, loadCells } from "./load.js";
@@ -111,7 +112,7 @@ function presentAssessment(a: Omit<TargetOverview, "measuredBy">, cat: Catalogue
 interface Memos {
   catalogues: AnswerCache<Catalogue>;
   overviews: AnswerCache<unknown>;
-  overviewJson: AnswerCache<string>;
+  overviewJson: AnswerCache<EncodedJson>;
   countries: AnswerCache<string>;
   planIds: AnswerCache<string>;
   /** Target assessments reused while the cells they depend on are unchanged. */
@@ -169,8 +170,9 @@ async function overviewState(
 }
 
 /**
- * The overview as JSON text, memoised like `planOverview`: repeated reads of an unchanged state
- * cost one small query and no serialisation. `check` validates the answer once, when computed.
+ * The overview encoded (JSON bytes, gzip, ETag), memoised like `planOverview`: repeated reads of
+ * an unchanged state cost one small query and no serialisation. `check` validates the answer
+ * once, when computed.
  */
 export async function planOverviewJson(
   db: Executor,
@@ -179,7 +181,7 @@ export async function planOverviewJson(
   layer: Layer,
   check: (value: unknown) => unknown,
   clock = new Date(),
-): Promise<string> {
+): Promise<EncodedJson> {
   // One query per read of an unchanged state: the state key; the plan's id comes from a memo
   // keyed by the definitions it belongs to (an unknown code is not remembered).
   const key = await stateKey(db);
@@ -189,7 +191,7 @@ export async function planOverviewJson(
   );
   const { cat, memoKey } = await overviewState(db, planId, principal, layer, clock, key);
   return memosOf(db).overviewJson.get(memoKey, async () =>
-    JSON.stringify(check(await computeOverview(db, cat, principal, layer, clock))),
+    encodeJson(check(await computeOverview(db, cat, principal, layer, clock))),
   );
 }
 

@@ -10,13 +10,59 @@ import type { Role, RoleGrant, TokenPrincipal, UserPrincipal } from "../access/r
 import type { SessionSettings } from "./sessions.js";
 import { sha256 } from "./tokens.js";
 
+/** Subtrees already read, per database and definitions version (org units are definitions). */
+const SUBTREES_KEPT = 5000;
+const subtreeMemo = new WeakMap<Executor, Map<string, Set<string>>>();
+
 /**
  * The units a unit-scoped grant covers: the unit, every unit below it, and former units whose
  * lineage leads into any of them (a former province's history belongs to its successor).
+ * Every request of a user or token with unit grants needs them, and a province's subtree is
+ * thousands of units at national scale (33 ms of recursive query per request at 11,492 units), so
+ * they are kept per definitions version: any change to org units or lineage bumps it (triggers),
+ * and the next request reads afresh. `definitions` is the version the caller read with its
+ * session; without it, it is read here.
  */
-export async function unitSubtrees(db: Executor, roots: string[]): Promise<Map<string, Set<string>>> {
+export async function unitSubtrees(
+  db: Executor,
+  roots: string[],
+  definitions?: string,
+): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   if (roots.length === 0) return out;
+  const version =
+    definitions ??
+    (await queryRows<{ v: string }>(db, sql`select version::text as v from definitions_version`))[0]?.v ??
+    "";
+  let memo = subtreeMemo.get(db);
+  if (!memo) {
+    memo = new Map();
+    subtreeMemo.set(db, memo);
+  }
+  const missing: string[] = [];
+  for (const r of new Set(roots)) {
+    const hit = memo.get(`${version}|${r}`);
+    if (hit) out.set(r, hit);
+    else missing.push(r);
+  }
+  if (missing.length === 0) return out;
+  const read = await readSubtrees(db, missing);
+  for (const r of missing) {
+    const set = read.get(r) ?? new Set([r]);
+    out.set(r, set);
+    // Read after the version was: never older than it (newer is harmless; the key moves on).
+    memo.set(`${version}|${r}`, set);
+  }
+  while (memo.size > SUBTREES_KEPT) {
+    const oldest = memo.keys().next().value;
+    if (oldest === undefined) break;
+    memo.delete(oldest);
+  }
+  return out;
+}
+
+async function readSubtrees(db: Executor, roots: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
   const rows = await queryRows<{ root: string; id: string }>(
     db,
     sql`with recursive tree(root, id, depth) as (
@@ -49,11 +95,16 @@ type GrantRow = Pick<
   "id" | "role" | "planId" | "systemId" | "projectId" | "unitId"
 >;
 
-/** Role grants with the unit subtrees they cover, resolved in one query. */
-async function resolveGrants(db: Executor, grants: readonly GrantRow[]): Promise<RoleGrant[]> {
+/** Role grants with the unit subtrees they cover (kept per definitions version, see unitSubtrees). */
+async function resolveGrants(
+  db: Executor,
+  grants: readonly GrantRow[],
+  definitions?: string,
+): Promise<RoleGrant[]> {
   const subtrees = await unitSubtrees(
     db,
     grants.map((g) => g.unitId).filter((x): x is string => !!x),
+    definitions,
   );
   return grants.map((g) => ({
     id: g.id,
@@ -131,6 +182,7 @@ interface SessionPrincipalRow {
   unit_id: string | null;
   totp_enabled: boolean;
   grants: GrantRow[];
+  definitions: string;
 }
 
 /**
@@ -152,7 +204,8 @@ export async function loadSessionPrincipal(
         u.display_name, u.unit_id, u.totp_enabled,
         coalesce((select json_agg(json_build_object('id', r.id, 'role', r.role, 'planId', r.plan_id,
             'systemId', r.system_id, 'projectId', r.project_id, 'unitId', r.unit_id))
-          from role_assignments r where r.user_id = s.user_id and r.revoked_at is null), '[]') as grants
+          from role_assignments r where r.user_id = s.user_id and r.revoked_at is null), '[]') as grants,
+        (select version::text from definitions_version) as definitions
       from sessions s join users u on u.id = s.user_id and u.status = 'active'
       where s.id = ${id} and s.revoked_at is null and s.expires_at > ${now.toISOString()}::timestamptz`,
   );
@@ -175,6 +228,6 @@ export async function loadSessionPrincipal(
     csrfToken: row.csrf_token,
     totpEnabled: row.totp_enabled,
     mustEnrolTotp: false,
-    grants: await resolveGrants(db, row.grants),
+    grants: await resolveGrants(db, row.grants, row.definitions),
   };
 }

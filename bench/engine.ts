@@ -39,6 +39,9 @@ import { importOrgUnits } from "../src/server/org-units/service.js";
 import { getPlanByCode } from "../src/server/plans/queries.js";
 import { rebuildRollups } from "../src/server/rollups/rebuild.js";
 import { createUser, grantRole } from "../src/server/users/service.js";
+import { PASSWORD, type Session, signIn as signInAt } from "./session.js";
+
+const signIn = (username: string) => signInAt(PORT, username);
 
 const args = new Set(process.argv.slice(2));
 const embedded = args.has("--embedded");
@@ -56,7 +59,6 @@ const READ_SECONDS = quick ? 15 : 30;
 const SSE_CLIENTS = 1000;
 const SUBMISSIONS = 40;
 const PORT = 3900 + Math.floor(Math.random() * 90);
-const PASSWORD = "Bench-password-2026";
 const root = path.resolve(import.meta.dirname, "..");
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const log = (...a: unknown[]) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -305,23 +307,6 @@ async function waitReady(): Promise<void> {
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function signIn(username: string): Promise<Session> {
-  const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie, csrf: body.csrfToken };
 }
 
 const api = (s: Session, url: string, init: RequestInit = {}) =>

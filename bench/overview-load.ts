@@ -9,6 +9,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { type Session, signIn as signInAt } from "./session.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -16,7 +17,6 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const seconds = Number(option("--seconds") ?? 20);
 const profileDir = option("--cpu-prof");
 const PORT = 3900 + Math.floor(Math.random() * 90);
-const PASSWORD = "Bench-password-2026";
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const url = new URL(adminUrl);
 url.pathname = `/chinam_bench_${flag("--quick") ? "quick" : "full"}`;
@@ -50,20 +50,7 @@ for (let i = 0; i < 600; i++) {
   await new Promise((r) => setTimeout(r, 100));
 }
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-async function signIn(username: string): Promise<Session> {
-  const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
-  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
+const signIn = (username: string) => signInAt(PORT, username);
 const api = (s: Session, p: string, init: RequestInit = {}) =>
   fetch(`http://127.0.0.1:${PORT}${p}`, {
     ...init,

@@ -10,9 +10,12 @@ import type { Role, RoleGrant, TokenPrincipal, UserPrincipal } from "../access/r
 import type { SessionSettings } from "./sessions.js";
 import { sha256 } from "./tokens.js";
 
-/** Subtrees already read, per database and definitions version (org units are definitions). */
+/**
+ * Subtrees already read, per database, for one definitions version (org units are definitions):
+ * a newer version starts afresh, so sets of earlier versions are not kept.
+ */
 const SUBTREES_KEPT = 5000;
-const subtreeMemo = new WeakMap<Executor, Map<string, Set<string>>>();
+const subtreeMemo = new WeakMap<Executor, { version: string; byRoot: Map<string, Set<string>> }>();
 
 /**
  * The units a unit-scoped grant covers: the unit, every unit below it, and former units whose
@@ -35,13 +38,14 @@ export async function unitSubtrees(
     (await queryRows<{ v: string }>(db, sql`select version::text as v from definitions_version`))[0]?.v ??
     "";
   let memo = subtreeMemo.get(db);
-  if (!memo) {
-    memo = new Map();
+  if (memo?.version !== version) {
+    memo = { version, byRoot: new Map() };
     subtreeMemo.set(db, memo);
   }
+  const kept = memo.byRoot;
   const missing: string[] = [];
   for (const r of new Set(roots)) {
-    const hit = memo.get(`${version}|${r}`);
+    const hit = kept.get(r);
     if (hit) out.set(r, hit);
     else missing.push(r);
   }
@@ -50,13 +54,13 @@ export async function unitSubtrees(
   for (const r of missing) {
     const set = read.get(r) ?? new Set([r]);
     out.set(r, set);
-    // Read after the version was: never older than it (newer is harmless; the key moves on).
-    memo.set(`${version}|${r}`, set);
+    // Read after the version was: never older than it (newer is harmless; the version moves on).
+    kept.set(r, set);
   }
-  while (memo.size > SUBTREES_KEPT) {
-    const oldest = memo.keys().next().value;
+  while (kept.size > SUBTREES_KEPT) {
+    const oldest = kept.keys().next().value;
     if (oldest === undefined) break;
-    memo.delete(oldest);
+    kept.delete(oldest);
   }
   return out;
 }

@@ -57,6 +57,17 @@ async function main() {
     console.log(`bench_raw built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
 
+  if (process.env.FLOOR_RAW2 && !(await client.query("select to_regclass('bench_raw2') as t")).rows[0]?.t) {
+    // The same cells under a key led by the period (decision 0008).
+    await client.query(`create table bench_raw2 (indicator_id uuid not null, org_unit_id uuid not null,
+      period text not null, disagg_key text not null default '', value numeric,
+      primary key (period, indicator_id, org_unit_id, disagg_key))`);
+    await client.query(
+      "insert into bench_raw2 select * from bench_raw order by period, indicator_id, org_unit_id",
+    );
+    await client.query("vacuum analyze bench_raw2");
+  }
+
   const OBS = `observations (indicator_id, org_unit_id, reporter_unit_id, period, period_kind, disaggregation,
     disagg_key, value, status, version, created_by, updated_by, first_submitted_at)`;
   const steps: Record<string, () => Promise<void>> = {

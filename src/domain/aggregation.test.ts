@@ -8,6 +8,7 @@ import {
   type Part,
   partSummary,
   robustZ,
+  robustZAgainstOthers,
   summarize,
   summaryValue,
 } from "./aggregation.js";
@@ -97,5 +98,23 @@ describe("robust z-score", () => {
         },
       ),
     );
+  });
+
+  it("scores each value against the others exactly as robustZ does, for any values and ties", () => {
+    const value = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 40 }), (values) => {
+        const naive = values.map((x, i) =>
+          robustZ(
+            x,
+            values.filter((_, j) => j !== i),
+          ),
+        );
+        expect(robustZAgainstOthers(values)).toEqual(naive);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(robustZAgainstOthers([1, 2, 3, 4])).toEqual([undefined, undefined, undefined, undefined]);
+    expect(robustZAgainstOthers([5, 5, 5, 5, 9]).map((z) => z ?? null)).toEqual([0, 0, 0, 0, null]);
   });
 });

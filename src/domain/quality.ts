@@ -5,7 +5,8 @@
  *   due time has passed.
  * - late: first submitted after the due time (or still not submitted once it passed).
  * - outlier: robust z-score beyond 3.5 against the unit's own history (its earlier periods) or
- *   against its peers (the same indicator and period in units of the same kind).
+ *   against its peers (the same indicator and period in units of the same kind; the caller
+ *   scores all peers at once with `robustZAgainstOthers`).
  * - revised: the value changed after it was first submitted.
  *
  * Who is expected: every unit that has reported the indicator before (from its first period on),
@@ -24,8 +25,11 @@ export interface ValueFacts {
   revised: boolean;
   /** The same unit's values for earlier periods (most recent last). */
   history: readonly number[];
-  /** Other units' values for the same indicator and period (units of the same kind). */
-  peers: readonly number[];
+  /**
+   * Robust z-score against other units' values for the same indicator and period (units of the
+   * same kind), from `robustZAgainstOthers`; undefined when there are too few or no spread.
+   */
+  peerZ: number | undefined;
 }
 
 export interface FlagResult {
@@ -51,7 +55,7 @@ export function flagValue(period: Period, rule: DueRule, facts: ValueFacts, now:
   let zPeers: number | null = null;
   if (facts.value !== null) {
     zOwn = robustZ(facts.value, facts.history) ?? null;
-    zPeers = robustZ(facts.value, facts.peers) ?? null;
+    zPeers = facts.peerZ ?? null;
     if ((zOwn !== null && Math.abs(zOwn) > OUTLIER_Z) || (zPeers !== null && Math.abs(zPeers) > OUTLIER_Z))
       flags.push("outlier");
   }

@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.js";
+import { robustZAgainstOthers } from "../../domain/aggregation.js";
 import { frequencyKind } from "../../domain/indicator-values.js";
 import type { DueRule } from "../../domain/periods.js";
 import { dueAt, formatPeriod, type Period, previous } from "../../domain/periods.js";
@@ -89,7 +90,9 @@ export async function dataQuality(
         db,
         sql`select o.id, o.indicator_id, o.org_unit_id, o.reporter_unit_id, o.period, o.value, o.status,
               o.first_submitted_at,
-              (o.first_submitted_at is not null and (select count(distinct coalesce(r.value::text, r.value_bool::text))
+              -- Revisions are looked up for the period asked only (the others are history).
+              (o.period = ${code} and o.first_submitted_at is not null
+                and (select count(distinct coalesce(r.value::text, r.value_bool::text))
                 from observation_revisions r where r.observation_id = o.id
                   and r.valid_from >= o.first_submitted_at) > 1) as revised
             from observations o
@@ -185,12 +188,25 @@ export async function dataQuality(
       }
     for (const u of missing) unitEntry(u).missing.push(i.code);
     if (now > due) overdue += missing.length;
+    // Each value scored against its peers (same indicator and period, same kind of unit) at once.
+    const byKind = new Map<string | undefined, Obs[]>();
+    for (const o of mine)
+      if (o.value !== null) {
+        const kind = unitById.get(o.org_unit_id)?.kind;
+        const group = byKind.get(kind);
+        if (group) group.push(o);
+        else byKind.set(kind, [o]);
+      }
+    const peerZ = new Map<string, number | undefined>();
+    for (const group of byKind.values()) {
+      const z = robustZAgainstOthers(group.map((o) => Number(o.value)));
+      group.forEach((o, k) => {
+        peerZ.set(o.id, z[k]);
+      });
+    }
     for (const r of mine) {
       if (!visible(i.id, r.org_unit_id, r.reporter_unit_id)) continue;
       const unit = unitById.get(r.org_unit_id);
-      const peers = mine
-        .filter((o) => o.id !== r.id && o.value !== null && unitById.get(o.org_unit_id)?.kind === unit?.kind)
-        .map((o) => Number(o.value));
       const f = flagValue(
         period,
         rule,
@@ -202,7 +218,7 @@ export async function dataQuality(
           history: (history.get(`${i.id}|${r.org_unit_id}`) ?? [])
             .sort((a, b) => (a.period < b.period ? -1 : 1))
             .map((h) => h.v),
-          peers,
+          peerZ: peerZ.get(r.id),
         },
         now,
       );

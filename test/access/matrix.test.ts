@@ -184,14 +184,19 @@ describe.each(backends())("access matrix on %s", (backend) => {
   };
   let month = 0;
   /** A value of OI_DOSSIERS_ONLINE for a unit, in a fresh period, in the given state. */
-  const value = async (unit: string, status: "draft" | "submitted") => {
+  const value = async (unit: string, status: "draft" | "submitted" | "approved") => {
     month++;
     const period = `${2020 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
     const input = { indicator: "OI_DOSSIERS_ONLINE", unit, period, value: month };
     const refs = await loadRefs(db(), [input]);
     const { row } = await db().transaction((tx) => writeObservation(tx, input, refs, { actor: "test" }));
-    if (status === "submitted")
-      await db().transaction((tx) => transitionObservation(tx, row, "submit", { actor: "test" }));
+    if (status !== "draft") {
+      const sent = await db().transaction((tx) =>
+        transitionObservation(tx, row, "submit", { actor: "test" }),
+      );
+      if (status === "approved")
+        await db().transaction((tx) => transitionObservation(tx, sent, "approve", { actor: "test" }));
+    }
     return row.id;
   };
   const same = (r: Req) => ({ own: () => r, other: () => r });
@@ -414,6 +419,32 @@ describe.each(backends())("access matrix on %s", (backend) => {
       }),
       allowOwn: ["demo-approver-hanoi"],
       allowOther: [],
+    },
+    "POST /api/v1/observations/:id/recall": {
+      own: async () => ({
+        method: "POST",
+        url: `/api/v1/observations/${await value("HA-NOI", "submitted")}/recall`,
+      }),
+      other: async () => ({
+        method: "POST",
+        url: `/api/v1/observations/${await value("HO-CHI-MINH", "submitted")}/recall`,
+      }),
+      allowOwn: ["demo-approver-hanoi"],
+      allowOther: [],
+    },
+    "POST /api/v1/observations/:id/revise": {
+      own: async () => ({
+        method: "POST",
+        url: `/api/v1/observations/${await value("HA-NOI", "approved")}/revise`,
+        payload: { value: 7, reason: "Cổng DVC đã đối soát lại" },
+      }),
+      other: async () => ({
+        method: "POST",
+        url: `/api/v1/observations/${await value("HO-CHI-MINH", "approved")}/revise`,
+        payload: { value: 7, reason: "Cổng DVC đã đối soát lại" },
+      }),
+      allowOwn: ["demo-admin", "demo-standing", "demo-engineer-s1"],
+      allowOther: ["demo-admin", "demo-standing", "demo-engineer-s1"],
     },
     "POST /api/v1/observations/:id/approve": {
       own: async () => ({
@@ -935,7 +966,8 @@ describe.each(backends())("access matrix on %s", (backend) => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // ~100 routes × 13 personas × own and other: minutes on a busy 2-core machine.
+  }, 300_000);
 
   it("refuses a route added without an access rule", async () => {
     const { buildApp } = await import("../../src/server/app.js");

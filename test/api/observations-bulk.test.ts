@@ -62,8 +62,8 @@ describe.each(backends())("bulk import of values on %s", (backend) => {
   });
 
   it("answers the same upload sent twice at once like a retry, writing it once", async () => {
-    const items = [row("2028-01", 5), row("2028-02", 6), row("2028-03", 7)];
-    const key = { "idempotency-key": "hanoi-2028-q1-twice" };
+    const items = [row("2025-08", 5), row("2025-09", 6), row("2025-10", 7)];
+    const key = { "idempotency-key": "hanoi-2025-q3-twice" };
     const [a, b] = await Promise.all([bulk(items, key), bulk(items, key)]);
     expect([a.statusCode, b.statusCode], `${a.body} ${b.body}`).toEqual([200, 200]);
     expect([a.json().replayed, b.json().replayed].sort()).toEqual([false, true]);
@@ -72,13 +72,18 @@ describe.each(backends())("bulk import of values on %s", (backend) => {
     const list = await as(
       t.app,
       reporter,
-    )({ url: `/api/v1/observations?indicator=${IND}&from=2028-01&to=2028-03` });
+    )({ url: `/api/v1/observations?indicator=${IND}&from=2025-08&to=2025-10` });
     expect(list.json().total).toBe(3);
   });
 
   it("reports an upload's progress by its idempotency key, to its uploader only", async () => {
     const lines = ["indicator,unit,period,value"];
-    for (let m = 1; m <= 12; m++) lines.push(`${IND},HA-NOI,2027-${String(m).padStart(2, "0")},${1000 + m}`);
+    // Twelve past months, 2025-07 … 2026-06 (future periods are refused).
+    for (let m = 0; m < 12; m++) {
+      const month = 7 + m;
+      const period = `${month > 12 ? 2026 : 2025}-${String(((month - 1) % 12) + 1).padStart(2, "0")}`;
+      lines.push(`${IND},HA-NOI,${period},${1000 + m}`);
+    }
     const res = await as(
       t.app,
       reporter,
@@ -120,7 +125,7 @@ describe.each(backends())("bulk import of values on %s", (backend) => {
     expect(other.statusCode).toBe(403);
     const refused = other.json() as { error: { code: string; details: { messageEn: string }[] } };
     expect(refused.error.details[0]?.messageEn).toBe(
-      "Row 2, column unit: you may not enter values of “HO-CHI-MINH” for “OI_DOSSIERS_ONLINE”",
+      "Row 2, column unit: the “OI_DOSSIERS_ONLINE” value of “HO-CHI-MINH” is reported by Ho Chi Minh City (HO-CHI-MINH)",
     );
     expect(await count()).toBe(before);
   });

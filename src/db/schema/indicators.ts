@@ -34,6 +34,14 @@ export const indicators = pgTable(
     dataSourceVi: text("data_source_vi"),
     dataSourceEn: text("data_source_en"),
     responsibleUnitId: uuid("responsible_unit_id").references(() => orgUnits.id),
+    /**
+     * Who reports a value cell: `unit` — each unit its own; `responsible` — the responsible unit
+     * for every unit (a ministry or the statistics office reporting each province's figure).
+     */
+    reportedBy: text("reported_by").notNull().default("unit"),
+    /** Values outside [boundMin, boundMax] are refused (counts >= 0, shares 0-100, indices 0-1, ranks >= 1). */
+    boundMin: numeric("bound_min", { mode: "number" }),
+    boundMax: numeric("bound_max", { mode: "number" }),
     frequency: text("frequency").notNull(),
     aggregation: text("aggregation").notNull(),
     aggregationComponents: jsonb("aggregation_components").$type<{
@@ -63,6 +71,11 @@ export const indicators = pgTable(
     uniqueIndex("indicators_code_key").on(t.code),
     index("indicators_tier_idx").on(t.tier),
     check("indicators_tier_valid", sql`${t.tier} in ('objective','target','kpi','operational')`),
+    check("indicators_reported_by_valid", sql`${t.reportedBy} in ('unit','responsible')`),
+    check(
+      "indicators_bounds_order",
+      sql`${t.boundMin} is null or ${t.boundMax} is null or ${t.boundMin} <= ${t.boundMax}`,
+    ),
   ],
 );
 

@@ -95,10 +95,13 @@ export const observationRevisions = pgTable(
     changedBy: text("changed_by").notNull(),
     validFrom: timestamp("valid_from", { withTimezone: true, precision: 6 }).notNull(),
     validTo: timestamp("valid_to", { withTimezone: true, precision: 6 }),
+    /** The import (value_imports.id) that wrote this revision: its audit entry lists the rows by it. */
+    importId: uuid("import_id"),
   },
   (t) => [
     // Also serves reads as of a time: an id's few revisions are filtered by validity.
     uniqueIndex("observation_revisions_key").on(t.observationId, t.version),
+    index("observation_revisions_import_idx").on(t.importId).where(sql`${t.importId} is not null`),
   ],
 );
 

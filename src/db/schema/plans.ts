@@ -34,6 +34,8 @@ export const plans = pgTable(
     issuedOn: date("issued_on"),
     startYear: integer("start_year").notNull(),
     endYear: integer("end_year").notNull(),
+    /** Values of periods before this year are refused (history the plan measures from); null: no limit. */
+    baselineYear: integer("baseline_year"),
     descriptionVi: text("description_vi"),
     descriptionEn: text("description_en"),
     generalObjectiveVi: text("general_objective_vi"),

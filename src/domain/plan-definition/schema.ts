@@ -79,6 +79,17 @@ export const indicatorLinkDef = z.union([
   z.object({ code, weight: z.number().positive().default(1) }).strict(),
 ]);
 
+export const reportedByValues = ["unit", "responsible"] as const;
+export type ReportedBy = (typeof reportedByValues)[number];
+
+export const indicatorBounds = z
+  .object({ min: z.number().optional(), max: z.number().optional() })
+  .strict()
+  .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, {
+    message: "min must be <= max",
+    path: ["max"],
+  });
+
 export const indicatorDef = z
   .object({
     code,
@@ -93,6 +104,13 @@ export const indicatorDef = z
     dataSource: localizedText.optional(),
     /** Org unit code of the unit responsible for providing the data. */
     responsibleUnit: code.optional(),
+    /**
+     * Who reports each value cell: `unit` (each unit its own figure) or `responsible` (the
+     * responsible unit reports the figure of every unit, e.g. the statistics office).
+     */
+    reportedBy: z.enum(reportedByValues).default("unit"),
+    /** The range a value must lie in: counts >= 0, shares 0-100, indices 0-1, ranks >= 1. */
+    bounds: indicatorBounds.optional(),
     frequency: z.enum(reportingFrequencies).default("yearly"),
     aggregation: z.enum(aggregationRules).default("sum"),
     /** Component indicator codes for weighted_mean (weight) and ratio_of_sums (numerator, denominator). */
@@ -230,6 +248,8 @@ export const planDefinition = z
     issuedOn: z.iso.date().optional(),
     startYear: year,
     endYear: year,
+    /** Values of periods before this year are refused; absent: no limit. */
+    baselineYear: year.optional(),
     description: localizedText.optional(),
     generalObjective: localizedText.optional(),
     phases: z.array(phaseDef).default([]),

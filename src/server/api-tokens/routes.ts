@@ -16,7 +16,7 @@ import { listEnvelope } from "../http/pagination.js";
 import { audit } from "../indicators/versioning.js";
 
 const tags = ["api-tokens"];
-export const tokenActions = ["indicators:read", "observations:write"] as const;
+export const tokenActions = ["indicators:read", "observations:read", "observations:write"] as const;
 const admins = { signedIn: true as const, roles: ["system_admin" as const] };
 
 const tokenView = z.object({

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { periodKinds } from "../../domain/periods.js";
 import type { Layer } from "../../domain/rollup.js";
+import { tokenMayReadBeyondOwnValues } from "../access/policies/observations.js";
 import { mayReadReportedLayer } from "../access/policies/rollups.js";
 import type { Principal } from "../access/roles.js";
 import { AppError } from "../errors.js";
@@ -21,6 +22,7 @@ const periodCode = z
   );
 
 function layerFor(p: Principal, basis: Layer): Layer {
+  if (!tokenMayReadBeyondOwnValues(p)) throw new AppError("FORBIDDEN");
   if (basis === "reported" && p.kind === "anonymous") throw new AppError("AUTH_REQUIRED");
   if (basis === "reported" && !mayReadReportedLayer(p)) throw new AppError("FORBIDDEN");
   return basis;

@@ -60,7 +60,7 @@ function hiddenFor(p: Principal, cat: Catalogue, unitId: string, layer: Layer) {
     if (!ind) return false;
     return !canReadRollup(
       p,
-      { planId: cat.planId, published: ind.published, systemIds: ind.systemIds, unitId },
+      { planId: cat.planId, published: ind.published, systemIds: ind.systemIds, unitId, indicatorCode: code },
       layer,
     );
   };

@@ -23,8 +23,13 @@ export type ChangedValue = Pick<
   "id" | "indicatorId" | "orgUnitId" | "reporterUnitId" | "period" | "status"
 >;
 
-export async function recordObservationChanges(tx: Executor, rows: readonly ChangedValue[]): Promise<void> {
-  if (rows.length === 0) return;
+/** Records the change batches of changed values; returns their ids (one per 1,000 values). */
+export async function recordObservationChanges(
+  tx: Executor,
+  rows: readonly ChangedValue[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  if (rows.length === 0) return ids;
   const indicatorIds = [...new Set(rows.map((r) => r.indicatorId))];
   const unitIds = [...new Set(rows.map((r) => r.orgUnitId))];
   const inds = await tx
@@ -98,6 +103,10 @@ export async function recordObservationChanges(tx: Executor, rows: readonly Chan
       .insert(changeBatches)
       .values({ kind: "observations", items: items.slice(i, i + MAX_ITEMS_PER_BATCH) })
       .returning({ id: changeBatches.id });
-    if (batch) await tx.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${String(batch.id)})`);
+    if (batch) {
+      await tx.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${String(batch.id)})`);
+      ids.push(batch.id);
+    }
   }
+  return ids;
 }

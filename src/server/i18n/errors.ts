@@ -105,6 +105,21 @@ export const errorCatalog = {
     vi: "Không nhập dòng nào: {count} dòng có lỗi. Sửa các lỗi rồi gửi lại.",
     en: "Nothing was imported: {count} row(s) have errors. Fix them and send again.",
   },
+  VALUE_LOCKED: {
+    status: 409,
+    vi: "Số liệu đã {state}, đơn vị không sửa được nữa; {who}.",
+    en: "The value is {stateEn} and no longer its unit's to change; {whoEn}.",
+  },
+  NOT_CELL_REPORTER: {
+    status: 403,
+    vi: "Ô số liệu này do {reporter} báo cáo: chỉ đơn vị đó được nhập hoặc sửa.",
+    en: "This value cell is reported by {reporterEn}: only that unit enters or changes it.",
+  },
+  INVALID_VALUE: {
+    status: 422,
+    vi: "Số liệu không hợp lệ: {summary}",
+    en: "Invalid value: {summaryEn}",
+  },
   INVALID_STATE: {
     status: 409,
     vi: "Không thể “{action}” số liệu đang ở trạng thái “{state}”.",

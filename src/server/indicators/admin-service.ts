@@ -12,8 +12,10 @@ import { checkFormula } from "../../domain/formula/check.js";
 import { type FormulaError, parseFormula, references } from "../../domain/formula/parse.js";
 import {
   aggregationRules,
+  indicatorBounds,
   indicatorDirections,
   localizedText,
+  reportedByValues,
   reportingFrequencies,
   targetKinds,
   targetValueDef,
@@ -50,6 +52,8 @@ export const indicatorPatch = z
     baseline: z.object({ value: z.number(), year: z.number().int().min(1900).max(2200) }).strict(),
     dataSource: localizedText,
     responsibleUnit: z.string().min(1).max(64),
+    reportedBy: z.enum(reportedByValues),
+    bounds: indicatorBounds.nullable(),
     frequency: z.enum(reportingFrequencies),
     aggregation: z.enum(aggregationRules),
     aggregationComponents: z
@@ -213,6 +217,8 @@ export async function updateIndicator(
       ...(p.baseline ? { baselineValue: p.baseline.value, baselineYear: p.baseline.year } : {}),
       ...(p.dataSource ? { dataSourceVi: p.dataSource.vi, dataSourceEn: p.dataSource.en ?? null } : {}),
       responsibleUnitId,
+      ...(p.reportedBy ? { reportedBy: p.reportedBy } : {}),
+      ...(p.bounds !== undefined ? { boundMin: p.bounds?.min ?? null, boundMax: p.bounds?.max ?? null } : {}),
       ...(p.frequency ? { frequency: p.frequency } : {}),
       ...(p.aggregation ? { aggregation: p.aggregation } : {}),
       ...(p.aggregationComponents ? { aggregationComponents: p.aggregationComponents } : {}),

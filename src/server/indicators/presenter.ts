@@ -37,6 +37,8 @@ export function presentIndicator(row: IndicatorRow, rel: IndicatorRelations): In
       })),
     dataSource: optLoc(row.dataSourceVi, row.dataSourceEn),
     responsibleUnit: row.responsibleUnitId ? (rel.units.get(row.responsibleUnitId) ?? null) : null,
+    reportedBy: row.reportedBy as Indicator["reportedBy"],
+    bounds: { min: row.boundMin, max: row.boundMax },
     frequency: row.frequency as Indicator["frequency"],
     aggregation: row.aggregation as Indicator["aggregation"],
     aggregationComponents: row.aggregationComponents ?? null,

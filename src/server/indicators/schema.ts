@@ -34,6 +34,12 @@ export const indicator = z.object({
   targets: z.array(target),
   dataSource: optionalLocalized,
   responsibleUnit: z.string().nullable(),
+  reportedBy: z
+    .enum(["unit", "responsible"])
+    .describe("Who reports each value cell: each unit its own, or the responsible unit for every unit"),
+  bounds: z
+    .object({ min: z.number().nullable(), max: z.number().nullable() })
+    .describe("Values outside [min, max] are refused"),
   frequency: z.enum(reportingFrequencies),
   aggregation: z.enum(aggregationRules),
   aggregationComponents: z

@@ -14,16 +14,19 @@ import { yieldToEventLoop } from "../../db/chunked.js";
 import { type Db, type Executor, queryRows } from "../../db/client.js";
 import { importBatches, valueImports } from "../../db/schema/index.js";
 import { parsePeriod } from "../../domain/periods.js";
-import { canSubmitValue, canWriteValue, defaultReporterUnit } from "../access/policies/observations.js";
+import { cellReporter } from "../../domain/value-rules.js";
+import { canSubmitValue, canWriteValue } from "../access/policies/observations.js";
 import type { Principal } from "../access/roles.js";
 import { AppError, type ErrorDetail, violatesUnique } from "../errors.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
+import { lockedRowMessage } from "./commands/value-errors.js";
 import { checkObservation, disaggKey, loadRefs, type ObservationInput, type Refs } from "./service.js";
 import {
   appliedOutcomes,
   applyStagedRange,
   checkStagedVersions,
   duplicateRows,
+  refusedRows,
   revertStagedRange,
   type StagedRow,
   stagedOutcomes,
@@ -136,6 +139,7 @@ async function checkBatch(
     const more = await loadRefs(db, unknown);
     for (const [k, v] of more.indicators) refs.indicators.set(k, v);
     for (const [k, v] of more.units) refs.units.set(k, v);
+    for (const [k, v] of more.unitsById) refs.unitsById.set(k, v);
   }
   const staged: StagedRow[] = [];
   for (const { row, input, errors } of batch) {
@@ -151,27 +155,18 @@ async function checkBatch(
       const ind = refs.indicators.get(input.indicator);
       const unit = refs.units.get(input.unit);
       if (ind && unit) {
-        const reporterUnitId = input.reporterUnit
-          ? (refs.units.get(input.reporterUnit)?.id ?? unit.id)
-          : defaultReporterUnit(principal, unit.id, ind.responsibleUnitId);
-        const allowed = canWriteValue(principal, {
-          orgUnitId: unit.id,
-          reporterUnitId,
-          indicatorCode: ind.code,
-          responsibleUnitId: ind.responsibleUnitId,
-        });
-        const mayOnlyDraft =
-          opts.submit &&
-          !canSubmitValue(principal, {
-            orgUnitId: unit.id,
-            reporterUnitId,
-            status: "draft",
-            indicatorCode: ind.code,
-            indicatorPublished: ind.published,
-            responsibleUnitId: ind.responsibleUnitId,
-            planIds: [],
-            systemIds: [],
-          });
+        // The reporter of a new cell; a row meeting an existing value is checked against that
+        // value's reporter once staged (refusedRows).
+        const reporterUnitId = cellReporter(ind, unit.id);
+        const named = input.reporterUnit ? refs.units.get(input.reporterUnit)?.id : undefined;
+        const allowed =
+          (!named || named === reporterUnitId) &&
+          canWriteValue(principal, { reporterUnitId, indicatorCode: ind.code });
+        const reporterName = (id: string, lang: "vi" | "en") => {
+          const u = refs.unitsById.get(id);
+          return u ? `${lang === "en" ? (u.nameEn ?? u.nameVi) : u.nameVi} (${u.code})` : id;
+        };
+        const mayOnlyDraft = opts.submit && !canSubmitValue(principal, { reporterUnitId });
         if (!allowed || mayOnlyDraft) {
           if (r.forbidden.length < MAX_ERRORS)
             r.forbidden.push({
@@ -181,10 +176,10 @@ async function checkBatch(
               value: input.unit,
               message: allowed
                 ? `Dòng ${row}, cột unit: bạn không được gửi duyệt số liệu của “${input.unit}”`
-                : `Dòng ${row}, cột unit: bạn không được nhập số liệu của “${input.unit}” cho “${input.indicator}”`,
+                : `Dòng ${row}, cột unit: ô số liệu “${input.indicator}” của “${input.unit}” do ${reporterName(reporterUnitId, "vi")} báo cáo`,
               messageEn: allowed
                 ? `Row ${row}, column unit: you may not submit values of “${input.unit}”`
-                : `Row ${row}, column unit: you may not enter values of “${input.unit}” for “${input.indicator}”`,
+                : `Row ${row}, column unit: the “${input.indicator}” value of “${input.unit}” is reported by ${reporterName(reporterUnitId, "en")}`,
             });
         } else if (problems.length === 0) {
           const isBool = typeof input.value === "boolean";
@@ -289,7 +284,7 @@ async function runImport(
   const importId = imp?.id ?? null;
   let failed = false;
   try {
-    const refs: Refs = { indicators: new Map(), units: new Map() };
+    const refs: Refs = { indicators: new Map(), units: new Map(), unitsById: new Map() };
     let batch: SourceRow[] = [];
     for await (const s of source) {
       batch.push(s);
@@ -321,12 +316,30 @@ async function runImport(
         message: `Dòng ${d.row}: trùng ô số liệu với dòng ${d.first}`,
         messageEn: `Row ${d.row}: the same value cell as row ${d.first}`,
       });
+    // Rows meeting values the import may not change: another unit's cell (403), a locked value (row errors).
+    const refused = await refusedRows(x, importId, status, MAX_ERRORS);
+    const foreign = refused.filter((f) => f.reason === "reporter");
+    if (foreign.length > 0)
+      throw new AppError(
+        "FORBIDDEN",
+        {},
+        foreign.map((f) => ({
+          path: `items.${f.row - 1}.unit`,
+          message: `Dòng ${f.row}, cột unit: ô số liệu này do ${f.reporter.nameVi} (${f.reporter.code}) báo cáo`,
+          messageEn: `Row ${f.row}, column unit: this value cell is reported by ${f.reporter.nameEn ?? f.reporter.nameVi} (${f.reporter.code})`,
+          value: { reporterUnit: f.reporter.code },
+        })),
+      );
+    for (const f of refused) {
+      const m = lockedRowMessage(f.status);
+      r.errors.push({ ...rowError(f.row, "value", m.vi, m.en), value: { status: f.status } });
+    }
     const summary: ImportSummary = {
       rows: r.rows,
       imported: 0,
       updated: 0,
       unchanged: 0,
-      rejected: r.rejectedRows + dups.count,
+      rejected: r.rejectedRows + dups.count + refused.length,
       dryRun: opts.dryRun ?? false,
       replayed: false,
       errors: r.errors.sort((a, b) => a.row - b.row).slice(0, MAX_ERRORS),
@@ -337,13 +350,22 @@ async function runImport(
       return { ...summary, imported: o.created, updated: o.updated, unchanged: o.unchanged };
     }
     const applying = { id: importId, actor: ctx.actor, status, writtenAt: new Date() } as const;
+    const batches: number[] = [];
     const finish = async (tx: Executor) => {
       const o = await appliedOutcomes(tx, importId);
       Object.assign(summary, { imported: o.created, updated: o.updated, unchanged: o.unchanged });
       await audit(tx, ctx, {
         action: "observations.import",
         entityType: "observation",
-        after: { format: opts.format, imported: o.created, updated: o.updated, unchanged: o.unchanged },
+        after: {
+          format: opts.format,
+          imported: o.created,
+          updated: o.updated,
+          unchanged: o.unchanged,
+          // Each written row's before and after: GET /audit/{seq} lists them from the revisions.
+          importId,
+          changeBatches: batches.length ? { first: batches[0], last: batches[batches.length - 1] } : null,
+        },
         rowCount: r.rows,
         fileHash: hash,
       });
@@ -368,7 +390,7 @@ async function runImport(
         .set({ state: "applying", writtenAt: applying.writtenAt, totalRows: r.staged })
         .where(eq(valueImports.id, importId));
       for (let from = 0; from < r.staged; from += APPLY_CHUNK) {
-        await applyStagedRange(x, applying, from, Math.min(from + APPLY_CHUNK, r.staged));
+        batches.push(...(await applyStagedRange(x, applying, from, Math.min(from + APPLY_CHUNK, r.staged))));
         opts.onProgress?.(Math.min(from + APPLY_CHUNK, r.staged), r.staged);
       }
       await finish(x);
@@ -383,7 +405,7 @@ async function runImport(
     try {
       for (let from = 0; from < r.staged; from += APPLY_CHUNK) {
         const to = Math.min(from + APPLY_CHUNK, r.staged);
-        await db.transaction((tx) => applyStagedRange(tx, applying, from, to));
+        batches.push(...(await db.transaction((tx) => applyStagedRange(tx, applying, from, to))));
         opts.onProgress?.(to, r.staged);
         await yieldToEventLoop();
       }

@@ -8,9 +8,7 @@ import { Readable, Transform } from "node:stream";
 import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Executor } from "../../db/client.js";
 import {
-  indicatorAssignments,
   indicators,
   observationRevisions,
   observations,
@@ -20,32 +18,22 @@ import {
 import { parsePeriod } from "../../domain/periods.js";
 import {
   canReadValue,
-  canReviewValue,
-  canSubmitValue,
-  canWriteValue,
-  defaultReporterUnit,
   readableValues,
-  type ValueContext,
+  tokenMayReadBeyondOwnValues,
 } from "../access/policies/observations.js";
 import type { Principal } from "../access/roles.js";
 import { changeContext } from "../auth/routes.js";
 import { AppError, notFound } from "../errors.js";
 import { codeParam, errorResponses } from "../http/common-schemas.js";
 import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pagination.js";
-import { audit } from "../indicators/versioning.js";
-import { commitObservationChanges } from "./commit.js";
+import { changeValueState, deleteValue, reviseValue } from "./commands/change-state.js";
+import { readableValue } from "./commands/readable-value.js";
+import { writeValue } from "./commands/write-value.js";
 import { readCsv } from "./csv.js";
 import { type ImportSummary, importObservations, jsonRows, type SourceRow } from "./import.js";
 import { ImportProgressRegistry } from "./progress.js";
-import {
-  checkObservation,
-  deleteObservation,
-  loadRefs,
-  type ObservationRow,
-  revisionsAsOf,
-  transitionObservation,
-  writeObservation,
-} from "./service.js";
+import { type ObservationRow, revisionsAsOf, type Transition } from "./service.js";
+import { indicatorFacts, valueContext } from "./value-context.js";
 import { buildTemplate, readXlsx } from "./xlsx.js";
 
 const tags = ["observations"];
@@ -89,56 +77,6 @@ const writeBody = z.object({
       "The version you last saw; a newer one is refused with 409. 0: create only — refused with 409 if the value exists.",
     ),
 });
-
-interface Meta {
-  code: string;
-  published: boolean;
-  responsibleUnitId: string | null;
-  planIds: string[];
-  systemIds: string[];
-}
-
-async function indicatorMeta(db: Executor, ids: string[]): Promise<Map<string, Meta>> {
-  const out = new Map<string, Meta>();
-  if (ids.length === 0) return out;
-  for (const r of await db
-    .select({
-      id: indicators.id,
-      code: indicators.code,
-      published: indicators.published,
-      responsible: indicators.responsibleUnitId,
-    })
-    .from(indicators)
-    .where(inArray(indicators.id, ids)))
-    out.set(r.id, {
-      code: r.code,
-      published: r.published,
-      responsibleUnitId: r.responsible,
-      planIds: [],
-      systemIds: [],
-    });
-  for (const r of await db.select().from(planIndicators).where(inArray(planIndicators.indicatorId, ids)))
-    out.get(r.indicatorId)?.planIds.push(r.planId);
-  for (const r of await db
-    .select()
-    .from(indicatorAssignments)
-    .where(inArray(indicatorAssignments.indicatorId, ids)))
-    if (r.systemId) out.get(r.indicatorId)?.systemIds.push(r.systemId);
-  return out;
-}
-
-function valueContext(row: ObservationRow, meta: Meta): ValueContext {
-  return {
-    orgUnitId: row.orgUnitId,
-    reporterUnitId: row.reporterUnitId,
-    status: row.status,
-    indicatorCode: meta.code,
-    indicatorPublished: meta.published,
-    responsibleUnitId: meta.responsibleUnitId,
-    planIds: meta.planIds,
-    systemIds: meta.systemIds,
-  };
-}
 
 interface ValueQuery {
   indicator?: string;
@@ -211,7 +149,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
           .where(inArray(orgUnits.id, unitIds))
       : [];
     const unitCode = new Map(units.map((u) => [u.id, u.code]));
-    const meta = await indicatorMeta(db(), [...new Set(rows.map((r) => r.indicatorId))]);
+    const meta = await indicatorFacts(db(), [...new Set(rows.map((r) => r.indicatorId))]);
     const past = asOf
       ? await revisionsAsOf(
           db(),
@@ -250,17 +188,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     return out;
   };
 
-  /** The value if the caller may read it; otherwise it does not exist for them. */
-  const readable = async (req: { principal: Parameters<typeof canReadValue>[0] }, id: string) => {
-    const [row] = await db()
-      .select()
-      .from(observations)
-      .where(and(eq(observations.id, id), sql`${observations.deletedAt} is null`));
-    const meta = row ? (await indicatorMeta(db(), [row.indicatorId])).get(row.indicatorId) : undefined;
-    if (!row || !meta || !canReadValue(req.principal, valueContext(row, meta)))
-      throw notFound("observation", id);
-    return { row, ctx: valueContext(row, meta) };
-  };
+  const readable = (req: { principal: Principal }, id: string) => readableValue(db(), req.principal, id);
 
   app.put(
     "/observations",
@@ -287,50 +215,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const input = req.body;
-      const refs = await loadRefs(db(), [input]);
-      const problems = checkObservation(input, refs, "body.");
-      if (problems.length > 0)
-        throw new AppError(
-          "INVALID_REFERENCE",
-          { summary: problems.map((p) => p.message).join("; ") },
-          problems,
-        );
-      const ind = refs.indicators.get(input.indicator);
-      const unit = refs.units.get(input.unit);
-      if (!ind || !unit) throw new AppError("INTERNAL");
-      const reporterUnitId = input.reporterUnit
-        ? (refs.units.get(input.reporterUnit)?.id ?? unit.id)
-        : defaultReporterUnit(req.principal, unit.id, ind.responsibleUnitId);
-      if (
-        !canWriteValue(req.principal, {
-          orgUnitId: unit.id,
-          reporterUnitId,
-          indicatorCode: ind.code,
-          responsibleUnitId: ind.responsibleUnitId,
-        })
-      )
-        throw new AppError("FORBIDDEN");
-      const ctx = changeContext(req);
-      const result = await db().transaction(async (tx) => {
-        const r = await writeObservation(tx, input, refs, ctx, reporterUnitId);
-        if (r.outcome !== "unchanged")
-          await commitObservationChanges(tx, [{ before: r.previous, after: r.row }]);
-        if (r.outcome !== "unchanged")
-          await audit(tx, ctx, {
-            action: r.outcome === "created" ? "observation.create" : "observation.update",
-            entityType: "observation",
-            entityId: r.row.id,
-            after: {
-              indicator: input.indicator,
-              unit: input.unit,
-              period: input.period,
-              value: input.value,
-              version: r.row.version,
-            },
-          });
-        return r;
-      });
+      const result = await writeValue(db(), req.principal, req.body, changeContext(req));
       const [out] = await present([result.row]);
       return reply.status(result.outcome === "created" ? 201 : 200).send(out as Observation);
     },
@@ -647,6 +532,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
+      if (!tokenMayReadBeyondOwnValues(req.principal)) throw new AppError("FORBIDDEN");
       const q = req.query;
       const where = valueFilter(req.principal, q);
       const header = [
@@ -842,7 +728,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "Delete a value (kept in its revisions): a draft by its unit's writers, any value by its reviewers",
+          "Delete a value (kept in its revisions): a draft by its reporting unit's writers, any value by its reviewers",
         params: z.object({ id: z.uuid() }),
         querystring: z.object({
           expectedVersion: z.coerce.number().int().positive().optional(),
@@ -852,39 +738,19 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { row, ctx: v } = await readable(req, req.params.id);
-      const [meta] = await db()
-        .select({ code: indicators.code, responsible: indicators.responsibleUnitId })
-        .from(indicators)
-        .where(eq(indicators.id, row.indicatorId));
-      const writer =
-        row.status === "draft" &&
-        canWriteValue(req.principal, {
-          orgUnitId: row.orgUnitId,
-          reporterUnitId: row.reporterUnitId,
-          indicatorCode: meta?.code ?? "",
-          responsibleUnitId: meta?.responsible ?? null,
-        });
-      if (!writer && !canReviewValue(req.principal, v)) throw new AppError("FORBIDDEN");
-      const expected = req.query.expectedVersion;
-      if (expected !== undefined && expected !== row.version)
-        throw new AppError("STALE_VERSION", { version: row.version });
-      const ctx = changeContext(req, req.query.reason);
-      await db().transaction(async (tx) => {
-        const gone = await deleteObservation(tx, row, ctx);
-        await commitObservationChanges(tx, [{ before: row, after: gone }]);
-        await audit(tx, ctx, {
-          action: "observation.delete",
-          entityType: "observation",
-          entityId: row.id,
-          before: { value: row.value ?? row.valueBool, status: row.status, version: row.version },
-        });
-      });
+      const { expectedVersion, reason } = req.query;
+      await deleteValue(db(), req.principal, req.params.id, { expectedVersion }, changeContext(req, reason));
       return reply.status(204).send(null);
     },
   );
 
-  for (const action of ["submit", "approve", "return"] as const) {
+  const transitionSummary: Record<Transition, string> = {
+    submit: "Submit a draft value (the reporting unit's approver)",
+    recall: "Recall a submitted value, not yet approved, to a draft (the reporting unit's approver)",
+    approve: "Approve a submitted value (Standing Office, the system's Chief Engineer)",
+    return: "Return a submitted or approved value to its unit as a draft, with a reason (a reviewer)",
+  };
+  for (const action of ["submit", "recall", "approve", "return"] as const) {
     app.post(
       `/observations/:id/${action}`,
       {
@@ -892,17 +758,14 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
           access: {
             signedIn: true,
             roles:
-              action === "submit" ? ["unit_approver"] : ["system_admin", "standing_office", "chief_engineer"],
+              action === "submit" || action === "recall"
+                ? ["unit_approver"]
+                : ["system_admin", "standing_office", "chief_engineer"],
           },
         },
         schema: {
           tags,
-          summary:
-            action === "submit"
-              ? "Submit a draft value (the unit's approver)"
-              : action === "approve"
-                ? "Approve a submitted value (Standing Office, the system's Chief Engineer)"
-                : "Return a value to its unit as a draft, with a reason",
+          summary: transitionSummary[action],
           params: z.object({ id: z.uuid() }),
           body: z
             .object({
@@ -914,28 +777,52 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (req) => {
-        const { row, ctx: v } = await readable(req, req.params.id);
-        const allowed =
-          action === "submit" ? canSubmitValue(req.principal, v) : canReviewValue(req.principal, v);
-        if (!allowed) throw new AppError("FORBIDDEN");
-        const expected = req.body?.expectedVersion;
-        if (expected !== undefined && expected !== row.version)
-          throw new AppError("STALE_VERSION", { version: row.version });
-        const ctx = changeContext(req, req.body?.reason);
-        const next = await db().transaction(async (tx) => {
-          const n = await transitionObservation(tx, row, action, ctx);
-          await commitObservationChanges(tx, [{ before: row, after: n }]);
-          await audit(tx, ctx, {
-            action: `observation.${action}`,
-            entityType: "observation",
-            entityId: row.id,
-            before: { status: row.status },
-            after: { status: n.status, reason: ctx.reason ?? null },
-          });
-          return n;
-        });
+        const next = await changeValueState(
+          db(),
+          req.principal,
+          req.params.id,
+          action,
+          { expectedVersion: req.body?.expectedVersion },
+          changeContext(req, req.body?.reason),
+        );
         return (await present([next]))[0] as Observation;
       },
     );
   }
+
+  app.post(
+    "/observations/:id/revise",
+    {
+      config: { access: { signedIn: true, roles: ["system_admin", "standing_office", "chief_engineer"] } },
+      schema: {
+        tags,
+        summary:
+          "Revise an approved (official) value: a reviewer's new approved revision with a required reason; the previous figure stays in the revisions",
+        params: z.object({ id: z.uuid() }),
+        body: z.object({
+          value: z.union([z.number(), z.boolean()]),
+          reason: z.string().trim().min(3).max(2000).describe("Why the official figure changes (audited)."),
+          source: z.string().max(500).nullable().optional(),
+          comment: z.string().max(4000).nullable().optional(),
+          evidenceUrl: z
+            .url({ protocol: /^https?$/ })
+            .max(2000)
+            .nullable()
+            .optional(),
+          expectedVersion: z.number().int().positive().optional(),
+        }),
+        response: { 200: observation, ...errorResponses, 409: errorResponses[400], 422: errorResponses[400] },
+      },
+    },
+    async (req) => {
+      const next = await reviseValue(
+        db(),
+        req.principal,
+        req.params.id,
+        req.body,
+        changeContext(req, req.body.reason),
+      );
+      return (await present([next]))[0] as Observation;
+    },
+  );
 };

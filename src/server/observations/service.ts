@@ -5,10 +5,11 @@
  * code and its kind against the indicator's frequency, the value's type (yes/no for milestones),
  * and that the unit existed in that period.
  */
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.js";
 import { indicators, observationRevisions, observations, orgUnits } from "../../db/schema/index.js";
 import { monthRange, PeriodError, type PeriodKind, parsePeriod } from "../../domain/periods.js";
+import { boundsProblem, periodWindowProblem } from "../../domain/value-rules.js";
 import { AppError, type ErrorDetail } from "../errors.js";
 import type { ChangeContext } from "../indicators/versioning.js";
 
@@ -47,9 +48,13 @@ export function disaggKey(d: Record<string, string> | undefined): string {
     .join(";");
 }
 
+/** An indicator with the earliest baseline year of the plans tracking it (values before it are refused). */
+export type RefIndicator = IndicatorRow & { valuesFrom: number | null };
+
 export interface Refs {
-  indicators: Map<string, IndicatorRow>;
+  indicators: Map<string, RefIndicator>;
   units: Map<string, UnitRow>;
+  unitsById: Map<string, UnitRow>;
 }
 
 export async function loadRefs(db: Executor, inputs: readonly ObservationInput[]): Promise<Refs> {
@@ -58,16 +63,48 @@ export async function loadRefs(db: Executor, inputs: readonly ObservationInput[]
   const indicatorCodes = [...new Set(inputs.map((i) => i.indicator))].filter(storable);
   const unitCodes = [...new Set(inputs.flatMap((i) => [i.unit, i.reporterUnit ?? i.unit]))].filter(storable);
   const inds = indicatorCodes.length
-    ? await db.select().from(indicators).where(inArray(indicators.code, indicatorCodes))
+    ? await db
+        .select({
+          i: indicators,
+          valuesFrom: sql<number | null>`(select min(p.baseline_year) from plan_indicators pi
+            join plans p on p.id = pi.plan_id where pi.indicator_id = ${indicators.id})`,
+        })
+        .from(indicators)
+        .where(inArray(indicators.code, indicatorCodes))
     : [];
-  const units = unitCodes.length
-    ? await db.select().from(orgUnits).where(inArray(orgUnits.code, unitCodes))
-    : [];
-  return { indicators: new Map(inds.map((r) => [r.code, r])), units: new Map(units.map((u) => [u.code, u])) };
+  // The responsible units too: they report some cells, and refusals name them.
+  const responsible = [...new Set(inds.map((r) => r.i.responsibleUnitId).filter((u) => u !== null))];
+  const units =
+    unitCodes.length || responsible.length
+      ? await db
+          .select()
+          .from(orgUnits)
+          .where(
+            or(
+              unitCodes.length ? inArray(orgUnits.code, unitCodes) : undefined,
+              responsible.length ? inArray(orgUnits.id, responsible) : undefined,
+            ),
+          )
+      : [];
+  return {
+    indicators: new Map(
+      inds.map((r) => [
+        r.i.code,
+        { ...r.i, valuesFrom: r.valuesFrom === null ? null : Number(r.valuesFrom) } as RefIndicator,
+      ]),
+    ),
+    units: new Map(units.map((u) => [u.code, u])),
+    unitsById: new Map(units.map((u) => [u.id, u])),
+  };
 }
 
 /** Problems with one input, as field-named details in both languages (empty when valid). */
-export function checkObservation(input: ObservationInput, refs: Refs, path = ""): ErrorDetail[] {
+export function checkObservation(
+  input: ObservationInput,
+  refs: Refs,
+  path = "",
+  now: Date = new Date(),
+): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   const add = (field: string, vi: string, en: string, value?: unknown) =>
     out.push({ path: `${path}${field}`, message: `${field}: ${vi}`, messageEn: `${field}: ${en}`, value });
@@ -142,6 +179,8 @@ export function checkObservation(input: ObservationInput, refs: Refs, path = "")
         `the indicator is reported ${ind?.frequency}: the period must look like ${sample(expected)}`,
         input.period,
       );
+    const window = periodWindowProblem(input.period, now, ind?.valuesFrom ?? null);
+    if (window) add("period", window.vi, window.en, input.period);
     if (unit) {
       const [first, last] = monthRange(p);
       const start = `${p.year}-${String(first).padStart(2, "0")}-01`;
@@ -174,6 +213,10 @@ export function checkObservation(input: ObservationInput, refs: Refs, path = "")
       );
     if (!milestone && (typeof input.value !== "number" || !Number.isFinite(input.value)))
       add("value", "cần một số", "a number is expected", input.value);
+    else if (typeof input.value === "number") {
+      const outside = boundsProblem(input.value, { min: ind.boundMin, max: ind.boundMax });
+      if (outside) add("value", `${input.value} ${outside.vi}`, `${input.value} ${outside.en}`, input.value);
+    }
   }
   return out;
 }
@@ -184,20 +227,153 @@ function sample(kind: PeriodKind): string {
 
 export type WriteOutcome = "created" | "updated" | "unchanged";
 
-/** Writes one checked value inside the caller's transaction (see `writeObservations`). */
+export interface WriteResult {
+  outcome: WriteOutcome;
+  row: ObservationRow;
+  previous?: ObservationRow;
+}
+
+/**
+ * Called with the cell's current value (locked for this transaction) before anything is written:
+ * throws to refuse the write (who may write the cell, locked states). Its result, when given, is
+ * the reporting unit of a new value.
+ */
+export type WriteGuard = (
+  current: ObservationRow | undefined,
+  /** The write would leave the value as it is. */
+  unchanged: boolean,
+) => Promise<string | undefined>;
+
+/** Whether a write would leave the value as it is. */
+function sameValue(current: ObservationRow, f: ValueFields): boolean {
+  return (
+    current.value === f.value &&
+    current.valueBool === f.valueBool &&
+    current.source === f.source &&
+    current.comment === f.comment &&
+    current.evidenceUrl === f.evidenceUrl
+  );
+}
+
+interface ValueFields {
+  value: number | null;
+  valueBool: boolean | null;
+  source: string | null;
+  comment: string | null;
+  evidenceUrl: string | null;
+}
+
+function fieldsOf(input: ObservationInput): ValueFields {
+  const isBool = typeof input.value === "boolean";
+  return {
+    value: isBool ? null : (input.value as number),
+    valueBool: isBool ? (input.value as boolean) : null,
+    source: input.source ?? null,
+    comment: input.comment ?? null,
+    evidenceUrl: input.evidenceUrl ?? null,
+  };
+}
+
+/**
+ * Writes one checked value inside the caller's transaction: the cell's current value is locked,
+ * the guard decides whether the write may happen, the expected version is checked, and the value
+ * is created or changed with a new revision. An existing value keeps its reporting unit. Callers
+ * go through the write command (commands/write-value.ts), which authorizes, rolls up and audits.
+ */
 export async function writeObservation(
   tx: Executor,
   input: ObservationInput,
   refs: Refs,
   ctx: ChangeContext,
-  /** The reporting unit decided by the caller's access check (defaults to the named or described unit). */
+  /** The reporting unit of a new value (defaults to the named or described unit). */
   reporterUnitId?: string,
-  /** "submitted" when an approver enters and submits in one step. */
-  status: "draft" | "submitted" = "draft",
-): Promise<{ outcome: WriteOutcome; row: ObservationRow; previous?: ObservationRow }> {
-  const [result] = await writeObservations(tx, [input], refs, ctx, [reporterUnitId], status);
-  if (!result) throw new AppError("INTERNAL");
-  return result;
+  /** "submitted" when an approver enters and submits in one step; "approved" for a reviewer's revision. */
+  status: "draft" | "submitted" | "approved" = "draft",
+  guard?: WriteGuard,
+): Promise<WriteResult> {
+  const ind = refs.indicators.get(input.indicator) as IndicatorRow;
+  const unit = refs.units.get(input.unit) as UnitRow;
+  const key = disaggKey(input.disaggregation);
+  const [current] = await tx
+    .select()
+    .from(observations)
+    .where(
+      and(
+        eq(observations.period, input.period),
+        eq(observations.indicatorId, ind.id),
+        eq(observations.orgUnitId, unit.id),
+        eq(observations.disaggKey, key),
+        isNull(observations.deletedAt),
+      ),
+    )
+    .for("update");
+  const f = fieldsOf(input);
+  const unchanged =
+    current !== undefined && sameValue(current, f) && (status === "draft" || current.status !== "draft");
+  const decided = await guard?.(current, unchanged);
+  checkVersion(input, current);
+  const now = new Date();
+  if (current && unchanged) return { outcome: "unchanged", row: current };
+  const rollupWeight =
+    ind.aggregation === "weighted_mean" ? await weightFor(tx, ind, unit.id, input.period, key) : null;
+  if (!current) {
+    const reporter =
+      decided ?? reporterUnitId ?? (input.reporterUnit ? refs.units.get(input.reporterUnit)?.id : undefined);
+    const [row] = await tx
+      .insert(observations)
+      .values({
+        indicatorId: ind.id,
+        orgUnitId: unit.id,
+        reporterUnitId: reporter ?? unit.id,
+        period: input.period,
+        periodKind: parsePeriod(input.period).kind,
+        disaggregation: input.disaggregation ?? {},
+        disaggKey: key,
+        ...f,
+        status,
+        firstSubmittedAt: status === "submitted" ? now : null,
+        rollupWeight,
+        createdBy: ctx.actor,
+        updatedBy: ctx.actor,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new AppError("INTERNAL");
+    await tx.insert(observationRevisions).values({
+      observationId: row.id,
+      version: 1,
+      ...f,
+      status,
+      changedBy: ctx.actor,
+      validFrom: now,
+    });
+    return { outcome: "created", row };
+  }
+  const [row] = await tx
+    .update(observations)
+    .set({
+      ...f,
+      status,
+      version: current.version + 1,
+      rollupWeight,
+      firstSubmittedAt: current.firstSubmittedAt ?? (status === "submitted" ? now : null),
+      updatedBy: ctx.actor,
+      updatedAt: now,
+    })
+    .where(eq(observations.id, current.id))
+    .returning();
+  if (!row) throw new AppError("INTERNAL");
+  await closeRevision(tx, current.id, now);
+  await tx.insert(observationRevisions).values({
+    observationId: row.id,
+    version: row.version,
+    ...f,
+    status,
+    changedBy: ctx.actor,
+    validFrom: now,
+  });
+  return { outcome: "updated", row, previous: current };
 }
 
 /**
@@ -262,10 +438,11 @@ async function closeRevision(tx: Executor, observationId: string, at: Date): Pro
     .where(and(eq(observationRevisions.observationId, observationId), isNull(observationRevisions.validTo)));
 }
 
-export type Transition = "submit" | "approve" | "return";
+export type Transition = "submit" | "recall" | "approve" | "return";
 
 const transitions: Record<Transition, { from: string[]; to: string }> = {
   submit: { from: ["draft"], to: "submitted" },
+  recall: { from: ["submitted"], to: "draft" },
   approve: { from: ["submitted"], to: "approved" },
   return: { from: ["submitted", "approved"], to: "draft" },
 };
@@ -358,263 +535,4 @@ function checkVersion(input: ObservationInput, current: ObservationRow | undefin
       status: current.status,
       updatedBy: current.updatedBy,
     });
-}
-
-interface RawObservation {
-  id: string;
-  indicator_id: string;
-  org_unit_id: string;
-  reporter_unit_id: string;
-  period: string;
-  period_kind: string;
-  disaggregation: Record<string, string>;
-  disagg_key: string;
-  value: string | number | null;
-  value_bool: boolean | null;
-  status: string;
-  source: string | null;
-  comment: string | null;
-  evidence_url: string | null;
-  version: number;
-  created_by: string;
-  created_at: Date | string;
-  updated_by: string;
-  updated_at: Date | string;
-  deleted_at: Date | string | null;
-  first_submitted_at: Date | string | null;
-  rollup_weight: number | string | null;
-}
-
-const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-
-/** A row read with raw SQL, as Drizzle would have typed it. */
-function fromRaw(r: RawObservation): ObservationRow {
-  return {
-    id: r.id,
-    indicatorId: r.indicator_id,
-    orgUnitId: r.org_unit_id,
-    reporterUnitId: r.reporter_unit_id,
-    period: r.period,
-    periodKind: r.period_kind,
-    disaggregation: r.disaggregation,
-    disaggKey: r.disagg_key,
-    value: r.value === null ? null : Number(r.value),
-    valueBool: r.value_bool,
-    status: r.status,
-    source: r.source,
-    comment: r.comment,
-    evidenceUrl: r.evidence_url,
-    version: Number(r.version),
-    createdBy: r.created_by,
-    createdAt: asDate(r.created_at),
-    updatedBy: r.updated_by,
-    updatedAt: asDate(r.updated_at),
-    deletedAt: r.deleted_at === null ? null : asDate(r.deleted_at),
-    firstSubmittedAt: r.first_submitted_at === null ? null : asDate(r.first_submitted_at),
-    rollupWeight: r.rollup_weight === null ? null : Number(r.rollup_weight),
-  };
-}
-
-/**
- * Writes many checked values in one go (imports): the current rows are read and locked in one
- * statement, new values inserted and changed ones updated set-wise, each with its revision —
- * with one round trip per step whatever the number of rows. An input naming an expected version
- * other than the current one refuses the whole write (409). The same cell must not appear twice in `inputs`.
- */
-export async function writeObservations(
-  tx: Executor,
-  inputs: readonly ObservationInput[],
-  refs: Refs,
-  ctx: ChangeContext,
-  reporterUnitIds: readonly (string | undefined)[],
-  status: "draft" | "submitted" = "draft",
-): Promise<{ outcome: WriteOutcome; row: ObservationRow; previous?: ObservationRow }[]> {
-  if (inputs.length === 0) return [];
-  const now = new Date();
-  const prepared = await Promise.all(
-    inputs.map(async (input, i) => {
-      const ind = refs.indicators.get(input.indicator) as IndicatorRow;
-      const unit = refs.units.get(input.unit) as UnitRow;
-      const reporterId =
-        reporterUnitIds[i] ?? (input.reporterUnit ? refs.units.get(input.reporterUnit) : unit)?.id ?? unit.id;
-      const key = disaggKey(input.disaggregation);
-      const isBool = typeof input.value === "boolean";
-      return {
-        input,
-        ind,
-        unit,
-        reporterId,
-        key,
-        fields: {
-          value: isBool ? null : (input.value as number),
-          valueBool: isBool ? (input.value as boolean) : null,
-          source: input.source ?? null,
-          comment: input.comment ?? null,
-          evidenceUrl: input.evidenceUrl ?? null,
-        },
-        rollupWeight:
-          ind.aggregation === "weighted_mean" ? await weightFor(tx, ind, unit.id, input.period, key) : null,
-      };
-    }),
-  );
-  const keys = JSON.stringify(
-    prepared.map((p) => ({ i: p.ind.id, u: p.unit.id, p: p.input.period, k: p.key })),
-  );
-  // Driven from the keys (an index lookup each), not a semi-join over every value.
-  const existing = (
-    await queryRows<RawObservation>(
-      tx,
-      sql`select o.* from jsonb_to_recordset(${keys}::jsonb) as k(i uuid, u uuid, p text, k text)
-        join observations o on o.indicator_id = k.i and o.org_unit_id = k.u and o.period = k.p
-          and o.disagg_key = k.k and o.deleted_at is null
-        order by o.id for update of o`,
-    )
-  ).map(fromRaw);
-  const byKey = new Map(
-    existing.map((r) => [`${r.indicatorId}|${r.orgUnitId}|${r.period}|${r.disaggKey}`, r]),
-  );
-  const submittedAt = status === "submitted" ? now : null;
-  const results: { outcome: WriteOutcome; row: ObservationRow; previous?: ObservationRow }[] = new Array(
-    prepared.length,
-  );
-  const inserts: (typeof observations.$inferInsert & { at: number })[] = [];
-  const updates: { at: number; current: ObservationRow; version: number }[] = [];
-  prepared.forEach((p, at) => {
-    const current = byKey.get(`${p.ind.id}|${p.unit.id}|${p.input.period}|${p.key}`);
-    checkVersion(p.input, current);
-    if (!current) {
-      inserts.push({
-        at,
-        indicatorId: p.ind.id,
-        orgUnitId: p.unit.id,
-        reporterUnitId: p.reporterId,
-        period: p.input.period,
-        periodKind: parsePeriod(p.input.period).kind,
-        disaggregation: p.input.disaggregation ?? {},
-        disaggKey: p.key,
-        ...p.fields,
-        status,
-        firstSubmittedAt: submittedAt,
-        rollupWeight: p.rollupWeight,
-        createdBy: ctx.actor,
-        updatedBy: ctx.actor,
-        createdAt: now,
-        updatedAt: now,
-      });
-      return;
-    }
-    const same =
-      current.value === p.fields.value &&
-      current.valueBool === p.fields.valueBool &&
-      current.source === p.fields.source &&
-      current.comment === p.fields.comment &&
-      current.evidenceUrl === p.fields.evidenceUrl;
-    if (same && (status === "draft" || current.status !== "draft")) {
-      results[at] = { outcome: "unchanged", row: current };
-      return;
-    }
-    updates.push({ at, current, version: current.version + 1 });
-  });
-  const keyOf = (r: { indicatorId: string; orgUnitId: string; period: string; disaggKey: string }) =>
-    `${r.indicatorId}|${r.orgUnitId}|${r.period}|${r.disaggKey}`;
-  const nowIso = now.toISOString();
-  // New values and their first revisions: one statement per slice, the rows passed as one JSON parameter.
-  for (let i = 0; i < inserts.length; i += 5000) {
-    const slice = inserts.slice(i, i + 5000);
-    const at = new Map(slice.map((v) => [keyOf(v as Parameters<typeof keyOf>[0]), v.at]));
-    const data = JSON.stringify(
-      slice.map((v) => ({
-        indicator_id: v.indicatorId,
-        org_unit_id: v.orgUnitId,
-        reporter_unit_id: v.reporterUnitId,
-        period: v.period,
-        period_kind: v.periodKind,
-        disaggregation: v.disaggregation,
-        disagg_key: v.disaggKey,
-        value: v.value,
-        value_bool: v.valueBool,
-        source: v.source,
-        comment: v.comment,
-        evidence_url: v.evidenceUrl,
-        rollup_weight: v.rollupWeight,
-      })),
-    );
-    const rows = await queryRows<RawObservation>(
-      tx,
-      sql`with d as (
-          select * from jsonb_to_recordset(${data}::jsonb) as d(indicator_id uuid, org_unit_id uuid,
-            reporter_unit_id uuid, period text, period_kind text, disaggregation jsonb, disagg_key text,
-            value numeric, value_bool boolean, source text, comment text, evidence_url text, rollup_weight float8)
-        ), ins as (
-          insert into observations (indicator_id, org_unit_id, reporter_unit_id, period, period_kind, disaggregation,
-            disagg_key, value, value_bool, source, comment, evidence_url, status, first_submitted_at, rollup_weight,
-            created_by, updated_by, created_at, updated_at)
-          select indicator_id, org_unit_id, reporter_unit_id, period, period_kind, disaggregation, disagg_key, value,
-            value_bool, source, comment, evidence_url, ${status}, ${submittedAt ? nowIso : null}::timestamptz,
-            rollup_weight, ${ctx.actor}, ${ctx.actor}, ${nowIso}::timestamptz, ${nowIso}::timestamptz
-          from d
-          returning *
-        ), rev as (
-          insert into observation_revisions (observation_id, version, value, value_bool, status, source, comment,
-            evidence_url, changed_by, valid_from)
-          select id, 1, value, value_bool, status, source, comment, evidence_url, ${ctx.actor}, ${nowIso}::timestamptz
-          from ins
-        )
-        select * from ins`,
-    );
-    for (const raw of rows) {
-      const row = fromRaw(raw);
-      results[at.get(keyOf(row)) as number] = { outcome: "created", row };
-    }
-  }
-  if (updates.length > 0) {
-    const data = JSON.stringify(
-      updates.map((u) => {
-        const p = prepared[u.at] as (typeof prepared)[number];
-        return {
-          id: u.current.id,
-          value: p.fields.value,
-          value_bool: p.fields.valueBool,
-          source: p.fields.source,
-          comment: p.fields.comment,
-          evidence_url: p.fields.evidenceUrl,
-          version: u.version,
-          reporter_unit_id: p.reporterId,
-          rollup_weight: p.rollupWeight,
-          first_submitted_at: (u.current.firstSubmittedAt ?? submittedAt)?.toISOString() ?? null,
-        };
-      }),
-    );
-    const ids = updates.map((u) => u.current.id);
-    await tx.execute(sql`update observation_revisions set valid_to = ${nowIso}::timestamptz
-      where observation_id = any(${`{${ids.join(",")}}`}::uuid[]) and valid_to is null`);
-    const rows = await queryRows<RawObservation>(
-      tx,
-      sql`with upd as (
-          update observations o set value = d.value, value_bool = d.value_bool, source = d.source,
-            comment = d.comment, evidence_url = d.evidence_url, status = ${status}, version = d.version,
-            reporter_unit_id = d.reporter_unit_id, rollup_weight = d.rollup_weight,
-            first_submitted_at = d.first_submitted_at, updated_by = ${ctx.actor}, updated_at = ${nowIso}::timestamptz
-          from jsonb_to_recordset(${data}::jsonb) as d(id uuid, value numeric, value_bool boolean, source text,
-            comment text, evidence_url text, version int, reporter_unit_id uuid, rollup_weight float8,
-            first_submitted_at timestamptz)
-          where o.id = d.id
-          returning o.*
-        ), rev as (
-          insert into observation_revisions (observation_id, version, value, value_bool, status, source, comment,
-            evidence_url, changed_by, valid_from)
-          select id, version, value, value_bool, status, source, comment, evidence_url, ${ctx.actor}, ${nowIso}::timestamptz
-          from upd
-        )
-        select * from upd`,
-    );
-    const after = new Map(rows.map((r) => [r.id, fromRaw(r)]));
-    for (const u of updates)
-      results[u.at] = {
-        outcome: "updated",
-        row: after.get(u.current.id) as ObservationRow,
-        previous: u.current,
-      };
-  }
-  return results;
 }

@@ -13,6 +13,7 @@ import { type Executor, queryRows } from "../../db/client.js";
 import { uuidV7s } from "../../db/ids.js";
 import { type ChangedValue, recordObservationChanges } from "../events/record.js";
 import { applyDeltaTable, lockClosureShared, startDeltas } from "../rollups/apply.js";
+import { valueLocked } from "./commands/value-errors.js";
 import { staleVersionError } from "./service.js";
 
 /** A checked row, ready to stage. */
@@ -92,6 +93,50 @@ const sameAsCurrent = (status: string) => sql`o.value is not distinct from s.val
   and o.value_bool is not distinct from s.value_bool and o.source is not distinct from s.source
   and o.comment is not distinct from s.comment and o.evidence_url is not distinct from s.evidence_url
   and (${status}::text = 'draft' or o.status <> 'draft')`;
+
+/** A staged row that meets a value its import may not change. */
+export interface RefusedRow {
+  row: number;
+  /** `locked`: the value is submitted or approved and the row changes it; `reporter`: another unit reports the cell. */
+  reason: "locked" | "reporter";
+  status: string;
+  reporter: { code: string; nameVi: string; nameEn: string | null };
+}
+
+/**
+ * Rows meeting a current value that the import may not change: a submitted or approved value the
+ * row would change (rows equal to it are simply unchanged), or a value another unit reports.
+ */
+export async function refusedRows(
+  tx: Executor,
+  importId: string,
+  status: "draft" | "submitted",
+  limit: number,
+): Promise<RefusedRow[]> {
+  const rows = await queryRows<{
+    row_no: number;
+    status: string;
+    foreign: boolean;
+    code: string;
+    name_vi: string;
+    name_en: string | null;
+  }>(
+    tx,
+    sql`select s.row_no, o.status, o.reporter_unit_id <> s.reporter_unit_id as foreign, u.code, u.name_vi, u.name_en
+      from import_rows s
+      join observations o on ${match("s", "o")} and o.deleted_at is null
+      join org_units u on u.id = o.reporter_unit_id
+      where s.import_id = ${importId}::uuid
+        and (o.reporter_unit_id <> s.reporter_unit_id or (o.status <> 'draft' and not (${sameAsCurrent(status)})))
+      order by s.row_no limit ${limit}`,
+  );
+  return rows.map((r) => ({
+    row: r.row_no,
+    reason: r.foreign ? "reporter" : "locked",
+    status: r.status,
+    reporter: { code: r.code, nameVi: r.name_vi, nameEn: r.name_en },
+  }));
+}
 
 /** What a dry run reports: how many rows would create, change or leave a value as it is. */
 export async function stagedOutcomes(
@@ -189,7 +234,7 @@ const OBSERVATION_SHAPE = `indicator_id, org_unit_id, period, disagg_key, status
   updated_at, deleted_at`;
 
 /** Records a change batch of the values `rows` selects (id, indicator, units, period, status). */
-async function announce(tx: Executor, rows: SQL): Promise<void> {
+async function announce(tx: Executor, rows: SQL): Promise<number[]> {
   const changed = await queryRows<{
     id: string;
     indicator_id: string;
@@ -198,7 +243,7 @@ async function announce(tx: Executor, rows: SQL): Promise<void> {
     period: string;
     status: string;
   }>(tx, rows);
-  await recordObservationChanges(
+  return recordObservationChanges(
     tx,
     changed.map(
       (r): ChangedValue => ({
@@ -213,13 +258,13 @@ async function announce(tx: Executor, rows: SQL): Promise<void> {
   );
 }
 
-/** Applies staged rows `from` ≤ seq < `to`: values, revisions, roll-ups, change batch. */
+/** Applies staged rows `from` ≤ seq < `to`: values, revisions, roll-ups, change batch (its ids returned). */
 export async function applyStagedRange(
   tx: Executor,
   imp: ApplyingImport,
   from: number,
   to: number,
-): Promise<void> {
+): Promise<number[]> {
   const range = inRange(imp.id, from, to);
   const at = imp.writtenAt.toISOString();
   const submittedAt = imp.status === "submitted" ? at : null;
@@ -233,6 +278,14 @@ export async function applyStagedRange(
       outcome = case when ${sameAsCurrent(imp.status)} then 'unchanged' else 'updated' end
     from o where ${range} and ${match("s", "o")}`);
   await checkExpectedVersions(tx, range, false);
+  // A value submitted or approved (or taken by another reporter) since the rows were checked.
+  const [late] = await queryRows<{ row_no: number; status: string }>(
+    tx,
+    sql`select s.row_no, s.previous->>'status' as status from import_rows s where ${range} and s.outcome = 'updated'
+      and (s.previous->>'status' <> 'draft' or (s.previous->>'reporter_unit_id')::uuid <> s.reporter_unit_id)
+      order by s.seq limit 1`,
+  );
+  if (late) throw valueLocked(late.status, null, `items.${late.row_no - 1}.value`);
   // Weighted means count with the weight indicator's value for the same unit, period and disaggregation.
   await tx.execute(sql`update import_rows s set rollup_weight = w.value::float8
     from indicators i, indicators wi, observations w
@@ -248,7 +301,7 @@ export async function applyStagedRange(
     from import_rows s where ${range} and s.outcome = 'created' order by s.seq`);
   await tx.execute(sql`update observations o set value = s.value, value_bool = s.value_bool, source = s.source,
       comment = s.comment, evidence_url = s.evidence_url, status = ${imp.status}, version = o.version + 1,
-      reporter_unit_id = s.reporter_unit_id, rollup_weight = s.rollup_weight,
+      rollup_weight = s.rollup_weight,
       first_submitted_at = coalesce(o.first_submitted_at, ${submittedAt}::timestamptz),
       updated_by = ${imp.actor}, updated_at = ${at}::timestamptz
     from import_rows s where ${range} and s.outcome = 'updated' and o.id = s.observation_id`);
@@ -257,9 +310,9 @@ export async function applyStagedRange(
       and r.valid_to is null`);
   // The new version of each written value is what the staged row holds.
   await tx.execute(sql`insert into observation_revisions (observation_id, version, value, value_bool, status, source,
-      comment, evidence_url, changed_by, valid_from)
+      comment, evidence_url, changed_by, valid_from, import_id)
     select s.observation_id, coalesce((s.previous->>'version')::int, 0) + 1, s.value, s.value_bool, ${imp.status},
-      s.source, s.comment, s.evidence_url, ${imp.actor}, ${at}::timestamptz
+      s.source, s.comment, s.evidence_url, ${imp.actor}, ${at}::timestamptz, ${imp.id}::uuid
     from import_rows s where ${range} and s.outcome in ('created', 'updated') order by s.seq`);
   await deltasOf(
     tx,
@@ -271,13 +324,14 @@ export async function applyStagedRange(
       from import_rows s cross join lateral jsonb_populate_record(null::observations, s.previous) p
       where ${range} and s.outcome = 'updated'`,
   );
-  await announce(
+  const batches = await announce(
     tx,
     sql`select s.observation_id as id, s.indicator_id, s.org_unit_id, s.reporter_unit_id, s.period,
         ${imp.status}::text as status
       from import_rows s where ${range} and s.outcome in ('created', 'updated') order by s.seq`,
   );
   await tx.execute(sql`update value_imports set applied_rows = ${to} where id = ${imp.id}::uuid`);
+  return batches;
 }
 
 /** Counts of what the applied rows did. */

@@ -128,6 +128,12 @@ export function checkPlanDefinition(def: PlanDefinition, ctx: CheckContext): Pro
       );
     }
     unit(["indicators", i, "responsibleUnit"], ind.responsibleUnit);
+    if (ind.reportedBy === "responsible" && !ind.responsibleUnit)
+      add(
+        ["indicators", i, "reportedBy"],
+        "“responsible”: chỉ tiêu phải có responsibleUnit (đơn vị báo cáo thay cho mọi đơn vị)",
+        "“responsible” needs a responsibleUnit (the unit reporting for every unit)",
+      );
     ind.systems.forEach((s, k) => {
       if (!hasSystem(s)) unknown(["indicators", i, "systems", k], "hệ thống", "system", s);
     });

@@ -60,7 +60,7 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/plans/:code/data-quality",
     {
-      config: { access: { signedIn: true, tokenActions: ["observations:write"] } },
+      config: { access: { signedIn: true, tokenActions: ["observations:read"] } },
       schema: {
         tags: ["observations"],
         summary:

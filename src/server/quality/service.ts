@@ -10,8 +10,9 @@ import { frequencyKind } from "../../domain/indicator-values.js";
 import type { DueRule } from "../../domain/periods.js";
 import { dueAt, formatPeriod, type Period, previous } from "../../domain/periods.js";
 import { dueRuleOf, type Flag, flagValue, missingUnits } from "../../domain/quality.js";
+import { canReadValue, tokenMayReadBeyondOwnValues } from "../access/policies/observations.js";
 import { reviewsIndicator } from "../access/policies/rollups.js";
-import { type Principal, readsWholePlan } from "../access/roles.js";
+import { type Principal, readsWholePlan, unitsWith } from "../access/roles.js";
 import { AppError } from "../errors.js";
 
 interface Ind {
@@ -21,6 +22,7 @@ interface Ind {
   name_en: string | null;
   responsible_unit_id: string | null;
   due_rule: DueRule | null;
+  published: boolean;
   system_ids: string[] | null;
 }
 
@@ -49,19 +51,21 @@ export async function dataQuality(
   const frequency = Object.entries(frequencyKind).find(([, k]) => k === kind)?.[0] ?? "yearly";
   const inds = await queryRows<Ind>(
     db,
-    sql`select i.id, i.code, i.name_vi, i.name_en, i.responsible_unit_id, i.due_rule,
+    sql`select i.id, i.code, i.name_vi, i.name_en, i.responsible_unit_id, i.due_rule, i.published,
           (select array_agg(a.system_id) from indicator_assignments a
             where a.indicator_id = i.id and a.plan_id = ${plan.id} and a.system_id is not null) as system_ids
         from indicators i join plan_indicators pi on pi.indicator_id = i.id and pi.plan_id = ${plan.id}
         where i.retired_at is null and i.formula is null and i.tier <> 'objective' and i.frequency = ${frequency}
         order by i.code`,
   );
+  if (!tokenMayReadBeyondOwnValues(principal)) throw new AppError("FORBIDDEN");
   const wholePlan = readsWholePlan(principal, plan.id);
-  const unitScope = new Set<string>();
-  if (principal.kind === "user")
-    for (const g of principal.grants)
-      if (g.role === "unit_reporter" || g.role === "unit_approver" || g.role === "provincial_committee")
-        for (const u of g.unitIds) unitScope.add(u);
+  // Tokens see their own indicators only; people whose units report see every indicator's gaps for those units.
+  if (principal.kind === "token" && principal.indicators !== "*") {
+    const scope = principal.indicators;
+    inds.splice(0, inds.length, ...inds.filter((i) => scope.has(i.code)));
+  }
+  const unitScope = unitsWith(principal, "unit_reporter", "unit_approver", "provincial_committee");
   if (principal.kind === "token") for (const u of principal.unitIds) unitScope.add(u);
   const reviewed = new Set(
     inds
@@ -71,10 +75,26 @@ export async function dataQuality(
       .map((i) => i.id),
   );
   if (!wholePlan && reviewed.size === 0 && unitScope.size === 0) throw new AppError("FORBIDDEN");
-  const visible = (indicatorId: string, unitId: string, reporterId?: string) =>
-    reviewed.has(indicatorId) ||
-    unitScope.has(unitId) ||
-    (reporterId !== undefined && unitScope.has(reporterId));
+  /** Gaps (expected, missing) of a unit: the reviewers of the indicator, and the unit's own people. */
+  const visible = (indicatorId: string, unitId: string) => reviewed.has(indicatorId) || unitScope.has(unitId);
+  const byId = new Map(inds.map((i) => [i.id, i]));
+  /** A value itself: the one read rule of values (a draft only by its reporting unit). */
+  const readable = (o: Obs) => {
+    const i = byId.get(o.indicator_id);
+    return (
+      i !== undefined &&
+      canReadValue(principal, {
+        orgUnitId: o.org_unit_id,
+        reporterUnitId: o.reporter_unit_id,
+        status: o.status,
+        indicatorCode: i.code,
+        indicatorPublished: i.published,
+        responsibleUnitId: i.responsible_unit_id,
+        planIds: [plan.id],
+        systemIds: i.system_ids ?? [],
+      })
+    );
+  };
 
   const ids = `{${inds.map((i) => i.id).join(",")}}`;
   const code = formatPeriod(period);
@@ -126,7 +146,9 @@ export async function dataQuality(
   const unitById = new Map(units.map((u) => [u.id, u]));
   const country = units.find((u) => u.kind === "country");
 
-  const current = rows.filter((r) => r.period === code);
+  // A draft is not reported: it counts for nothing until its unit submits it.
+  const current = rows.filter((r) => r.period === code && r.status !== "draft");
+  const ownDrafts = rows.filter((r) => r.period === code && r.status === "draft" && readable(r));
   const history = new Map<string, { period: string; v: number }[]>();
   for (const r of rows)
     if (r.period !== code && r.value !== null) {
@@ -177,9 +199,7 @@ export async function dataQuality(
     const mine = current.filter((r) => r.indicator_id === i.id);
     const reported = new Set(mine.map((r) => r.org_unit_id));
     const exp = expected.get(i.id) as Set<string>;
-    const missing = missingUnits(exp, reported).filter((u) =>
-      visible(i.id, u, i.responsible_unit_id ?? undefined),
-    );
+    const missing = missingUnits(exp, reported).filter((u) => visible(i.id, u));
     for (const u of exp)
       if (visible(i.id, u)) {
         const e = unitEntry(u);
@@ -204,8 +224,9 @@ export async function dataQuality(
         peerZ.set(o.id, z[k]);
       });
     }
-    for (const r of mine) {
-      if (!visible(i.id, r.org_unit_id, r.reporter_unit_id)) continue;
+    // Flags on what the caller may read: reported values, and their own unit's drafts (checked before submitting).
+    for (const r of [...mine, ...ownDrafts.filter((d) => d.indicator_id === i.id)]) {
+      if (!readable(r)) continue;
       const unit = unitById.get(r.org_unit_id);
       const f = flagValue(
         period,
@@ -242,7 +263,7 @@ export async function dataQuality(
         indicator: { code: i.code, name: { vi: i.name_vi, en: i.name_en } },
         due: due.toISOString(),
         expected: [...exp].filter((u) => visible(i.id, u)).length,
-        reported: mine.filter((r) => visible(i.id, r.org_unit_id, r.reporter_unit_id)).length,
+        reported: mine.filter((r) => visible(i.id, r.org_unit_id) && readable(r)).length,
         missing: missing.map((u) => unitById.get(u)?.code ?? u),
       });
   }

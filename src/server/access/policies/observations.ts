@@ -1,14 +1,16 @@
 /**
- * Indicator values (docs/access.md): drafts are seen only by their own unit (its reporter,
- * approver and provincial committee, or the unit's API token); submitted values also by the
- * Steering Committee, Standing Office, Advisory Council, administrators and the Chief Engineer of
- * the indicator's system; approved values of published indicators by everyone. Reporters write
- * values of their units (or of indicators their unit is responsible for); approvers submit;
- * the Standing Office, the system's Chief Engineer and administrators approve or return.
+ * Indicator values (docs/access.md): drafts are seen only by their reporting unit (its reporter,
+ * approver and provincial committee, or the unit's API token); submitted values also by the unit
+ * they describe, the Steering Committee, Standing Office, Advisory Council, administrators and the
+ * Chief Engineer of the indicator's system; approved values of published indicators by everyone.
+ * Only a cell's reporting unit writes it, and only while it is a draft; its approver submits and
+ * recalls; the Standing Office, the system's Chief Engineer and administrators approve, return
+ * and revise.
  */
 import { type SQL, sql } from "drizzle-orm";
+import { pgArray } from "../../../db/arrays.js";
 import { indicators, observations } from "../../../db/schema/index.js";
-import type { Principal } from "../roles.js";
+import type { Principal, TokenPrincipal } from "../roles.js";
 
 export interface ValueContext {
   orgUnitId: string;
@@ -24,16 +26,19 @@ export interface ValueContext {
 const unitRoles = new Set(["unit_reporter", "unit_approver", "provincial_committee"]);
 const planReaders = new Set(["standing_office", "steering_member", "advisory_council"]);
 
-function ownUnit(
-  p: Principal,
-  v: Pick<ValueContext, "orgUnitId" | "reporterUnitId">,
-  roles: Set<string>,
-): boolean {
-  if (p.kind === "token") return p.unitIds.has(v.orgUnitId) || p.unitIds.has(v.reporterUnitId);
+/** A token reads and writes only within its indicators and unit, and reads only with a read or write action. */
+function tokenIndicator(p: TokenPrincipal, indicatorCode: string): boolean {
+  return p.indicators === "*" || p.indicators.has(indicatorCode);
+}
+
+const tokenReads = (p: TokenPrincipal) =>
+  p.actions.has("observations:read") || p.actions.has("observations:write");
+
+/** Whether the principal acts for one of `units` in a unit role (or is a token of one of them). */
+function actsFor(p: Principal, units: readonly string[], roles: Set<string> = unitRoles): boolean {
+  if (p.kind === "token") return units.some((u) => p.unitIds.has(u));
   if (p.kind !== "user") return false;
-  return p.grants.some(
-    (g) => roles.has(g.role) && (g.unitIds.has(v.orgUnitId) || g.unitIds.has(v.reporterUnitId)),
-  );
+  return p.grants.some((g) => roles.has(g.role) && units.some((u) => g.unitIds.has(u)));
 }
 
 function reviewsPlanWide(p: Principal, v: Pick<ValueContext, "planIds" | "systemIds">): boolean {
@@ -46,11 +51,28 @@ function reviewsPlanWide(p: Principal, v: Pick<ValueContext, "planIds" | "system
   );
 }
 
+/**
+ * One read rule everywhere (values, lists, exports, data quality, events): a draft is seen only by
+ * its reporting unit; a submitted or approved value also by the unit it describes and the plan's
+ * reviewers; an approved value of a published indicator by everyone. Tokens read within their
+ * indicators and unit only.
+ */
 export function canReadValue(p: Principal, v: ValueContext): boolean {
-  if (ownUnit(p, v, unitRoles)) return true;
-  if (v.status === "draft") return false;
+  if (p.kind === "token") {
+    if (!tokenReads(p) || !tokenIndicator(p, v.indicatorCode)) return false;
+    return v.status === "draft"
+      ? actsFor(p, [v.reporterUnitId])
+      : actsFor(p, [v.orgUnitId, v.reporterUnitId]);
+  }
+  if (v.status === "draft") return actsFor(p, [v.reporterUnitId]);
+  if (actsFor(p, [v.orgUnitId, v.reporterUnitId])) return true;
   if (reviewsPlanWide(p, v)) return true;
   return v.status === "approved" && v.indicatorPublished;
+}
+
+/** Whether a token may use the reads that go beyond its own values (export, series, data quality). */
+export function tokenMayReadBeyondOwnValues(p: Principal): boolean {
+  return p.kind !== "token" || p.actions.has("observations:read");
 }
 
 const writerUnitsMemo = new WeakMap<Principal, Set<string>>();
@@ -71,45 +93,26 @@ function writerUnits(p: Principal): Set<string> {
 }
 
 /**
- * The reporting unit when the writer does not name one: the described unit when it is theirs,
- * else the indicator's responsible unit when that is theirs (a statistics office reporting a
- * province's figure).
- */
-export function defaultReporterUnit(
-  p: Principal,
-  orgUnitId: string,
-  responsibleUnitId: string | null,
-): string {
-  const mine = writerUnits(p);
-  if (mine.has(orgUnitId)) return orgUnitId;
-  if (responsibleUnitId && mine.has(responsibleUnitId)) return responsibleUnitId;
-  return orgUnitId;
-}
-
-/**
- * Writing a value: the reporting unit must be the writer's own, and the value must describe one of
- * the writer's units — or the reporting unit must be the indicator's responsible unit.
+ * Writing a value cell: only its reporting unit (`cellReporter` in domain/value-rules.ts) writes
+ * it — its reporters and approvers, or its API token within the token's indicators.
  */
 export function canWriteValue(
   p: Principal,
-  v: { orgUnitId: string; reporterUnitId: string; indicatorCode: string; responsibleUnitId: string | null },
+  cell: { reporterUnitId: string; indicatorCode: string },
 ): boolean {
-  if (p.kind === "token" && !(p.indicators === "*" || p.indicators.has(v.indicatorCode))) return false;
-  const mine = writerUnits(p);
-  if (!mine.has(v.reporterUnitId)) return false;
-  return mine.has(v.orgUnitId) || (v.responsibleUnitId !== null && v.reporterUnitId === v.responsibleUnitId);
+  if (p.kind === "token" && !tokenIndicator(p, cell.indicatorCode)) return false;
+  return writerUnits(p).has(cell.reporterUnitId);
 }
 
-export function canSubmitValue(p: Principal, v: ValueContext): boolean {
+/** Submitting a draft, or recalling a submitted value not yet approved: the reporting unit's approver. */
+export function canSubmitValue(p: Principal, v: Pick<ValueContext, "reporterUnitId">): boolean {
   return (
-    p.kind === "user" &&
-    p.grants.some(
-      (g) => g.role === "unit_approver" && (g.unitIds.has(v.reporterUnitId) || g.unitIds.has(v.orgUnitId)),
-    )
+    p.kind === "user" && p.grants.some((g) => g.role === "unit_approver" && g.unitIds.has(v.reporterUnitId))
   );
 }
 
-export function canReviewValue(p: Principal, v: ValueContext): boolean {
+/** Approving, returning, revising and deleting any value: administrators, the plan's Standing Office, the system's Chief Engineer. */
+export function canReviewValue(p: Principal, v: Pick<ValueContext, "planIds" | "systemIds">): boolean {
   if (p.kind !== "user") return false;
   return p.grants.some(
     (g) =>
@@ -131,25 +134,34 @@ const uuidArray = (ids: Iterable<string>) => {
 
 /** The same read rule as SQL over `observations` joined with `indicators`, for lists. */
 export function readableValues(p: Principal): SQL {
-  const publicRule = sql`(${observations.status} = 'approved' and ${indicators.published})`;
+  const o = observations;
+  const units = (ids: Iterable<string>) => uuidArray(ids);
+  const draft = sql`${o.status} = 'draft'`;
+  if (p.kind === "token") {
+    if (!tokenReads(p)) return sql`false`;
+    const inScope =
+      p.indicators === "*" ? sql`true` : sql`${indicators.code} = any(${pgArray([...p.indicators])}::text[])`;
+    const mine = units(p.unitIds);
+    return sql`(${inScope} and (${o.reporterUnitId} = any(${mine})
+      or (not ${draft} and ${o.orgUnitId} = any(${mine}))))`;
+  }
+  const publicRule = sql`(${o.status} = 'approved' and ${indicators.published})`;
   const own: string[] = [];
-  if (p.kind === "token") own.push(...p.unitIds);
   if (p.kind === "user") for (const g of p.grants) if (unitRoles.has(g.role)) own.push(...g.unitIds);
   const ownRule = own.length
-    ? sql`(${observations.orgUnitId} = any(${uuidArray(own)}) or ${observations.reporterUnitId} = any(${uuidArray(own)}))`
+    ? sql`(${o.reporterUnitId} = any(${units(own)}) or (not ${draft} and ${o.orgUnitId} = any(${units(own)})))`
     : sql`false`;
-  if (p.kind !== "user") return sql`(${publicRule} or ${ownRule})`;
-  if (p.grants.some((g) => g.role === "system_admin"))
-    return sql`(${observations.status} <> 'draft' or ${ownRule})`;
+  if (p.kind !== "user") return publicRule;
+  if (p.grants.some((g) => g.role === "system_admin")) return sql`(not ${draft} or ${ownRule})`;
   const plans = p.grants.filter((g) => planReaders.has(g.role) && g.planId).map((g) => g.planId as string);
   const systems = p.grants
     .filter((g) => g.role === "chief_engineer" && g.systemId)
     .map((g) => g.systemId as string);
   const planRule = plans.length
-    ? sql`exists (select 1 from plan_indicators pi where pi.indicator_id = ${observations.indicatorId} and pi.plan_id = any(${uuidArray(plans)}))`
+    ? sql`exists (select 1 from plan_indicators pi where pi.indicator_id = ${o.indicatorId} and pi.plan_id = any(${units(plans)}))`
     : sql`false`;
   const systemRule = systems.length
-    ? sql`exists (select 1 from indicator_assignments ia where ia.indicator_id = ${observations.indicatorId} and ia.system_id = any(${uuidArray(systems)}))`
+    ? sql`exists (select 1 from indicator_assignments ia where ia.indicator_id = ${o.indicatorId} and ia.system_id = any(${units(systems)}))`
     : sql`false`;
-  return sql`(${publicRule} or ${ownRule} or (${observations.status} <> 'draft' and (${planRule} or ${systemRule})))`;
+  return sql`(${publicRule} or ${ownRule} or (not ${draft} and (${planRule} or ${systemRule})))`;
 }

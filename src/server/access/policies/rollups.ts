@@ -4,7 +4,7 @@
  * approved), are read by those who review the plan's values: administrators, the Standing Office,
  * Steering Committee and Advisory Council members of the plan, the Chief Engineer of a system the
  * indicator belongs to — and, for their own units only, the unit's people (reporter, approver,
- * provincial committee) and its API tokens.
+ * provincial committee). API tokens read only with `observations:read`, within their indicators and unit.
  */
 import type { Layer } from "../../../domain/rollup.js";
 import { type Principal, readsWholePlan } from "../roles.js";
@@ -15,6 +15,7 @@ export interface RollupSubject {
   systemIds: readonly string[];
   /** The unit whose roll-up is read. */
   unitId: string;
+  indicatorCode: string;
 }
 
 const unitRoles = new Set(["unit_reporter", "unit_approver", "provincial_committee"]);
@@ -35,6 +36,13 @@ function ownUnit(p: Principal, unitId: string): boolean {
 }
 
 export function canReadRollup(p: Principal, s: RollupSubject, layer: Layer): boolean {
+  // A token reads roll-ups only with `observations:read`, within its indicators and unit.
+  if (p.kind === "token")
+    return (
+      p.actions.has("observations:read") &&
+      (p.indicators === "*" || p.indicators.has(s.indicatorCode)) &&
+      p.unitIds.has(s.unitId)
+    );
   if (layer === "approved" && s.published) return true;
   return reviewsIndicator(p, s) || ownUnit(p, s.unitId);
 }

@@ -1,0 +1,72 @@
+/**
+ * The one loader of the facts the value policies need (access/policies/observations.ts): for each
+ * indicator its code, publication, responsible unit, reporting rule, plans and systems.
+ */
+import { inArray } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { indicatorAssignments, indicators, planIndicators } from "../../db/schema/index.js";
+import type { ValueContext } from "../access/policies/observations.js";
+import type { ObservationRow } from "./service.js";
+
+export interface IndicatorFacts {
+  code: string;
+  published: boolean;
+  responsibleUnitId: string | null;
+  reportedBy: string;
+  planIds: string[];
+  systemIds: string[];
+}
+
+export async function indicatorFacts(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, IndicatorFacts>> {
+  const out = new Map<string, IndicatorFacts>();
+  if (ids.length === 0) return out;
+  const list = [...ids];
+  for (const r of await db
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      published: indicators.published,
+      responsible: indicators.responsibleUnitId,
+      reportedBy: indicators.reportedBy,
+    })
+    .from(indicators)
+    .where(inArray(indicators.id, list)))
+    out.set(r.id, {
+      code: r.code,
+      published: r.published,
+      responsibleUnitId: r.responsible,
+      reportedBy: r.reportedBy,
+      planIds: [],
+      systemIds: [],
+    });
+  for (const r of await db.select().from(planIndicators).where(inArray(planIndicators.indicatorId, list)))
+    out.get(r.indicatorId)?.planIds.push(r.planId);
+  for (const r of await db
+    .select()
+    .from(indicatorAssignments)
+    .where(inArray(indicatorAssignments.indicatorId, list)))
+    if (r.systemId) out.get(r.indicatorId)?.systemIds.push(r.systemId);
+  return out;
+}
+
+export function valueContext(row: ObservationRow, facts: IndicatorFacts): ValueContext {
+  return {
+    orgUnitId: row.orgUnitId,
+    reporterUnitId: row.reporterUnitId,
+    status: row.status,
+    indicatorCode: facts.code,
+    indicatorPublished: facts.published,
+    responsibleUnitId: facts.responsibleUnitId,
+    planIds: facts.planIds,
+    systemIds: facts.systemIds,
+  };
+}
+
+/** The value's context for the policies, or undefined when its indicator is gone. */
+export async function loadValueContext(db: Executor, row: ObservationRow): Promise<ValueContext | undefined> {
+  const facts = (await indicatorFacts(db, [row.indicatorId])).get(row.indicatorId);
+  return facts ? valueContext(row, facts) : undefined;
+}

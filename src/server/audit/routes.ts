@@ -4,9 +4,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { auditLog } from "../../db/schema/index.js";
 import { canReadAudit } from "../access/policies/audit.js";
-import { AppError } from "../errors.js";
+import { AppError, notFound } from "../errors.js";
 import { errorResponses } from "../http/common-schemas.js";
-import { decodeCursor, listEnvelope, page, pageQuery } from "../http/pagination.js";
+import { decodeCursor, encodeCursor, listEnvelope, page, pageQuery } from "../http/pagination.js";
+import { bulkRows } from "./bulk-rows.js";
 import { verifyChain } from "./service.js";
 
 const tags = ["audit"];
@@ -29,6 +30,26 @@ const entry = z.object({
   ip: z.string().nullable(),
   hash: z.string(),
 });
+
+function presentEntry(r: typeof auditLog.$inferSelect): z.output<typeof entry> {
+  return {
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actor: r.actor,
+    actorUserId: r.actorUserId,
+    role: r.role,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before,
+    after: r.after,
+    rowCount: r.rowCount,
+    fileHash: r.fileHash,
+    requestId: r.requestId,
+    ip: r.ip,
+    hash: r.hash,
+  };
+}
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
@@ -74,29 +95,70 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         .select({ n: count() })
         .from(auditLog)
         .where(and(...conds));
-      return page(
-        rows,
-        q.limit,
-        Number(total?.n ?? 0),
-        (r) => [r.seq],
-        (r) => ({
-          seq: r.seq,
-          at: r.at.toISOString(),
-          actor: r.actor,
-          actorUserId: r.actorUserId,
-          role: r.role,
-          action: r.action,
-          entityType: r.entityType,
-          entityId: r.entityId,
-          before: r.before,
-          after: r.after,
-          rowCount: r.rowCount,
-          fileHash: r.fileHash,
-          requestId: r.requestId,
-          ip: r.ip,
-          hash: r.hash,
-        }),
-      );
+      return page(rows, q.limit, Number(total?.n ?? 0), (r) => [r.seq], presentEntry);
+    },
+  );
+
+  const bulkRow = z.object({
+    observationId: z.string(),
+    indicator: z.string(),
+    unit: z.string(),
+    period: z.string(),
+    disaggregation: z.record(z.string(), z.string()),
+    before: z
+      .object({
+        value: z.union([z.number(), z.boolean()]).nullable(),
+        status: z.string(),
+        version: z.number(),
+      })
+      .nullable(),
+    after: z.object({
+      value: z.union([z.number(), z.boolean()]).nullable(),
+      status: z.string(),
+      version: z.number(),
+    }),
+  });
+
+  app.get(
+    "/audit/:seq",
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary:
+          "One audit entry; a bulk entry (an import) with the rows it wrote, each with before and after (paginated)",
+        params: z.object({ seq: z.coerce.number().int().positive() }),
+        querystring: pageQuery,
+        response: {
+          200: entry.extend({ rows: listEnvelope(bulkRow).nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      if (!canReadAudit(req.principal)) throw new AppError("FORBIDDEN");
+      const [r] = await db().select().from(auditLog).where(eq(auditLog.seq, req.params.seq));
+      if (!r) throw notFound("audit_entry", String(req.params.seq));
+      const importId = (r.after as { importId?: unknown } | null)?.importId;
+      let rows: z.output<ReturnType<typeof listEnvelope<typeof bulkRow>>> | null = null;
+      if (typeof importId === "string") {
+        const after = decodeCursor(req.query.cursor, 1);
+        if (after && !Number.isSafeInteger(after[0])) throw new AppError("INVALID_CURSOR");
+        const found = await bulkRows(
+          db(),
+          importId,
+          after ? Number(after[0]) : undefined,
+          req.query.limit + 1,
+        );
+        const pageRows = found.rows.slice(0, req.query.limit);
+        const last = pageRows[pageRows.length - 1];
+        rows = {
+          items: pageRows.map(({ revisionId: _, ...row }) => row),
+          total: found.total,
+          nextCursor: found.rows.length > req.query.limit && last ? encodeCursor([last.revisionId]) : null,
+        };
+      }
+      return { ...presentEntry(r), rows };
     },
   );
 

@@ -14,6 +14,8 @@ const entities: Record<string, Record<Lang, string>> = {
   focal_person: { vi: "đầu mối", en: "focal person" },
   api_token: { vi: "mã truy cập API", en: "API token" },
   observation: { vi: "số liệu", en: "value" },
+  audit_entry: { vi: "mục nhật ký kiểm toán", en: "audit entry" },
+  import: { vi: "lần nhập", en: "import" },
   oidc: { vi: "cấu hình đăng nhập một lần", en: "single sign-on configuration" },
 };
 

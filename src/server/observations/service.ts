@@ -66,8 +66,9 @@ export async function loadRefs(db: Executor, inputs: readonly ObservationInput[]
     ? await db
         .select({
           i: indicators,
+          // Qualified by hand: inside a selected field Drizzle renders a column without its table.
           valuesFrom: sql<number | null>`(select min(p.baseline_year) from plan_indicators pi
-            join plans p on p.id = pi.plan_id where pi.indicator_id = ${indicators.id})`,
+            join plans p on p.id = pi.plan_id where pi.indicator_id = "indicators"."id")`,
         })
         .from(indicators)
         .where(inArray(indicators.code, indicatorCodes))

@@ -596,6 +596,11 @@ describe.each(backends())("access matrix on %s", (backend) => {
       allowOwn: PLAN_ADMINS,
       allowOther: PLAN_ADMINS,
     },
+    "GET /api/v1/audit/:seq": {
+      ...same({ method: "GET", url: "/api/v1/audit/1" }),
+      allowOwn: PLAN_ADMINS,
+      allowOther: PLAN_ADMINS,
+    },
     "GET /api/v1/audit/verify": {
       ...same({ method: "GET", url: "/api/v1/audit/verify" }),
       allowOwn: ADMIN,

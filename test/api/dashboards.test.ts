@@ -175,7 +175,22 @@ describe.each(backends())("dashboards on %s", (backend) => {
       payload: { indicator: "OI_DOSSIERS_ONLINE", unit: "HO-CHI-MINH", period: "2026-09", value: 90_000 },
     });
     expect(sep.statusCode, sep.body).toBe(201);
-    // Hà Nội's October value is corrected to something far off its history, after submission.
+    // Hà Nội's October value is corrected to something far off its history, after submission:
+    // its approver recalls it (a submitted value is locked) and submits the new figure.
+    const [submitted] = (
+      (
+        await req("demo-approver-hanoi")({
+          method: "GET",
+          url: "/api/v1/observations?indicator=OI_DOSSIERS_ONLINE&unit=HA-NOI&from=2026-10&to=2026-10",
+        })
+      ).json() as { items: { id: string; status: string }[] }
+    ).items;
+    expect(submitted?.status).toBe("submitted");
+    const recall = await req("demo-approver-hanoi")({
+      method: "POST",
+      url: `/api/v1/observations/${submitted?.id}/recall`,
+    });
+    expect(recall.statusCode, recall.body).toBe(200);
     const oct = await req("demo-approver-hanoi")({
       method: "POST",
       url: "/api/v1/observations/bulk?submit=true",
@@ -278,12 +293,12 @@ describe.each(backends())("dashboards on %s", (backend) => {
     const other = await req(null)({ method: "GET", url });
     expect(other.statusCode).toBe(200);
     expect(other.headers.etag).not.toBe(etag);
-    // A value written changes the answer and its tag.
+    // A value written changes the answer and its tag (a new one: submitted values are locked).
     const w = await req("demo-approver-hanoi")({
       method: "POST",
       url: "/api/v1/observations/bulk?submit=true",
       payload: {
-        items: [{ indicator: "OI_DOSSIERS_ONLINE", unit: "HA-NOI", period: "2026-11", value: 77_000 }],
+        items: [{ indicator: "OI_DOSSIERS_ONLINE", unit: "HA-NOI", period: "2026-12", value: 77_000 }],
       },
     });
     expect(w.statusCode, w.body).toBe(200);

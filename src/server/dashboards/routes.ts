@@ -6,20 +6,13 @@ import type { Layer } from "../../domain/rollup.js";
 import { mayReadReportedLayer } from "../access/policies/rollups.js";
 import type { Principal } from "../access/roles.js";
 import { AppError } from "../errors.js";
-import { codeParam, errorResponses } from "../http/common-schemas.js";
+import { codeParam, errorResponses, periodCode } from "../http/common-schemas.js";
 import { sendEncoded } from "../http/encoded.js";
 import { getPlanByCode } from "../plans/queries.js";
 import * as S from "./schema.js";
 import { compareUnits, indicatorBreakdown, indicatorSeries, planOverviewJson } from "./service.js";
 
 const tags = ["dashboards"];
-const periodCode = z
-  .string()
-  .regex(
-    /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/,
-    "kỳ có dạng 2026, 2026-H1, 2026-Q1 hoặc 2026-03 (YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM)",
-  );
-
 function layerFor(p: Principal, basis: Layer): Layer {
   if (basis === "reported" && p.kind === "anonymous") throw new AppError("AUTH_REQUIRED");
   if (basis === "reported" && !mayReadReportedLayer(p)) throw new AppError("FORBIDDEN");

@@ -30,7 +30,7 @@ import {
 import type { Principal } from "../access/roles.js";
 import { changeContext } from "../auth/routes.js";
 import { AppError, notFound } from "../errors.js";
-import { codeParam, errorResponses } from "../http/common-schemas.js";
+import { codeParam, errorResponses, periodCode } from "../http/common-schemas.js";
 import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pagination.js";
 import { audit } from "../indicators/versioning.js";
 import { commitObservationChanges } from "./commit.js";
@@ -74,7 +74,7 @@ const writeBody = z.object({
   reporterUnit: codeParam
     .optional()
     .describe("The unit reporting it, when another (e.g. the statistics office)."),
-  period: z.string().max(10).describe("2026, 2026-H1, 2026-Q1 or 2026-03."),
+  period: periodCode,
   disaggregation: z.record(z.string().max(64), z.string().max(200)).optional(),
   value: z.union([z.number(), z.boolean()]),
   source: z.string().max(500).nullable().optional(),
@@ -543,7 +543,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           plan: codeParam.default("NQ57"),
           unit: codeParam,
-          period: z.string().max(10),
+          period: periodCode,
         }),
         produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
       },
@@ -639,8 +639,8 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
           format: z.enum(["csv", "xlsx"]).default("csv"),
           indicator: codeParam.optional(),
           unit: codeParam.optional(),
-          from: z.string().max(10).optional(),
-          to: z.string().max(10).optional(),
+          from: periodCode.optional(),
+          to: periodCode.optional(),
           status: z.enum(["draft", "submitted", "approved"]).optional(),
         }),
         produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
@@ -733,8 +733,8 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: pageQuery.extend({
           indicator: codeParam.optional(),
           unit: codeParam.optional(),
-          from: z.string().max(10).optional().describe("First period (inclusive)."),
-          to: z.string().max(10).optional().describe("Last period (inclusive)."),
+          from: periodCode.optional().describe("First period (inclusive)."),
+          to: periodCode.optional().describe("Last period (inclusive)."),
           status: z.enum(["draft", "submitted", "approved"]).optional(),
           asOf: z.iso.datetime({ offset: true }).optional(),
         }),

@@ -8,6 +8,12 @@ import { AppError, type ErrorDetail } from "./errors.js";
 
 const viLocale = z.locales.vi();
 
+/**
+ * YAML aliases a file may expand: enough to reuse a block, far too few for an alias bomb
+ * ("billion laughs": nine levels of nine aliases expand to 387 million strings).
+ */
+export const MAX_ALIAS_COUNT = 100;
+
 export interface ParsedFile {
   data: unknown;
   /** Line (1-based) of the value at a path such as ["systems", 2, "code"], or of its nearest parent. */
@@ -33,8 +39,25 @@ export function parseDefinitionText(text: string): ParsedFile {
       details,
     );
   }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // yaml refuses a file whose aliases expand too far ("billion laughs") or point nowhere: the
+    // file's fault, not ours.
+    if (!(err instanceof ReferenceError)) throw err;
+    const first = err.message.split("\n")[0] ?? "";
+    throw invalidFile([
+      /excessive alias/i.test(first)
+        ? {
+            message: `Tệp dùng quá nhiều bí danh YAML (alias *…, tối đa ${MAX_ALIAS_COUNT} lần mở rộng): hãy viết các giá trị ra trực tiếp`,
+            messageEn: `The file uses too many YAML aliases (*…, at most ${MAX_ALIAS_COUNT} expansions): write the values out instead`,
+          }
+        : { message: `Bí danh YAML không hợp lệ — ${first}`, messageEn: `Invalid YAML alias — ${first}` },
+    ]);
+  }
   return {
-    data: doc.toJS(),
+    data,
     lineOf(path) {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n) as unknown[], true);

@@ -115,6 +115,11 @@ export const errorCatalog = {
     vi: "Không thể đặt “{parent}” làm đơn vị cấp trên của “{code}”: sẽ tạo vòng lặp trong cây đơn vị.",
     en: "Cannot make “{parent}” the parent of “{code}”: it would create a cycle in the unit hierarchy.",
   },
+  ORG_UNIT_VALIDITY: {
+    status: 422,
+    vi: "Không thể đặt thời gian hiệu lực này cho đơn vị “{code}”: {summary}",
+    en: "Cannot give org unit “{code}” this validity: {summary}",
+  },
   TARGET_YEAR_OUTSIDE_PLAN: {
     status: 422,
     vi: "Năm mục tiêu {year} nằm ngoài thời gian của kế hoạch {plan} ({start}–{end}).",

@@ -446,7 +446,10 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
-      await createOrgUnit(db(), req.body, changeContext(req));
+      await createOrgUnit(db(), req.body, changeContext(req), {
+        validFrom: "body.validFrom",
+        validTo: "body.validTo",
+      });
       return reply.status(201).send({ code: req.body.code });
     },
   );
@@ -471,7 +474,10 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
-      await updateOrgUnit(db(), req.params.code, req.body, changeContext(req));
+      await updateOrgUnit(db(), req.params.code, req.body, changeContext(req), {
+        validFrom: "body.validFrom",
+        validTo: "body.validTo",
+      });
       return { code: req.params.code };
     },
   );
@@ -490,7 +496,10 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
-      await retireOrgUnit(db(), req.params.code, req.query.validTo, changeContext(req));
+      await retireOrgUnit(db(), req.params.code, req.query.validTo, changeContext(req), {
+        validFrom: "querystring.validFrom",
+        validTo: "querystring.validTo",
+      });
       return reply.status(204).send(null);
     },
   );

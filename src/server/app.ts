@@ -14,6 +14,7 @@ import type { Database } from "../db/client.js";
 import type { Config } from "./config.js";
 import { AppError, type ErrorDetail, violatesUnique } from "./errors.js";
 import { healthRoutes } from "./health/routes.js";
+import { routeSchemaProblems } from "./http/request-schema-rules.js";
 import { normalizeText, textProblemDetail } from "./http/text-input.js";
 import { RequestValidationError, zodValidatorCompiler } from "./http/validation.js";
 import "./http/types.js";
@@ -95,6 +96,15 @@ export async function buildApp({
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Request schemas are strict and bound every string (request-schema-rules.ts): a route that
+  // breaks the rules fails the build, listing every breach.
+  const schemaBreaches: string[] = [];
+  app.addHook("onRoute", (route) => {
+    // HEAD routes are GET routes' copies: their schemas are checked once, with the GET.
+    if (route.method === "HEAD") return;
+    for (const p of routeSchemaProblems(route))
+      schemaBreaches.push(`${String(route.method)} ${route.url} ${p}`);
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const auditAnchor = anchor ?? new AuditAnchor(config.dataDir);
@@ -295,5 +305,9 @@ export async function buildApp({
     }),
   );
 
+  if (schemaBreaches.length > 0)
+    throw new Error(
+      `Request schemas break the rules of http/request-schema-rules.ts:\n${schemaBreaches.join("\n")}`,
+    );
   return app;
 }

@@ -5,6 +5,7 @@
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { AppError, type ErrorDetail } from "./errors.js";
+import { flattenUnionIssues } from "./http/validation.js";
 
 const viLocale = z.locales.vi();
 
@@ -35,7 +36,11 @@ export function parseDefinitionText(text: string): ParsedFile {
     });
     throw new AppError(
       "PLAN_DEFINITION_INVALID",
-      { count: details.length, first: details[0]?.message ?? "" },
+      {
+        count: details.length,
+        first: details[0]?.message ?? "",
+        firstEn: details[0]?.messageEn ?? details[0]?.message ?? "",
+      },
       details,
     );
   }
@@ -91,7 +96,11 @@ export function detailAt(
 export function invalidFile(details: ErrorDetail[]): AppError {
   return new AppError(
     "PLAN_DEFINITION_INVALID",
-    { count: details.length, first: details[0]?.message ?? "" },
+    {
+      count: details.length,
+      first: details[0]?.message ?? "",
+      firstEn: details[0]?.messageEn ?? details[0]?.message ?? "",
+    },
     details,
   );
 }
@@ -101,9 +110,21 @@ export function validateFile<S extends z.ZodType>(file: ParsedFile, schema: S): 
   const result = schema.safeParse(file.data);
   if (result.success) return result.data;
   const vi = schema.safeParse(file.data, { error: viLocale.localeError });
-  const viIssues = vi.success ? [] : vi.error.issues;
-  const details = result.error.issues
-    .slice(0, 200)
-    .map((issue, i) => detailAt(file, issue.path, viIssues[i]?.message ?? issue.message, issue.message));
+  const viIssues = vi.success ? [] : flattenUnionIssues(vi.error.issues);
+  const details = flattenUnionIssues(result.error.issues)
+    .flatMap((issue, i) =>
+      // An unknown field is named by its own path (and line), one by one.
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) =>
+            detailAt(
+              file,
+              [...issue.path, key],
+              `không có trường “${key}” ở đây (hãy bỏ trường này hoặc sửa tên)`,
+              `unknown field “${key}” (remove it or correct its name)`,
+            ),
+          )
+        : [detailAt(file, issue.path, viIssues[i]?.message ?? issue.message, issue.message)],
+    )
+    .slice(0, 200);
   throw invalidFile(details);
 }

@@ -34,7 +34,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Each system and each target with status, progress, latest value, forecast and reason (from roll-ups)",
         params: z.object({ code: codeParam }),
-        querystring: z.object({ basis: S.basisQuery }),
+        querystring: z.strictObject({ basis: S.basisQuery }),
         response: { 200: S.overview, ...errorResponses },
       },
     },
@@ -60,7 +60,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "An indicator's values for one unit over time, with target line, assessment and forecast band",
         params: z.object({ code: codeParam }),
-        querystring: z.object({
+        querystring: z.strictObject({
           ...planQuery,
           unit: codeParam.default("VN"),
           basis: S.basisQuery,
@@ -95,7 +95,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "An indicator's value for each unit under a parent (default: the country) in one period, ranked",
         params: z.object({ code: codeParam }),
-        querystring: z.object({
+        querystring: z.strictObject({
           ...planQuery,
           parent: codeParam.default("VN"),
           period: periodCode,
@@ -122,11 +122,13 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Series of several units side by side (units the caller may not see are marked hidden)",
         params: z.object({ code: codeParam }),
-        querystring: z.object({
+        querystring: z.strictObject({
           ...planQuery,
           units: z
             .string()
             .min(1)
+            // 40 codes and their commas.
+            .max(40 * 65)
             .transform((s) =>
               s
                 .split(",")

@@ -23,6 +23,22 @@ function viOf(issue: z.core.$ZodIssue): string | undefined {
   return typeof vi === "string" ? vi : undefined;
 }
 
+/**
+ * Issues with each union that failed in one way only replaced by that way's issues: a name that
+ * is a 600-character string fails "as a string: too long" and "as an object: not an object", and
+ * the first is what the client needs to hear, at the field's path. Other unions stay as they are.
+ */
+export function flattenUnionIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== "invalid_union") return [issue];
+    const wrongType = (i: z.core.$ZodIssue) => i.code === "invalid_type" && i.path.length === 0;
+    const near = issue.errors.filter((branch) => !branch.every(wrongType));
+    const [only] = near;
+    if (near.length !== 1 || !only) return [issue];
+    return flattenUnionIssues(only.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
+  });
+}
+
 export class RequestValidationError extends Error {
   constructor(
     readonly part: string,
@@ -37,9 +53,9 @@ export class RequestValidationError extends Error {
     let viMessages: (string | undefined)[] = [];
     if (lang === "vi") {
       const again = this.schema.safeParse(this.data, { error: viLocale.localeError });
-      if (!again.success) viMessages = again.error.issues.map((i) => i.message);
+      if (!again.success) viMessages = flattenUnionIssues(again.error.issues).map((i) => i.message);
     }
-    return this.issues.flatMap((issue, i) => {
+    return flattenUnionIssues(this.issues).flatMap((issue, i) => {
       const at = [this.part, ...issue.path.map(String)];
       // Unknown fields are refused one by one, each named by its own path.
       if (issue.code === "unrecognized_keys")

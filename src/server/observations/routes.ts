@@ -18,6 +18,7 @@ import {
   planIndicators,
 } from "../../db/schema/index.js";
 import { parsePeriod } from "../../domain/periods.js";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
 import {
   canReadValue,
   canReviewValue,
@@ -68,18 +69,18 @@ const observation = z.object({
 });
 type Observation = z.output<typeof observation>;
 
-const writeBody = z.object({
+const writeBody = z.strictObject({
   indicator: codeParam,
   unit: codeParam.describe("The unit the value describes."),
   reporterUnit: codeParam
     .optional()
     .describe("The unit reporting it, when another (e.g. the statistics office)."),
   period: periodCode,
-  disaggregation: z.record(z.string().max(64), z.string().max(200)).optional(),
+  disaggregation: z.record(z.string().max(TEXT_LIMITS.code), z.string().max(200)).optional(),
   value: z.union([z.number(), z.boolean()]),
-  source: z.string().max(500).nullable().optional(),
-  comment: z.string().max(4000).nullable().optional(),
-  evidenceUrl: z.url().max(2000).nullable().optional(),
+  source: z.string().max(TEXT_LIMITS.name).nullable().optional(),
+  comment: z.string().max(TEXT_LIMITS.comment).nullable().optional(),
+  evidenceUrl: z.url().max(TEXT_LIMITS.url).nullable().optional(),
   expectedVersion: z
     .number()
     .int()
@@ -371,13 +372,13 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Write many values at once, all or nothing; `Idempotency-Key` makes a retry safe; `?dryRun=true` only checks",
-        querystring: z.object({
+        querystring: z.strictObject({
           dryRun: z.enum(["true", "false"]).optional(),
           /** An approver enters and submits in one step. */
           submit: z.enum(["true", "false"]).optional(),
         }),
         headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }).passthrough(),
-        body: z.object({
+        body: z.strictObject({
           items: z
             .array(writeBody.omit({ expectedVersion: true }))
             .min(1)
@@ -432,7 +433,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Upload values as CSV (text/csv, streamed) or Excel (.xlsx, e.g. the template); headers in Vietnamese or English: mã chỉ tiêu/indicator, mã đơn vị/unit, kỳ/period, giá trị/value, …; all or nothing",
-        querystring: z.object({
+        querystring: z.strictObject({
           dryRun: z.enum(["true", "false"]).optional(),
           /** An approver enters and submits in one step. */
           submit: z.enum(["true", "false"]).optional(),
@@ -540,7 +541,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "An Excel template for a unit and period: the plan's indicators reported at that frequency, with names, units and current values",
-        querystring: z.object({
+        querystring: z.strictObject({
           plan: codeParam.default("NQ57"),
           unit: codeParam,
           period: periodCode,
@@ -635,7 +636,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Export the values you may read as CSV (streamed; the same headers the import reads) or Excel, by indicator, unit, period range and status",
-        querystring: z.object({
+        querystring: z.strictObject({
           format: z.enum(["csv", "xlsx"]).default("csv"),
           indicator: codeParam.optional(),
           unit: codeParam.optional(),
@@ -844,9 +845,9 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Delete a value (kept in its revisions): a draft by its unit's writers, any value by its reviewers",
         params: z.object({ id: z.uuid() }),
-        querystring: z.object({
+        querystring: z.strictObject({
           expectedVersion: z.coerce.number().int().positive().optional(),
-          reason: z.string().max(2000).optional(),
+          reason: z.string().max(TEXT_LIMITS.reason).optional(),
         }),
         response: { 204: z.null(), ...errorResponses, 409: errorResponses[400] },
       },
@@ -905,8 +906,8 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
                 : "Return a value to its unit as a draft, with a reason",
           params: z.object({ id: z.uuid() }),
           body: z
-            .object({
-              reason: z.string().max(2000).optional(),
+            .strictObject({
+              reason: z.string().max(TEXT_LIMITS.reason).optional(),
               expectedVersion: z.number().int().positive().optional(),
             })
             .nullish(),

@@ -66,7 +66,7 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Data gaps and flags of one period: missing values per unit and per indicator, late, outlier and revised values",
         params: z.object({ code: codeParam }),
-        querystring: z.object({
+        querystring: z.strictObject({
           period: periodCode.describe("Indicators reported at this period's frequency are checked"),
         }),
         response: { 200: response, ...errorResponses },

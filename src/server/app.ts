@@ -146,7 +146,11 @@ export async function buildApp({
     let details: ErrorDetail[] | undefined;
     if (err instanceof AppError) {
       appErr = err;
-      details = err.details;
+      // Each detail's message in the request's language, as validation details are.
+      details =
+        lang === "en"
+          ? err.details?.map((d) => (d.messageEn ? { ...d, message: d.messageEn } : d))
+          : err.details;
     } else if (err instanceof RequestValidationError) {
       details = err.details(lang);
       appErr = new AppError("VALIDATION_FAILED", {

@@ -294,7 +294,10 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       if (problems.length > 0)
         throw new AppError(
           "INVALID_REFERENCE",
-          { summary: problems.map((p) => p.message).join("; ") },
+          {
+            summary: problems.map((p) => p.message).join("; "),
+            summaryEn: problems.map((p) => p.messageEn ?? p.message).join("; "),
+          },
           problems,
         );
       const ind = refs.indicators.get(input.indicator);

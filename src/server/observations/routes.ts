@@ -150,24 +150,31 @@ interface ValueQuery {
   asOf?: string;
 }
 
+/** A period range whose ends are of different kinds (a month to a year), named at both ends. */
+function rangeOfTwoKinds(): AppError {
+  const vi = "hai kỳ from và to phải cùng loại (cùng là tháng, quý, nửa năm hoặc năm)";
+  const en = "from and to must be periods of the same kind (both months, quarters, half-years or years)";
+  return new AppError(
+    "VALIDATION_FAILED",
+    {
+      summary: `querystring.from, querystring.to: ${vi}`,
+      summaryEn: `querystring.from, querystring.to: ${en}`,
+    },
+    ["querystring.from", "querystring.to"].map((path) => ({ path, message: vi, messageEn: en })),
+  );
+}
+
 /** The values a principal may read, narrowed by indicator, unit, period range and status. */
 function valueFilter(principal: Principal, q: ValueQuery): SQL | undefined {
   const conds: (SQL | undefined)[] = [sql`${observations.deletedAt} is null`, readableValues(principal)];
   if (q.indicator) conds.push(eq(indicators.code, q.indicator));
   if (q.unit) conds.push(sql`${observations.orgUnitId} = (select id from org_units where code = ${q.unit})`);
   if (q.status && !q.asOf) conds.push(eq(observations.status, q.status));
-  const range = (code: string, field: "from" | "to") => {
-    try {
-      return parsePeriod(code);
-    } catch {
-      throw new AppError("VALIDATION_FAILED", { summary: `${field}: 2026, 2026-H1, 2026-Q1 or 2026-03` });
-    }
-  };
+  // The query string's periodCode schema has checked both codes.
+  const from = q.from ? parsePeriod(q.from) : undefined;
+  const to = q.to ? parsePeriod(q.to) : undefined;
   // A range selects periods of its own kind (within a kind, codes sort in time order).
-  const from = q.from ? range(q.from, "from") : undefined;
-  const to = q.to ? range(q.to, "to") : undefined;
-  if (from && to && from.kind !== to.kind)
-    throw new AppError("VALIDATION_FAILED", { summary: "from, to: both periods must be of the same kind" });
+  if (from && to && from.kind !== to.kind) throw rangeOfTwoKinds();
   const kind = from?.kind ?? to?.kind;
   if (kind) conds.push(eq(observations.periodKind, kind));
   if (q.from) conds.push(gte(observations.period, q.from));

@@ -14,6 +14,7 @@ import type { Database } from "../db/client.js";
 import type { Config } from "./config.js";
 import { AppError, type ErrorDetail, violatesUnique } from "./errors.js";
 import { healthRoutes } from "./health/routes.js";
+import { clientErrorHandler } from "./http/client-errors.js";
 import { routeSchemaProblems } from "./http/request-schema-rules.js";
 import { normalizeText, textProblemDetail } from "./http/text-input.js";
 import { RequestValidationError, zodValidatorCompiler } from "./http/validation.js";
@@ -94,6 +95,8 @@ export async function buildApp({
       return typeof given === "string" && /^[\w.-]{8,128}$/.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Node's own refusals (431 headers too large, 400 not HTTP) in the API's error shape.
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Request schemas are strict and bound every string (request-schema-rules.ts): a route that

@@ -8,7 +8,9 @@ import {
   formatPeriod,
   midYear,
   next,
+  PERIOD_YEARS,
   type Period,
+  PeriodError,
   type PeriodKind,
   parsePeriod,
   periodKinds,
@@ -46,8 +48,23 @@ describe("period codes", () => {
     "",
     "03-2026",
     "2026-q1",
-  ])("rejects %s", (code) => {
-    expect(() => parsePeriod(code)).toThrow(/period code|out of range/);
+    " 2026-12",
+    "2026-12\n",
+    "2026\t",
+    "\u00a02026",
+    "２０２６",
+    "0000",
+    "1899",
+    "2201",
+    "9999-12",
+  ])("rejects %j", (code) => {
+    expect(() => parsePeriod(code)).toThrow(PeriodError);
+  });
+
+  it("says whether the code or its year is wrong", () => {
+    expect(() => parsePeriod(" 2026-12")).toThrow(expect.objectContaining({ reason: "format" }));
+    expect(() => parsePeriod("2201-Q1")).toThrow(expect.objectContaining({ reason: "year" }));
+    expect(PERIOD_YEARS).toEqual({ min: 1900, max: 2200 });
   });
 
   it("round-trips every period", () => {

@@ -20,19 +20,33 @@ export interface Period {
   index: number;
 }
 
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2200;
+/** The years a period code may name: anything else is a typing mistake, not a reporting period. */
+export const PERIOD_YEARS = { min: 1900, max: 2200 } as const;
 
 const perYear: Record<PeriodKind, number> = { month: 12, quarter: 4, half_year: 2, year: 1 };
 const monthsIn: Record<PeriodKind, number> = { month: 1, quarter: 3, half_year: 6, year: 12 };
 
-export class PeriodError extends Error {}
+export class PeriodError extends Error {
+  constructor(
+    message: string,
+    /** What is wrong: the code's shape, or its year (outside PERIOD_YEARS). */
+    readonly reason: "format" | "year" | "kind" = "format",
+  ) {
+    super(message);
+    this.name = "PeriodError";
+  }
+}
 
+/**
+ * The period of a canonical code. Strict: no surrounding spaces or other spellings, so that one
+ * period has one code — a padded " 2026-12" would otherwise be stored as a period of its own.
+ */
 export function parsePeriod(code: string): Period {
-  const m = /^(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])|H([12])))?$/.exec(code.trim());
+  const m = /^(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])|H([12])))?$/.exec(code);
   if (!m) throw new PeriodError(`"${code}" is not a period code (YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM)`);
   const year = Number(m[1]);
-  if (year < MIN_YEAR || year > MAX_YEAR) throw new PeriodError(`year ${year} is out of range`);
+  if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max)
+    throw new PeriodError(`year ${year} is out of range (${PERIOD_YEARS.min}–${PERIOD_YEARS.max})`, "year");
   if (m[2]) return { kind: "month", year, index: Number(m[2]) };
   if (m[3]) return { kind: "quarter", year, index: Number(m[3]) };
   if (m[4]) return { kind: "half_year", year, index: Number(m[4]) };
@@ -60,7 +74,8 @@ export function monthRange(p: Period): [number, number] {
 
 /** The period of `kind` that contains `p` (p's kind must be at least as fine). */
 export function containing(p: Period, kind: PeriodKind): Period {
-  if (monthsIn[kind] < monthsIn[p.kind]) throw new PeriodError(`a ${p.kind} is not inside one ${kind}`);
+  if (monthsIn[kind] < monthsIn[p.kind])
+    throw new PeriodError(`a ${p.kind} is not inside one ${kind}`, "kind");
   const [firstMonth] = monthRange(p);
   return { kind, year: p.year, index: Math.floor((firstMonth - 1) / monthsIn[kind]) + 1 };
 }
@@ -75,7 +90,7 @@ export function contains(outer: Period, inner: Period): boolean {
 
 /** Every period of `kind` inside `p`, in order. */
 export function subdivide(p: Period, kind: PeriodKind): Period[] {
-  if (monthsIn[kind] > monthsIn[p.kind]) throw new PeriodError(`a ${p.kind} holds no whole ${kind}`);
+  if (monthsIn[kind] > monthsIn[p.kind]) throw new PeriodError(`a ${p.kind} holds no whole ${kind}`, "kind");
   const [first, last] = monthRange(p);
   const out: Period[] = [];
   for (let m = first; m <= last; m += monthsIn[kind])

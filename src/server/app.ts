@@ -14,6 +14,9 @@ import type { Database } from "../db/client.js";
 import type { Config } from "./config.js";
 import { AppError, type ErrorDetail, violatesUnique } from "./errors.js";
 import { healthRoutes } from "./health/routes.js";
+import { clientErrorHandler } from "./http/client-errors.js";
+import { routeSchemaProblems } from "./http/request-schema-rules.js";
+import { normalizeText, textProblemDetail } from "./http/text-input.js";
 import { RequestValidationError, zodValidatorCompiler } from "./http/validation.js";
 import "./http/types.js";
 import cookie from "@fastify/cookie";
@@ -45,6 +48,8 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them); implies logging. */
+  logStream?: { write(line: string): void };
   /** Where the audit anchor is kept; defaults to DATA_DIR. */
   anchor?: AuditAnchor;
 }
@@ -60,14 +65,22 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-export async function buildApp({ config, database, logger = true, anchor }: BuildOptions): Promise<App> {
+export async function buildApp({
+  config,
+  database,
+  logger = true,
+  logStream,
+  anchor,
+}: BuildOptions): Promise<App> {
   const app = Fastify<Server>({
-    logger: logger
-      ? {
-          level: config.LOG_LEVEL,
-          redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
-        }
-      : false,
+    logger:
+      logger || logStream
+        ? {
+            level: config.LOG_LEVEL,
+            redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+            ...(logStream ? { stream: logStream } : {}),
+          }
+        : false,
     trustProxy:
       typeof config.TRUST_PROXY === "number"
         ? (
@@ -82,8 +95,19 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
       return typeof given === "string" && /^[\w.-]{8,128}$/.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Node's own refusals (431 headers too large, 400 not HTTP) in the API's error shape.
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Request schemas are strict and bound every string (request-schema-rules.ts): a route that
+  // breaks the rules fails the build, listing every breach.
+  const schemaBreaches: string[] = [];
+  app.addHook("onRoute", (route) => {
+    // HEAD routes are GET routes' copies: their schemas are checked once, with the GET.
+    if (route.method === "HEAD") return;
+    for (const p of routeSchemaProblems(route))
+      schemaBreaches.push(`${String(route.method)} ${route.url} ${p}`);
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const auditAnchor = anchor ?? new AuditAnchor(config.dataDir);
@@ -125,11 +149,16 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
     let details: ErrorDetail[] | undefined;
     if (err instanceof AppError) {
       appErr = err;
-      details = err.details;
+      // Each detail's message in the request's language, as validation details are.
+      details =
+        lang === "en"
+          ? err.details?.map((d) => (d.messageEn ? { ...d, message: d.messageEn } : d))
+          : err.details;
     } else if (err instanceof RequestValidationError) {
       details = err.details(lang);
       appErr = new AppError("VALIDATION_FAILED", {
         summary: details.map((d) => `${d.path}: ${d.message}`).join("; "),
+        summaryEn: details.map((d) => `${d.path}: ${d.messageEn ?? d.message}`).join("; "),
       });
     } else if ((err as FastifyError).validation) {
       appErr = new AppError("VALIDATION_FAILED", { summary: err.message });
@@ -196,21 +225,21 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
     keyGenerator: (req) => req.ip,
   });
   await app.register(routeAccess, { config, database });
-  // PostgreSQL text cannot hold U+0000: refuse it up front, by field, rather than fail in the database.
+  // Text enters in one form (NFC), and text PostgreSQL cannot store is refused by field up front.
   app.addHook("preValidation", async (req) => {
-    const where = nulPath(req.body, "body") ?? nulPath(req.query, "query") ?? nulPath(req.params, "params");
-    if (where)
-      throw new AppError(
-        "VALIDATION_FAILED",
-        { summary: `${where}: the NUL character (U+0000) is not allowed` },
-        [
-          {
-            path: where,
-            message: "không được chứa ký tự NUL (U+0000)",
-            messageEn: "must not contain the NUL character (U+0000)",
-          },
-        ],
-      );
+    for (const part of ["body", "query", "params"] as const) {
+      const r = normalizeText(req[part], part === "query" ? "querystring" : part);
+      if (r.problem) {
+        const detail = textProblemDetail(r.problem);
+        throw new AppError(
+          "VALIDATION_FAILED",
+          { summary: `${detail.path}: ${detail.message}`, summaryEn: `${detail.path}: ${detail.messageEn}` },
+          [detail],
+        );
+      }
+      // A text body (a YAML file) is one string, replaced rather than changed in place.
+      if (part === "body") req.body = r.value;
+    }
   });
   await app.register(auditAnchorPlugin, { anchor: auditAnchor });
 
@@ -283,18 +312,9 @@ export async function buildApp({ config, database, logger = true, anchor }: Buil
     }),
   );
 
+  if (schemaBreaches.length > 0)
+    throw new Error(
+      `Request schemas break the rules of http/request-schema-rules.ts:\n${schemaBreaches.join("\n")}`,
+    );
   return app;
-}
-
-/** The path of the first string holding U+0000 in a parsed body (streams and buffers are not walked). */
-function nulPath(v: unknown, path: string, depth = 0): string | undefined {
-  if (typeof v === "string") return v.includes("\u0000") ? path : undefined;
-  if (depth > 32 || v === null || typeof v !== "object" || Buffer.isBuffer(v)) return undefined;
-  if (typeof (v as { pipe?: unknown }).pipe === "function") return undefined;
-  for (const [k, x] of Object.entries(v)) {
-    if (k.includes("\u0000")) return `${path}.${k}`;
-    const found = nulPath(x, `${path}.${k}`, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
 }

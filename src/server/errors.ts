@@ -37,9 +37,16 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The message of a code in a language. A parameter may come in both languages: `summary` (the
+ * user's words, Vietnamese by default) and `summaryEn`, which an English message uses instead, so
+ * that Vietnamese never lands in an English message.
+ */
 export function renderMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number>): string {
   const template = errorCatalog[code][lang];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) =>
+    String((lang === "en" ? params[`${k}En`] : undefined) ?? params[k] ?? `{${k}}`),
+  );
 }
 
 export const notFound = (entity: string, code: string) => new AppError("NOT_FOUND", { entity, code });

@@ -182,6 +182,74 @@ describe("fuzzed uploads and formulas over HTTP", () => {
     named(junk.statusCode, junk.json() as Body);
   }, 300_000);
 
+  it("never fails on random text in JSON fields and query strings, and names the field", async () => {
+    const text = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 16 }),
+      fc.constantFrom(
+        "\ud800",
+        "a\udc00",
+        "\u0000",
+        "Hà Nội".normalize("NFD"),
+        " 2026-12",
+        "2026-12\n",
+        "0000",
+        "9999-12",
+        "2201",
+        "x".repeat(5000),
+      ),
+      fc.constantFrom("OI_DOSSIERS_ONLINE", "HA-NOI", "2026-03", "2026"),
+    );
+    // Every byte percent-encoded (encodeURIComponent refuses lone surrogates; a client sends U+FFFD).
+    const enc = (v: string) => [...Buffer.from(v)].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+    const field = fc.constantFrom("indicator", "unit", "period", "source", "comment", "evidenceUrl", "extra");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(field, fc.oneof(text, fc.double(), fc.boolean())),
+        text,
+        async (body, q) => {
+          const item = {
+            indicator: "OI_DOSSIERS_ONLINE",
+            unit: "HA-NOI",
+            period: "2026-03",
+            value: 1,
+            ...body,
+          };
+          const answers = [
+            await as(
+              t.app,
+              reporter,
+            )({
+              method: "PUT",
+              url: "/api/v1/observations",
+              payload: JSON.stringify(item),
+              headers: { "content-type": "application/json" },
+            }),
+            await as(
+              t.app,
+              reporter,
+            )({
+              method: "POST",
+              url: "/api/v1/observations/bulk?dryRun=true",
+              payload: JSON.stringify({ items: [item] }),
+              headers: { "content-type": "application/json" },
+            }),
+            await as(t.app, null)({ url: `/api/v1/observations?from=${enc(q)}` }),
+            await as(t.app, null)({ url: `/api/v1/org-units?q=${enc(q)}` }),
+            await as(t.app, null)({ url: `/api/v1/indicators/T30-A02/breakdown?period=${enc(q)}` }),
+          ];
+          for (const res of answers) {
+            expect(res.statusCode, res.body).toBeLessThan(500);
+            if (res.statusCode === 400) {
+              const e = (res.json() as { error: { details?: { path?: string }[] } }).error;
+              expect(e.details?.[0]?.path, res.body).toBeTruthy();
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 300_000);
+
   it("never fails on random formulas, and names the error", async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -3,7 +3,8 @@
  * `npm run cli -- org-units:import FILE`.
  */
 import { z } from "zod";
-import { localizedText } from "../plan-definition/schema.js";
+import { localizedName, localizedText } from "../plan-definition/schema.js";
+import { TEXT_LIMITS } from "../text-limits.js";
 
 export const orgUnitKinds = [
   "country",
@@ -29,7 +30,7 @@ export const lineageKinds = ["merged_into", "split_from", "renamed_to"] as const
 const code = z
   .string()
   .min(1)
-  .max(64)
+  .max(TEXT_LIMITS.code)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "letters, digits, '.', '_' or '-'");
 
 export const orgUnitDef = z
@@ -37,8 +38,8 @@ export const orgUnitDef = z
     code,
     kind: z.enum(orgUnitKinds),
     subtype: z.enum(provinceSubtypes).optional(),
-    name: localizedText,
-    shortName: localizedText.optional(),
+    name: localizedName,
+    shortName: localizedName.optional(),
     parent: code.optional(),
     /** Official administrative code (e.g. the statistics office's province code), when one exists. */
     adminCode: z.string().max(16).optional(),

@@ -6,21 +6,31 @@
  * indicator codes are global because the indicator catalogue is shared by all plans.
  */
 import { z } from "zod";
+import { TEXT_LIMITS } from "../text-limits.js";
 
 const code = z
   .string()
   .min(1)
-  .max(64)
+  .max(TEXT_LIMITS.code)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "letters, digits, '.', '_' or '-'");
 
-/** Text in Vietnamese (required) and English (optional). A bare string is Vietnamese. */
-export const localizedText = z.union([
-  z
-    .string()
-    .min(1)
-    .transform((vi) => ({ vi, en: undefined as string | undefined })),
-  z.object({ vi: z.string().min(1), en: z.string().min(1).optional() }).strict(),
-]);
+/** Text in Vietnamese (required) and English (optional), of at most `max` characters each. A bare string is Vietnamese. */
+function localizedOf(max: number) {
+  return z.union([
+    z
+      .string()
+      .min(1)
+      .max(max)
+      .transform((vi) => ({ vi, en: undefined as string | undefined })),
+    z.object({ vi: z.string().min(1).max(max), en: z.string().min(1).max(max).optional() }).strict(),
+  ]);
+}
+/** Prose: descriptions, objectives, contents, notes. */
+export const localizedText = localizedOf(TEXT_LIMITS.text);
+/** Names and short titles. */
+export const localizedName = localizedOf(TEXT_LIMITS.name);
+/** Full titles as the source document gives them. */
+export const localizedTitle = localizedOf(TEXT_LIMITS.title);
 export type LocalizedText = z.output<typeof localizedText>;
 
 const year = z.number().int().min(1900).max(2200);
@@ -94,7 +104,7 @@ export const indicatorDef = z
   .object({
     code,
     tier: z.enum(indicatorTiers),
-    name: localizedText,
+    name: localizedName,
     definition: localizedText.optional(),
     unit: z.string().max(64).optional(),
     direction: z.enum(indicatorDirections).default("higher_better"),
@@ -133,7 +143,7 @@ export const indicatorDef = z
     /** Proposed by Chỉ Nam, not by the source document: for the Standing Office to adjust. */
     proposed: z.boolean().default(false),
     /** The verbatim clause of the source document this indicator comes from. */
-    sourceQuote: z.string().optional(),
+    sourceQuote: z.string().max(TEXT_LIMITS.text).optional(),
     /** Source reference such as "I.2.a" (section of the plan). */
     sourceRef: z.string().max(64).optional(),
     systems: z.array(code).default([]),
@@ -148,7 +158,7 @@ export type IndicatorDef = z.output<typeof indicatorDef>;
 export const phaseDef = z
   .object({
     code,
-    name: localizedText,
+    name: localizedName,
     startYear: year,
     endYear: year,
     summary: localizedText.optional(),
@@ -157,7 +167,7 @@ export const phaseDef = z
       .array(
         z
           .object({
-            title: localizedText,
+            title: localizedTitle,
             description: localizedText.optional(),
             systems: z.array(code).default([]),
             initiatives: z.array(code).default([]),
@@ -173,7 +183,7 @@ export const systemDef = z
     code,
     number: z.number().int().positive(),
     kind: z.enum(systemKinds).default("strategic"),
-    name: localizedText,
+    name: localizedName,
     mainContent: localizedText.optional(),
     strategicRole: localizedText.optional(),
   })
@@ -185,8 +195,8 @@ export const initiativeDef = z
     number: z.number().int().positive(),
     system: code,
     /** Full title as the source document gives it. */
-    title: localizedText,
-    shortTitle: localizedText.optional(),
+    title: localizedTitle,
+    shortTitle: localizedName.optional(),
     objective: localizedText.optional(),
     content: localizedText.optional(),
     leadUnit: code.optional(),
@@ -197,7 +207,7 @@ export const projectDef = z
   .object({
     code,
     kind: z.enum(projectKinds),
-    name: localizedText,
+    name: localizedName,
     description: localizedText.optional(),
     system: code.optional(),
     initiatives: z.array(code).default([]),
@@ -214,7 +224,7 @@ export const projectDef = z
 export const taskDef = z
   .object({
     code,
-    title: localizedText,
+    title: localizedTitle,
     description: localizedText.optional(),
     initiative: code.optional(),
     project: code.optional(),
@@ -227,7 +237,7 @@ export const taskDef = z
 export const roleDef = z
   .object({
     code,
-    name: localizedText,
+    name: localizedName,
     /** Section of the source document, e.g. "V.1.a". */
     sourceRef: z.string().max(64).optional(),
     responsibilities: z.array(localizedText).default([]),
@@ -241,10 +251,10 @@ export const roleDef = z
 export const planDefinition = z
   .object({
     code,
-    name: localizedText,
-    shortName: localizedText.optional(),
+    name: localizedName,
+    shortName: localizedName.optional(),
     documentNumber: z.string().max(64).optional(),
-    issuedBy: localizedText.optional(),
+    issuedBy: localizedName.optional(),
     issuedOn: z.iso.date().optional(),
     startYear: year,
     endYear: year,

@@ -69,7 +69,7 @@ export const apiTokenRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Issue a token for a unit; the secret is shown once, in this response only",
-        body: z.object({
+        body: z.strictObject({
           name: z.string().trim().min(1).max(100),
           unit: z.string().max(64),
           indicators: z.union([z.literal("*"), z.array(z.string().max(64)).min(1).max(1000)]),

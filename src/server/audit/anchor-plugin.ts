@@ -18,8 +18,10 @@ export const auditAnchorPlugin = fp(async (app: FastifyInstance, opts: { anchor:
     req.auditHeads = [];
   });
   app.addHook("onResponse", async (req, reply) => {
-    if (req.auditHeads.length === 0 || reply.statusCode >= 400) return;
-    const head = req.auditHeads.reduce((a, b) => (b.seq > a.seq ? b : a));
+    // A request refused by an earlier onRequest hook (an invalid API token, …) never got its list.
+    const heads = req.auditHeads as AuditHead[] | null;
+    if (!heads || heads.length === 0 || reply.statusCode >= 400) return;
+    const head = heads.reduce((a, b) => (b.seq > a.seq ? b : a));
     if (opts.anchor.record(head)) req.log.info({ auditSeq: head.seq, auditHash: head.hash }, "audit anchor");
   });
 });

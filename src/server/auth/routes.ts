@@ -100,7 +100,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Sign in: starts a new session (cookie) and returns the CSRF token",
-        body: z.object({
+        body: z.strictObject({
           username: z.string().min(1).max(128),
           password: z.string().min(1).max(1024),
           totp: z
@@ -290,7 +290,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Change your password (other sessions end)",
-        body: z.object({
+        body: z.strictObject({
           currentPassword: z.string().min(1).max(1024),
           newPassword: z.string().min(1).max(1024),
         }),
@@ -346,7 +346,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Finish enrolling: the current code from the app turns the second factor on",
-        body: z.object({ code: z.string().max(10) }),
+        body: z.strictObject({ code: z.string().max(10) }),
         response: { 204: z.null(), 401: errorBody },
       },
     },
@@ -381,7 +381,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Turn the second factor off (refused for administrators when it is required)",
-        body: z.object({ code: z.string().max(10) }),
+        body: z.strictObject({ code: z.string().max(10) }),
         response: { 204: z.null(), 401: errorBody, 403: errorBody },
       },
     },
@@ -473,7 +473,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const setupBody = z.object({
+  const setupBody = z.strictObject({
     token: z.string().min(10).max(200),
     username: z.string().min(3).max(64),
     displayName: z.string().min(1).max(200),
@@ -507,7 +507,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Set a new password with a one-time reset link",
-        body: z.object({ token: z.string().min(10).max(200), password: z.string().min(1).max(1024) }),
+        body: z.strictObject({ token: z.string().min(10).max(200), password: z.string().min(1).max(1024) }),
         response: { 204: z.null(), 400: errorBody, 422: errorBody },
       },
     },

@@ -68,7 +68,7 @@ function enforcePolicy(password: string, username: string): void {
   if (problems.length > 0)
     throw new AppError(
       "PASSWORD_POLICY",
-      { summary: problems.map((p) => p.vi).join("; ") },
+      { summary: problems.map((p) => p.vi).join("; "), summaryEn: problems.map((p) => p.en).join("; ") },
       problems.map((p) => ({ path: "body.password", message: p.vi, messageEn: p.en })),
     );
 }

@@ -7,20 +7,13 @@ import { tokenMayReadBeyondOwnValues } from "../access/policies/observations.js"
 import { mayReadReportedLayer } from "../access/policies/rollups.js";
 import type { Principal } from "../access/roles.js";
 import { AppError } from "../errors.js";
-import { codeParam, errorResponses } from "../http/common-schemas.js";
+import { codeParam, errorResponses, periodCode } from "../http/common-schemas.js";
 import { sendEncoded } from "../http/encoded.js";
 import { getPlanByCode } from "../plans/queries.js";
 import * as S from "./schema.js";
 import { compareUnits, indicatorBreakdown, indicatorSeries, planOverviewJson } from "./service.js";
 
 const tags = ["dashboards"];
-const periodCode = z
-  .string()
-  .regex(
-    /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/,
-    "kỳ có dạng 2026, 2026-H1, 2026-Q1 hoặc 2026-03 (YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM)",
-  );
-
 function layerFor(p: Principal, basis: Layer): Layer {
   if (!tokenMayReadBeyondOwnValues(p)) throw new AppError("FORBIDDEN");
   if (basis === "reported" && p.kind === "anonymous") throw new AppError("AUTH_REQUIRED");
@@ -43,7 +36,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Each system and each target with status, progress, latest value, forecast and reason (from roll-ups)",
         params: z.object({ code: codeParam }),
-        querystring: z.object({ basis: S.basisQuery }),
+        querystring: z.strictObject({ basis: S.basisQuery }),
         response: { 200: S.overview, ...errorResponses },
       },
     },
@@ -69,7 +62,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "An indicator's values for one unit over time, with target line, assessment and forecast band",
         params: z.object({ code: codeParam }),
-        querystring: z.object({
+        querystring: z.strictObject({
           ...planQuery,
           unit: codeParam.default("VN"),
           basis: S.basisQuery,
@@ -104,7 +97,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "An indicator's value for each unit under a parent (default: the country) in one period, ranked",
         params: z.object({ code: codeParam }),
-        querystring: z.object({
+        querystring: z.strictObject({
           ...planQuery,
           parent: codeParam.default("VN"),
           period: periodCode,
@@ -131,11 +124,13 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Series of several units side by side (units the caller may not see are marked hidden)",
         params: z.object({ code: codeParam }),
-        querystring: z.object({
+        querystring: z.strictObject({
           ...planQuery,
           units: z
             .string()
             .min(1)
+            // 40 codes and their commas.
+            .max(40 * 65)
             .transform((s) =>
               s
                 .split(",")

@@ -451,6 +451,10 @@ export async function compareUnits(
   q: { units: string[]; layer: Layer; from?: string; to?: string },
   clock = new Date(),
 ) {
+  // An unknown indicator is 404, as for series; so is one the caller sees for none of the units
+  // (series answers each of them 404): a comparison does not reveal that a hidden code exists.
+  const cat = await catalogueAt(db, planId, await stateKey(db));
+  if (!cat.byCode.has(code)) throw notFound("indicator", code);
   const out = [];
   for (const u of q.units) {
     try {
@@ -473,5 +477,6 @@ export async function compareUnits(
       else throw err;
     }
   }
+  if (out.every((u) => u.hidden)) throw notFound("indicator", code);
   return { indicator: code, basis: q.layer, units: out };
 }

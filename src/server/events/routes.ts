@@ -12,7 +12,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["events"],
         summary:
           "Server-Sent Events: one `change` event per committed change you may read (indicators, units, periods, values); reconnect with Last-Event-ID to receive what you missed",
-        querystring: z.object({ lastEventId: z.coerce.number().int().min(0).optional() }),
+        querystring: z.strictObject({ lastEventId: z.coerce.number().int().min(0).optional() }),
         produces: ["text/event-stream"],
       },
     },

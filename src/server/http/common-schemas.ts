@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { PERIOD_YEARS, PeriodError, parsePeriod } from "../../domain/periods.js";
+import { bilingual } from "./validation.js";
 
 export const localized = z
   .object({ vi: z.string(), en: z.string().nullable() })
@@ -20,6 +22,36 @@ export const codeParam = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+
+/**
+ * A period code as the API takes it, checked by the one parser the domain uses (strictly: no
+ * padding, a year from 1900 to 2200), so nothing that passes here fails deeper down.
+ */
+export const periodCode = z
+  .string()
+  .max(10)
+  .superRefine((code, ctx) => {
+    try {
+      parsePeriod(code);
+    } catch (err) {
+      if (!(err instanceof PeriodError)) throw err;
+      ctx.addIssue({
+        code: "custom",
+        ...(err.reason === "year"
+          ? bilingual(
+              `the year of a period must be from ${PERIOD_YEARS.min} to ${PERIOD_YEARS.max}`,
+              `năm của kỳ phải từ ${PERIOD_YEARS.min} đến ${PERIOD_YEARS.max}`,
+            )
+          : bilingual(
+              "a period is written 2026, 2026-H1, 2026-Q1 or 2026-03, without spaces",
+              "kỳ có dạng 2026, 2026-H1, 2026-Q1 hoặc 2026-03, không có khoảng trắng",
+            )),
+      });
+    }
+  })
+  .describe(
+    `A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years ${PERIOD_YEARS.min}–${PERIOD_YEARS.max}.`,
+  );
 
 export const errorBody = z
   .object({

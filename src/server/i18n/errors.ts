@@ -65,6 +65,16 @@ export const errorCatalog = {
     vi: "Yêu cầu không hợp lệ.",
     en: "The request is not valid.",
   },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    vi: "Phần đầu (header) của yêu cầu quá lớn. Hãy xóa cookie của trang hoặc gửi ít header hơn.",
+    en: "The request headers are too large. Clear the site's cookies or send fewer headers.",
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    vi: "Yêu cầu đến quá chậm và đã bị ngắt. Vui lòng gửi lại.",
+    en: "The request took too long to arrive and was dropped. Send it again.",
+  },
   MALFORMED_BODY: {
     status: 400,
     vi: "Nội dung yêu cầu không đọc được (JSON hoặc YAML sai cú pháp).",
@@ -129,6 +139,11 @@ export const errorCatalog = {
     status: 422,
     vi: "Không thể đặt “{parent}” làm đơn vị cấp trên của “{code}”: sẽ tạo vòng lặp trong cây đơn vị.",
     en: "Cannot make “{parent}” the parent of “{code}”: it would create a cycle in the unit hierarchy.",
+  },
+  ORG_UNIT_VALIDITY: {
+    status: 422,
+    vi: "Không thể đặt thời gian hiệu lực này cho đơn vị “{code}”: {summary}",
+    en: "Cannot give org unit “{code}” this validity: {summary}",
   },
   TARGET_YEAR_OUTSIDE_PLAN: {
     status: 422,

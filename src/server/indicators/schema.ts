@@ -89,7 +89,7 @@ export const historyEntry = z.object({
   snapshot: z.record(z.string(), z.unknown()),
 });
 
-export const indicatorListQuery = z.object({
+export const indicatorListQuery = z.strictObject({
   tier: z.enum(indicatorTiers).optional(),
   system: z.string().max(64).optional().describe("System code within the plan."),
   initiative: z.string().max(64).optional().describe("Initiative code within the plan."),

@@ -20,6 +20,7 @@ import type { Principal } from "../access/roles.js";
 import { AppError, type ErrorDetail, violatesUnique } from "../errors.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
 import { lockedRowMessage } from "./commands/value-errors.js";
+import { nfcRows } from "./nfc-rows.js";
 import { checkObservation, disaggKey, loadRefs, type ObservationInput, type Refs } from "./service.js";
 import {
   appliedOutcomes,
@@ -221,11 +222,12 @@ export async function importObservations(
   opts: ImportOptions,
 ): Promise<ImportSummary> {
   const read = { hash: "" };
+  const rows = nfcRows(source);
   try {
     // On PostgreSQL everything, staging included, is one transaction: a crash leaves nothing behind.
     return opts.chunkedCommit
-      ? await runImport(db, db, principal, source, ctx, opts, read)
-      : await db.transaction((tx) => runImport(db, tx, principal, source, ctx, opts, read));
+      ? await runImport(db, db, principal, rows, ctx, opts, read)
+      : await db.transaction((tx) => runImport(db, tx, principal, rows, ctx, opts, read));
   } catch (err) {
     // The same upload sent twice at once: the one that finished second answers like a retry.
     if (

@@ -16,6 +16,7 @@ import {
   planIndicators,
 } from "../../db/schema/index.js";
 import { parsePeriod } from "../../domain/periods.js";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
 import {
   canReadValue,
   readableValues,
@@ -24,7 +25,7 @@ import {
 import type { Principal } from "../access/roles.js";
 import { changeContext } from "../auth/routes.js";
 import { AppError, notFound } from "../errors.js";
-import { codeParam, errorResponses } from "../http/common-schemas.js";
+import { codeParam, errorResponses, periodCode } from "../http/common-schemas.js";
 import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pagination.js";
 import { changeValueState, deleteValue, reviseValue } from "./commands/change-state.js";
 import { readableValue } from "./commands/readable-value.js";
@@ -56,18 +57,18 @@ const observation = z.object({
 });
 type Observation = z.output<typeof observation>;
 
-const writeBody = z.object({
+const writeBody = z.strictObject({
   indicator: codeParam,
   unit: codeParam.describe("The unit the value describes."),
   reporterUnit: codeParam
     .optional()
     .describe("The unit reporting it, when another (e.g. the statistics office)."),
-  period: z.string().max(10).describe("2026, 2026-H1, 2026-Q1 or 2026-03."),
-  disaggregation: z.record(z.string().max(64), z.string().max(200)).optional(),
+  period: periodCode,
+  disaggregation: z.record(z.string().max(TEXT_LIMITS.code), z.string().max(200)).optional(),
   value: z.union([z.number(), z.boolean()]),
-  source: z.string().max(500).nullable().optional(),
-  comment: z.string().max(4000).nullable().optional(),
-  evidenceUrl: z.url().max(2000).nullable().optional(),
+  source: z.string().max(TEXT_LIMITS.name).nullable().optional(),
+  comment: z.string().max(TEXT_LIMITS.comment).nullable().optional(),
+  evidenceUrl: z.url().max(TEXT_LIMITS.url).nullable().optional(),
   expectedVersion: z
     .number()
     .int()
@@ -87,24 +88,31 @@ interface ValueQuery {
   asOf?: string;
 }
 
+/** A period range whose ends are of different kinds (a month to a year), named at both ends. */
+function rangeOfTwoKinds(): AppError {
+  const vi = "hai kỳ from và to phải cùng loại (cùng là tháng, quý, nửa năm hoặc năm)";
+  const en = "from and to must be periods of the same kind (both months, quarters, half-years or years)";
+  return new AppError(
+    "VALIDATION_FAILED",
+    {
+      summary: `querystring.from, querystring.to: ${vi}`,
+      summaryEn: `querystring.from, querystring.to: ${en}`,
+    },
+    ["querystring.from", "querystring.to"].map((path) => ({ path, message: vi, messageEn: en })),
+  );
+}
+
 /** The values a principal may read, narrowed by indicator, unit, period range and status. */
 function valueFilter(principal: Principal, q: ValueQuery): SQL | undefined {
   const conds: (SQL | undefined)[] = [sql`${observations.deletedAt} is null`, readableValues(principal)];
   if (q.indicator) conds.push(eq(indicators.code, q.indicator));
   if (q.unit) conds.push(sql`${observations.orgUnitId} = (select id from org_units where code = ${q.unit})`);
   if (q.status && !q.asOf) conds.push(eq(observations.status, q.status));
-  const range = (code: string, field: "from" | "to") => {
-    try {
-      return parsePeriod(code);
-    } catch {
-      throw new AppError("VALIDATION_FAILED", { summary: `${field}: 2026, 2026-H1, 2026-Q1 or 2026-03` });
-    }
-  };
+  // The query string's periodCode schema has checked both codes.
+  const from = q.from ? parsePeriod(q.from) : undefined;
+  const to = q.to ? parsePeriod(q.to) : undefined;
   // A range selects periods of its own kind (within a kind, codes sort in time order).
-  const from = q.from ? range(q.from, "from") : undefined;
-  const to = q.to ? range(q.to, "to") : undefined;
-  if (from && to && from.kind !== to.kind)
-    throw new AppError("VALIDATION_FAILED", { summary: "from, to: both periods must be of the same kind" });
+  if (from && to && from.kind !== to.kind) throw rangeOfTwoKinds();
   const kind = from?.kind ?? to?.kind;
   if (kind) conds.push(eq(observations.periodKind, kind));
   if (q.from) conds.push(gte(observations.period, q.from));
@@ -256,13 +264,13 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Write many values at once, all or nothing; `Idempotency-Key` makes a retry safe; `?dryRun=true` only checks",
-        querystring: z.object({
+        querystring: z.strictObject({
           dryRun: z.enum(["true", "false"]).optional(),
           /** An approver enters and submits in one step. */
           submit: z.enum(["true", "false"]).optional(),
         }),
         headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }).passthrough(),
-        body: z.object({
+        body: z.strictObject({
           items: z
             .array(writeBody.omit({ expectedVersion: true }))
             .min(1)
@@ -317,7 +325,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Upload values as CSV (text/csv, streamed) or Excel (.xlsx, e.g. the template); headers in Vietnamese or English: mã chỉ tiêu/indicator, mã đơn vị/unit, kỳ/period, giá trị/value, …; all or nothing",
-        querystring: z.object({
+        querystring: z.strictObject({
           dryRun: z.enum(["true", "false"]).optional(),
           /** An approver enters and submits in one step. */
           submit: z.enum(["true", "false"]).optional(),
@@ -425,10 +433,10 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "An Excel template for a unit and period: the plan's indicators reported at that frequency, with names, units and current values",
-        querystring: z.object({
+        querystring: z.strictObject({
           plan: codeParam.default("NQ57"),
           unit: codeParam,
-          period: z.string().max(10),
+          period: periodCode,
         }),
         produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
       },
@@ -520,12 +528,12 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Export the values you may read as CSV (streamed; the same headers the import reads) or Excel, by indicator, unit, period range and status",
-        querystring: z.object({
+        querystring: z.strictObject({
           format: z.enum(["csv", "xlsx"]).default("csv"),
           indicator: codeParam.optional(),
           unit: codeParam.optional(),
-          from: z.string().max(10).optional(),
-          to: z.string().max(10).optional(),
+          from: periodCode.optional(),
+          to: periodCode.optional(),
           status: z.enum(["draft", "submitted", "approved"]).optional(),
         }),
         produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
@@ -619,8 +627,8 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: pageQuery.extend({
           indicator: codeParam.optional(),
           unit: codeParam.optional(),
-          from: z.string().max(10).optional().describe("First period (inclusive)."),
-          to: z.string().max(10).optional().describe("Last period (inclusive)."),
+          from: periodCode.optional().describe("First period (inclusive)."),
+          to: periodCode.optional().describe("Last period (inclusive)."),
           status: z.enum(["draft", "submitted", "approved"]).optional(),
           asOf: z.iso.datetime({ offset: true }).optional(),
         }),
@@ -730,9 +738,9 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Delete a value (kept in its revisions): a draft by its reporting unit's writers, any value by its reviewers",
         params: z.object({ id: z.uuid() }),
-        querystring: z.object({
+        querystring: z.strictObject({
           expectedVersion: z.coerce.number().int().positive().optional(),
-          reason: z.string().max(2000).optional(),
+          reason: z.string().max(TEXT_LIMITS.reason).optional(),
         }),
         response: { 204: z.null(), ...errorResponses, 409: errorResponses[400] },
       },
@@ -768,8 +776,8 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
           summary: transitionSummary[action],
           params: z.object({ id: z.uuid() }),
           body: z
-            .object({
-              reason: z.string().max(2000).optional(),
+            .strictObject({
+              reason: z.string().max(TEXT_LIMITS.reason).optional(),
               expectedVersion: z.number().int().positive().optional(),
             })
             .nullish(),

@@ -26,7 +26,7 @@ export const orgUnit = z.object({
 
 const isoDate = z.iso.date();
 
-export const orgUnitListQuery = z.object({
+export const orgUnitListQuery = z.strictObject({
   kind: z
     .enum(orgUnitKinds)
     .optional()

@@ -13,6 +13,7 @@ import { detailAt, invalidFile, type ParsedFile } from "../definition-files.js";
 import { AppError, notFound } from "../errors.js";
 import { audit, type ChangeContext } from "../indicators/versioning.js";
 import { syncRollupClosure } from "../rollups/rebuild.js";
+import { assertValidity, type ValidityPaths } from "./validity.js";
 
 export interface OrgUnitImportSummary {
   created: number;
@@ -197,10 +198,22 @@ export interface OrgUnitPatch {
 }
 
 /** Creates one unit; the code must be new and the parent must exist. */
-export async function createOrgUnit(db: Db, u: OrgUnitDef, ctx: ChangeContext): Promise<string> {
+export async function createOrgUnit(
+  db: Db,
+  u: OrgUnitDef,
+  ctx: ChangeContext,
+  paths: ValidityPaths = { validFrom: "validFrom", validTo: "validTo" },
+): Promise<string> {
   return db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, u.code));
     if (dup) throw new AppError("DUPLICATE_CODE", { code: u.code, entity: "org_unit" });
+    await assertValidity(
+      tx,
+      u.code,
+      null,
+      { validFrom: u.validFrom ?? null, validTo: u.validTo ?? null },
+      paths,
+    );
     let parentId: string | null = null;
     if (u.parent) {
       const [p] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, u.parent));
@@ -223,16 +236,31 @@ export async function createOrgUnit(db: Db, u: OrgUnitDef, ctx: ChangeContext): 
   });
 }
 
-/** Updates a unit; moving it under one of its own descendants is refused. */
+/**
+ * Updates a unit; moving it under one of its own descendants is refused, and so is a validity that
+ * ends before it starts or leaves its values or sub-units outside it.
+ */
 export async function updateOrgUnit(
   db: Db,
   code: string,
   patch: OrgUnitPatch,
   ctx: ChangeContext,
+  paths: ValidityPaths = { validFrom: "validFrom", validTo: "validTo" },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.code, code));
     if (!unit) throw notFound("org_unit", code);
+    if (patch.validFrom !== undefined || patch.validTo !== undefined)
+      await assertValidity(
+        tx,
+        code,
+        unit.id,
+        {
+          validFrom: patch.validFrom !== undefined ? patch.validFrom : unit.validFrom,
+          validTo: patch.validTo !== undefined ? patch.validTo : unit.validTo,
+        },
+        paths,
+      );
     let parentId = unit.parentId;
     if (patch.parent !== undefined) {
       if (patch.parent === null) parentId = null;
@@ -276,8 +304,12 @@ export async function retireOrgUnit(
   code: string,
   validTo: string,
   ctx: ChangeContext,
+  paths: ValidityPaths = { validFrom: "validFrom", validTo: "validTo" },
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.code, code));
+    if (!unit) throw notFound("org_unit", code);
+    await assertValidity(tx, code, unit.id, { validFrom: unit.validFrom, validTo }, paths);
     const rows = await tx
       .update(orgUnits)
       .set({ validTo, updatedAt: new Date() })

@@ -17,6 +17,7 @@ import {
   systemKinds,
   targetValueDef,
 } from "../../domain/plan-definition/schema.js";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
 import { canAdministerOrgUnits } from "../access/policies/org-units.js";
 import { canAdministerPlan, canCreatePlan } from "../access/policies/plans.js";
 import type { Principal } from "../access/roles.js";
@@ -36,7 +37,7 @@ const reason = z
   .string()
   .trim()
   .min(3)
-  .max(1000)
+  .max(TEXT_LIMITS.reason)
   .describe("Why: kept with the version and in the audit trail.");
 
 const importSummary = z.object({
@@ -99,9 +100,9 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Create or update a plan from a plan-definition file (JSON body, or YAML with Content-Type application/yaml)",
-        querystring: z.object({
+        querystring: z.strictObject({
           dryRun: z.enum(["true", "false"]).optional(),
-          reason: z.string().max(1000).optional(),
+          reason: z.string().max(TEXT_LIMITS.reason).optional(),
         }),
         body: z.unknown(),
         response: {
@@ -149,7 +150,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Retire a plan (kept, read-only)",
         params: z.object({ code: codeParam }),
-        querystring: z.object({ reason }),
+        querystring: z.strictObject({ reason }),
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -238,7 +239,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Retire a system",
         params: z.object({ code: codeParam, system: codeParam }),
-        querystring: z.object({ reason }),
+        querystring: z.strictObject({ reason }),
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -323,7 +324,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Retire an initiative",
         params: z.object({ code: codeParam, initiative: codeParam }),
-        querystring: z.object({ reason }),
+        querystring: z.strictObject({ reason }),
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -396,7 +397,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Retire an indicator (kept with its history)",
         params: z.object({ code: codeParam }),
-        querystring: z.object({ reason }),
+        querystring: z.strictObject({ reason }),
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -416,7 +417,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Set a target for a year, nationally or as one unit's own target (versioned; a reason is required)",
         params: z.object({ code: codeParam, indicator: codeParam }),
-        body: z.object({ target: targetValueDef, reason }),
+        body: z.strictObject({ target: targetValueDef, reason }),
         response: { 200: z.object({ version: z.number() }), ...errorResponses },
       },
     },
@@ -446,7 +447,10 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
-      await createOrgUnit(db(), req.body, changeContext(req));
+      await createOrgUnit(db(), req.body, changeContext(req), {
+        validFrom: "body.validFrom",
+        validTo: "body.validTo",
+      });
       return reply.status(201).send({ code: req.body.code });
     },
   );
@@ -459,8 +463,13 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Change an org unit: name, parent (cycles refused), validity, administrative code",
         params: z.object({ code: codeParam }),
-        body: z.object({
-          name: z.object({ vi: z.string().min(1), en: z.string().optional() }).optional(),
+        body: z.strictObject({
+          name: z
+            .strictObject({
+              vi: z.string().min(1).max(TEXT_LIMITS.name),
+              en: z.string().max(TEXT_LIMITS.name).optional(),
+            })
+            .optional(),
           parent: codeParam.nullable().optional(),
           validFrom: z.iso.date().nullable().optional(),
           validTo: z.iso.date().nullable().optional(),
@@ -471,7 +480,10 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
-      await updateOrgUnit(db(), req.params.code, req.body, changeContext(req));
+      await updateOrgUnit(db(), req.params.code, req.body, changeContext(req), {
+        validFrom: "body.validFrom",
+        validTo: "body.validTo",
+      });
       return { code: req.params.code };
     },
   );
@@ -484,13 +496,16 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Retire an org unit from a date (kept for history and lineage)",
         params: z.object({ code: codeParam }),
-        querystring: z.object({ validTo: z.iso.date() }),
+        querystring: z.strictObject({ validTo: z.iso.date() }),
         response: { 204: z.null(), ...errorResponses },
       },
     },
     async (req, reply) => {
       if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
-      await retireOrgUnit(db(), req.params.code, req.query.validTo, changeContext(req));
+      await retireOrgUnit(db(), req.params.code, req.query.validTo, changeContext(req), {
+        validFrom: "querystring.validFrom",
+        validTo: "querystring.validTo",
+      });
       return reply.status(204).send(null);
     },
   );

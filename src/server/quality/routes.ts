@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { parsePeriod } from "../../domain/periods.js";
-import { codeParam, errorResponses, localized } from "../http/common-schemas.js";
+import { codeParam, errorResponses, localized, periodCode } from "../http/common-schemas.js";
 import { getPlanByCode } from "../plans/queries.js";
 import { dataQuality } from "./service.js";
 
@@ -66,14 +66,8 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Data gaps and flags of one period: missing values per unit and per indicator, late, outlier and revised values",
         params: z.object({ code: codeParam }),
-        querystring: z.object({
-          period: z
-            .string()
-            .regex(
-              /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/,
-              "kỳ có dạng 2026, 2026-H1, 2026-Q1 hoặc 2026-03 (YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM)",
-            )
-            .describe("Indicators reported at this period's frequency are checked"),
+        querystring: z.strictObject({
+          period: periodCode.describe("Indicators reported at this period's frequency are checked"),
         }),
         response: { 200: response, ...errorResponses },
       },

@@ -7,6 +7,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { focalPersons, unitProfiles } from "../../db/schema/index.js";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
 import { canEditUnitProfile, canReadUnitProfile } from "../access/policies/unit-profiles.js";
 import { changeContext } from "../auth/routes.js";
 import { AppError, notFound } from "../errors.js";
@@ -20,11 +21,11 @@ const editors = { signedIn: true as const, roles: ["system_admin" as const, "uni
 
 const text = (max: number) => z.string().trim().max(max);
 
-const profileBody = z.object({
+const profileBody = z.strictObject({
   address: text(500).nullable().optional(),
   phone: text(50).nullable().optional(),
-  email: z.email().nullable().optional(),
-  website: z.url().nullable().optional(),
+  email: z.email().max(TEXT_LIMITS.email).nullable().optional(),
+  website: z.url().max(TEXT_LIMITS.url).nullable().optional(),
   description: text(4000).nullable().optional(),
 });
 const profile = z.object({
@@ -47,10 +48,10 @@ const profile = z.object({
     }),
   ),
 });
-const focalBody = z.object({
+const focalBody = z.strictObject({
   fullName: text(200).min(1),
   position: text(200).nullable().optional(),
-  email: z.email().nullable().optional(),
+  email: z.email().max(TEXT_LIMITS.email).nullable().optional(),
   phone: text(50).nullable().optional(),
   responsibility: text(1000).nullable().optional(),
   isPrimary: z.boolean().optional(),

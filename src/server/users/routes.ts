@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { roleAssignments, users } from "../../db/schema/index.js";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
 import { canManageUsers, canSeeUsers } from "../access/policies/users.js";
 import { roles } from "../access/roles.js";
 import { presentGrants, unitCode } from "../auth/presenter.js";
@@ -142,10 +143,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Create an account (without a password, a one-time link to set one is returned)",
-        body: z.object({
+        body: z.strictObject({
           username: z.string().min(3).max(64),
           displayName: z.string().min(1).max(200),
-          email: z.email().optional(),
+          email: z.email().max(TEXT_LIMITS.email).optional(),
           unit: z.string().max(64).optional(),
           password: z.string().min(1).max(1024).optional(),
         }),
@@ -183,9 +184,9 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Change an account: name, e-mail, unit; disable (ends its sessions) or re-enable",
         params: idParams,
-        body: z.object({
+        body: z.strictObject({
           displayName: z.string().min(1).max(200).optional(),
-          email: z.email().nullable().optional(),
+          email: z.email().max(TEXT_LIMITS.email).nullable().optional(),
           unit: z.string().max(64).nullable().optional(),
           status: z.enum(["active", "disabled"]).optional(),
         }),
@@ -215,7 +216,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Grant a role with its scope (plan, system, project or unit)",
         params: idParams,
-        body: z.object({
+        body: z.strictObject({
           role: z.enum(roles),
           plan: z.string().max(64).optional(),
           system: z.string().max(64).optional(),

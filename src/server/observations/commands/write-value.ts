@@ -48,7 +48,7 @@ export function invalidInput(problems: ErrorDetail[]): AppError {
   const summary = problems.map((p) => p.message).join("; ");
   const summaryEn = problems.map((p) => p.messageEn ?? p.message).join("; ");
   return fields.every((f) => REFERENCE_FIELDS.has(f))
-    ? new AppError("INVALID_REFERENCE", { summary }, problems)
+    ? new AppError("INVALID_REFERENCE", { summary, summaryEn }, problems)
     : new AppError("INVALID_VALUE", { summary, summaryEn }, problems);
 }
 

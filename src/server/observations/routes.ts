@@ -807,14 +807,19 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Revise an approved (official) value: a reviewer's new approved revision with a required reason; the previous figure stays in the revisions",
         params: z.object({ id: z.uuid() }),
-        body: z.object({
+        body: z.strictObject({
           value: z.union([z.number(), z.boolean()]),
-          reason: z.string().trim().min(3).max(2000).describe("Why the official figure changes (audited)."),
-          source: z.string().max(500).nullable().optional(),
-          comment: z.string().max(4000).nullable().optional(),
+          reason: z
+            .string()
+            .trim()
+            .min(3)
+            .max(TEXT_LIMITS.reason)
+            .describe("Why the official figure changes (audited)."),
+          source: z.string().max(TEXT_LIMITS.name).nullable().optional(),
+          comment: z.string().max(TEXT_LIMITS.comment).nullable().optional(),
           evidenceUrl: z
             .url({ protocol: /^https?$/ })
-            .max(2000)
+            .max(TEXT_LIMITS.url)
             .nullable()
             .optional(),
           expectedVersion: z.number().int().positive().optional(),

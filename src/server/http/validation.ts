@@ -25,9 +25,14 @@ export class RequestValidationError extends Error {
       const again = this.schema.safeParse(this.data, { error: viLocale.localeError });
       if (!again.success) messages = again.error.issues.map((i) => i.message);
     }
+    // A refinement of ours carries its Vietnamese wording in params.vi (zod's locale cannot word it).
+    const own = (issue: z.core.$ZodIssue) =>
+      lang === "vi" && issue.code === "custom" && typeof issue.params?.vi === "string"
+        ? issue.params.vi
+        : undefined;
     return this.issues.map((issue, i) => ({
       path: [this.part, ...issue.path.map(String)].join("."),
-      message: messages[i] ?? issue.message,
+      message: own(issue) ?? messages[i] ?? issue.message,
       messageEn: issue.message,
     }));
   }

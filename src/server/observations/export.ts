@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import type { Executor } from "../../db/client.js";
 import { indicators, observations } from "../../db/schema/index.js";
 import type { ObservationRow } from "./service.js";
-import { csvSafeText, xlsxSafeText } from "./spreadsheet-text.js";
+import { csvSafeText, encodeOoxmlText, xlsxSafeText } from "./spreadsheet-text.js";
 
 export const EXPORT_HEADER = [
   "mã chỉ tiêu",
@@ -105,7 +105,7 @@ export function csvExport(pages: AsyncIterable<ExportRow[]>): Readable {
 
 /** An Excel cell: text as an inline string cell (never a formula, never a shared-strings table in memory). */
 function xlsxCell(v: string | number | boolean): ExcelJS.CellValue {
-  return typeof v === "string" ? { richText: [{ text: xlsxSafeText(v) }] } : v;
+  return typeof v === "string" ? { richText: [{ text: encodeOoxmlText(xlsxSafeText(v)) }] } : v;
 }
 
 /** The Excel export, written by exceljs's streaming writer as pages arrive. */

@@ -44,3 +44,18 @@ export const webUrlMessage = {
   vi: "phải là một địa chỉ http:// hoặc https://",
   en: "must be an http:// or https:// address",
 };
+
+/**
+ * OOXML strings escape characters XML cannot carry as `_xHHHH_` (a carriage return is normalised
+ * to a line feed by every XML parser, so Excel writes `_x000D_`); a literal `_xHHHH_` has its
+ * underscore escaped as `_x005F_`.
+ */
+export function encodeOoxmlText(text: string): string {
+  return text.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m.slice(1)}`).replace(/\r/g, "_x000D_");
+}
+
+export function decodeOoxmlText(text: string): string {
+  return text.includes("_x")
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
+    : text;
+}

@@ -17,7 +17,7 @@ import {
   missingColumn,
   REQUIRED_FIELDS,
 } from "./import-columns.js";
-import { unprotectText } from "./spreadsheet-text.js";
+import { decodeOoxmlText, unprotectText } from "./spreadsheet-text.js";
 import { SharedStrings } from "./xlsx-shared-strings.js";
 import { dateStyles, excelDate } from "./xlsx-styles.js";
 import { notXlsx, openXlsxArchive, type XlsxArchive } from "./xlsx-zip.js";
@@ -203,8 +203,9 @@ async function* sheetRows(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Asy
     if (type === "s") {
       const s = /^\d+$/.test(text) ? ctx.strings.get(Number(text)) : undefined;
       if (s !== undefined && s.length > MAX_CELL_CHARS) tooLongCells.push(column);
-      else if (s !== undefined) c = { kind: "text", text: s };
-    } else if (type === "inlineStr" || type === "str") c = text === "" ? undefined : { kind: "text", text };
+      else if (s !== undefined) c = { kind: "text", text: decodeOoxmlText(s) };
+    } else if (type === "inlineStr" || type === "str")
+      c = text === "" ? undefined : { kind: "text", text: decodeOoxmlText(text) };
     else if (type === "b") c = { kind: "bool", value: text.trim() === "1" || text.trim() === "true" };
     else if (type === "e") c = { kind: "error", code: text.trim() };
     else if (type === "d") {

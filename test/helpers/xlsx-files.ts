@@ -26,7 +26,10 @@ function u32(n: number): Buffer {
 }
 
 /** The bytes of a ZIP archive (deflated entries, sizes in data descriptors), as they are written. */
-export async function* zipStream(entries: ZipEntry[]): AsyncGenerator<Buffer> {
+export async function* zipStream(
+  entries: ZipEntry[],
+  level: number = constants.Z_BEST_SPEED,
+): AsyncGenerator<Buffer> {
   let offset = 0;
   const central: Buffer[] = [];
   for (const e of entries) {
@@ -53,7 +56,7 @@ export async function* zipStream(entries: ZipEntry[]): AsyncGenerator<Buffer> {
     let crc = 0;
     let size = 0;
     let compressed = 0;
-    const deflate = createDeflateRaw({ level: constants.Z_BEST_SPEED });
+    const deflate = createDeflateRaw({ level });
     const out: Buffer[] = [];
     deflate.on("data", (c: Buffer) => out.push(c));
     const write = (b: Buffer) =>
@@ -164,8 +167,12 @@ export function cellXml(c: Cell, ref: string): string {
   return `<c r="${ref}"><f>${xmlEscape(c.formula)}</f><v>${c.result}</v></c>`;
 }
 
-/** A row's XML (1-based row number). */
-export function rowXml(n: number, cells: Cell[]): string {
+/**
+ * A row's XML (1-based row number). Without `refs` the row and cell references are left out, as
+ * the format allows (rows and cells then follow one another): a large sheet compresses far better.
+ */
+export function rowXml(n: number, cells: Cell[], refs = true): string {
+  if (!refs) return `<row>${cells.map((c) => cellXml(c, "").replace(' r=""', "")).join("")}</row>`;
   return `<row r="${n}">${cells.map((c, i) => cellXml(c, `${column(i)}${n}`)).join("")}</row>`;
 }
 

@@ -549,8 +549,13 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         report({ phase: "failed" });
         if (err instanceof AppError && FILE_REFUSALS.has(err.code))
           return reply.status(422).send(fileRejected(err, req, req.query.dryRun === "true"));
-        // Refused before the whole upload was read: the rest is discarded, then the connection closed.
-        if (err instanceof AppError && err.status === 413) reply.header("connection", "close");
+        // Refused before the whole upload was read: the rest is read and discarded (so the client,
+        // still sending, gets the answer), then the connection closed.
+        if (err instanceof AppError && err.status === 413) {
+          body.unpipe();
+          body.resume();
+          reply.header("connection", "close");
+        }
         throw err;
       } finally {
         await upload?.remove();

@@ -168,6 +168,7 @@ interface SheetContext {
 
 async function* sheetRows(chunks: AsyncIterable<Buffer>, ctx: SheetContext): AsyncGenerator<SourceRow> {
   let columns: Map<ImportField, number> | undefined;
+  let keep: Set<number> | undefined;
   const out: SourceRow[] = [];
   // The row being read: its number and its cells by column.
   let rowNo = 0;
@@ -198,7 +199,7 @@ async function* sheetRows(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Asy
       return;
     }
     // Once the header is known, only the columns it names are kept.
-    if (columns && ![...columns.values()].includes(column)) return;
+    if (keep && !keep.has(column)) return;
     let c: Cell | undefined;
     if (type === "s") {
       const s = /^\d+$/.test(text) ? ctx.strings.get(Number(text)) : undefined;
@@ -238,6 +239,7 @@ async function* sheetRows(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Asy
         const field = fieldFor(cellText(got[i]));
         if (field && !columns.has(field)) columns.set(field, i);
       }
+      keep = new Set(columns.values());
       const missing = REQUIRED_FIELDS.filter((f) => !columns?.has(f));
       if (missing.length > 0) {
         headerRefused = true;

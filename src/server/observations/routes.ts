@@ -4,7 +4,7 @@
  * observations policy; a value the caller may not see does not exist for them (404).
  */
 
-import { type Readable, Transform } from "node:stream";
+import type { Readable } from "node:stream";
 import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -34,10 +34,8 @@ import { codeParam, errorResponses } from "../http/common-schemas.js";
 import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pagination.js";
 import { audit } from "../indicators/versioning.js";
 import { commitObservationChanges } from "./commit.js";
-import { readCsv } from "./csv.js";
 import { csvExport, exportPages, XLSX_TYPE, xlsxExport } from "./export.js";
-import { EXPECTED_XLSX, sniffFileKind, wrongKind } from "./file-kind.js";
-import { type ImportSummary, importObservations, jsonRows, type SourceRow } from "./import.js";
+import { type ImportSummary, importObservations, jsonRows } from "./import.js";
 import { ImportProgressRegistry } from "./progress.js";
 import {
   checkObservation,
@@ -49,9 +47,8 @@ import {
   writeObservation,
 } from "./service.js";
 import { isWebUrl, webUrlMessage } from "./spreadsheet-text.js";
-import { type SavedUpload, saveUpload } from "./upload-file.js";
+import { discardRest, fileRejected, isFileRefusal, type UploadRows, uploadRows } from "./upload-source.js";
 import { buildTemplate } from "./xlsx.js";
-import { readXlsx, type XlsxLimits } from "./xlsx-reader.js";
 
 const tags = ["observations"];
 
@@ -189,34 +186,6 @@ function valueFilter(principal: Principal, q: ValueQuery): SQL | undefined {
 function rejected(summary: ImportSummary, req: { lang: "vi" | "en"; id: string }) {
   const e = new AppError("IMPORT_REJECTED", { count: summary.rejected });
   return { ...summary, error: { code: e.code, message: e.message_(req.lang), requestId: req.id } };
-}
-
-/** File-level refusals (wrong kind, encoding, broken CSV): answered like a rejected import, with their code. */
-const FILE_REFUSALS = new Set(["WRONG_FILE_KIND", "CSV_ENCODING_UNSUPPORTED", "CSV_MALFORMED"]);
-
-function fileRejected(err: AppError, req: { lang: "vi" | "en"; id: string }, dryRun: boolean) {
-  const row = err.details?.[0]?.line ?? 1;
-  return {
-    rows: 0,
-    imported: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    dryRun,
-    replayed: false,
-    errors: [{ row, column: "", path: "", message: err.message_("vi"), messageEn: err.message_("en") }],
-    error: { code: err.code, message: err.message_(req.lang), details: err.details, requestId: req.id },
-  };
-}
-
-/** A CSV the parser cannot read (unbalanced quotes, …) is the client's fault: 400, not 500. */
-async function* malformedAsAppError(rows: AsyncIterable<SourceRow>): AsyncGenerator<SourceRow> {
-  try {
-    yield* rows;
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError("MALFORMED_BODY");
-  }
 }
 
 export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -444,41 +413,6 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     done(null, payload),
   );
 
-  const MB = 1024 * 1024;
-  const config = app.deps.config;
-  const xlsxLimits = (): XlsxLimits => ({
-    maxInflatedBytes: config.XLSX_MAX_INFLATED_MB * MB,
-    maxRows: config.XLSX_MAX_ROWS,
-    maxSharedStrings: config.XLSX_MAX_SHARED_STRINGS,
-  });
-  /** The .xlsx upload in a temporary file, refused past the smaller of XLSX_MAX_MB and MAX_UPLOAD_MB. */
-  const receiveXlsx = async (body: Readable, length: string | undefined): Promise<SavedUpload> => {
-    const mb = Math.min(config.XLSX_MAX_MB, config.MAX_UPLOAD_MB);
-    const saved = await saveUpload(body, mb * MB, `${mb} MB`, length ? Number(length) : undefined);
-    const kind = sniffFileKind(saved.head);
-    if (kind.kind !== "zip") {
-      await saved.remove();
-      throw wrongKind(kind, EXPECTED_XLSX);
-    }
-    return saved;
-  };
-  /** The CSV stream, refused past MAX_UPLOAD_MB. */
-  const countedCsv = (body: Readable): Readable => {
-    const limit = config.MAX_UPLOAD_MB * MB;
-    let bytes = 0;
-    const counted = body.pipe(
-      new Transform({
-        transform(chunk: Buffer, _enc, cb) {
-          bytes += chunk.length;
-          if (bytes > limit) cb(new AppError("PAYLOAD_TOO_LARGE", { limit: `${config.MAX_UPLOAD_MB} MB` }));
-          else cb(null, chunk);
-        },
-      }),
-    );
-    body.on("error", (e) => counted.destroy(e));
-    return counted;
-  };
-
   app.post(
     "/observations/import",
     {
@@ -522,18 +456,10 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = req.body as Readable | undefined;
       if (!body || typeof body.pipe !== "function")
         throw new AppError("UNSUPPORTED_MEDIA_TYPE", { type: String(req.headers["content-type"] ?? "") });
-      const format = String(req.headers["content-type"] ?? "")
-        .toLowerCase()
-        .startsWith(XLSX_TYPE)
-        ? "xlsx"
-        : "csv";
-      let upload: SavedUpload | undefined;
+      let upload: UploadRows | undefined;
       try {
-        if (format === "xlsx") upload = await receiveXlsx(body, req.headers["content-length"]);
-        const isMilestone = (c: string) => milestones.has(c);
-        const rows = upload
-          ? readXlsx(upload.path, isMilestone, xlsxLimits())
-          : malformedAsAppError(readCsv(countedCsv(body), isMilestone, config.CSV_MAX_ROWS));
+        upload = await uploadRows(body, req.headers, app.deps.config, (c) => milestones.has(c));
+        const { rows, format } = upload;
         const summary = await importObservations(db(), req.principal, rows, changeContext(req), {
           dryRun: req.query.dryRun === "true",
           submit: req.query.submit === "true",
@@ -547,18 +473,17 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         return summary.errors.length > 0 ? reply.status(422).send(rejected(summary, req)) : summary;
       } catch (err) {
         report({ phase: "failed" });
-        if (err instanceof AppError && FILE_REFUSALS.has(err.code))
+        if (isFileRefusal(err))
           return reply.status(422).send(fileRejected(err, req, req.query.dryRun === "true"));
         // Refused before the whole upload was read: the rest is read and discarded (so the client,
         // still sending, gets the answer), then the connection closed.
         if (err instanceof AppError && err.status === 413) {
-          body.unpipe();
-          body.resume();
+          discardRest(body);
           reply.header("connection", "close");
         }
         throw err;
       } finally {
-        await upload?.remove();
+        await upload?.cleanup();
       }
     },
   );

@@ -17,6 +17,7 @@
  *
  * Options: --embedded-only, --postgres-only.
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -68,6 +69,40 @@ async function* bombChunks(): AsyncGenerator<Buffer> {
   );
 }
 
+function curlUpload(port: number, s: { cookie: string; csrf: string }, file: string, type: string) {
+  return new Promise<{ status: string; body: string }>((resolve) => {
+    const curl = spawn("curl", [
+      "-sS",
+      "-X",
+      "POST",
+      "-H",
+      `cookie: ${s.cookie}`,
+      "-H",
+      `x-csrf-token: ${s.csrf}`,
+      "-H",
+      `content-type: ${type}`,
+      "-H",
+      "Expect:",
+      "--data-binary",
+      `@${file}`,
+      "-w",
+      "\n%{http_code}",
+      `http://127.0.0.1:${port}/api/v1/observations/import?dryRun=true`,
+    ]);
+    let out = "";
+    curl.stdout.on("data", (c: Buffer) => {
+      out += c.toString("utf8");
+    });
+    curl.stderr.on("data", (c: Buffer) => {
+      out += c.toString("utf8");
+    });
+    curl.on("close", () => {
+      const i = out.lastIndexOf("\n");
+      resolve({ status: out.slice(i + 1).trim(), body: out.slice(0, i) });
+    });
+  });
+}
+
 interface Phase {
   name: string;
   status: number | string;
@@ -117,21 +152,14 @@ async function run(
     for (const f of files) {
       const probe = probeHealth(port, pid);
       const t0 = performance.now();
-      const fh = await open(f.file, "r");
-      let status: number | string;
+      // curl sends the file from another process, so this one's event loop only probes.
+      const out = await curlUpload(port, s, f.file, f.type);
+      let status: string;
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/observations/import?dryRun=true`, {
-          method: "POST",
-          headers: { cookie: s.cookie, "x-csrf-token": s.csrf, "content-type": f.type },
-          body: fh.readableWebStream() as unknown as ReadableStream,
-          duplex: "half",
-        } as RequestInit);
-        const body = (await res.json()) as { rows?: number; error?: { code: string } };
-        status = `${res.status} ${body.error?.code ?? ""}${body.rows !== undefined ? ` rows=${body.rows}` : ""}`;
-      } catch (err) {
-        status = `failed: ${(err as Error).message}`;
-      } finally {
-        await fh.close();
+        const body = JSON.parse(out.body) as { rows?: number; error?: { code: string } };
+        status = `${out.status} ${body.error?.code ?? ""}${body.rows !== undefined ? ` rows=${body.rows}` : ""}`;
+      } catch {
+        status = `${out.status} ${out.body.slice(0, 80)}`;
       }
       const seconds = (performance.now() - t0) / 1000;
       const p = await probe.stop();

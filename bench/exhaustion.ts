@@ -10,6 +10,7 @@
  *   - a CSV of 2,000,000 data rows (CSV_MAX_ROWS);
  *   - a zip bomb (a ~5 MB .xlsx inflating to 1 GB, sizes lying), refused at XLSX_MAX_INFLATED_MB.
  *
+ * Each upload is sent by `curl` from its own process, so this process's event loop only probes.
  * Every row names a unit that does not exist, so each file is read, parsed and checked to its
  * end (or its cap) and nothing is written: this measures the reading path of an upload. Printed
  * per phase: probe p99, longest gap between answers, peak RSS of the server against the idle

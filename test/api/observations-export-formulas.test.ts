@@ -187,6 +187,22 @@ describe("exports carry no formulas, and import back unchanged", () => {
       },
     });
     expect(ok.statusCode, ok.body).toBe(201);
+    const bulk = await as(
+      t.app,
+      reporter,
+    )({
+      method: "POST",
+      url: "/api/v1/observations/bulk",
+      payload: {
+        items: [
+          { indicator: IND, unit: "HA-NOI", period: "2026-03", value: 1, evidenceUrl: "ftp://x.example/a" },
+        ],
+      },
+    });
+    expect(bulk.statusCode, bulk.body).toBe(400);
+    expect((bulk.json() as { error: { details: { path: string }[] } }).error.details[0]?.path).toBe(
+      "body.items.0.evidenceUrl",
+    );
     const csv = await upload(
       `indicator;unit;period;value;evidence_url\n${IND};HA-NOI;2026-03;1;javascript:alert(1)\n`,
       "text/csv",

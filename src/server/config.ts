@@ -24,6 +24,11 @@ export const configSchema = z.object({
   TRUST_PROXY: z.string().default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_240).default(512),
+  XLSX_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(50),
+  XLSX_MAX_INFLATED_MB: z.coerce.number().int().min(1).max(10_240).default(200),
+  XLSX_MAX_ROWS: z.coerce.number().int().min(2).max(100_000_000).default(1_048_576),
+  XLSX_MAX_SHARED_STRINGS: z.coerce.number().int().min(1).max(100_000_000).default(4_194_304),
+  CSV_MAX_ROWS: z.coerce.number().int().min(2).max(100_000_000).default(2_000_000),
   SESSION_SECRET: z.string().min(32).optional(),
   SEED_ON_START: bool.default(true),
   DEMO: bool.default(false),
@@ -71,6 +76,16 @@ export const configDocs: Record<keyof RawConfig, string> = {
     "Fastify trustProxy: false, true, a hop count, or a comma-separated list of proxy addresses/CIDRs. Default false.",
   LOG_LEVEL: "fatal, error, warn, info, debug, trace or silent. Default info.",
   MAX_UPLOAD_MB: "Maximum upload size in MB (spreadsheets, plan files). Default 512.",
+  XLSX_MAX_MB:
+    "Maximum size in MB of an uploaded .xlsx file (the smaller of this and MAX_UPLOAD_MB applies); larger: 413 PAYLOAD_TOO_LARGE. Default 50.",
+  XLSX_MAX_INFLATED_MB:
+    "Maximum MB an .xlsx may inflate to (the parts read: workbook, styles, shared strings, first sheet), so a zip bomb is refused as it inflates: 413 SPREADSHEET_INFLATED_TOO_LARGE. Default 200.",
+  XLSX_MAX_ROWS:
+    "Maximum rows of the uploaded sheet, header included (a row numbered above it is refused): 413 SPREADSHEET_TOO_MANY_ROWS. Default 1048576 (Excel's own limit).",
+  XLSX_MAX_SHARED_STRINGS:
+    "Maximum entries in an .xlsx's shared-strings table (held in memory while the sheet is read): 413 SPREADSHEET_TOO_MANY_STRINGS. Default 4194304.",
+  CSV_MAX_ROWS:
+    "Maximum data rows of an uploaded CSV (after its header line): 413 SPREADSHEET_TOO_MANY_ROWS. Default 2000000.",
   SESSION_SECRET:
     "Secret for signing session cookies (>= 32 chars). When absent it is generated once and kept in DATA_DIR/secrets.json.",
   SEED_ON_START: "Load the bundled NQ57 plan and org units at start when missing (idempotent). Default true.",

@@ -170,6 +170,36 @@ export const errorCatalog = {
     vi: "Nội dung gửi lên vượt quá giới hạn {limit}.",
     en: "The request body exceeds the limit of {limit}.",
   },
+  SPREADSHEET_TOO_MANY_ROWS: {
+    status: 413,
+    vi: "Tệp có quá {limit} dòng (giới hạn {setting}); hãy chia thành nhiều tệp nhỏ hơn.",
+    en: "The file has more than {limit} rows (limit {setting}); split it into smaller files.",
+  },
+  SPREADSHEET_INFLATED_TOO_LARGE: {
+    status: 413,
+    vi: "Tệp Excel khi giải nén vượt quá {limit} (giới hạn XLSX_MAX_INFLATED_MB); tệp bị từ chối.",
+    en: "The Excel file inflates to more than {limit} (limit XLSX_MAX_INFLATED_MB); it is refused.",
+  },
+  SPREADSHEET_TOO_MANY_STRINGS: {
+    status: 413,
+    vi: "Tệp Excel có quá {limit} chuỗi dùng chung (giới hạn XLSX_MAX_SHARED_STRINGS); hãy chia thành nhiều tệp nhỏ hơn.",
+    en: "The Excel file has more than {limit} shared strings (limit XLSX_MAX_SHARED_STRINGS); split it into smaller files.",
+  },
+  WRONG_FILE_KIND: {
+    status: 422,
+    vi: "Tệp gửi lên là {kindVi}, không phải {expectedVi}.",
+    en: "The file sent is {kindEn}, not {expectedEn}.",
+  },
+  CSV_ENCODING_UNSUPPORTED: {
+    status: 422,
+    vi: "Tệp CSV có vẻ được mã hóa {encoding} mà không có dấu BOM; hãy lưu lại dưới dạng “CSV UTF-8”.",
+    en: "The CSV file looks {encoding}-encoded without a byte-order mark; save it again as “CSV UTF-8”.",
+  },
+  CSV_MALFORMED: {
+    status: 422,
+    vi: "Tệp CSV không đọc được từ dòng {row}: {reasonVi}.",
+    en: "The CSV file cannot be read from row {row}: {reasonEn}.",
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     vi: "Kiểu nội dung “{type}” không được hỗ trợ.",

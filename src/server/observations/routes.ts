@@ -4,7 +4,7 @@
  * observations policy; a value the caller may not see does not exist for them (404).
  */
 
-import { Readable, Transform } from "node:stream";
+import type { Readable } from "node:stream";
 import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -30,12 +30,14 @@ import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pag
 import { changeValueState, deleteValue, reviseValue } from "./commands/change-state.js";
 import { readableValue } from "./commands/readable-value.js";
 import { writeValue } from "./commands/write-value.js";
-import { readCsv } from "./csv.js";
-import { type ImportSummary, importObservations, jsonRows, type SourceRow } from "./import.js";
+import { csvExport, exportPages, XLSX_TYPE, xlsxExport } from "./export.js";
+import { type ImportSummary, importObservations, jsonRows } from "./import.js";
 import { ImportProgressRegistry } from "./progress.js";
 import { type ObservationRow, revisionsAsOf, type Transition } from "./service.js";
+import { isWebUrl, webUrlMessage } from "./spreadsheet-text.js";
+import { discardRest, fileRejected, isFileRefusal, type UploadRows, uploadRows } from "./upload-source.js";
 import { indicatorFacts, valueContext } from "./value-context.js";
-import { buildTemplate, readXlsx } from "./xlsx.js";
+import { buildTemplate } from "./xlsx.js";
 
 const tags = ["observations"];
 
@@ -57,6 +59,15 @@ const observation = z.object({
 });
 type Observation = z.output<typeof observation>;
 
+/** A link to the evidence: http(s) only (a `javascript:` or `file:` link is refused by name). */
+const evidenceUrlSchema = z
+  .string()
+  .max(TEXT_LIMITS.url)
+  .refine(isWebUrl, { message: webUrlMessage.en, params: { vi: webUrlMessage.vi } })
+  .nullable()
+  .optional()
+  .describe("A link to the evidence: http:// or https:// only.");
+
 const writeBody = z.strictObject({
   indicator: codeParam,
   unit: codeParam.describe("The unit the value describes."),
@@ -68,7 +79,7 @@ const writeBody = z.strictObject({
   value: z.union([z.number(), z.boolean()]),
   source: z.string().max(TEXT_LIMITS.name).nullable().optional(),
   comment: z.string().max(TEXT_LIMITS.comment).nullable().optional(),
-  evidenceUrl: z.url().max(TEXT_LIMITS.url).nullable().optional(),
+  evidenceUrl: evidenceUrlSchema,
   expectedVersion: z
     .number()
     .int()
@@ -124,16 +135,6 @@ function valueFilter(principal: Principal, q: ValueQuery): SQL | undefined {
 function rejected(summary: ImportSummary, req: { lang: "vi" | "en"; id: string }) {
   const e = new AppError("IMPORT_REJECTED", { count: summary.rejected });
   return { ...summary, error: { code: e.code, message: e.message_(req.lang), requestId: req.id } };
-}
-
-/** A CSV the parser cannot read (unbalanced quotes, …) is the client's fault: 400, not 500. */
-async function* malformedAsAppError(rows: AsyncIterable<SourceRow>): AsyncGenerator<SourceRow> {
-  try {
-    yield* rows;
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError("MALFORMED_BODY");
-  }
 }
 
 export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -302,13 +303,10 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // CSV arrives as a stream: parsed row by row, never buffered whole.
-  app.addContentTypeParser(["text/csv", "application/csv"], (_req, payload, done) => done(null, payload));
-  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  app.addContentTypeParser(
-    XLSX,
-    { parseAs: "buffer", bodyLimit: app.deps.config.MAX_UPLOAD_MB * 1024 * 1024 },
-    (_req, body, done) => done(null, body),
+  // Uploads arrive as streams, never buffered whole: CSV is parsed as it comes, .xlsx is written
+  // to a temporary file (a ZIP is read from its end) and its sheet parsed as it inflates.
+  app.addContentTypeParser(["text/csv", "application/csv", XLSX_TYPE], (_req, payload, done) =>
+    done(null, payload),
   );
 
   app.post(
@@ -349,37 +347,16 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
             .where(sql`${indicators.direction} = 'milestone' or ${indicators.kind} = 'milestone'`)
         ).map((r) => r.code),
       );
-      const isMilestone = (c: string) => milestones.has(c);
       const key = req.headers["idempotency-key"];
       const report = key ? progress.start(changeContext(req).actor, key) : () => {};
-      let rows: AsyncIterable<SourceRow> | SourceRow[];
-      let format: "csv" | "xlsx";
-      if (Buffer.isBuffer(req.body)) {
-        format = "xlsx";
-        rows = await readXlsx(req.body, isMilestone);
-      } else {
-        format = "csv";
-        const body = req.body as Readable | undefined;
-        if (!body || typeof body.pipe !== "function")
-          throw new AppError("UNSUPPORTED_MEDIA_TYPE", { type: String(req.headers["content-type"] ?? "") });
-        const limit = app.deps.config.MAX_UPLOAD_MB * 1024 * 1024;
-        let bytes = 0;
-        const counted = body.pipe(
-          new Transform({
-            transform(chunk: Buffer, _enc, cb) {
-              bytes += chunk.length;
-              if (bytes > limit)
-                cb(new AppError("PAYLOAD_TOO_LARGE", { limit: `${app.deps.config.MAX_UPLOAD_MB} MB` }));
-              else cb(null, chunk);
-            },
-          }),
-        );
-        body.on("error", (e) => counted.destroy(e));
-        rows = malformedAsAppError(readCsv(counted, isMilestone));
-      }
-      let summary: Awaited<ReturnType<typeof importObservations>>;
+      const body = req.body as Readable | undefined;
+      if (!body || typeof body.pipe !== "function")
+        throw new AppError("UNSUPPORTED_MEDIA_TYPE", { type: String(req.headers["content-type"] ?? "") });
+      let upload: UploadRows | undefined;
       try {
-        summary = await importObservations(db(), req.principal, rows, changeContext(req), {
+        upload = await uploadRows(body, req.headers, app.deps.config, (c) => milestones.has(c));
+        const { rows, format } = upload;
+        const summary = await importObservations(db(), req.principal, rows, changeContext(req), {
           dryRun: req.query.dryRun === "true",
           submit: req.query.submit === "true",
           idempotencyKey: req.headers["idempotency-key"],
@@ -388,12 +365,22 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
           onRead: (done) => report({ done }),
           onProgress: (done, total) => report({ phase: "writing", done, total }),
         });
+        report({ phase: summary.errors.length > 0 ? "failed" : "done" });
+        return summary.errors.length > 0 ? reply.status(422).send(rejected(summary, req)) : summary;
       } catch (err) {
         report({ phase: "failed" });
+        if (isFileRefusal(err))
+          return reply.status(422).send(fileRejected(err, req, req.query.dryRun === "true"));
+        // Refused before the whole upload was read: the rest is read and discarded (so the client,
+        // still sending, gets the answer), then the connection closed.
+        if (err instanceof AppError && err.status === 413) {
+          discardRest(body);
+          reply.header("connection", "close");
+        }
         throw err;
+      } finally {
+        await upload?.cleanup();
       }
-      report({ phase: summary.errors.length > 0 ? "failed" : "done" });
-      return summary.errors.length > 0 ? reply.status(422).send(rejected(summary, req)) : summary;
     },
   );
 
@@ -514,7 +501,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       });
       return reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header("content-disposition", `attachment; filename="chi-nam-${unit.code}-${q.period}.xlsx"`)
         .send(buffer);
     },
@@ -542,77 +529,17 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       if (!tokenMayReadBeyondOwnValues(req.principal)) throw new AppError("FORBIDDEN");
       const q = req.query;
-      const where = valueFilter(req.principal, q);
-      const header = [
-        "mã chỉ tiêu",
-        "mã đơn vị",
-        "kỳ",
-        "giá trị",
-        "trạng thái",
-        "nguồn",
-        "ghi chú",
-        "phiên bản",
-        "cập nhật",
-      ];
-      const pages = async function* () {
-        let after: string | undefined;
-        for (;;) {
-          const rows = await db()
-            .select({ o: observations })
-            .from(observations)
-            .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
-            .where(and(where, after ? sql`${observations.id}::text > ${after}` : undefined))
-            .orderBy(asc(sql`${observations.id}::text`))
-            .limit(5000);
-          if (rows.length === 0) return;
-          const presented = await present(rows.map((r) => r.o));
-          yield presented.map((o) => [
-            o.indicator,
-            o.unit,
-            o.period,
-            o.value,
-            o.status,
-            o.source ?? "",
-            o.comment ?? "",
-            o.version,
-            o.updatedAt,
-          ]);
-          after = rows[rows.length - 1]?.o.id;
-        }
-      };
+      const pages = exportPages(db(), valueFilter(req.principal, q), (rows) => present(rows));
       const name = `chi-nam-${q.indicator ?? "values"}-${q.unit ?? "all"}`;
-      if (q.format === "xlsx") {
-        const ExcelJS = (await import("exceljs")).default;
-        const { PassThrough } = await import("node:stream");
-        const out = new PassThrough();
-        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out });
-        const ws = wb.addWorksheet("Số liệu");
-        ws.addRow(header).commit();
-        void (async () => {
-          for await (const chunk of pages()) for (const r of chunk) ws.addRow(r).commit();
-          ws.commit();
-          await wb.commit();
-        })().catch((e: unknown) => out.destroy(e as Error));
+      if (q.format === "xlsx")
         return reply
-          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .type(XLSX_TYPE)
           .header("content-disposition", `attachment; filename="${name}.xlsx"`)
-          .send(out);
-      }
-      const cell = (v: unknown) => {
-        // 1.234 would read two ways on re-import: write 1.2340, which reads one way.
-        const t = typeof v === "number" && /^-?\d{1,3}\.\d{3}$/.test(String(v)) ? `${v}0` : String(v);
-        return /[;"\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-      };
-      const csv = Readable.from(
-        (async function* () {
-          yield `\ufeff${header.join(";")}\n`;
-          for await (const chunk of pages()) yield `${chunk.map((r) => r.map(cell).join(";")).join("\n")}\n`;
-        })(),
-      );
+          .send(xlsxExport(pages));
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="${name}.csv"`)
-        .send(csv);
+        .send(csvExport(pages));
     },
   );
 

@@ -1,11 +1,9 @@
 /**
  * Excel: a template per unit, period and indicator set (Vietnamese headers, indicator names and
- * units, a drop-down of yes/no for milestones, cells locked except the values to fill in), and
- * reading a filled template (or any sheet with the CSV headers) back into values.
+ * units, a drop-down of yes/no for milestones, cells locked except the values to fill in). A
+ * filled template is read back by xlsx-reader.ts. Text goes in as string cells (never formulas).
  */
 import ExcelJS from "exceljs";
-import { parseLocalizedNumber, parseYesNo } from "../../domain/numbers.js";
-import { rowError, type SourceRow } from "./import.js";
 
 export interface TemplateRow {
   indicator: string;
@@ -25,16 +23,6 @@ const HEADERS = [
   "Nguồn số liệu",
   "Ghi chú",
 ];
-const COLUMN_FIELDS = [
-  "indicator",
-  "name",
-  "measure",
-  "unit",
-  "period",
-  "value",
-  "source",
-  "comment",
-] as const;
 
 export async function buildTemplate(opts: {
   unit: string;
@@ -105,97 +93,4 @@ export async function buildTemplate(opts: {
   ]);
   about.getColumn(1).width = 100;
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const aliases: Record<string, (typeof COLUMN_FIELDS)[number]> = {
-  "mã chỉ tiêu": "indicator",
-  indicator: "indicator",
-  "mã đơn vị": "unit",
-  unit: "unit",
-  kỳ: "period",
-  "kỳ báo cáo": "period",
-  period: "period",
-  "giá trị": "value",
-  value: "value",
-  "nguồn số liệu": "source",
-  nguồn: "source",
-  source: "source",
-  "ghi chú": "comment",
-  comment: "comment",
-};
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("");
-  if (typeof v === "object" && "result" in v) return cellText(v.result as ExcelJS.CellValue);
-  if (typeof v === "object" && "text" in v) return String(v.text);
-  return String(v);
-}
-
-export async function readXlsx(
-  data: Buffer,
-  milestoneCodes: (code: string) => boolean,
-): Promise<SourceRow[]> {
-  const wb = new ExcelJS.Workbook();
-  const out: SourceRow[] = [];
-  const err = (row: number, column: string, vi: string, en: string, value?: unknown) => {
-    const e = rowError(row, column, vi, en, value);
-    const last = out[out.length - 1];
-    if (last?.row === row && last.errors) last.errors.push(e);
-    else out.push({ row, errors: [e] });
-  };
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    err(1, "", "tệp không phải là tệp Excel (.xlsx) hợp lệ", "not a valid .xlsx file");
-    return out;
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) {
-    err(1, "", "tệp không có trang tính", "the workbook has no sheet");
-    return out;
-  }
-  const columns = new Map<(typeof COLUMN_FIELDS)[number], number>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const field = aliases[cellText(cell.value).trim().toLowerCase().normalize("NFC")];
-    if (field) columns.set(field, col);
-  });
-  for (const required of ["indicator", "unit", "period", "value"] as const)
-    if (!columns.has(required)) err(1, required, `thiếu cột “${required}”`, `missing column “${required}”`);
-  if (out.length > 0) return out;
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const get = (f: (typeof COLUMN_FIELDS)[number]) => {
-      const c = columns.get(f);
-      return c ? row.getCell(c).value : null;
-    };
-    const indicator = cellText(get("indicator")).trim();
-    const raw = get("value");
-    if (raw === null || raw === undefined || cellText(raw).trim() === "") return; // left blank: skipped
-    let value: number | boolean | undefined;
-    if (milestoneCodes(indicator)) {
-      const b = parseYesNo(typeof raw === "boolean" || typeof raw === "number" ? raw : cellText(raw));
-      if (b.ok) value = b.value;
-      else err(n, "value", b.vi, b.en, cellText(raw));
-    } else if (typeof raw === "number") value = raw;
-    else {
-      const p = parseLocalizedNumber(cellText(raw));
-      if (p.ok) value = p.value;
-      else err(n, "value", p.vi, p.en, cellText(raw));
-    }
-    if (value === undefined) return;
-    const text = (f: "source" | "comment") => cellText(get(f)).trim() || null;
-    out.push({
-      row: n,
-      input: {
-        indicator,
-        unit: cellText(get("unit")).trim(),
-        period: cellText(get("period")).trim(),
-        value,
-        source: text("source"),
-        comment: text("comment"),
-      },
-    });
-  });
-  return out;
 }

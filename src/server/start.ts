@@ -47,7 +47,13 @@ export async function startServer(config: Config): Promise<Started> {
     const t1 = performance.now();
     await database.migrate();
     const t2 = performance.now();
-    if (config.SEED_ON_START) await seed(database.db);
+    if (config.SEED_ON_START) {
+      const seeded = await seed(database.db);
+      if (seeded.formerTwins?.kept.length)
+        console.warn(
+          `Former twins of provinces not merged in 2025 kept because data refers to them: ${seeded.formerTwins.kept.join(", ")} (see docs/decisions/0004-nq57-seed-content.md)`,
+        );
+    }
     // Units changed outside the services (an older version, a restore) leave the closure behind.
     await database.db.transaction((tx) => syncRollupClosure(tx));
     // An import the previous process did not finish is taken back before anyone reads.

@@ -12,6 +12,7 @@ import { AuditAnchor, chainHead } from "./audit/service.js";
 import { issueOneTimeToken, userCount } from "./auth/service.js";
 import { randomToken } from "./auth/tokens.js";
 import type { Config } from "./config.js";
+import { publishDemoIndicators } from "./demo/publish.js";
 import { ensureDemoValues } from "./demo/values.js";
 import { recoverImports } from "./observations/import.js";
 import { syncRollupClosure } from "./rollups/rebuild.js";
@@ -65,6 +66,9 @@ export async function startServer(config: Config): Promise<Started> {
     if (config.DEMO) {
       demoPassword = config.DEMO_PASSWORD ?? `Demo-${randomToken(9)}`;
       await ensureDemoAccounts(database.db, demoPassword);
+      const published = await publishDemoIndicators(database.db);
+      if (published.length > 0)
+        console.log(`Demo indicators published: ${published.length} (marked as demo)`);
       const demo = await ensureDemoValues(database.db);
       if (demo) console.log(`Demo values written: ${demo.written} (marked as demo)`);
     } else if ((await userCount(database.db)) === 0) {

@@ -264,7 +264,7 @@ async function closeRevision(tx: Executor, observationId: string, at: Date): Pro
 
 export type Transition = "submit" | "approve" | "return";
 
-const transitions: Record<Transition, { from: string[]; to: string }> = {
+export const transitions: Record<Transition, { from: string[]; to: string }> = {
   submit: { from: ["draft"], to: "submitted" },
   approve: { from: ["submitted"], to: "approved" },
   return: { from: ["submitted", "approved"], to: "draft" },

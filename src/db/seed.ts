@@ -14,6 +14,7 @@ import { importOrgUnits } from "../server/org-units/service.js";
 import { type ImportSummary, importPlanDefinition } from "../server/plans/import-plan.js";
 import type { Db } from "./client.js";
 import { instanceMeta } from "./schema/index.js";
+import { convergeFormerTwins, type FormerTwins } from "./seed-former-twins.js";
 
 export const seedsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "seeds");
 
@@ -46,6 +47,8 @@ export interface SeedResult {
   orgUnits: "applied" | "unchanged";
   plan: "applied" | "unchanged";
   planSummary?: ImportSummary;
+  /** When the database still has `OLD-` twins of earlier seeds: what was removed and what kept. */
+  formerTwins?: FormerTwins;
 }
 
 export async function seed(db: Db): Promise<SeedResult> {
@@ -58,6 +61,8 @@ export async function seed(db: Db): Promise<SeedResult> {
     await markApplied(db, "seed:org-units", { hash: unitsHash, at: new Date().toISOString(), ...summary });
     result.orgUnits = "applied";
   }
+  const twins = await convergeFormerTwins(db);
+  if (twins) result.formerTwins = twins;
   const { def, hash } = loadNq57Definition();
   if ((await applied(db, "seed:NQ57")) !== hash) {
     result.planSummary = await importPlanDefinition(db, def, {

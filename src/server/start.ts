@@ -12,6 +12,7 @@ import { AuditAnchor, chainHead } from "./audit/service.js";
 import { issueOneTimeToken, userCount } from "./auth/service.js";
 import { randomToken } from "./auth/tokens.js";
 import type { Config } from "./config.js";
+import { publishDemoIndicators } from "./demo/publish.js";
 import { ensureDemoValues } from "./demo/values.js";
 import { recoverImports } from "./observations/import.js";
 import { syncRollupClosure } from "./rollups/rebuild.js";
@@ -47,7 +48,13 @@ export async function startServer(config: Config): Promise<Started> {
     const t1 = performance.now();
     await database.migrate();
     const t2 = performance.now();
-    if (config.SEED_ON_START) await seed(database.db);
+    if (config.SEED_ON_START) {
+      const seeded = await seed(database.db);
+      if (seeded.formerTwins?.kept.length)
+        console.warn(
+          `Former twins of provinces not merged in 2025 kept because data refers to them: ${seeded.formerTwins.kept.join(", ")} (see docs/decisions/0004-nq57-seed-content.md)`,
+        );
+    }
     // Units changed outside the services (an older version, a restore) leave the closure behind.
     await database.db.transaction((tx) => syncRollupClosure(tx));
     // An import the previous process did not finish is taken back before anyone reads.
@@ -59,6 +66,9 @@ export async function startServer(config: Config): Promise<Started> {
     if (config.DEMO) {
       demoPassword = config.DEMO_PASSWORD ?? `Demo-${randomToken(9)}`;
       await ensureDemoAccounts(database.db, demoPassword);
+      const published = await publishDemoIndicators(database.db);
+      if (published.length > 0)
+        console.log(`Demo indicators published: ${published.length} (marked as demo)`);
       const demo = await ensureDemoValues(database.db);
       if (demo) console.log(`Demo values written: ${demo.written} (marked as demo)`);
     } else if ((await userCount(database.db)) === 0) {

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueOneTimeToken } from "../../src/server/auth/service.js";
+import { importOrgUnits } from "../../src/server/org-units/service.js";
 import { type TestApp, testApp } from "../helpers/app.js";
 import { as, createDemoAccounts, login, type Session, TEST_PASSWORD } from "../helpers/auth.js";
 import { backends } from "../helpers/db.js";
@@ -163,11 +164,26 @@ describe.each(backends())("security on %s", (backend) => {
     expect(
       (own.json() as { focalPersons: { fullName: string }[] }).focalPersons.map((f) => f.fullName),
     ).toEqual(["Phạm Thị D"]);
-    // A former province's unit counts as its successor's: Hà Nội's approver does not reach Hà Tây... but does reach former Hà Nội.
+    // A former unit counts as its successor's: Hà Nội's approver reaches Hà Tây (merged into Hà
+    // Nội in 2008; not in the seed, whose Hà Nội has no predecessor), not former Bình Dương.
+    await importOrgUnits(
+      t.database.db,
+      [
+        {
+          code: "OLD-HA-TAY",
+          kind: "province",
+          subtype: "province",
+          name: { vi: "Tỉnh Hà Tây" },
+          validTo: "2008-07-31",
+          lineage: [{ kind: "merged_into", unit: "HA-NOI", effectiveOn: "2008-08-01" }],
+        },
+      ],
+      { actor: "test", reason: "a former unit of Hà Nội" },
+    );
     const former = await as(
       t.app,
       approverHanoi,
-    )({ method: "PUT", url: "/api/v1/org-units/OLD-HA-NOI/profile", payload: { phone: "024 2" } });
+    )({ method: "PUT", url: "/api/v1/org-units/OLD-HA-TAY/profile", payload: { phone: "024 2" } });
     expect(former.statusCode).toBe(200);
     const formerOther = await as(
       t.app,

@@ -7,9 +7,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { queryRows } from "../../src/db/client.js";
-import { parsePeriod } from "../../src/domain/periods.js";
-import { internalAdministrator } from "../../src/server/access/roles.js";
+import { dueAt, parsePeriod } from "../../src/domain/periods.js";
+import { anonymous, internalAdministrator } from "../../src/server/access/roles.js";
 import { planOverview } from "../../src/server/dashboards/service.js";
+import { publishDemoIndicators } from "../../src/server/demo/publish.js";
 import { DEMO_SOURCE, ensureDemoValues } from "../../src/server/demo/values.js";
 import { getPlanByCode } from "../../src/server/plans/queries.js";
 import { dataQuality } from "../../src/server/quality/service.js";
@@ -51,5 +52,55 @@ describe.each(backends().slice(0, 1))("demo values on %s", (backend) => {
     for (const m of months)
       outliers += (await dataQuality(database.db, plan, parsePeriod(m), admin, now)).summary.outliers;
     expect(outliers).toBeGreaterThan(0);
+
+    // Written through the bulk path (one import, audited) and approved through transitions: the
+    // latest periods wait submitted, the rest are approved, a few were submitted late.
+    const [imports] = await queryRows<{ n: number; rows: number }>(
+      database.db,
+      sql`select count(*)::int as n, max(row_count)::int as rows from audit_log
+        where action = 'observations.import' and actor = 'system:demo'`,
+    );
+    expect(imports).toEqual({ n: 1, rows: first?.written });
+    const values = await queryRows<{ status: string; period: string; submitted: Date | string }>(
+      database.db,
+      sql`select status, period, first_submitted_at as submitted from observations`,
+    );
+    const count = (status: string) => values.filter((v) => v.status === status).length;
+    expect(count("approved")).toBeGreaterThan(1000);
+    expect(count("submitted")).toBeGreaterThan(100);
+    expect(count("approved") + count("submitted")).toBe(values.length);
+    const late = values.filter((v) => new Date(v.submitted) > dueAt(parsePeriod(v.period))).length;
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(values.length / 4);
+    const [revisions] = await queryRows<{ approvedWithHistory: number }>(
+      database.db,
+      sql`select count(*)::int as "approvedWithHistory" from observations o
+        where o.status = 'approved' and o.version = 2 and exists (select 1 from observation_revisions r
+          where r.observation_id = o.id and r.version = 1 and r.status = 'submitted' and r.valid_to is not null)`,
+    );
+    expect(revisions?.approvedWithHistory).toBe(count("approved"));
   }, 300_000);
+
+  it("publishes the demo's proposed indicators, so the public overview shows the mix", async () => {
+    const plan = await getPlanByCode(database.db, "NQ57");
+    const before = await planOverview(database.db, plan.id, anonymous, "approved", now);
+    expect(new Set(before.systems.map((s) => s.status))).toEqual(new Set(["no_data"]));
+    const published = await publishDemoIndicators(database.db);
+    expect(published).toEqual(expect.arrayContaining(["OI_DOSSIERS_ONLINE", "OI_GDP"]));
+    expect(published.some((c) => c.startsWith("K_"))).toBe(true);
+    expect(await publishDemoIndicators(database.db)).toEqual([]);
+    // Marked as the demo's doing in each indicator's history.
+    const [marked] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where action = 'indicator.update' and actor = 'system:demo'
+        and after->>'reason' like 'Demo:%'`,
+    );
+    expect(marked?.n).toBe(published.length);
+    const after = await planOverview(database.db, plan.id, anonymous, "approved", now);
+    const statuses = new Set(after.targets.flatMap((t) => t.measuredBy.map((k) => k.status)));
+    for (const s of ["on_track", "at_risk", "off_track"]) expect(statuses).toContain(s);
+    const systems = new Set(after.systems.map((s) => s.status));
+    expect(systems.size, JSON.stringify(after.systems.map((s) => [s.code, s.status]))).toBeGreaterThan(1);
+    expect(systems.has("no_data")).toBe(false);
+  }, 120_000);
 });

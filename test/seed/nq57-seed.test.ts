@@ -140,15 +140,17 @@ describe.each(backends())("NQ57 seed on %s", (backend) => {
       res.json() as {
         items: {
           code: string;
+          validFrom: string | null;
           validTo: string | null;
           successors: { unit: string; effectiveOn: string }[];
+          predecessors: { unit: string }[];
         }[];
       }
     ).items;
     const current = new Set(units.filter((u) => u.validTo === null).map((u) => u.code));
     const former = units.filter((u) => u.validTo !== null);
     expect(current.size).toBe(34);
-    expect(former).toHaveLength(63);
+    expect(former).toHaveLength(52);
     for (const u of former) {
       expect(u.validTo, u.code).toBe("2025-06-30");
       expect(u.successors, u.code).toHaveLength(1);
@@ -161,9 +163,56 @@ describe.each(backends())("NQ57 seed on %s", (backend) => {
     expect(into("OLD-BINH-DUONG")).toBe("HO-CHI-MINH");
     expect(into("OLD-QUANG-NAM")).toBe("DA-NANG");
     expect(into("OLD-KIEN-GIANG")).toBe("AN-GIANG");
-    expect(into("OLD-HA-NOI")).toBe("HA-NOI");
-    // Every current unit has at least one predecessor.
+    expect(into("OLD-TUYEN-QUANG")).toBe("TUYEN-QUANG");
+    // The 23 units formed by merging have their predecessors; the 11 not merged are the same
+    // units as before 2025: valid before it, with no former twin.
     const successors = new Set(former.map((u) => u.successors[0]?.unit));
-    expect(successors.size).toBe(34);
+    expect(successors.size).toBe(23);
+    const unmerged = units.filter((u) => current.has(u.code) && !successors.has(u.code));
+    expect(unmerged.map((u) => u.code).sort()).toEqual(
+      [
+        "HA-NOI",
+        "HUE",
+        "LAI-CHAU",
+        "DIEN-BIEN",
+        "SON-LA",
+        "LANG-SON",
+        "QUANG-NINH",
+        "THANH-HOA",
+        "NGHE-AN",
+        "HA-TINH",
+        "CAO-BANG",
+      ].sort(),
+    );
+    for (const u of unmerged) {
+      expect([u.code, u.validFrom, u.predecessors]).toEqual([u.code, null, []]);
+      expect(
+        units.some((x) => x.code === `OLD-${u.code}`),
+        u.code,
+      ).toBe(false);
+    }
+    for (const u of units.filter((x) => successors.has(x.code)))
+      expect([u.code, u.validFrom]).toEqual([u.code, "2025-07-01"]);
+    // Before 1 July 2025 there were 63: the 52 merged then and the 11 that were not.
+    const before = await t.app.inject({
+      url: "/api/v1/org-units?kind=province&validAt=2025-06-30&limit=1000",
+    });
+    expect((before.json() as { total: number }).total).toBe(63);
+  });
+
+  it("takes Hà Nội's values for the first half of 2025, when it already existed", async () => {
+    const reporter = await login(t.app, "demo-reporter-hanoi");
+    const res = await t.app.inject({
+      method: "PUT",
+      url: "/api/v1/observations",
+      headers: { cookie: reporter.cookie, "x-csrf-token": reporter.csrf },
+      payload: { indicator: "OI_DOSSIERS_ONLINE", unit: "HA-NOI", period: "2025-03", value: 41_000 },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
+  it("counts the bundled org units", async () => {
+    const res = await t.app.inject({ url: "/api/v1/org-units?limit=1" });
+    expect((res.json() as { total: number }).total).toBe(150);
   });
 });

@@ -6,21 +6,29 @@
  * responsible body for the country. Trends are chosen so that some targets are on track, some at
  * risk, some off track; a few values are outliers, a few provinces miss recent months, a few
  * reports came in after the 25th, and the latest month is submitted but not yet approved.
- * Everything goes through the normal write path (revisions, roll-ups, change batches, audit).
+ * Values are written through the bulk path of uploads (entered and submitted in one step) and
+ * approved through the transition path: revisions, roll-ups, change batches and audit as for
+ * anyone's.
  */
-import { sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { pgArray } from "../../db/arrays.js";
 import { type Db, queryRows } from "../../db/client.js";
-import { instanceMeta } from "../../db/schema/index.js";
-import { dueAt, formatPeriod, type Period, parsePeriod, subdivide } from "../../domain/periods.js";
-import { currentMonth } from "../dashboards/service.js";
-import type { ChangeContext } from "../indicators/versioning.js";
-import { commitObservationChanges, type ObservationChange } from "../observations/commit.js";
+import { instanceMeta, observations } from "../../db/schema/index.js";
 import {
-  loadRefs,
-  type ObservationInput,
-  transitionObservation,
-  writeObservation,
-} from "../observations/service.js";
+  dueAt,
+  formatPeriod,
+  monthRange,
+  type Period,
+  parsePeriod,
+  subdivide,
+} from "../../domain/periods.js";
+import type { UserPrincipal } from "../access/roles.js";
+import { currentMonth } from "../dashboards/service.js";
+import { audit, type ChangeContext } from "../indicators/versioning.js";
+import { commitObservationChanges } from "../observations/commit.js";
+import { importObservations, jsonRows } from "../observations/import.js";
+import { loadRefs, type ObservationInput, type ObservationRow, type Refs } from "../observations/service.js";
+import { transitionObservations } from "../observations/transition-many.js";
 
 export const DEMO_SOURCE = "Số liệu minh họa (demo) — không phải số liệu chính thức";
 
@@ -140,6 +148,35 @@ const TRENDS: Record<string, Trend> = {
   OI_DEFENCE_DUAL_USE_PRODUCTS: { v0: 5, slope: 3, decimals: 0 },
 };
 
+interface DemoUnit {
+  code: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/** Whether a unit existed in (part of) a period, as the write path checks it. */
+function existedIn(u: DemoUnit, p: Period): boolean {
+  const [first, last] = monthRange(p);
+  const start = `${p.year}-${String(first).padStart(2, "0")}-01`;
+  const end = `${p.year}-${String(last).padStart(2, "0")}-28`;
+  return !(u.validTo && u.validTo < start) && !(u.validFrom && u.validFrom > end);
+}
+
+/**
+ * Who reports a province's figure for a period, with their shares: the province itself, or —
+ * before it existed — the former provinces merged into it, in fixed unequal shares.
+ */
+function reportersOf(prov: DemoUnit, p: Period, predecessors: Map<string, DemoUnit[]>): [string, number][] {
+  const former = (predecessors.get(prov.code) ?? []).filter((f) => existedIn(f, p));
+  if (existedIn(prov, p) || former.length === 0) return [[prov.code, 1]];
+  const weights = former.map((f) => 1 + (hash(f.code) % 100) / 50);
+  const total = weights.reduce((a, b) => a + b, 0);
+  return former.map((f, i) => [f.code, (weights[i] as number) / total]);
+}
+
+/** The indicators the demo gives values to (when the plan has them as proposed operational indicators). */
+export const demoIndicatorCodes: ReadonlySet<string> = new Set(Object.keys(TRENDS));
+
 /** Deterministic pseudo-random numbers (mulberry32), so every demo looks the same. */
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -191,10 +228,19 @@ export async function ensureDemoValues(db: Db, now = new Date()): Promise<{ writ
         left join org_units r on r.id = i.responsible_unit_id
         where i.tier = 'operational' and i.proposed and i.retired_at is null order by i.code`,
   );
-  const provinces = await queryRows<{ code: string }>(
+  const provinces = await queryRows<DemoUnit>(
     db,
-    sql`select code from org_units where kind = 'province' and valid_to is null order by code`,
+    sql`select code, valid_from::text as "validFrom", valid_to::text as "validTo" from org_units
+      where kind = 'province' and valid_to is null order by code`,
   );
+  const predecessors = new Map<string, DemoUnit[]>();
+  for (const f of await queryRows<DemoUnit & { successor: string }>(
+    db,
+    sql`select f.code, f.valid_from::text as "validFrom", f.valid_to::text as "validTo", s.code as successor
+      from org_unit_lineage l join org_units f on f.id = l.from_unit_id join org_units s on s.id = l.to_unit_id
+      where l.kind = 'merged_into' and f.kind = 'province' order by f.code`,
+  ))
+    predecessors.set(f.successor, [...(predecessors.get(f.successor) ?? []), f]);
   const shares = new Map<string, number>();
   {
     const r = rng(57);
@@ -211,7 +257,7 @@ export async function ensureDemoValues(db: Db, now = new Date()): Promise<{ writ
     yearly: "year",
   };
   const latestMonth = formatPeriod(currentMonth(now));
-  const inputs: (ObservationInput & { late: boolean; pending: boolean })[] = [];
+  const inputs: DemoInput[] = [];
   for (const ind of inds) {
     const kind = kindOf[ind.frequency];
     if (!kind || !TRENDS[ind.code]) continue;
@@ -232,15 +278,19 @@ export async function ensureDemoValues(db: Db, now = new Date()): Promise<{ writ
           let value = Math.round(v * share * (0.94 + random() * 0.12));
           // A few outliers: a value keyed in ten times too large.
           if (random() < 0.004) value *= 10;
-          inputs.push({
-            indicator: ind.code,
-            unit: prov.code,
-            period,
-            value,
-            source: DEMO_SOURCE,
-            late: random() < 0.08,
-            pending,
-          });
+          const late = random() < 0.08;
+          // Before a merged province existed (1 July 2025) its former provinces reported: the
+          // figure is theirs, split between them, and counts for the province through lineage.
+          for (const [unit, part] of reportersOf(prov, p, predecessors))
+            inputs.push({
+              indicator: ind.code,
+              unit,
+              period,
+              value: Math.round(value * part),
+              source: DEMO_SOURCE,
+              late,
+              pending,
+            });
         }
       } else {
         inputs.push({
@@ -257,31 +307,114 @@ export async function ensureDemoValues(db: Db, now = new Date()): Promise<{ writ
     }
   }
   const ctx: ChangeContext = { actor: "system:demo", reason: "Demo values (npm run demo)" };
+  // The bulk path of uploads (checked, staged, applied set-wise with revisions, roll-ups, change
+  // batches and audit), entered and submitted in one step by a writer of every unit it names.
   const refs = await loadRefs(db, inputs);
-  const CHUNK = 500;
-  for (let i = 0; i < inputs.length; i += CHUNK) {
-    const chunk = inputs.slice(i, i + CHUNK);
-    await db.transaction(async (tx) => {
-      const changes: ObservationChange[] = [];
-      for (const input of chunk) {
-        const w = await writeObservation(tx, input, refs, ctx, undefined, "submitted");
-        // Submitted on time (a few days before the due date) or a few days late.
-        const p = parsePeriod(input.period);
-        const due = dueAt(p);
-        const at = new Date(due.getTime() + (input.late ? 3 : -4) * 86400_000);
-        await tx.execute(
-          sql`update observations set first_submitted_at = ${at.toISOString()}::timestamptz where id = ${w.row.id}`,
-        );
-        const submitted = { ...w.row, firstSubmittedAt: at };
-        const after = input.pending ? submitted : await transitionObservation(tx, submitted, "approve", ctx);
-        changes.push({ before: undefined, after });
-      }
-      await commitObservationChanges(tx, changes);
-    });
-  }
+  const writer = demoWriter([...refs.units.values()].map((u) => u.id));
+  const rows = inputs.map(({ late: _late, pending: _pending, ...input }) => input);
+  const summary = await importObservations(db, writer, jsonRows(rows), ctx, { format: "json", submit: true });
+  if (summary.errors.length > 0)
+    throw new Error(
+      `demo values refused: ${summary.errors
+        .slice(0, 5)
+        .map((e) => e.messageEn)
+        .join("; ")}`,
+    );
+  await backdateSubmissions(db, inputs, refs);
+  await approve(
+    db,
+    inputs.filter((i) => !i.pending),
+    refs,
+    ctx,
+  );
   await db
     .insert(instanceMeta)
     .values({ key: "demo:values", value: { written: inputs.length, at: now.toISOString() } })
     .onConflictDoNothing();
   return { written: inputs.length };
+}
+
+/** The demo's writer: an approver of every unit the demo values name (the principal of the import). */
+function demoWriter(unitIds: readonly string[]): UserPrincipal {
+  return {
+    kind: "user",
+    userId: "00000000-0000-0000-0000-000000000000",
+    username: "system:demo",
+    displayName: "Demo values",
+    unitId: null,
+    grants: [
+      {
+        id: "demo",
+        role: "unit_approver",
+        planId: null,
+        systemId: null,
+        projectId: null,
+        unitId: null,
+        unitIds: new Set(unitIds),
+      },
+    ],
+    sessionId: null,
+    csrfToken: null,
+    totpEnabled: false,
+    mustEnrolTotp: false,
+  };
+}
+
+type DemoInput = ObservationInput & { late: boolean; pending: boolean };
+
+const cellKey = (indicatorId: string, unitId: string, period: string) => `${indicatorId}|${unitId}|${period}`;
+
+/**
+ * Submitted on time (a few days before the due date) or a few days late: the submission time
+ * data quality reads for timeliness (the import stamped them all with its own time).
+ */
+async function backdateSubmissions(db: Db, inputs: readonly DemoInput[], refs: Refs): Promise<void> {
+  const col = (f: (i: DemoInput) => string) => pgArray(inputs.map(f));
+  const id = (m: Map<string, { id: string }>, code: string) => m.get(code)?.id ?? "";
+  await db.execute(sql`update observations o set first_submitted_at = d.at
+    from unnest(${col((i) => id(refs.indicators, i.indicator))}::uuid[], ${col((i) => id(refs.units, i.unit))}::uuid[],
+      ${col((i) => i.period)}::text[],
+      ${col((i) => new Date(dueAt(parsePeriod(i.period)).getTime() + (i.late ? 3 : -4) * 86400_000).toISOString())}::timestamptz[])
+      as d(indicator_id, org_unit_id, period, at)
+    where o.indicator_id = d.indicator_id and o.org_unit_id = d.org_unit_id and o.period = d.period
+      and o.disagg_key = '' and o.deleted_at is null`);
+}
+
+/**
+ * Approves the submitted values that are not the latest period, as a reviewer's approval does it
+ * (a revision each, roll-ups, change batch, audit), all of them in one set-wise transition.
+ */
+async function approve(db: Db, inputs: readonly DemoInput[], refs: Refs, ctx: ChangeContext): Promise<void> {
+  const wanted = new Set(
+    inputs.map((i) =>
+      cellKey(refs.indicators.get(i.indicator)?.id ?? "", refs.units.get(i.unit)?.id ?? "", i.period),
+    ),
+  );
+  await db.transaction(async (tx) => {
+    const rows = (
+      await tx
+        .select()
+        .from(observations)
+        .where(
+          and(
+            eq(observations.source, DEMO_SOURCE),
+            eq(observations.status, "submitted"),
+            isNull(observations.deletedAt),
+          ),
+        )
+        .orderBy(observations.id)
+        .for("update")
+    ).filter((r) => wanted.has(cellKey(r.indicatorId, r.orgUnitId, r.period)));
+    const approved = await transitionObservations(tx, rows, "approve", ctx);
+    await commitObservationChanges(
+      tx,
+      rows.map((before, i) => ({ before, after: approved[i] as ObservationRow })),
+    );
+    await audit(tx, ctx, {
+      action: "observations.approve",
+      entityType: "observation",
+      after: { approved: approved.length },
+      rowCount: approved.length,
+    });
+  });
 }

@@ -441,7 +441,7 @@ async function closeRevision(tx: Executor, observationId: string, at: Date): Pro
 
 export type Transition = "submit" | "recall" | "approve" | "return";
 
-const transitions: Record<Transition, { from: string[]; to: string }> = {
+export const transitions: Record<Transition, { from: string[]; to: string }> = {
   submit: { from: ["draft"], to: "submitted" },
   recall: { from: ["submitted"], to: "draft" },
   approve: { from: ["submitted"], to: "approved" },

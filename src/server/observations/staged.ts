@@ -270,13 +270,15 @@ export async function applyStagedRange(
   const submittedAt = imp.status === "submitted" ? at : null;
   await lockClosureShared(tx);
   // The current values, locked in id order (concurrent writers queue instead of deadlocking).
-  // Rows meeting one change it or leave it; the others stay `created` as staged.
-  await tx.execute(sql`with o as (
-      select o.* from import_rows s join observations o on ${match("s", "o")} and o.deleted_at is null
-      where ${range} order by o.id for update of o)
-    update import_rows s set observation_id = o.id, previous = to_jsonb(o),
+  await tx.execute(sql`select 1 from import_rows s join observations o on ${match("s", "o")} and o.deleted_at is null
+    where ${range} order by o.id for update of o`);
+  // Rows meeting one change it or leave it; the others stay `created` as staged. Joined to the
+  // values themselves, not to the locked set: the planner never has statistics for a new import's
+  // rows (it expects one), and a join of them with a CTE is a nested loop over both — quadratic
+  // in the chunk (issue 10). Against `observations` the same estimate gives index look-ups.
+  await tx.execute(sql`update import_rows s set observation_id = o.id, previous = to_jsonb(o),
       outcome = case when ${sameAsCurrent(imp.status)} then 'unchanged' else 'updated' end
-    from o where ${range} and ${match("s", "o")}`);
+    from observations o where ${range} and ${match("s", "o")} and o.deleted_at is null`);
   await checkExpectedVersions(tx, range, false);
   // A value submitted or approved (or taken by another reporter) since the rows were checked.
   const [late] = await queryRows<{ row_no: number; status: string }>(

@@ -49,6 +49,17 @@ describe("exports carry no formulas, and import back unchanged", () => {
     t = await testApp("pglite");
     await createDemoAccounts(t.database);
     reporter = await login(t.app, "demo-reporter-hanoi");
+    // Negative figures (a fall, as growth rates have) must stay numbers: let this indicator take
+    // them, through the Standing Office's versioned edit (counts are bounded at 0 in the seed).
+    const widened = await as(
+      t.app,
+      await login(t.app, "demo-standing"),
+    )({
+      method: "PATCH",
+      url: `/api/v1/indicators/${IND}`,
+      payload: { bounds: { min: -100 }, reason: "Kiểm thử số âm trong tệp xuất" },
+    });
+    expect(widened.statusCode, widened.body).toBe(200);
     const items = hostile.map((h) => ({ indicator: IND, unit: "HA-NOI", ...h }));
     const res = await as(
       t.app,

@@ -279,7 +279,7 @@ describe("a zip bomb against the default caps", () => {
     await t?.close();
   });
 
-  it("refuses a ~5 MB file inflating to 1 GB within 2 s, with memory bounded", async () => {
+  it("refuses a ~5 MB file inflating to 1 GB, with memory bounded", async () => {
     const filler = Buffer.alloc(1 << 20, " ");
     const bomb = await zipBuffer(
       workbookEntries({
@@ -292,7 +292,6 @@ describe("a zip bomb against the default caps", () => {
       }),
     );
     const rss0 = process.memoryUsage().rss;
-    const t0 = performance.now();
     const res = await as(
       t.app,
       reporter,
@@ -302,10 +301,9 @@ describe("a zip bomb against the default caps", () => {
       headers: { "content-type": XLSX },
       payload: bomb,
     });
-    const ms = performance.now() - t0;
     expect(res.statusCode, res.body).toBe(413);
     expect((res.json() as Rejection).error.code).toBe("SPREADSHEET_INFLATED_TOO_LARGE");
-    expect(ms).toBeLessThan(2000);
+    // How soon it is refused is measured by `npm run bench:exhaustion`, not asserted here.
     expect(process.memoryUsage().rss - rss0).toBeLessThan(256 * 1024 * 1024);
   });
 });

@@ -51,7 +51,8 @@ describe("CLI on the embedded database", () => {
     } finally {
       await database.close();
     }
-  });
+    // Four CLI processes, each starting the embedded database: minutes on a busy 2-core machine.
+  }, 240_000);
 
   it("refuses a corrupt backup and leaves the data untouched", () => {
     const bad = path.join(dir, "bad.tar.gz");

@@ -1,9 +1,3 @@
-/**
- * Uploads of files that are large, hostile or simply not what they claim: caps on an .xlsx
- * (file size, inflated size, rows, shared strings), CSV row cap, encodings, broken quotes, error
- * cells and files of the wrong kind. Each is refused quickly, with a stable code and a message
- * that names what is wrong, or read correctly.
- */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../helpers/app.js";
 import { as, createDemoAccounts, login, type Session } from "../helpers/auth.js";
@@ -28,6 +22,23 @@ interface Rejection {
   rows?: number;
   errors?: { row: number; column: string; message: string; messageEn: string }[];
   error: { code: string; message: string; details?: { messageEn?: string }[] };
+}
+
+/** The compressed bytes of one entry of a ZIP archive (found through its central directory). */
+function _entryData(zip: Buffer, name: string): Buffer {
+  let eocd = zip.length - 22;
+  while (zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
+    const nameLen = zip.readUInt16LE(p + 28);
+    const local = zip.readUInt32LE(p + 42);
+    if (zip.toString("utf8", p + 46, p + 46 + nameLen) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      return zip.subarray(start, start + zip.readUInt32LE(p + 20));
+    }
+    p += 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  throw new Error(`no ${name}`);
 }
 
 /** Rows that are all Hà Nội's monthly values of one indicator, from 2026-01 on (unique cells). */

@@ -291,7 +291,9 @@ describe("export of values", () => {
         .replace(/^\ufeff/, "")
         .trim()
         .split("\n");
-      expect(lines[0]).toBe("mã chỉ tiêu;mã đơn vị;kỳ;giá trị;trạng thái;nguồn;ghi chú;phiên bản;cập nhật");
+      expect(lines[0]).toBe(
+        "mã chỉ tiêu;mã đơn vị;kỳ;giá trị;trạng thái;nguồn;ghi chú;minh chứng;phiên bản;cập nhật",
+      );
       expect(lines).toHaveLength(3);
       expect(csv.body).toContain("1.2340");
       // The public sees none of these drafts.

@@ -16,7 +16,13 @@ const hostile = [
   { period: "2025-09", value: 3, source: "=cmd|' /C calc'!A0", comment: "@SUM(1)" },
   { period: "2025-10", value: -0.25, source: "\tleading tab", comment: "\rleading CR" },
   { period: "2025-11", value: 7, source: "- a dash", comment: "'=already quoted" },
-  { period: "2025-12", value: 8, source: "plain; with separator", comment: 'with "quotes"' },
+  {
+    period: "2025-12",
+    value: 8,
+    source: "plain; with separator",
+    comment: 'with "quotes"',
+    evidenceUrl: "https://dichvucong.hanoi.gov.vn/bao-cao?ky=2025-12",
+  },
 ];
 
 /** The parts of a ZIP archive (stored or deflated), by name: enough to look inside an .xlsx. */
@@ -74,9 +80,17 @@ describe("exports carry no formulas, and import back unchanged", () => {
     (
       (
         await as(t.app, reporter)({ url: `/api/v1/observations?indicator=${IND}&from=2025-08&to=2025-12` })
-      ).json() as { items: { period: string; value: number; source: string; comment: string }[] }
+      ).json() as {
+        items: {
+          period: string;
+          value: number;
+          source: string;
+          comment: string;
+          evidenceUrl: string | null;
+        }[];
+      }
     ).items
-      .map((i) => [i.period, i.value, i.source, i.comment])
+      .map((i) => [i.period, i.value, i.source, i.comment, i.evidenceUrl])
       .sort();
   const upload = (payload: string | Buffer, type: string) =>
     as(

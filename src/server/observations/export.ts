@@ -20,6 +20,8 @@ export const EXPORT_HEADER = [
   "trạng thái",
   "nguồn",
   "ghi chú",
+  // Without it a re-imported export would clear every value's evidence link.
+  "minh chứng",
   "phiên bản",
   "cập nhật",
 ];
@@ -33,6 +35,7 @@ export type ExportRow = [
   status: string,
   source: string,
   comment: string,
+  evidenceUrl: string,
   version: number,
   updatedAt: string,
 ];
@@ -46,6 +49,7 @@ interface Presented {
   status: string;
   source: string | null;
   comment: string | null;
+  evidenceUrl: string | null;
   version: number;
   updatedAt: string;
 }
@@ -75,6 +79,7 @@ export async function* exportPages(
       o.status,
       o.source ?? "",
       o.comment ?? "",
+      o.evidenceUrl ?? "",
       o.version,
       o.updatedAt,
     ]);

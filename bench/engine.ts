@@ -30,7 +30,6 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { type Database, openDatabase, queryRows } from "../src/db/client.js";
-import { seed } from "../src/db/seed.js";
 import type { CellSummary } from "../src/domain/indicator-values.js";
 import type { OrgUnitDef } from "../src/domain/org-units/schema.js";
 import { internalAdministrator } from "../src/server/access/roles.js";
@@ -38,6 +37,7 @@ import { planOverview } from "../src/server/dashboards/service.js";
 import { importOrgUnits } from "../src/server/org-units/service.js";
 import { getPlanByCode } from "../src/server/plans/queries.js";
 import { rebuildRollups } from "../src/server/rollups/rebuild.js";
+import { seed } from "../src/server/seed/seed.js";
 import { createUser, grantRole } from "../src/server/users/service.js";
 import { PASSWORD, type Session, signIn as signInAt } from "./session.js";
 

@@ -25,7 +25,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../src/db/client.js";
-import { seed } from "../src/db/seed.js";
+import { seed } from "../src/server/seed/seed.js";
 import { ensureDemoAccounts } from "../src/server/users/demo-accounts.js";
 import {
   largeCsv,

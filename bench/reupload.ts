@@ -25,10 +25,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { type Database, openDatabase } from "../src/db/client.js";
-import { seed } from "../src/db/seed.js";
 import type { OrgUnitDef } from "../src/domain/org-units/schema.js";
 import { internalAdministrator } from "../src/server/access/roles.js";
 import { importOrgUnits } from "../src/server/org-units/service.js";
+import { seed } from "../src/server/seed/seed.js";
 import { createUser, grantRole } from "../src/server/users/service.js";
 import { PASSWORD, type Session, signIn } from "./session.js";
 

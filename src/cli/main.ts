@@ -9,20 +9,20 @@ import path from "node:path";
 import { backupPglite, restorePglite } from "../db/backup.js";
 import { type Database, openDatabase } from "../db/client.js";
 import { acquireDataDirLock, DataDirLockedError } from "../db/data-dir-lock.js";
-import { seed } from "../db/seed.js";
 import { orgUnitFile } from "../domain/org-units/schema.js";
 import { planDefinition } from "../domain/plan-definition/schema.js";
-import { AuditAnchor, type AuditHead, verifyChain } from "../server/audit/service.js";
-import { issueOneTimeToken, userCount } from "../server/auth/service.js";
-import { type Config, ConfigError, configDocs, loadConfig } from "../server/config.js";
-import { parseDefinitionText, validateFile } from "../server/definition-files.js";
-import { AppError } from "../server/errors.js";
-import { renderEntity } from "../server/i18n/entities.js";
-import type { Lang } from "../server/i18n/lang.js";
-import { retireIndicator, setTarget, updateIndicator } from "../server/indicators/admin-service.js";
-import { importOrgUnits } from "../server/org-units/service.js";
-import { importPlanDefinition } from "../server/plans/import-plan.js";
-import { compareWithRebuild, rebuildRollups } from "../server/rollups/rebuild.js";
+import { AuditAnchor, type AuditHead, verifyChain } from "../server/audit/index.js";
+import { issueOneTimeToken, userCount } from "../server/auth/index.js";
+import { type Config, ConfigError, configDocs, loadConfig } from "../server/core/config.js";
+import { parseDefinitionText, validateFile } from "../server/core/definition-files.js";
+import { renderEntity } from "../server/core/entities.js";
+import { AppError } from "../server/core/errors.js";
+import type { Lang } from "../server/core/lang.js";
+import { retireIndicator, setTarget, updateIndicator } from "../server/indicators/index.js";
+import { importOrgUnits } from "../server/org-units/index.js";
+import { importPlanDefinition } from "../server/plans/index.js";
+import { compareWithRebuild, rebuildRollups } from "../server/rollups/index.js";
+import { seed } from "../server/seed/index.js";
 
 const usage = `Chỉ Nam — administration commands
 

@@ -1,9 +1,9 @@
 /** `npm start`: runs the platform. */
 
 import { DataDirLockedError } from "../db/data-dir-lock.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig } from "./core/config.js";
 import { startServer } from "./start.js";
-import { demoAccounts } from "./users/demo-accounts.js";
+import { demoAccounts } from "./users/index.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -6,17 +6,15 @@
 import type { FastifyInstance } from "fastify";
 import { type Database, openDatabase } from "../db/client.js";
 import { acquireDataDirLock, type DataDirLock } from "../db/data-dir-lock.js";
-import { markDemo, seed } from "../db/seed.js";
 import { buildApp } from "./app.js";
-import { AuditAnchor, chainHead } from "./audit/service.js";
-import { issueOneTimeToken, userCount } from "./auth/service.js";
-import { randomToken } from "./auth/tokens.js";
-import type { Config } from "./config.js";
-import { publishDemoIndicators } from "./demo/publish.js";
-import { ensureDemoValues } from "./demo/values.js";
-import { recoverImports } from "./observations/import.js";
-import { syncRollupClosure } from "./rollups/rebuild.js";
-import { ensureDemoAccounts } from "./users/demo-accounts.js";
+import { AuditAnchor, chainHead } from "./audit/index.js";
+import { issueOneTimeToken, randomToken, userCount } from "./auth/index.js";
+import type { Config } from "./core/config.js";
+import { ensureDemoValues, publishDemoIndicators } from "./demo/index.js";
+import { recoverImports } from "./observations/index.js";
+import { syncRollupClosure } from "./rollups/index.js";
+import { markDemo, seed } from "./seed/index.js";
+import { ensureDemoAccounts } from "./users/index.js";
 
 export interface Started {
   app: FastifyInstance;

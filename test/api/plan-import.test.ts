@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entityVersions, indicators, orgUnits, plans } from "../../src/db/schema/index.js";
 import { planDefinition } from "../../src/domain/plan-definition/schema.js";
-import { parseDefinitionText, validateFile } from "../../src/server/definition-files.js";
+import { parseDefinitionText, validateFile } from "../../src/server/core/definition-files.js";
 import { createOrgUnit, importOrgUnits, updateOrgUnit } from "../../src/server/org-units/service.js";
 import { importPlanDefinition } from "../../src/server/plans/import-plan.js";
 import { type TestApp, testApp } from "../helpers/app.js";

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
-import { appendAudit, verifyChain } from "../../src/server/audit/service.js";
+import { verifyChain } from "../../src/server/audit/service.js";
+import { appendAudit } from "../../src/server/core/audit-writer.js";
 import { type TestApp, testApp } from "../helpers/app.js";
 import { backends } from "../helpers/db.js";
 

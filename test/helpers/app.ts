@@ -1,7 +1,7 @@
 /** An app on a fresh test database, for API tests through `app.inject`. */
 import type { Database } from "../../src/db/client.js";
 import { type App, buildApp } from "../../src/server/app.js";
-import { loadConfig } from "../../src/server/config.js";
+import { loadConfig } from "../../src/server/core/config.js";
 import { type Backend, openTestDatabase } from "./db.js";
 
 export interface TestApp {

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { AppError } from "../../src/server/errors.js";
+import { AppError } from "../../src/server/core/errors.js";
 
 /** Awaits a promise that must reject with an AppError, and returns the error. */
 export async function rejection(promise: Promise<unknown>): Promise<AppError> {

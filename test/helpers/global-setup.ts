@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/db/client.js";
-import { seed } from "../../src/db/seed.js";
+import { seed } from "../../src/server/seed/seed.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

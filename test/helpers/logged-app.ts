@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Database } from "../../src/db/client.js";
 import { type App, buildApp } from "../../src/server/app.js";
-import { loadConfig } from "../../src/server/config.js";
+import { loadConfig } from "../../src/server/core/config.js";
 import { type Backend, openTestDatabase } from "./db.js";
 
 export interface LogLine {

@@ -9,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { queryRows } from "../../src/db/client.js";
 import { instanceMeta } from "../../src/db/schema/index.js";
-import { seed } from "../../src/db/seed.js";
-import { FORMER_TWINS } from "../../src/db/seed-former-twins.js";
 import type { OrgUnitDef } from "../../src/domain/org-units/schema.js";
 import { commitObservationChanges } from "../../src/server/observations/commit.js";
 import { loadRefs, writeObservation } from "../../src/server/observations/service.js";
 import { importOrgUnits } from "../../src/server/org-units/service.js";
 import { compareWithRebuild } from "../../src/server/rollups/rebuild.js";
+import { FORMER_TWINS } from "../../src/server/seed/former-twins.js";
+import { seed } from "../../src/server/seed/seed.js";
 import { backends, openTestDatabase } from "../helpers/db.js";
 
 const ctx = { actor: "test", reason: "as an earlier seed left it" };

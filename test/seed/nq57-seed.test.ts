@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../src/db/seed.js";
+import { seed } from "../../src/server/seed/seed.js";
 import { type TestApp, testApp } from "../helpers/app.js";
 import { createDemoAccounts, login } from "../helpers/auth.js";
 import { backends } from "../helpers/db.js";

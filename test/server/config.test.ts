@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError, configDocs, configSchema, loadConfig } from "../../src/server/config.js";
+import { ConfigError, configDocs, configSchema, loadConfig } from "../../src/server/core/config.js";
 
 describe("configuration", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "chinam-config-"));

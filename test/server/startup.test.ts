@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DataDirLockedError } from "../../src/db/data-dir-lock.js";
-import { loadConfig } from "../../src/server/config.js";
+import { loadConfig } from "../../src/server/core/config.js";
 import { type Started, startServer } from "../../src/server/start.js";
 
 /** What a new user meets: first start on an empty DATA_DIR loads NQ57 and serves it. */

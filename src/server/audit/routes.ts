@@ -3,10 +3,10 @@ import { and, count, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { auditLog } from "../../db/schema/index.js";
-import { canReadAudit } from "../access/policies/audit.js";
-import { AppError, notFound } from "../errors.js";
-import { errorResponses } from "../http/common-schemas.js";
-import { decodeCursor, encodeCursor, listEnvelope, page, pageQuery } from "../http/pagination.js";
+import { canReadAudit } from "../access/index.js";
+import { AppError, notFound } from "../core/errors.js";
+import { errorResponses } from "../core/http/common-schemas.js";
+import { decodeCursor, encodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
 import { bulkRows } from "./bulk-rows.js";
 import { verifyChain } from "./service.js";
 

@@ -1,70 +1,19 @@
 /**
- * Appending to the audit trail, verifying it, and the anchor kept outside the database.
- *
- * Appends run inside the writing transaction and take a transaction-scoped advisory lock, so two
- * writers never chain onto the same previous entry (the chain cannot fork). After the transaction
+ * Verifying the audit trail, and the anchor kept outside the database (appending is in
+ * core/audit-writer.ts, since every module writes audit entries). After a writing transaction
  * commits, the newest (seq, hash) is written to DATA_DIR/audit-anchor.json and logged: an operator
  * archives either, and `audit:verify` compares the chain against it, so deleting the newest rows
  * is detected too.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { asc, desc, gt, sql } from "drizzle-orm";
+import { asc, desc, gt } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { auditLog } from "../../db/schema/index.js";
-import { type ChainedFields, entryHash, GENESIS_HASH, redactSecrets } from "./chain.js";
+import { type ChainedFields, entryHash, GENESIS_HASH } from "../core/audit-chain.js";
+import type { AuditHead } from "../core/audit-writer.js";
 
-export interface AuditInput {
-  actorUserId?: string | null;
-  actor: string;
-  role?: string | null;
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  before?: unknown;
-  after?: unknown;
-  rowCount?: number | null;
-  fileHash?: string | null;
-  requestId?: string | null;
-  ip?: string | null;
-}
-
-export interface AuditHead {
-  seq: number;
-  hash: string;
-}
-
-const AUDIT_LOCK = sql`select pg_advisory_xact_lock(7468001)`;
-
-export async function appendAudit(tx: Executor, input: AuditInput): Promise<AuditHead> {
-  await tx.execute(AUDIT_LOCK);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields: ChainedFields = {
-    at: new Date().toISOString(),
-    actorUserId: input.actorUserId ?? null,
-    actor: input.actor,
-    role: input.role ?? null,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    before: input.before === undefined ? null : redactSecrets(input.before),
-    after: input.after === undefined ? null : redactSecrets(input.after),
-    rowCount: input.rowCount ?? null,
-    fileHash: input.fileHash ?? null,
-    requestId: input.requestId ?? null,
-    ip: input.ip ?? null,
-  };
-  // Round-trip through JSON so the hash covers exactly what jsonb will return.
-  fields.before = fields.before === null ? null : JSON.parse(JSON.stringify(fields.before));
-  fields.after = fields.after === null ? null : JSON.parse(JSON.stringify(fields.after));
-  const hash = entryHash(prevHash, fields);
-  const [row] = await tx
-    .insert(auditLog)
-    .values({ ...fields, at: new Date(fields.at), prevHash, hash })
-    .returning({ seq: auditLog.seq });
-  return { seq: row?.seq ?? 0, hash };
-}
+export type { AuditHead } from "../core/audit-writer.js";
 
 export interface VerifyResult {
   ok: boolean;

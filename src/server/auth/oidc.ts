@@ -8,9 +8,10 @@ import { eq, sql } from "drizzle-orm";
 import * as client from "openid-client";
 import type { Db } from "../../db/client.js";
 import { orgUnits, users } from "../../db/schema/index.js";
-import type { Config } from "../config.js";
-import { AppError } from "../errors.js";
-import { audit, type ChangeContext } from "../indicators/versioning.js";
+import { audit } from "../core/audit-writer.js";
+import type { ChangeContext } from "../core/change-context.js";
+import type { Config } from "../core/config.js";
+import { AppError } from "../core/errors.js";
 
 export function oidcEnabled(config: Config): boolean {
   return Boolean(config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET);

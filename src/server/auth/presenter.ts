@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { orgUnits, plans, projects, systems } from "../../db/schema/index.js";
-import type { RoleGrant } from "../access/roles.js";
+import type { RoleGrant } from "../access/index.js";
 
 type GrantLike = Pick<RoleGrant, "id" | "role" | "planId" | "systemId" | "projectId" | "unitId">;
 

@@ -6,7 +6,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import { apiTokens, roleAssignments, sessions, users } from "../../db/schema/index.js";
-import type { Role, RoleGrant, TokenPrincipal, UserPrincipal } from "../access/roles.js";
+import type { Role, RoleGrant, TokenPrincipal, UserPrincipal } from "../access/index.js";
 import type { SessionSettings } from "./sessions.js";
 import { sha256 } from "./tokens.js";
 

@@ -4,15 +4,16 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { users } from "../../db/schema/index.js";
-import { roles } from "../access/roles.js";
-import { SESSION_COOKIE, sessionSettings } from "../access/route-access.js";
-import { AppError } from "../errors.js";
-import { errorBody } from "../http/common-schemas.js";
-import { audit, type ChangeContext } from "../indicators/versioning.js";
+import { roles } from "../access/index.js";
+import { audit } from "../core/audit-writer.js";
+import { changeContext } from "../core/change-context.js";
+import { AppError } from "../core/errors.js";
+import { errorBody } from "../core/http/common-schemas.js";
 import { finishLogin, oidcEnabled, type PendingLogin, redirectUri, startLogin } from "./oidc.js";
 import { verifyPassword } from "./passwords.js";
 import { presentGrants, unitCode } from "./presenter.js";
 import { loadUserPrincipal, mustEnrolTotp } from "./principal.js";
+import { SESSION_COOKIE, sessionSettings } from "./route-access.js";
 import { changeOwnPassword, completeSetup, resetPassword } from "./service.js";
 import { createSession, listUserSessions, revokeSession, revokeUserSessions } from "./sessions.js";
 import { checkLogin, recordLogin } from "./throttle.js";
@@ -45,20 +46,6 @@ const sessionBody = z.object({
     .string()
     .describe("Send as x-csrf-token on every state-changing request made with the session cookie."),
 });
-
-export function changeContext(req: FastifyRequest, reason?: string): ChangeContext {
-  const p = req.principal;
-  return {
-    // Token names need not be unique: the id tells tokens apart in the audit trail.
-    actor: p.kind === "user" ? p.username : p.kind === "token" ? `token:${p.name}#${p.tokenId}` : "anonymous",
-    actorUserId: p.kind === "user" ? p.userId : null,
-    role: p.kind === "user" ? (p.grants.map((g) => g.role).sort()[0] ?? null) : null,
-    reason,
-    requestId: req.id,
-    ip: req.ip,
-    onAudit: (head) => req.auditHeads.push(head),
-  };
-}
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, database } = app.deps;

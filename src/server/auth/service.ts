@@ -5,8 +5,9 @@
 import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { oneTimeTokens, roleAssignments, users } from "../../db/schema/index.js";
-import { AppError } from "../errors.js";
-import { audit, type ChangeContext } from "../indicators/versioning.js";
+import { audit } from "../core/audit-writer.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { AppError } from "../core/errors.js";
 import { checkPasswordPolicy, hashPassword } from "./passwords.js";
 import { randomToken, sha256 } from "./tokens.js";
 

@@ -17,11 +17,11 @@ import {
 } from "../../domain/overview.js";
 import { formatPeriod, type Period, type PeriodKind, parsePeriod, periodOf } from "../../domain/periods.js";
 import type { Layer } from "../../domain/rollup.js";
-import { canReadRollup } from "../access/policies/rollups.js";
-import type { Principal } from "../access/roles.js";
-import { AppError, notFound } from "../errors.js";
-import { type EncodedJson, encodeJson } from "../http/encoded.js";
-import { getPlanByCode } from "../plans/queries.js";
+import type { Principal } from "../access/index.js";
+import { canReadRollup } from "../access/index.js";
+import { AppError, notFound } from "../core/errors.js";
+import { type EncodedJson, encodeJson } from "../core/http/encoded.js";
+import { getPlanByCode } from "../plans/index.js";
 import { AnswerCache, cellFingerprints, definitionsPart, stateKey } from "./cache.js";
 import { type Catalogue, type CatalogueIndicator, dependencies, loadCatalogue, loadCells } from "./load.js";
 

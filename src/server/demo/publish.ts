@@ -9,8 +9,8 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { parseFormula, references } from "../../domain/formula/parse.js";
-import { updateIndicator } from "../indicators/admin-service.js";
-import type { ChangeContext } from "../indicators/versioning.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { updateIndicator } from "../indicators/index.js";
 import { demoIndicatorCodes } from "./values.js";
 
 const ctx: ChangeContext = {

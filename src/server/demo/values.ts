@@ -22,13 +22,20 @@ import {
   parsePeriod,
   subdivide,
 } from "../../domain/periods.js";
-import type { UserPrincipal } from "../access/roles.js";
-import { currentMonth } from "../dashboards/service.js";
-import { audit, type ChangeContext } from "../indicators/versioning.js";
-import { commitObservationChanges } from "../observations/commit.js";
-import { importObservations, jsonRows } from "../observations/import.js";
-import { loadRefs, type ObservationInput, type ObservationRow, type Refs } from "../observations/service.js";
-import { transitionObservations } from "../observations/transition-many.js";
+import type { UserPrincipal } from "../access/index.js";
+import { audit } from "../core/audit-writer.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { currentMonth } from "../dashboards/index.js";
+import {
+  commitObservationChanges,
+  importObservations,
+  jsonRows,
+  loadRefs,
+  type ObservationInput,
+  type ObservationRow,
+  type Refs,
+  transitionObservations,
+} from "../observations/index.js";
 
 export const DEMO_SOURCE = "Số liệu minh họa (demo) — không phải số liệu chính thức";
 

@@ -6,8 +6,8 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { type ChangeItem, changeBatches } from "../../db/schema/index.js";
-import { canReadValue } from "../access/policies/observations.js";
-import type { Principal } from "../access/roles.js";
+import type { Principal } from "../access/index.js";
+import { canReadValue } from "../access/index.js";
 import { CHANGES_CHANNEL } from "./record.js";
 
 export interface EventClient {

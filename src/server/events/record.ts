@@ -9,17 +9,17 @@ import {
   changeBatches,
   indicatorAssignments,
   indicators,
+  type observations,
   orgUnits,
   planIndicators,
 } from "../../db/schema/index.js";
-import type { ObservationRow } from "../observations/service.js";
 
 export const CHANGES_CHANNEL = "chinam_changes";
 const MAX_ITEMS_PER_BATCH = 1000;
 
 /** What an announcement needs of a changed value. */
 export type ChangedValue = Pick<
-  ObservationRow,
+  typeof observations.$inferSelect,
   "id" | "indicatorId" | "orgUnitId" | "reporterUnitId" | "period" | "status"
 >;
 

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { migrationsApplied } from "../../db/client.js";
-import { errorBody } from "../http/common-schemas.js";
+import { errorBody } from "../core/http/common-schemas.js";
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -20,17 +20,12 @@ import {
   targetKinds,
   targetValueDef,
 } from "../../domain/plan-definition/schema.js";
-import { AppError, notFound } from "../errors.js";
-import { rowSnapshot } from "../plans/import-plan.js";
-import { rebuildIndicatorRollups } from "../rollups/rebuild.js";
+import { audit } from "../core/audit-writer.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { AppError, notFound } from "../core/errors.js";
+import { rebuildIndicatorRollups } from "../rollups/index.js";
 import { writeTarget } from "./targets.js";
-import {
-  audit,
-  type ChangeContext,
-  diffSnapshots,
-  invalidateDefinitionHash,
-  recordVersion,
-} from "./versioning.js";
+import { diffSnapshots, invalidateDefinitionHash, recordVersion, rowSnapshot } from "./versioning.js";
 
 function requireReason(ctx: ChangeContext): void {
   if (!ctx.reason || ctx.reason.trim().length < 3)

@@ -14,8 +14,8 @@ import {
   projects,
   systems,
 } from "../../db/schema/index.js";
-import { notFound } from "../errors.js";
-import { afterCursor, type SortKey } from "../http/pagination.js";
+import { notFound } from "../core/errors.js";
+import { afterCursor, type SortKey } from "../core/http/pagination.js";
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 

@@ -8,7 +8,7 @@ import {
   reportingFrequencies,
   targetKinds,
 } from "../../domain/plan-definition/schema.js";
-import { localized, optionalLocalized } from "../http/common-schemas.js";
+import { localized, optionalLocalized } from "../core/http/common-schemas.js";
 
 export const target = z.object({
   plan: z.string(),

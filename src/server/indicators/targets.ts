@@ -6,8 +6,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { indicatorTargets } from "../../db/schema/index.js";
 import type { TargetValueDef } from "../../domain/plan-definition/schema.js";
-import { AppError } from "../errors.js";
-import { type ChangeContext, diffSnapshots, recordVersion, type Snapshot } from "./versioning.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { AppError } from "../core/errors.js";
+import { diffSnapshots, recordVersion, type Snapshot } from "./versioning.js";
 
 type TargetRow = typeof indicatorTargets.$inferSelect;
 

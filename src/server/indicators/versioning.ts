@@ -5,40 +5,8 @@
 
 import { inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { entityVersions, plans } from "../../db/schema/index.js";
-import { type AuditHead, type AuditInput, appendAudit } from "../audit/service.js";
-
-export interface ChangeContext {
-  /** Who: a username, or "system:seed", "cli:<os user>", "token:<name>". */
-  actor: string;
-  actorUserId?: string | null;
-  /** The role the change was made in, when a person made it. */
-  role?: string | null;
-  /** Why: required for edits by people; seeds and imports say what they are. */
-  reason?: string;
-  requestId?: string | null;
-  ip?: string | null;
-  /** Receives the audit entries appended in the transaction; anchored once it commits. */
-  onAudit?: (head: AuditHead) => void;
-}
-
-/** Appends one audit entry for a change made under `ctx`. */
-export async function audit(
-  tx: Executor,
-  ctx: ChangeContext,
-  entry: Omit<AuditInput, "actor" | "actorUserId" | "role" | "requestId" | "ip">,
-): Promise<void> {
-  const head = await appendAudit(tx, {
-    actor: ctx.actor,
-    actorUserId: ctx.actorUserId ?? null,
-    role: ctx.role ?? null,
-    requestId: ctx.requestId ?? null,
-    ip: ctx.ip ?? null,
-    ...entry,
-    after: entry.after === undefined && ctx.reason ? { reason: ctx.reason } : entry.after,
-  });
-  ctx.onAudit?.(head);
-}
+import { entityVersions, type indicators, plans } from "../../db/schema/index.js";
+import type { ChangeContext } from "../core/change-context.js";
 
 export type Snapshot = Record<string, unknown>;
 
@@ -97,4 +65,38 @@ export async function invalidateDefinitionHash(tx: Executor, planIds: readonly s
     .update(plans)
     .set({ definitionHash: null })
     .where(inArray(plans.id, [...planIds]));
+}
+
+type IndicatorRow = typeof indicators.$inferSelect;
+
+/** The version snapshot of an indicator definition: every field a version records. */
+export function rowSnapshot(row: IndicatorRow): Snapshot {
+  return {
+    tier: row.tier,
+    nameVi: row.nameVi,
+    nameEn: row.nameEn,
+    definitionVi: row.definitionVi,
+    definitionEn: row.definitionEn,
+    unit: row.unit,
+    direction: row.direction,
+    kind: row.kind,
+    baselineValue: row.baselineValue,
+    baselineYear: row.baselineYear,
+    dataSourceVi: row.dataSourceVi,
+    dataSourceEn: row.dataSourceEn,
+    responsibleUnitId: row.responsibleUnitId,
+    reportedBy: row.reportedBy,
+    boundMin: row.boundMin,
+    boundMax: row.boundMax,
+    frequency: row.frequency,
+    aggregation: row.aggregation,
+    aggregationComponents: row.aggregationComponents,
+    timeAggregation: row.timeAggregation,
+    disaggregations: row.disaggregations,
+    formula: row.formula,
+    published: row.published,
+    proposed: row.proposed,
+    sourceQuote: row.sourceQuote,
+    sourceRef: row.sourceRef,
+  };
 }

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { instanceMeta } from "../../db/schema/index.js";
-import { APP_VERSION } from "../version.js";
+import { APP_VERSION } from "../core/version.js";
 
 export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

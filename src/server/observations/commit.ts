@@ -3,8 +3,8 @@
  * record the change batch that the event stream announces.
  */
 import type { Executor } from "../../db/client.js";
-import { recordObservationChanges } from "../events/record.js";
-import { applyValueChanges } from "../rollups/apply.js";
+import { recordObservationChanges } from "../events/index.js";
+import { applyValueChanges } from "../rollups/index.js";
 import type { ObservationRow } from "./service.js";
 
 export interface ObservationChange {

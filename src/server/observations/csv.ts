@@ -6,9 +6,8 @@
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { parseLocalizedNumber, parseYesNo } from "../../domain/numbers.js";
-import { AppError } from "../errors.js";
+import { AppError } from "../core/errors.js";
 import { EXPECTED_CSV, sniffFileKind, wrongKind } from "./file-kind.js";
-import { type RowError, rowError, type SourceRow } from "./import.js";
 import {
   evidenceUrlErrors,
   fieldFor,
@@ -16,6 +15,7 @@ import {
   missingColumn,
   REQUIRED_FIELDS,
 } from "./import-columns.js";
+import { type RowError, rowError, type SourceRow } from "./source-row.js";
 import { unprotectText } from "./spreadsheet-text.js";
 
 /** The default of CSV_MAX_ROWS (data rows after the header). */

@@ -2,8 +2,9 @@
  * The columns an upload (CSV or .xlsx) may have, by their Vietnamese or English headers, and the
  * checks both readers make on a row's text cells before it reaches the import.
  */
-import { type RowError, rowError } from "./import.js";
+
 import type { ObservationInput } from "./service.js";
+import { type RowError, rowError } from "./source-row.js";
 import { isWebUrl, webUrlMessage } from "./spreadsheet-text.js";
 
 export type ImportField = keyof Omit<ObservationInput, "disaggregation" | "expectedVersion">;

@@ -15,13 +15,15 @@ import { type Db, type Executor, queryRows } from "../../db/client.js";
 import { importBatches, valueImports } from "../../db/schema/index.js";
 import { parsePeriod } from "../../domain/periods.js";
 import { cellReporter } from "../../domain/value-rules.js";
-import { canSubmitValue, canWriteValue } from "../access/policies/observations.js";
-import type { Principal } from "../access/roles.js";
-import { AppError, type ErrorDetail, violatesUnique } from "../errors.js";
-import { audit, type ChangeContext } from "../indicators/versioning.js";
+import type { Principal } from "../access/index.js";
+import { canSubmitValue, canWriteValue } from "../access/index.js";
+import { audit } from "../core/audit-writer.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { AppError, type ErrorDetail, violatesUnique } from "../core/errors.js";
 import { lockedRowMessage } from "./commands/value-errors.js";
 import { nfcRows } from "./nfc-rows.js";
 import { checkObservation, disaggKey, loadRefs, type ObservationInput, type Refs } from "./service.js";
+import { type RowError, rowError, type SourceRow } from "./source-row.js";
 import {
   appliedOutcomes,
   applyStagedRange,
@@ -44,20 +46,6 @@ export interface ImportSummary {
   /** True when this is the stored result of an earlier import with the same idempotency key. */
   replayed: boolean;
   errors: RowError[];
-}
-
-export interface RowError extends Omit<ErrorDetail, "column"> {
-  /** 1-based row number as the user sees it (data rows; a file's header is row 1). */
-  row: number;
-  /** The column (field) name. */
-  column: string;
-}
-
-/** One row of an upload: the value it holds, or the problems found reading it from the file. */
-export interface SourceRow {
-  row: number;
-  input?: ObservationInput;
-  errors?: RowError[];
 }
 
 export interface ImportOptions {
@@ -91,16 +79,6 @@ export function* jsonRows(items: readonly ObservationInput[]): Iterable<SourceRo
 }
 
 /** A problem with one cell of an upload, worded for the user in both languages. */
-export function rowError(row: number, column: string, vi: string, en: string, value?: unknown): RowError {
-  return {
-    row,
-    column,
-    path: column,
-    value,
-    message: `Dòng ${row}, cột ${column}: ${vi}`,
-    messageEn: `Row ${row}, column ${column}: ${en}`,
-  };
-}
 
 function rowMessage(row: number, column: string, d: ErrorDetail): RowError {
   const strip = (m: string) => (m.startsWith(`${column}: `) ? m.slice(column.length + 2) : m);

@@ -4,9 +4,9 @@
  * the same text as the composed one. File readers may call `nfcInput` themselves; the import runs
  * every row through `nfcRows`, so nothing a reader yields escapes it.
  */
-import { nfc } from "../http/text-input.js";
-import type { SourceRow } from "./import.js";
+import { nfc } from "../core/http/text-input.js";
 import type { ObservationInput } from "./service.js";
+import type { SourceRow } from "./source-row.js";
 
 const text = <T extends string | null | undefined>(s: T): T => (typeof s === "string" ? (nfc(s) as T) : s);
 

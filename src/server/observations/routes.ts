@@ -17,16 +17,12 @@ import {
 } from "../../db/schema/index.js";
 import { parsePeriod } from "../../domain/periods.js";
 import { TEXT_LIMITS } from "../../domain/text-limits.js";
-import {
-  canReadValue,
-  readableValues,
-  tokenMayReadBeyondOwnValues,
-} from "../access/policies/observations.js";
-import type { Principal } from "../access/roles.js";
-import { changeContext } from "../auth/routes.js";
-import { AppError, notFound } from "../errors.js";
-import { codeParam, errorResponses, periodCode } from "../http/common-schemas.js";
-import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../http/pagination.js";
+import type { Principal } from "../access/index.js";
+import { canReadValue, readableValues, tokenMayReadBeyondOwnValues } from "../access/index.js";
+import { changeContext } from "../core/change-context.js";
+import { AppError, notFound } from "../core/errors.js";
+import { codeParam, errorResponses, periodCode } from "../core/http/common-schemas.js";
+import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../core/http/pagination.js";
 import { changeValueState, deleteValue, reviseValue } from "./commands/change-state.js";
 import { readableValue } from "./commands/readable-value.js";
 import { writeValue } from "./commands/write-value.js";

@@ -10,8 +10,8 @@ import { type Executor, queryRows } from "../../db/client.js";
 import { indicators, observationRevisions, observations, orgUnits } from "../../db/schema/index.js";
 import { monthRange, PeriodError, type PeriodKind, parsePeriod } from "../../domain/periods.js";
 import { boundsProblem, periodWindowProblem } from "../../domain/value-rules.js";
-import { AppError, type ErrorDetail } from "../errors.js";
-import type { ChangeContext } from "../indicators/versioning.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { AppError, type ErrorDetail } from "../core/errors.js";
 
 export interface ObservationInput {
   indicator: string;

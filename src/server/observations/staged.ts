@@ -11,8 +11,8 @@ import { type SQL, sql } from "drizzle-orm";
 import { pgArray } from "../../db/arrays.js";
 import { type Executor, queryRows } from "../../db/client.js";
 import { uuidV7s } from "../../db/ids.js";
-import { type ChangedValue, recordObservationChanges } from "../events/record.js";
-import { applyDeltaTable, lockClosureShared, startDeltas } from "../rollups/apply.js";
+import { type ChangedValue, recordObservationChanges } from "../events/index.js";
+import { applyDeltaTable, lockClosureShared, startDeltas } from "../rollups/index.js";
 import { valueLocked } from "./commands/value-errors.js";
 import { staleVersionError } from "./service.js";
 

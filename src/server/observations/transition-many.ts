@@ -8,8 +8,8 @@ import { and, inArray, sql } from "drizzle-orm";
 import { pgArray } from "../../db/arrays.js";
 import type { Executor } from "../../db/client.js";
 import { observations } from "../../db/schema/index.js";
-import { AppError } from "../errors.js";
-import type { ChangeContext } from "../indicators/versioning.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { AppError } from "../core/errors.js";
 import { type ObservationRow, type Transition, transitions } from "./service.js";
 
 /**

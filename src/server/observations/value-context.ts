@@ -5,7 +5,7 @@
 import { inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { indicatorAssignments, indicators, planIndicators } from "../../db/schema/index.js";
-import type { ValueContext } from "../access/policies/observations.js";
+import type { ValueContext } from "../access/index.js";
 import type { ObservationRow } from "./service.js";
 
 export interface IndicatorFacts {

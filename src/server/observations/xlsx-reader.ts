@@ -8,8 +8,7 @@
  */
 import path from "node:path/posix";
 import { parseLocalizedNumber, parseYesNo } from "../../domain/numbers.js";
-import { AppError } from "../errors.js";
-import { type RowError, rowError, type SourceRow } from "./import.js";
+import { AppError } from "../core/errors.js";
 import {
   evidenceUrlErrors,
   fieldFor,
@@ -17,6 +16,7 @@ import {
   missingColumn,
   REQUIRED_FIELDS,
 } from "./import-columns.js";
+import { type RowError, rowError, type SourceRow } from "./source-row.js";
 import { decodeOoxmlText, unprotectText } from "./spreadsheet-text.js";
 import { SharedStrings } from "./xlsx-shared-strings.js";
 import { dateStyles, excelDate } from "./xlsx-styles.js";

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { orgUnitLineage, orgUnits } from "../../db/schema/index.js";
-import { notFound } from "../errors.js";
-import { afterCursor, type SortKey } from "../http/pagination.js";
+import { notFound } from "../core/errors.js";
+import { afterCursor, type SortKey } from "../core/http/pagination.js";
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 

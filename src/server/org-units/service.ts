@@ -9,10 +9,11 @@ import type { Db, Executor } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import { orgUnitLineage, orgUnits } from "../../db/schema/index.js";
 import type { OrgUnitDef } from "../../domain/org-units/schema.js";
-import { detailAt, invalidFile, type ParsedFile } from "../definition-files.js";
-import { AppError, notFound } from "../errors.js";
-import { audit, type ChangeContext } from "../indicators/versioning.js";
-import { syncRollupClosure } from "../rollups/rebuild.js";
+import { audit } from "../core/audit-writer.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { detailAt, invalidFile, type ParsedFile } from "../core/definition-files.js";
+import { AppError, notFound } from "../core/errors.js";
+import { syncRollupClosure } from "../rollups/index.js";
 import { assertValidity, type ValidityPaths } from "./validity.js";
 
 export interface OrgUnitImportSummary {

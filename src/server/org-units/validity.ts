@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import { monthRange, parsePeriod } from "../../domain/periods.js";
-import { AppError, type ErrorDetail } from "../errors.js";
+import { AppError, type ErrorDetail } from "../core/errors.js";
 
 export interface Validity {
   validFrom: string | null;

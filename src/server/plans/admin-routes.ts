@@ -18,15 +18,14 @@ import {
   targetValueDef,
 } from "../../domain/plan-definition/schema.js";
 import { TEXT_LIMITS } from "../../domain/text-limits.js";
-import { canAdministerOrgUnits } from "../access/policies/org-units.js";
-import { canAdministerPlan, canCreatePlan } from "../access/policies/plans.js";
-import type { Principal } from "../access/roles.js";
-import { changeContext } from "../auth/routes.js";
-import { parseDefinitionText, validateFile } from "../definition-files.js";
-import { AppError, notFound } from "../errors.js";
-import { codeParam, errorResponses } from "../http/common-schemas.js";
-import { indicatorPatch, retireIndicator, setTarget, updateIndicator } from "../indicators/admin-service.js";
-import { createOrgUnit, retireOrgUnit, updateOrgUnit } from "../org-units/service.js";
+import type { Principal } from "../access/index.js";
+import { canAdministerOrgUnits, canAdministerPlan, canCreatePlan } from "../access/index.js";
+import { changeContext } from "../core/change-context.js";
+import { parseDefinitionText, validateFile } from "../core/definition-files.js";
+import { AppError, notFound } from "../core/errors.js";
+import { codeParam, errorResponses } from "../core/http/common-schemas.js";
+import { indicatorPatch, retireIndicator, setTarget, updateIndicator } from "../indicators/index.js";
+import { createOrgUnit, retireOrgUnit, updateOrgUnit } from "../org-units/index.js";
 import { retireInitiative, retirePlan, retireSystem } from "./admin-service.js";
 import { importPlanDefinition } from "./import-plan.js";
 import { getPlanByCode } from "./queries.js";

@@ -6,8 +6,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { initiatives, plans, systems } from "../../db/schema/index.js";
-import { notFound } from "../errors.js";
-import { audit, type ChangeContext, invalidateDefinitionHash } from "../indicators/versioning.js";
+import { audit } from "../core/audit-writer.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { notFound } from "../core/errors.js";
+import { invalidateDefinitionHash } from "../indicators/index.js";
 import { getPlanByCode } from "./queries.js";
 
 export async function retirePlan(db: Db, code: string, ctx: ChangeContext): Promise<void> {

@@ -26,16 +26,17 @@ import {
 } from "../../db/schema/index.js";
 import { parseFormula, references } from "../../domain/formula/parse.js";
 import type { IndicatorDef, PlanDefinition, TargetValueDef } from "../../domain/plan-definition/schema.js";
-import { detailAt, invalidFile, type ParsedFile } from "../definition-files.js";
-import { AppError } from "../errors.js";
-import { writeTarget } from "../indicators/targets.js";
+import { audit } from "../core/audit-writer.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { detailAt, invalidFile, type ParsedFile } from "../core/definition-files.js";
+import { AppError } from "../core/errors.js";
 import {
-  audit,
-  type ChangeContext,
   diffSnapshots,
   recordVersion,
+  rowSnapshot,
   type Snapshot,
-} from "../indicators/versioning.js";
+  writeTarget,
+} from "../indicators/index.js";
 import { type CatalogueEntry, checkPlanDefinition } from "./check-plan-definition.js";
 
 export interface ImportSummary {
@@ -135,37 +136,6 @@ export function indicatorSnapshot(ind: IndicatorDef, responsibleUnitId: string |
 }
 
 type IndicatorRow = typeof indicators.$inferSelect;
-
-export function rowSnapshot(row: IndicatorRow): Snapshot {
-  return {
-    tier: row.tier,
-    nameVi: row.nameVi,
-    nameEn: row.nameEn,
-    definitionVi: row.definitionVi,
-    definitionEn: row.definitionEn,
-    unit: row.unit,
-    direction: row.direction,
-    kind: row.kind,
-    baselineValue: row.baselineValue,
-    baselineYear: row.baselineYear,
-    dataSourceVi: row.dataSourceVi,
-    dataSourceEn: row.dataSourceEn,
-    responsibleUnitId: row.responsibleUnitId,
-    reportedBy: row.reportedBy,
-    boundMin: row.boundMin,
-    boundMax: row.boundMax,
-    frequency: row.frequency,
-    aggregation: row.aggregation,
-    aggregationComponents: row.aggregationComponents,
-    timeAggregation: row.timeAggregation,
-    disaggregations: row.disaggregations,
-    formula: row.formula,
-    published: row.published,
-    proposed: row.proposed,
-    sourceQuote: row.sourceQuote,
-    sourceRef: row.sourceRef,
-  };
-}
 
 export async function importPlanDefinition(
   db: Db | Tx,

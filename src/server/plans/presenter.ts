@@ -8,7 +8,7 @@ import type {
   projects,
   systems,
 } from "../../db/schema/index.js";
-import { loc, optLoc } from "../http/common-schemas.js";
+import { loc, optLoc } from "../core/http/common-schemas.js";
 import type { PlanRow } from "./queries.js";
 import type * as S from "./schema.js";
 

@@ -1,8 +1,8 @@
 /** Public read routes of the plan structure. Writes arrive with the access issue, behind roles. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { codeParam, errorResponses } from "../http/common-schemas.js";
-import { decodeCursor, listEnvelope, page, pageQuery } from "../http/pagination.js";
+import { codeParam, errorResponses } from "../core/http/common-schemas.js";
+import { decodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
 import {
   presentInitiative,
   presentPlanDetail,

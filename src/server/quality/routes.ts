@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { parsePeriod } from "../../domain/periods.js";
-import { codeParam, errorResponses, localized, periodCode } from "../http/common-schemas.js";
-import { getPlanByCode } from "../plans/queries.js";
+import { codeParam, errorResponses, localized, periodCode } from "../core/http/common-schemas.js";
+import { getPlanByCode } from "../plans/index.js";
 import { dataQuality } from "./service.js";
 
 const flag = z.enum(["late", "outlier", "revised"]);

@@ -10,10 +10,15 @@ import { frequencyKind } from "../../domain/indicator-values.js";
 import type { DueRule } from "../../domain/periods.js";
 import { dueAt, formatPeriod, type Period, previous } from "../../domain/periods.js";
 import { dueRuleOf, type Flag, flagValue, missingUnits } from "../../domain/quality.js";
-import { canReadValue, tokenMayReadBeyondOwnValues } from "../access/policies/observations.js";
-import { reviewsIndicator } from "../access/policies/rollups.js";
-import { type Principal, readsWholePlan, unitsWith } from "../access/roles.js";
-import { AppError } from "../errors.js";
+import {
+  canReadValue,
+  type Principal,
+  readsWholePlan,
+  reviewsIndicator,
+  tokenMayReadBeyondOwnValues,
+  unitsWith,
+} from "../access/index.js";
+import { AppError } from "../core/errors.js";
 
 interface Ind {
   id: string;

@@ -8,12 +8,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { focalPersons, unitProfiles } from "../../db/schema/index.js";
 import { TEXT_LIMITS } from "../../domain/text-limits.js";
-import { canEditUnitProfile, canReadUnitProfile } from "../access/policies/unit-profiles.js";
-import { changeContext } from "../auth/routes.js";
-import { AppError, notFound } from "../errors.js";
-import { codeParam, errorResponses } from "../http/common-schemas.js";
-import { audit } from "../indicators/versioning.js";
-import { getOrgUnitByCode } from "../org-units/queries.js";
+import { canEditUnitProfile, canReadUnitProfile } from "../access/index.js";
+import { audit } from "../core/audit-writer.js";
+import { changeContext } from "../core/change-context.js";
+import { AppError, notFound } from "../core/errors.js";
+import { codeParam, errorResponses } from "../core/http/common-schemas.js";
+import { getOrgUnitByCode } from "../org-units/index.js";
 
 const tags = ["unit-profiles"];
 const readers = { signedIn: true as const };

@@ -5,9 +5,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { roleAssignments, users } from "../../db/schema/index.js";
-import type { Role } from "../access/roles.js";
-import { hashPassword } from "../auth/passwords.js";
-import { audit } from "../indicators/versioning.js";
+import type { Role } from "../access/index.js";
+import { hashPassword } from "../auth/index.js";
+import { audit } from "../core/audit-writer.js";
 import { type GrantInput, resolveScope } from "./service.js";
 
 export interface DemoAccount {

@@ -4,15 +4,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { roleAssignments, users } from "../../db/schema/index.js";
 import { TEXT_LIMITS } from "../../domain/text-limits.js";
-import { canManageUsers, canSeeUsers } from "../access/policies/users.js";
-import { roles } from "../access/roles.js";
-import { presentGrants, unitCode } from "../auth/presenter.js";
-import { changeContext, grantSchema } from "../auth/routes.js";
-import { listUserSessions, revokeUserSessions } from "../auth/sessions.js";
-import { AppError, notFound } from "../errors.js";
-import { errorResponses } from "../http/common-schemas.js";
-import { decodeCursor, listEnvelope, page, pageQuery } from "../http/pagination.js";
-import { audit } from "../indicators/versioning.js";
+import { canManageUsers, canSeeUsers, roles } from "../access/index.js";
+import { grantSchema, listUserSessions, presentGrants, revokeUserSessions, unitCode } from "../auth/index.js";
+import { audit } from "../core/audit-writer.js";
+import { changeContext } from "../core/change-context.js";
+import { AppError, notFound } from "../core/errors.js";
+import { errorResponses } from "../core/http/common-schemas.js";
+import { decodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
 import {
   createUser,
   grantRole,

@@ -2,13 +2,17 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { orgUnits, plans, projects, roleAssignments, systems, users } from "../../db/schema/index.js";
-import { canGrantRole } from "../access/policies/users.js";
-import { type Principal, type Role, roleScope } from "../access/roles.js";
-import { hashPassword } from "../auth/passwords.js";
-import { enforcePolicy, issueOneTimeToken, usernamePattern } from "../auth/service.js";
-import { revokeUserSessions } from "../auth/sessions.js";
-import { AppError, notFound } from "../errors.js";
-import { audit, type ChangeContext } from "../indicators/versioning.js";
+import { canGrantRole, type Principal, type Role, roleScope } from "../access/index.js";
+import {
+  enforcePolicy,
+  hashPassword,
+  issueOneTimeToken,
+  revokeUserSessions,
+  usernamePattern,
+} from "../auth/index.js";
+import { audit } from "../core/audit-writer.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { AppError, notFound } from "../core/errors.js";
 
 export interface NewUser {
   username: string;

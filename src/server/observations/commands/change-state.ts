@@ -9,10 +9,11 @@
  *   delete   a draft by its reporting unit's writers, any value by a reviewer (kept in its revisions)
  */
 import type { Db } from "../../../db/client.js";
-import { canReviewValue, canSubmitValue, canWriteValue } from "../../access/policies/observations.js";
-import type { Principal } from "../../access/roles.js";
-import { AppError } from "../../errors.js";
-import { audit, type ChangeContext } from "../../indicators/versioning.js";
+import type { Principal } from "../../access/index.js";
+import { canReviewValue, canSubmitValue, canWriteValue } from "../../access/index.js";
+import { audit } from "../../core/audit-writer.js";
+import type { ChangeContext } from "../../core/change-context.js";
+import { AppError } from "../../core/errors.js";
 import { commitObservationChanges } from "../commit.js";
 import {
   checkObservation,

@@ -2,9 +2,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../../../db/client.js";
 import { observations } from "../../../db/schema/index.js";
-import { canReadValue, type ValueContext } from "../../access/policies/observations.js";
-import type { Principal } from "../../access/roles.js";
-import { notFound } from "../../errors.js";
+import type { Principal } from "../../access/index.js";
+import { canReadValue, type ValueContext } from "../../access/index.js";
+import { notFound } from "../../core/errors.js";
 import type { ObservationRow } from "../service.js";
 import { loadValueContext } from "../value-context.js";
 

@@ -7,10 +7,11 @@ import { eq } from "drizzle-orm";
 import type { Db, Executor } from "../../../db/client.js";
 import { orgUnits } from "../../../db/schema/index.js";
 import { cellReporter, lockedForUnit } from "../../../domain/value-rules.js";
-import { canWriteValue } from "../../access/policies/observations.js";
-import type { Principal } from "../../access/roles.js";
-import { AppError, type ErrorDetail } from "../../errors.js";
-import { audit, type ChangeContext } from "../../indicators/versioning.js";
+import type { Principal } from "../../access/index.js";
+import { canWriteValue } from "../../access/index.js";
+import { audit } from "../../core/audit-writer.js";
+import type { ChangeContext } from "../../core/change-context.js";
+import { AppError, type ErrorDetail } from "../../core/errors.js";
 import { commitObservationChanges } from "../commit.js";
 import {
   checkObservation,

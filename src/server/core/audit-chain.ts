@@ -55,3 +55,9 @@ export function redactSecrets(value: unknown): unknown {
   }
   return value;
 }
+
+/** The newest entry of the chain: what the anchor file keeps. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PERIOD_YEARS, PeriodError, parsePeriod } from "../../domain/periods.js";
+import { PERIOD_YEARS, PeriodError, parsePeriod } from "../../../domain/periods.js";
 import { bilingual } from "./validation.js";
 
 export const localized = z

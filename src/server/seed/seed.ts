@@ -8,15 +8,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { parse } from "yaml";
-import { orgUnitFile } from "../domain/org-units/schema.js";
-import { type PlanDefinition, planDefinition } from "../domain/plan-definition/schema.js";
-import { importOrgUnits } from "../server/org-units/service.js";
-import { type ImportSummary, importPlanDefinition } from "../server/plans/import-plan.js";
-import type { Db } from "./client.js";
-import { instanceMeta } from "./schema/index.js";
-import { convergeFormerTwins, type FormerTwins } from "./seed-former-twins.js";
+import type { Db } from "../../db/client.js";
+import { instanceMeta } from "../../db/schema/index.js";
+import { orgUnitFile } from "../../domain/org-units/schema.js";
+import { type PlanDefinition, planDefinition } from "../../domain/plan-definition/schema.js";
+import { importOrgUnits } from "../org-units/index.js";
+import { type ImportSummary, importPlanDefinition } from "../plans/index.js";
+import { convergeFormerTwins, type FormerTwins } from "./former-twins.js";
 
-export const seedsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "seeds");
+/** The seed data files stay with the database layer: they are data, not code. */
+export const seedsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "db", "seeds");
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 

@@ -13,9 +13,10 @@
  *   seed's decision.
  */
 import { sql } from "drizzle-orm";
-import { audit, type ChangeContext } from "../server/indicators/versioning.js";
-import { syncRollupClosure } from "../server/rollups/rebuild.js";
-import { type Db, queryRows } from "./client.js";
+import { type Db, queryRows } from "../../db/client.js";
+import { audit } from "../core/audit-writer.js";
+import type { ChangeContext } from "../core/change-context.js";
+import { syncRollupClosure } from "../rollups/index.js";
 
 /** The twins of earlier seeds, each with the unit it is the same province as. */
 export const FORMER_TWINS: readonly { code: string; unit: string }[] = [

@@ -1,8 +1,8 @@
-import type { Database } from "../../db/client.js";
-import type { AuditAnchor } from "../audit/service.js";
-import type { Config } from "../config.js";
-import type { EventHub } from "../events/hub.js";
-import type { Lang } from "../i18n/lang.js";
+import type { Database } from "../db/client.js";
+import type { AuditAnchor } from "./audit/index.js";
+import type { Config } from "./core/config.js";
+import type { Lang } from "./core/lang.js";
+import type { EventHub } from "./events/index.js";
 
 export interface AppDeps {
   config: Config;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { orgUnitFile } from "../../domain/org-units/schema.js";
-import { planDefinition } from "../../domain/plan-definition/schema.js";
+import { orgUnitFile } from "../../../domain/org-units/schema.js";
+import { planDefinition } from "../../../domain/plan-definition/schema.js";
 import { requestSchemaProblems, routeSchemaProblems } from "./request-schema-rules.js";
 
 describe("request schema rules", () => {

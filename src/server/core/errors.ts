@@ -2,10 +2,10 @@
  * One error type with stable codes. Services throw `AppError`; the HTTP layer renders
  * `{ error: { code, message, details?, requestId } }` with the message in the request's language.
  */
-import { type ErrorCode, errorCatalog } from "./i18n/errors.js";
-import type { Lang } from "./i18n/lang.js";
+import { type ErrorCode, errorCatalog } from "./error-catalogue.js";
+import type { Lang } from "./lang.js";
 
-export type { ErrorCode } from "./i18n/errors.js";
+export type { ErrorCode } from "./error-catalogue.js";
 
 export interface ErrorDetail {
   /** Field path ("systems.2.code"), file line or row where the problem is. */

@@ -8,12 +8,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import "@fastify/cookie";
 import fp from "fastify-plugin";
 import type { Database } from "../../db/client.js";
-import { loadSessionPrincipal, loadTokenPrincipal, mustEnrolTotp } from "../auth/principal.js";
-import type { SessionSettings } from "../auth/sessions.js";
-import { safeEqual } from "../auth/tokens.js";
-import type { Config } from "../config.js";
-import { AppError } from "../errors.js";
-import { anonymous, type Principal, type Role } from "./roles.js";
+import { anonymous, type Principal, type Role } from "../access/index.js";
+import type { Config } from "../core/config.js";
+import { AppError } from "../core/errors.js";
+import { loadSessionPrincipal, loadTokenPrincipal, mustEnrolTotp } from "./principal.js";
+import type { SessionSettings } from "./sessions.js";
+import { safeEqual } from "./tokens.js";
 
 export type AccessRule =
   | { public: true }

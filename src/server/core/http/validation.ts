@@ -6,7 +6,7 @@
 import type { FastifySchemaCompiler } from "fastify";
 import { z } from "zod";
 import type { ErrorDetail } from "../errors.js";
-import type { Lang } from "../i18n/lang.js";
+import type { Lang } from "../lang.js";
 
 const viLocale = z.locales.vi();
 

@@ -1,0 +1,4 @@
+/** The public face of the org-units module: other modules import only what is here. */
+export { getOrgUnitByCode } from "./queries.js";
+export { orgUnitRoutes } from "./routes.js";
+export { createOrgUnit, importOrgUnits, retireOrgUnit, updateOrgUnit } from "./service.js";

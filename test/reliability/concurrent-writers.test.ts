@@ -7,8 +7,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "../../src/db/client.js";
-import { commitObservationChanges } from "../../src/server/observations/commit.js";
-import { loadRefs, type ObservationInput, writeObservation } from "../../src/server/observations/service.js";
+import { commitObservationChanges } from "../../src/server/observations/values/commit.js";
+import {
+  loadRefs,
+  type ObservationInput,
+  writeObservation,
+} from "../../src/server/observations/values/service.js";
 import { compareWithRebuild } from "../../src/server/rollups/rebuild.js";
 import { openTestDatabase } from "../helpers/db.js";
 

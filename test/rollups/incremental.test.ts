@@ -14,16 +14,16 @@ import {
   valueImports,
 } from "../../src/db/schema/index.js";
 import { internalAdministrator, type Principal } from "../../src/server/access/roles.js";
-import { commitObservationChanges } from "../../src/server/observations/commit.js";
-import { importObservations, jsonRows, revertImport } from "../../src/server/observations/import.js";
+import { importObservations, jsonRows, revertImport } from "../../src/server/observations/imports/import.js";
+import { applyStagedRange, stageRows } from "../../src/server/observations/imports/staged.js";
+import { commitObservationChanges } from "../../src/server/observations/values/commit.js";
 import {
   deleteObservation,
   loadRefs,
   type ObservationInput,
   transitionObservation,
   writeObservation,
-} from "../../src/server/observations/service.js";
-import { applyStagedRange, stageRows } from "../../src/server/observations/staged.js";
+} from "../../src/server/observations/values/service.js";
 import { importOrgUnits } from "../../src/server/org-units/service.js";
 import { compareWithRebuild, rebuildRollups } from "../../src/server/rollups/rebuild.js";
 import { backends, openTestDatabase } from "../helpers/db.js";

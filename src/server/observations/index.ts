@@ -1,7 +1,8 @@
 /** The public face of the observations module: other modules import only what is here. */
-export { commitObservationChanges } from "./commit.js";
-export { importObservations, jsonRows, recoverImports } from "./import.js";
-export { observationRoutes } from "./routes.js";
-export type { ObservationInput, ObservationRow, Refs } from "./service.js";
-export { loadRefs } from "./service.js";
-export { transitionObservations } from "./transition-many.js";
+
+export { importObservations, jsonRows, recoverImports } from "./imports/import.js";
+export { commitObservationChanges } from "./values/commit.js";
+export { observationRoutes } from "./values/routes.js";
+export type { ObservationInput, ObservationRow, Refs } from "./values/service.js";
+export { loadRefs } from "./values/service.js";
+export { transitionObservations } from "./values/transition-many.js";

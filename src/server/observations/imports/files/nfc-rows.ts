@@ -4,8 +4,8 @@
  * the same text as the composed one. File readers may call `nfcInput` themselves; the import runs
  * every row through `nfcRows`, so nothing a reader yields escapes it.
  */
-import { nfc } from "../core/http/text-input.js";
-import type { ObservationInput } from "./service.js";
+import { nfc } from "../../../core/http/text-input.js";
+import type { ObservationInput } from "../../values/service.js";
 import type { SourceRow } from "./source-row.js";
 
 const text = <T extends string | null | undefined>(s: T): T => (typeof s === "string" ? (nfc(s) as T) : s);

@@ -2,7 +2,7 @@
  * What an uploaded file is, from its first bytes: so a PDF, an old .xls or an .xlsx sent as CSV
  * is named for what it is (422 WRONG_FILE_KIND) instead of being read as noise.
  */
-import { AppError } from "../core/errors.js";
+import { AppError } from "../../../core/errors.js";
 
 export interface FileKind {
   kind: "zip" | "pdf" | "ole" | "gzip" | "image" | "xml" | "utf16" | "binary" | "text";

@@ -6,12 +6,12 @@
  * and that the unit existed in that period.
  */
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../../db/client.js";
-import { indicators, observationRevisions, observations, orgUnits } from "../../db/schema/index.js";
-import { monthRange, PeriodError, type PeriodKind, parsePeriod } from "../../domain/periods.js";
-import { boundsProblem, periodWindowProblem } from "../../domain/value-rules.js";
-import type { ChangeContext } from "../core/change-context.js";
-import { AppError, type ErrorDetail } from "../core/errors.js";
+import { type Executor, queryRows } from "../../../db/client.js";
+import { indicators, observationRevisions, observations, orgUnits } from "../../../db/schema/index.js";
+import { monthRange, PeriodError, type PeriodKind, parsePeriod } from "../../../domain/periods.js";
+import { boundsProblem, periodWindowProblem } from "../../../domain/value-rules.js";
+import type { ChangeContext } from "../../core/change-context.js";
+import { AppError, type ErrorDetail } from "../../core/errors.js";
 
 export interface ObservationInput {
   indicator: string;

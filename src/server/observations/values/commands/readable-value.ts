@@ -1,10 +1,10 @@
 /** A value by id as its caller may see it: one that they may not read does not exist for them (404). */
 import { and, eq, isNull } from "drizzle-orm";
-import type { Executor } from "../../../db/client.js";
-import { observations } from "../../../db/schema/index.js";
-import type { Principal } from "../../access/index.js";
-import { canReadValue, type ValueContext } from "../../access/index.js";
-import { notFound } from "../../core/errors.js";
+import type { Executor } from "../../../../db/client.js";
+import { observations } from "../../../../db/schema/index.js";
+import type { Principal } from "../../../access/index.js";
+import { canReadValue, type ValueContext } from "../../../access/index.js";
+import { notFound } from "../../../core/errors.js";
 import type { ObservationRow } from "../service.js";
 import { loadValueContext } from "../value-context.js";
 

@@ -7,10 +7,10 @@
 import { PassThrough, Readable } from "node:stream";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import type { Executor } from "../../db/client.js";
-import { indicators, observations } from "../../db/schema/index.js";
-import type { ObservationRow } from "./service.js";
-import { csvSafeText, encodeOoxmlText, xlsxSafeText } from "./spreadsheet-text.js";
+import type { Executor } from "../../../db/client.js";
+import { indicators, observations } from "../../../db/schema/index.js";
+import { csvSafeText, encodeOoxmlText, xlsxSafeText } from "../../core/export/spreadsheet-text.js";
+import type { ObservationRow } from "../values/service.js";
 
 export const EXPORT_HEADER = [
   "mã chỉ tiêu",

@@ -3,9 +3,9 @@
  * checks both readers make on a row's text cells before it reaches the import.
  */
 
-import type { ObservationInput } from "./service.js";
+import { isWebUrl, webUrlMessage } from "../../../core/export/spreadsheet-text.js";
+import type { ObservationInput } from "../../values/service.js";
 import { type RowError, rowError } from "./source-row.js";
-import { isWebUrl, webUrlMessage } from "./spreadsheet-text.js";
 
 export type ImportField = keyof Omit<ObservationInput, "disaggregation" | "expectedVersion">;
 

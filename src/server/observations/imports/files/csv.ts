@@ -5,8 +5,9 @@
  */
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { parseLocalizedNumber, parseYesNo } from "../../domain/numbers.js";
-import { AppError } from "../core/errors.js";
+import { parseLocalizedNumber, parseYesNo } from "../../../../domain/numbers.js";
+import { AppError } from "../../../core/errors.js";
+import { unprotectText } from "../../../core/export/spreadsheet-text.js";
 import { EXPECTED_CSV, sniffFileKind, wrongKind } from "./file-kind.js";
 import {
   evidenceUrlErrors,
@@ -16,7 +17,6 @@ import {
   REQUIRED_FIELDS,
 } from "./import-columns.js";
 import { type RowError, rowError, type SourceRow } from "./source-row.js";
-import { unprotectText } from "./spreadsheet-text.js";
 
 /** The default of CSV_MAX_ROWS (data rows after the header). */
 export const MAX_CSV_ROWS = 2_000_000;

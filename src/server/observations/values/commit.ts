@@ -2,9 +2,9 @@
  * What every committed change of values does in its transaction: update the roll-up cells and
  * record the change batch that the event stream announces.
  */
-import type { Executor } from "../../db/client.js";
-import { recordObservationChanges } from "../events/index.js";
-import { applyValueChanges } from "../rollups/index.js";
+import type { Executor } from "../../../db/client.js";
+import { recordObservationChanges } from "../../events/index.js";
+import { applyValueChanges } from "../../rollups/index.js";
 import type { ObservationRow } from "./service.js";
 
 export interface ObservationChange {

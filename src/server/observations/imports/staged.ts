@@ -8,13 +8,13 @@
  * import that committed chunks cannot finish.
  */
 import { type SQL, sql } from "drizzle-orm";
-import { pgArray } from "../../db/arrays.js";
-import { type Executor, queryRows } from "../../db/client.js";
-import { uuidV7s } from "../../db/ids.js";
-import { type ChangedValue, recordObservationChanges } from "../events/index.js";
-import { applyDeltaTable, lockClosureShared, startDeltas } from "../rollups/index.js";
-import { valueLocked } from "./commands/value-errors.js";
-import { staleVersionError } from "./service.js";
+import { pgArray } from "../../../db/arrays.js";
+import { type Executor, queryRows } from "../../../db/client.js";
+import { uuidV7s } from "../../../db/ids.js";
+import { type ChangedValue, recordObservationChanges } from "../../events/index.js";
+import { applyDeltaTable, lockClosureShared, startDeltas } from "../../rollups/index.js";
+import { valueLocked } from "../values/commands/value-errors.js";
+import { staleVersionError } from "../values/service.js";
 
 /** A checked row, ready to stage. */
 export interface StagedRow {

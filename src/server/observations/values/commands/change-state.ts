@@ -8,12 +8,12 @@
  *   revise   approved → approved with a new figure and a required reason, a reviewer
  *   delete   a draft by its reporting unit's writers, any value by a reviewer (kept in its revisions)
  */
-import type { Db } from "../../../db/client.js";
-import type { Principal } from "../../access/index.js";
-import { canReviewValue, canSubmitValue, canWriteValue } from "../../access/index.js";
-import { audit } from "../../core/audit-writer.js";
-import type { ChangeContext } from "../../core/change-context.js";
-import { AppError } from "../../core/errors.js";
+import type { Db } from "../../../../db/client.js";
+import type { Principal } from "../../../access/index.js";
+import { canReviewValue, canSubmitValue, canWriteValue } from "../../../access/index.js";
+import { audit } from "../../../core/audit-writer.js";
+import type { ChangeContext } from "../../../core/change-context.js";
+import { AppError } from "../../../core/errors.js";
 import { commitObservationChanges } from "../commit.js";
 import {
   checkObservation,

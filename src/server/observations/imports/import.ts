@@ -10,20 +10,26 @@
  */
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { yieldToEventLoop } from "../../db/chunked.js";
-import { type Db, type Executor, queryRows } from "../../db/client.js";
-import { importBatches, valueImports } from "../../db/schema/index.js";
-import { parsePeriod } from "../../domain/periods.js";
-import { cellReporter } from "../../domain/value-rules.js";
-import type { Principal } from "../access/index.js";
-import { canSubmitValue, canWriteValue } from "../access/index.js";
-import { audit } from "../core/audit-writer.js";
-import type { ChangeContext } from "../core/change-context.js";
-import { AppError, type ErrorDetail, violatesUnique } from "../core/errors.js";
-import { lockedRowMessage } from "./commands/value-errors.js";
-import { nfcRows } from "./nfc-rows.js";
-import { checkObservation, disaggKey, loadRefs, type ObservationInput, type Refs } from "./service.js";
-import { type RowError, rowError, type SourceRow } from "./source-row.js";
+import { yieldToEventLoop } from "../../../db/chunked.js";
+import { type Db, type Executor, queryRows } from "../../../db/client.js";
+import { importBatches, valueImports } from "../../../db/schema/index.js";
+import { parsePeriod } from "../../../domain/periods.js";
+import { cellReporter } from "../../../domain/value-rules.js";
+import type { Principal } from "../../access/index.js";
+import { canSubmitValue, canWriteValue } from "../../access/index.js";
+import { audit } from "../../core/audit-writer.js";
+import type { ChangeContext } from "../../core/change-context.js";
+import { AppError, type ErrorDetail, violatesUnique } from "../../core/errors.js";
+import { lockedRowMessage } from "../values/commands/value-errors.js";
+import {
+  checkObservation,
+  disaggKey,
+  loadRefs,
+  type ObservationInput,
+  type Refs,
+} from "../values/service.js";
+import { nfcRows } from "./files/nfc-rows.js";
+import { type RowError, rowError, type SourceRow } from "./files/source-row.js";
 import {
   appliedOutcomes,
   applyStagedRange,

@@ -5,7 +5,7 @@
  */
 import type { Readable } from "node:stream";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
-import { AppError } from "../core/errors.js";
+import { AppError } from "../../../core/errors.js";
 import { EXPECTED_XLSX, wrongKind } from "./file-kind.js";
 
 /** More parts than any workbook a person makes; the directory of a crafted archive stays small. */

@@ -4,8 +4,8 @@
  */
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser } from "saxes";
-import { yieldToEventLoop } from "../../db/chunked.js";
-import type { AppError } from "../core/errors.js";
+import { yieldToEventLoop } from "../../../../db/chunked.js";
+import type { AppError } from "../../../core/errors.js";
 
 export interface XmlHandlers {
   /** Element names without their namespace prefix (`x:row` is `row`). */

@@ -3,7 +3,7 @@
  * from a number only by its style's number format (built-in ids, or a custom code with d, m, y,
  * h or s outside quotes and brackets).
  */
-import type { AppError } from "../core/errors.js";
+import type { AppError } from "../../../core/errors.js";
 import { readXml } from "./xml-stream.js";
 
 /** Excel's cell formats are capped at 64,000; a crafted file's extra styles are ignored. */

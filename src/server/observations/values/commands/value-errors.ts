@@ -1,5 +1,5 @@
 /** The refusals of the value rules, worded for the user (docs/access.md, "Values: who may change what"). */
-import { AppError } from "../../core/errors.js";
+import { AppError } from "../../../core/errors.js";
 
 const STATES = {
   submitted: {

@@ -7,8 +7,9 @@
  * milestones; error cells (#DIV/0!) and dates where a number belongs are named as such.
  */
 import path from "node:path/posix";
-import { parseLocalizedNumber, parseYesNo } from "../../domain/numbers.js";
-import { AppError } from "../core/errors.js";
+import { parseLocalizedNumber, parseYesNo } from "../../../../domain/numbers.js";
+import { AppError } from "../../../core/errors.js";
+import { decodeOoxmlText, unprotectText } from "../../../core/export/spreadsheet-text.js";
 import {
   evidenceUrlErrors,
   fieldFor,
@@ -17,7 +18,6 @@ import {
   REQUIRED_FIELDS,
 } from "./import-columns.js";
 import { type RowError, rowError, type SourceRow } from "./source-row.js";
-import { decodeOoxmlText, unprotectText } from "./spreadsheet-text.js";
 import { SharedStrings } from "./xlsx-shared-strings.js";
 import { dateStyles, excelDate } from "./xlsx-styles.js";
 import { notXlsx, openXlsxArchive, type XlsxArchive } from "./xlsx-zip.js";

@@ -4,14 +4,14 @@
  * rolled up, announced and audited with before and after — all in one transaction.
  */
 import { eq } from "drizzle-orm";
-import type { Db, Executor } from "../../../db/client.js";
-import { orgUnits } from "../../../db/schema/index.js";
-import { cellReporter, lockedForUnit } from "../../../domain/value-rules.js";
-import type { Principal } from "../../access/index.js";
-import { canWriteValue } from "../../access/index.js";
-import { audit } from "../../core/audit-writer.js";
-import type { ChangeContext } from "../../core/change-context.js";
-import { AppError, type ErrorDetail } from "../../core/errors.js";
+import type { Db, Executor } from "../../../../db/client.js";
+import { orgUnits } from "../../../../db/schema/index.js";
+import { cellReporter, lockedForUnit } from "../../../../domain/value-rules.js";
+import type { Principal } from "../../../access/index.js";
+import { canWriteValue } from "../../../access/index.js";
+import { audit } from "../../../core/audit-writer.js";
+import type { ChangeContext } from "../../../core/change-context.js";
+import { AppError, type ErrorDetail } from "../../../core/errors.js";
 import { commitObservationChanges } from "../commit.js";
 import {
   checkObservation,

@@ -9,7 +9,7 @@ import { mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { AppError } from "../core/errors.js";
+import { AppError } from "../../../core/errors.js";
 
 export interface SavedUpload {
   path: string;

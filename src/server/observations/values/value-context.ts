@@ -3,9 +3,9 @@
  * indicator its code, publication, responsible unit, reporting rule, plans and systems.
  */
 import { inArray } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
-import { indicatorAssignments, indicators, planIndicators } from "../../db/schema/index.js";
-import type { ValueContext } from "../access/index.js";
+import type { Executor } from "../../../db/client.js";
+import { indicatorAssignments, indicators, planIndicators } from "../../../db/schema/index.js";
+import type { ValueContext } from "../../access/index.js";
 import type { ObservationRow } from "./service.js";
 
 export interface IndicatorFacts {

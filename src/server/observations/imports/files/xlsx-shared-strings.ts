@@ -5,7 +5,7 @@
  * arrays, instead of millions of JavaScript strings. Its bytes already count against the
  * archive's inflated budget.
  */
-import { AppError } from "../core/errors.js";
+import { AppError } from "../../../core/errors.js";
 import { readXml } from "./xml-stream.js";
 
 const CHUNK = 4 * 1024 * 1024;

@@ -5,10 +5,10 @@
  * refused as a whole is answered.
  */
 import { type Readable, Transform } from "node:stream";
-import type { Config } from "../core/config.js";
-import { AppError } from "../core/errors.js";
+import type { Config } from "../../../core/config.js";
+import { AppError } from "../../../core/errors.js";
+import { XLSX_TYPE } from "../../exports/export.js";
 import { readCsv } from "./csv.js";
-import { XLSX_TYPE } from "./export.js";
 import { EXPECTED_XLSX, sniffFileKind, wrongKind } from "./file-kind.js";
 import type { SourceRow } from "./source-row.js";
 import { saveUpload } from "./upload-file.js";

@@ -14,26 +14,32 @@ import {
   observations,
   orgUnits,
   planIndicators,
-} from "../../db/schema/index.js";
-import { parsePeriod } from "../../domain/periods.js";
-import { TEXT_LIMITS } from "../../domain/text-limits.js";
-import type { Principal } from "../access/index.js";
-import { canReadValue, readableValues, tokenMayReadBeyondOwnValues } from "../access/index.js";
-import { changeContext } from "../core/change-context.js";
-import { AppError, notFound } from "../core/errors.js";
-import { codeParam, errorResponses, periodCode } from "../core/http/common-schemas.js";
-import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../core/http/pagination.js";
+} from "../../../db/schema/index.js";
+import { parsePeriod } from "../../../domain/periods.js";
+import { TEXT_LIMITS } from "../../../domain/text-limits.js";
+import type { Principal } from "../../access/index.js";
+import { canReadValue, readableValues, tokenMayReadBeyondOwnValues } from "../../access/index.js";
+import { changeContext } from "../../core/change-context.js";
+import { AppError, notFound } from "../../core/errors.js";
+import { isWebUrl, webUrlMessage } from "../../core/export/spreadsheet-text.js";
+import { codeParam, errorResponses, periodCode } from "../../core/http/common-schemas.js";
+import { decodeCursor, encodeCursor, listEnvelope, pageQuery } from "../../core/http/pagination.js";
+import { csvExport, exportPages, XLSX_TYPE, xlsxExport } from "../exports/export.js";
+import { buildTemplate } from "../exports/template.js";
+import {
+  discardRest,
+  fileRejected,
+  isFileRefusal,
+  type UploadRows,
+  uploadRows,
+} from "../imports/files/upload-source.js";
+import { type ImportSummary, importObservations, jsonRows } from "../imports/import.js";
+import { ImportProgressRegistry } from "../imports/progress.js";
 import { changeValueState, deleteValue, reviseValue } from "./commands/change-state.js";
 import { readableValue } from "./commands/readable-value.js";
 import { writeValue } from "./commands/write-value.js";
-import { csvExport, exportPages, XLSX_TYPE, xlsxExport } from "./export.js";
-import { type ImportSummary, importObservations, jsonRows } from "./import.js";
-import { ImportProgressRegistry } from "./progress.js";
 import { type ObservationRow, revisionsAsOf, type Transition } from "./service.js";
-import { isWebUrl, webUrlMessage } from "./spreadsheet-text.js";
-import { discardRest, fileRejected, isFileRefusal, type UploadRows, uploadRows } from "./upload-source.js";
 import { indicatorFacts, valueContext } from "./value-context.js";
-import { buildTemplate } from "./xlsx.js";
 
 const tags = ["observations"];
 

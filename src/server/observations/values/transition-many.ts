@@ -5,11 +5,11 @@
  * (roll-ups, change batch) and audits, as for single transitions.
  */
 import { and, inArray, sql } from "drizzle-orm";
-import { pgArray } from "../../db/arrays.js";
-import type { Executor } from "../../db/client.js";
-import { observations } from "../../db/schema/index.js";
-import type { ChangeContext } from "../core/change-context.js";
-import { AppError } from "../core/errors.js";
+import { pgArray } from "../../../db/arrays.js";
+import type { Executor } from "../../../db/client.js";
+import { observations } from "../../../db/schema/index.js";
+import type { ChangeContext } from "../../core/change-context.js";
+import { AppError } from "../../core/errors.js";
 import { type ObservationRow, type Transition, transitions } from "./service.js";
 
 /**

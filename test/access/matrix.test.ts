@@ -8,11 +8,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { focalPersons, orgUnits, roleAssignments, users } from "../../src/db/schema/index.js";
 import { planDefinition } from "../../src/domain/plan-definition/schema.js";
-import {
-  loadRefs,
-  transitionObservation,
-  writeObservation,
-} from "../../src/server/observations/values/service.js";
+import { loadRefs } from "../../src/server/observations/values/queries.js";
+import { transitionObservation } from "../../src/server/observations/values/transition.js";
+import { writeObservation } from "../../src/server/observations/values/write.js";
 import { createOrgUnit } from "../../src/server/org-units/service.js";
 import { importPlanDefinition } from "../../src/server/plans/import-plan.js";
 import { ensureDemoAccounts } from "../../src/server/users/demo-accounts.js";

@@ -8,11 +8,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "../../src/db/client.js";
 import { commitObservationChanges } from "../../src/server/observations/values/commit.js";
-import {
-  loadRefs,
-  type ObservationInput,
-  writeObservation,
-} from "../../src/server/observations/values/service.js";
+import type { ObservationInput } from "../../src/server/observations/values/model.js";
+import { loadRefs } from "../../src/server/observations/values/queries.js";
+import { writeObservation } from "../../src/server/observations/values/write.js";
 import { compareWithRebuild } from "../../src/server/rollups/rebuild.js";
 import { openTestDatabase } from "../helpers/db.js";
 

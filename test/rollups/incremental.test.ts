@@ -14,16 +14,15 @@ import {
   valueImports,
 } from "../../src/db/schema/index.js";
 import { internalAdministrator, type Principal } from "../../src/server/access/roles.js";
-import { importObservations, jsonRows, revertImport } from "../../src/server/observations/imports/import.js";
-import { applyStagedRange, stageRows } from "../../src/server/observations/imports/staged.js";
+import { stageRows } from "../../src/server/observations/imports/queries.js";
+import { revertImport } from "../../src/server/observations/imports/recover.js";
+import { importObservations, jsonRows } from "../../src/server/observations/imports/run-import.js";
+import { applyStagedRange } from "../../src/server/observations/imports/staged.js";
 import { commitObservationChanges } from "../../src/server/observations/values/commit.js";
-import {
-  deleteObservation,
-  loadRefs,
-  type ObservationInput,
-  transitionObservation,
-  writeObservation,
-} from "../../src/server/observations/values/service.js";
+import type { ObservationInput } from "../../src/server/observations/values/model.js";
+import { loadRefs } from "../../src/server/observations/values/queries.js";
+import { deleteObservation, transitionObservation } from "../../src/server/observations/values/transition.js";
+import { writeObservation } from "../../src/server/observations/values/write.js";
 import { importOrgUnits } from "../../src/server/org-units/service.js";
 import { compareWithRebuild, rebuildRollups } from "../../src/server/rollups/rebuild.js";
 import { backends, openTestDatabase } from "../helpers/db.js";

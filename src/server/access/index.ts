@@ -4,6 +4,7 @@ export { canReadAudit } from "./policies/audit.js";
 export { canReadIndicator, canReadUnpublishedIndicators } from "./policies/indicators.js";
 export type { ValueContext } from "./policies/observations.js";
 export {
+  canFillUnitTemplate,
   canReadValue,
   canReviewValue,
   canSubmitValue,

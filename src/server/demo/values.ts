@@ -10,10 +10,10 @@
  * approved through the transition path: revisions, roll-ups, change batches and audit as for
  * anyone's.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { pgArray } from "../../db/arrays.js";
 import { type Db, queryRows } from "../../db/client.js";
-import { instanceMeta, observations } from "../../db/schema/index.js";
+import { instanceMeta } from "../../db/schema/index.js";
 import {
   dueAt,
   formatPeriod,
@@ -23,18 +23,15 @@ import {
   subdivide,
 } from "../../domain/periods.js";
 import type { UserPrincipal } from "../access/index.js";
-import { audit } from "../core/audit-writer.js";
 import type { ChangeContext } from "../core/change-context.js";
 import { currentMonth } from "../dashboards/index.js";
 import {
-  commitObservationChanges,
+  approveSubmittedValues,
   importObservations,
   jsonRows,
   loadRefs,
   type ObservationInput,
-  type ObservationRow,
   type Refs,
-  transitionObservations,
 } from "../observations/index.js";
 
 export const DEMO_SOURCE = "Số liệu minh họa (demo) — không phải số liệu chính thức";
@@ -369,8 +366,6 @@ function demoWriter(unitIds: readonly string[]): UserPrincipal {
 
 type DemoInput = ObservationInput & { late: boolean; pending: boolean };
 
-const cellKey = (indicatorId: string, unitId: string, period: string) => `${indicatorId}|${unitId}|${period}`;
-
 /**
  * Submitted on time (a few days before the due date) or a few days late: the submission time
  * data quality reads for timeliness (the import stamped them all with its own time).
@@ -389,39 +384,13 @@ async function backdateSubmissions(db: Db, inputs: readonly DemoInput[], refs: R
 
 /**
  * Approves the submitted values that are not the latest period, as a reviewer's approval does it
- * (a revision each, roll-ups, change batch, audit), all of them in one set-wise transition.
+ * (a revision each, roll-ups, change batch, audit): the observations module's set-wise approval.
  */
 async function approve(db: Db, inputs: readonly DemoInput[], refs: Refs, ctx: ChangeContext): Promise<void> {
-  const wanted = new Set(
-    inputs.map((i) =>
-      cellKey(refs.indicators.get(i.indicator)?.id ?? "", refs.units.get(i.unit)?.id ?? "", i.period),
-    ),
-  );
-  await db.transaction(async (tx) => {
-    const rows = (
-      await tx
-        .select()
-        .from(observations)
-        .where(
-          and(
-            eq(observations.source, DEMO_SOURCE),
-            eq(observations.status, "submitted"),
-            isNull(observations.deletedAt),
-          ),
-        )
-        .orderBy(observations.id)
-        .for("update")
-    ).filter((r) => wanted.has(cellKey(r.indicatorId, r.orgUnitId, r.period)));
-    const approved = await transitionObservations(tx, rows, "approve", ctx);
-    await commitObservationChanges(
-      tx,
-      rows.map((before, i) => ({ before, after: approved[i] as ObservationRow })),
-    );
-    await audit(tx, ctx, {
-      action: "observations.approve",
-      entityType: "observation",
-      after: { approved: approved.length },
-      rowCount: approved.length,
-    });
-  });
+  const cells = inputs.map((i) => ({
+    indicatorId: refs.indicators.get(i.indicator)?.id ?? "",
+    orgUnitId: refs.units.get(i.unit)?.id ?? "",
+    period: i.period,
+  }));
+  await approveSubmittedValues(db, DEMO_SOURCE, cells, ctx);
 }

@@ -104,6 +104,11 @@ export function canWriteValue(
   return writerUnits(p).has(cell.reporterUnitId);
 }
 
+/** A unit's Excel template (to fill in the values it reports): the unit's reporters and approvers, in person. */
+export function canFillUnitTemplate(p: Principal, unitId: string): boolean {
+  return p.kind === "user" && writerUnits(p).has(unitId);
+}
+
 /** Submitting a draft, or recalling a submitted value not yet approved: the reporting unit's approver. */
 export function canSubmitValue(p: Principal, v: Pick<ValueContext, "reporterUnitId">): boolean {
   return (

@@ -30,21 +30,6 @@ export function unprotectText(text: string): string {
   return text.startsWith("'") && FORMULA_LIKE.test(text.slice(1)) ? text.slice(1) : text;
 }
 
-/** Whether an evidence link may be stored and shown as a link: http(s) only, never javascript: or file:. */
-export function isWebUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return u.protocol === "http:" || u.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
-export const webUrlMessage = {
-  vi: "phải là một địa chỉ http:// hoặc https://",
-  en: "must be an http:// or https:// address",
-};
-
 /**
  * OOXML strings escape characters XML cannot carry as `_xHHHH_` (a carriage return is normalised
  * to a line feed by every XML parser, so Excel writes `_x000D_`); a literal `_xHHHH_` has its

@@ -8,32 +8,15 @@
  * import that committed chunks cannot finish.
  */
 import { type SQL, sql } from "drizzle-orm";
-import { pgArray } from "../../../db/arrays.js";
+import { z } from "zod";
 import { type Executor, queryRows } from "../../../db/client.js";
-import { uuidV7s } from "../../../db/ids.js";
+import { checkedRows } from "../../core/checked-rows.js";
 import { type ChangedValue, recordObservationChanges } from "../../events/index.js";
 import { applyDeltaTable, lockClosureShared, startDeltas } from "../../rollups/index.js";
 import { valueLocked } from "../values/commands/value-errors.js";
-import { staleVersionError } from "../values/service.js";
-
-/** A checked row, ready to stage. */
-export interface StagedRow {
-  seq: number;
-  rowNo: number;
-  indicatorId: string;
-  orgUnitId: string;
-  reporterUnitId: string;
-  period: string;
-  periodKind: string;
-  disaggregation: Record<string, string>;
-  disaggKey: string;
-  value: number | null;
-  valueBool: boolean | null;
-  source: string | null;
-  comment: string | null;
-  evidenceUrl: string | null;
-  expectedVersion: number | null;
-}
+import { staleVersionError, staleVersionSql } from "../values/version.js";
+import { lockedAgainstUnitSql, unchangedSql } from "../values/write-rules.js";
+import { inRange, match } from "./queries.js";
 
 /** The import being applied, as the apply statements need it. */
 export interface ApplyingImport {
@@ -44,118 +27,14 @@ export interface ApplyingImport {
   writtenAt: Date;
 }
 
-/**
- * Stages checked rows, each column as one array parameter. Each row gets the id its value will
- * have if it is new (time-ordered) and the outcome `created`; applying re-classifies only the rows
- * that meet a current value, so the rows of new values are written once.
- */
-export async function stageRows(tx: Executor, importId: string, rows: readonly StagedRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const col = <T extends string | number | boolean | null>(f: (r: StagedRow) => T) => pgArray(rows.map(f));
-  const ids = uuidV7s(rows.length);
-  await tx.execute(sql`insert into import_rows (import_id, seq, row_no, indicator_id, org_unit_id, reporter_unit_id,
-      period, period_kind, disaggregation, disagg_key, value, value_bool, source, comment, evidence_url,
-      expected_version, observation_id, outcome)
-    select ${importId}::uuid, d.*, 'created' from unnest(${col((r) => r.seq)}::int[], ${col((r) => r.rowNo)}::int[],
-      ${col((r) => r.indicatorId)}::uuid[], ${col((r) => r.orgUnitId)}::uuid[], ${col((r) => r.reporterUnitId)}::uuid[],
-      ${col((r) => r.period)}::text[], ${col((r) => r.periodKind)}::text[],
-      ${col((r) => JSON.stringify(r.disaggregation))}::jsonb[], ${col((r) => r.disaggKey)}::text[],
-      ${col((r) => r.value)}::numeric[], ${col((r) => r.valueBool)}::boolean[], ${col((r) => r.source)}::text[],
-      ${col((r) => r.comment)}::text[], ${col((r) => r.evidenceUrl)}::text[], ${col((r) => r.expectedVersion)}::int[],
-      ${pgArray(ids)}::uuid[]) as d`);
-}
-
-/** Rows naming a value cell an earlier row of the same import already named: which value would win? */
-export async function duplicateRows(
-  tx: Executor,
-  importId: string,
-  limit: number,
-): Promise<{ rows: { row: number; first: number }[]; count: number }> {
-  const rows = await queryRows<{ row: number; first: number; n: number }>(
-    tx,
-    sql`select row_no as row, first, count(*) over ()::int as n from (
-        select row_no, min(row_no) over (partition by indicator_id, org_unit_id, period, disagg_key) as first
-        from import_rows where import_id = ${importId}::uuid) d
-      where row_no <> first order by row_no limit ${limit}`,
-  );
-  return { rows: rows.map((r) => ({ row: r.row, first: r.first })), count: rows[0]?.n ?? 0 };
-}
-
-const match = (s: string, o: string) =>
-  sql.raw(`${o}.indicator_id = ${s}.indicator_id and ${o}.org_unit_id = ${s}.org_unit_id
-    and ${o}.period = ${s}.period and ${o}.disagg_key = ${s}.disagg_key`);
-
-const inRange = (importId: string, from: number, to: number) =>
-  sql`s.import_id = ${importId}::uuid and s.seq >= ${from} and s.seq < ${to}`;
-
-/** Whether a staged row's value equals the current one `o` (then nothing is written for it). */
-const sameAsCurrent = (status: string) => sql`o.value is not distinct from s.value
-  and o.value_bool is not distinct from s.value_bool and o.source is not distinct from s.source
-  and o.comment is not distinct from s.comment and o.evidence_url is not distinct from s.evidence_url
-  and (${status}::text = 'draft' or o.status <> 'draft')`;
-
-/** A staged row that meets a value its import may not change. */
-export interface RefusedRow {
-  row: number;
-  /** `locked`: the value is submitted or approved and the row changes it; `reporter`: another unit reports the cell. */
-  reason: "locked" | "reporter";
-  status: string;
-  reporter: { code: string; nameVi: string; nameEn: string | null };
-}
-
-/**
- * Rows meeting a current value that the import may not change: a submitted or approved value the
- * row would change (rows equal to it are simply unchanged), or a value another unit reports.
- */
-export async function refusedRows(
-  tx: Executor,
-  importId: string,
-  status: "draft" | "submitted",
-  limit: number,
-): Promise<RefusedRow[]> {
-  const rows = await queryRows<{
-    row_no: number;
-    status: string;
-    foreign: boolean;
-    code: string;
-    name_vi: string;
-    name_en: string | null;
-  }>(
-    tx,
-    sql`select s.row_no, o.status, o.reporter_unit_id <> s.reporter_unit_id as foreign, u.code, u.name_vi, u.name_en
-      from import_rows s
-      join observations o on ${match("s", "o")} and o.deleted_at is null
-      join org_units u on u.id = o.reporter_unit_id
-      where s.import_id = ${importId}::uuid
-        and (o.reporter_unit_id <> s.reporter_unit_id or (o.status <> 'draft' and not (${sameAsCurrent(status)})))
-      order by s.row_no limit ${limit}`,
-  );
-  return rows.map((r) => ({
-    row: r.row_no,
-    reason: r.foreign ? "reporter" : "locked",
-    status: r.status,
-    reporter: { code: r.code, nameVi: r.name_vi, nameEn: r.name_en },
-  }));
-}
-
-/** What a dry run reports: how many rows would create, change or leave a value as it is. */
-export async function stagedOutcomes(
-  tx: Executor,
-  importId: string,
-  status: "draft" | "submitted",
-): Promise<{ created: number; updated: number; unchanged: number }> {
-  await checkExpectedVersions(tx, sql`s.import_id = ${importId}::uuid`, true);
-  const [r] = await queryRows<{ created: number; updated: number; unchanged: number }>(
-    tx,
-    sql`select count(*) filter (where o.id is null)::int as created,
-        count(*) filter (where o.id is not null and ${sameAsCurrent(status)})::int as unchanged,
-        count(*) filter (where o.id is not null and not (${sameAsCurrent(status)}))::int as updated
-      from import_rows s
-      left join observations o on ${match("s", "o")} and o.deleted_at is null
-      where s.import_id = ${importId}::uuid`,
-  );
-  return r ?? { created: 0, updated: 0, unchanged: 0 };
-}
+/** What a stale row's 409 shows of a value stored as `to_jsonb(observations)`. */
+const storedValue = z.object({
+  version: z.number(),
+  value: z.number().nullable(),
+  value_bool: z.boolean().nullable(),
+  status: z.string(),
+  updated_by: z.string(),
+});
 
 /**
  * Refuses the import when a row names another version than the current one (0: create only):
@@ -166,24 +45,19 @@ async function checkExpectedVersions(tx: Executor, scope: SQL, lookup: boolean):
   const current = lookup
     ? sql`(select to_jsonb(o) from observations o where ${match("s", "o")} and o.deleted_at is null)`
     : sql`s.previous`;
-  const [stale] = await queryRows<{ row_no: number; current: Record<string, unknown> | null }>(
+  const [stale] = await checkedRows(
     tx,
     sql`select row_no, current from (select s.row_no, s.seq, s.expected_version, ${current} as current
         from import_rows s where ${scope} and s.expected_version is not null) x
-      where (current is null and expected_version <> 0)
-        or (current is not null and (current->>'version')::int <> expected_version)
+      where ${staleVersionSql(sql`(current->>'version')::int`, sql`expected_version`)}
       order by seq limit 1`,
+    z.object({ row_no: z.number(), current: storedValue.nullable() }),
   );
   if (!stale) return;
   const c = stale.current;
   throw staleVersionError(
     c
-      ? {
-          version: Number(c.version),
-          value: c.value === null ? (c.value_bool as boolean | null) : Number(c.value),
-          status: String(c.status),
-          updatedBy: String(c.updated_by),
-        }
+      ? { version: c.version, value: c.value ?? c.value_bool, status: c.status, updatedBy: c.updated_by }
       : undefined,
   );
 }
@@ -233,29 +107,13 @@ async function deltasOf(tx: Executor, changes: SQL): Promise<void> {
 const OBSERVATION_SHAPE = `indicator_id, org_unit_id, period, disagg_key, status, value, value_bool, rollup_weight,
   updated_at, deleted_at`;
 
-/** Records a change batch of the values `rows` selects (id, indicator, units, period, status). */
+/**
+ * Records a change batch of the values `rows` selects, named as `ChangedValue`'s fields (id,
+ * indicatorId, orgUnitId, reporterUnitId, period, status). A hot path (a chunk's every written
+ * value): the rows are typed by that schema-derived type, not checked one by one.
+ */
 async function announce(tx: Executor, rows: SQL): Promise<number[]> {
-  const changed = await queryRows<{
-    id: string;
-    indicator_id: string;
-    org_unit_id: string;
-    reporter_unit_id: string;
-    period: string;
-    status: string;
-  }>(tx, rows);
-  return recordObservationChanges(
-    tx,
-    changed.map(
-      (r): ChangedValue => ({
-        id: r.id,
-        indicatorId: r.indicator_id,
-        orgUnitId: r.org_unit_id,
-        reporterUnitId: r.reporter_unit_id,
-        period: r.period,
-        status: r.status,
-      }),
-    ),
-  );
+  return recordObservationChanges(tx, await queryRows<ChangedValue>(tx, rows));
 }
 
 /** Applies staged rows `from` ≤ seq < `to`: values, revisions, roll-ups, change batch (its ids returned). */
@@ -277,15 +135,17 @@ export async function applyStagedRange(
   // rows (it expects one), and a join of them with a CTE is a nested loop over both — quadratic
   // in the chunk (issue 10). Against `observations` the same estimate gives index look-ups.
   await tx.execute(sql`update import_rows s set observation_id = o.id, previous = to_jsonb(o),
-      outcome = case when ${sameAsCurrent(imp.status)} then 'unchanged' else 'updated' end
+      outcome = case when ${unchangedSql(imp.status)} then 'unchanged' else 'updated' end
     from observations o where ${range} and ${match("s", "o")} and o.deleted_at is null`);
   await checkExpectedVersions(tx, range, false);
   // A value submitted or approved (or taken by another reporter) since the rows were checked.
-  const [late] = await queryRows<{ row_no: number; status: string }>(
+  const [late] = await checkedRows(
     tx,
     sql`select s.row_no, s.previous->>'status' as status from import_rows s where ${range} and s.outcome = 'updated'
-      and (s.previous->>'status' <> 'draft' or (s.previous->>'reporter_unit_id')::uuid <> s.reporter_unit_id)
+      and (${lockedAgainstUnitSql(sql`s.previous->>'status'`, sql`s.outcome = 'unchanged'`)}
+        or (s.previous->>'reporter_unit_id')::uuid <> s.reporter_unit_id)
       order by s.seq limit 1`,
+    z.object({ row_no: z.number(), status: z.string() }),
   );
   if (late) throw valueLocked(late.status, null, `items.${late.row_no - 1}.value`);
   // Weighted means count with the weight indicator's value for the same unit, period and disaggregation.
@@ -328,27 +188,12 @@ export async function applyStagedRange(
   );
   const batches = await announce(
     tx,
-    sql`select s.observation_id as id, s.indicator_id, s.org_unit_id, s.reporter_unit_id, s.period,
-        ${imp.status}::text as status
+    sql`select s.observation_id as id, s.indicator_id as "indicatorId", s.org_unit_id as "orgUnitId",
+        s.reporter_unit_id as "reporterUnitId", s.period, ${imp.status}::text as status
       from import_rows s where ${range} and s.outcome in ('created', 'updated') order by s.seq`,
   );
   await tx.execute(sql`update value_imports set applied_rows = ${to} where id = ${imp.id}::uuid`);
   return batches;
-}
-
-/** Counts of what the applied rows did. */
-export async function appliedOutcomes(
-  tx: Executor,
-  importId: string,
-): Promise<{ created: number; updated: number; unchanged: number }> {
-  const [r] = await queryRows<{ created: number; updated: number; unchanged: number }>(
-    tx,
-    sql`select count(*) filter (where outcome = 'created')::int as created,
-      count(*) filter (where outcome = 'updated')::int as updated,
-      count(*) filter (where outcome = 'unchanged')::int as unchanged
-    from import_rows where import_id = ${importId}::uuid`,
-  );
-  return r ?? { created: 0, updated: 0, unchanged: 0 };
 }
 
 /**
@@ -387,7 +232,8 @@ export async function revertStagedRange(
   // Announce the restored values (and the removed ones, by their last state) before removing.
   await announce(
     tx,
-    sql`select o.id, o.indicator_id, o.org_unit_id, o.reporter_unit_id, o.period, o.status
+    sql`select o.id, o.indicator_id as "indicatorId", o.org_unit_id as "orgUnitId",
+        o.reporter_unit_id as "reporterUnitId", o.period, o.status
       from import_rows s join observations o on o.id = s.observation_id
       where ${range} and s.outcome in ('revert_created', 'revert_updated') order by s.seq`,
   );

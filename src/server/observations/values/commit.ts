@@ -5,7 +5,7 @@
 import type { Executor } from "../../../db/client.js";
 import { recordObservationChanges } from "../../events/index.js";
 import { applyValueChanges } from "../../rollups/index.js";
-import type { ObservationRow } from "./service.js";
+import type { ObservationRow } from "./model.js";
 
 export interface ObservationChange {
   /** The row before the change (absent for a new value). */

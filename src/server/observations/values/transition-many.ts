@@ -10,7 +10,8 @@ import type { Executor } from "../../../db/client.js";
 import { observations } from "../../../db/schema/index.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import { AppError } from "../../core/errors.js";
-import { type ObservationRow, type Transition, transitions } from "./service.js";
+import { type ObservationRow, type Transition, transitions } from "./model.js";
+import { changedSince } from "./transition.js";
 
 /**
  * Moves `rows` (as read, with their versions) along `action`; answers them as they are now, in
@@ -46,8 +47,8 @@ export async function transitionObservations(
     )
     .returning();
   if (moved.length !== rows.length) {
-    const stale = rows.find((r) => !moved.some((m) => m.id === r.id));
-    throw new AppError("STALE_VERSION", { version: (stale?.version ?? 0) + 1 });
+    const stale = rows.find((r) => !moved.some((m) => m.id === r.id)) as ObservationRow;
+    throw await changedSince(tx, stale);
   }
   await tx.execute(sql`update observation_revisions set valid_to = ${now.toISOString()}::timestamptz
     where observation_id = any(${ids}::uuid[]) and valid_to is null`);

@@ -1,12 +1,16 @@
 /**
  * The one loader of the facts the value policies need (access/policies/observations.ts): for each
- * indicator its code, publication, responsible unit, reporting rule, plans and systems.
+ * indicator its code, publication, responsible unit, reporting rule, plans and systems; and a value
+ * by id with its context, as its caller may see it.
  */
 import { inArray } from "drizzle-orm";
 import type { Executor } from "../../../db/client.js";
 import { indicatorAssignments, indicators, planIndicators } from "../../../db/schema/index.js";
-import type { ValueContext } from "../../access/index.js";
-import type { ObservationRow } from "./service.js";
+import type { Principal } from "../../access/index.js";
+import { canReadValue, type ValueContext } from "../../access/index.js";
+import { notFound } from "../../core/errors.js";
+import type { ObservationRow } from "./model.js";
+import { valueById } from "./queries.js";
 
 export interface IndicatorFacts {
   code: string;
@@ -69,4 +73,20 @@ export function valueContext(row: ObservationRow, facts: IndicatorFacts): ValueC
 export async function loadValueContext(db: Executor, row: ObservationRow): Promise<ValueContext | undefined> {
   const facts = (await indicatorFacts(db, [row.indicatorId])).get(row.indicatorId);
   return facts ? valueContext(row, facts) : undefined;
+}
+
+/**
+ * A value by id with its context, as its caller may see it: one that they may not read does not
+ * exist for them (404). `forUpdate` locks it for the rest of the transaction (a state change).
+ */
+export async function readableValue(
+  db: Executor,
+  principal: Principal,
+  id: string,
+  forUpdate = false,
+): Promise<{ row: ObservationRow; ctx: ValueContext }> {
+  const row = await valueById(db, id, forUpdate);
+  const ctx = row ? await loadValueContext(db, row) : undefined;
+  if (!row || !ctx || !canReadValue(principal, ctx)) throw notFound("observation", id);
+  return { row, ctx };
 }

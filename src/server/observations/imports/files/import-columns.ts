@@ -3,8 +3,8 @@
  * checks both readers make on a row's text cells before it reaches the import.
  */
 
-import { isWebUrl, webUrlMessage } from "../../../core/export/spreadsheet-text.js";
-import type { ObservationInput } from "../../values/service.js";
+import { isWebUrl, webUrlMessage } from "../../values/evidence-url.js";
+import type { ObservationInput } from "../../values/model.js";
 import { type RowError, rowError } from "./source-row.js";
 
 export type ImportField = keyof Omit<ObservationInput, "disaggregation" | "expectedVersion">;

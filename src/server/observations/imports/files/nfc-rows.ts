@@ -5,7 +5,7 @@
  * every row through `nfcRows`, so nothing a reader yields escapes it.
  */
 import { nfc } from "../../../core/http/text-input.js";
-import type { ObservationInput } from "../../values/service.js";
+import type { ObservationInput } from "../../values/model.js";
 import type { SourceRow } from "./source-row.js";
 
 const text = <T extends string | null | undefined>(s: T): T => (typeof s === "string" ? (nfc(s) as T) : s);

@@ -1,6 +1,6 @@
 /** One row of an upload as the readers (CSV, XLSX, JSON) hand it to the import, and its errors. */
 import type { ErrorDetail } from "../../../core/errors.js";
-import type { ObservationInput } from "../../values/service.js";
+import type { ObservationInput } from "../../values/model.js";
 
 export interface RowError extends Omit<ErrorDetail, "column"> {
   /** 1-based row number as the user sees it (data rows; a file's header is row 1). */

@@ -1,13 +1,13 @@
 /**
  * An upload's rows, whatever the file: a CSV parsed as it streams in (counted against
  * MAX_UPLOAD_MB), or an .xlsx saved to a temporary file (at most the smaller of XLSX_MAX_MB and
- * MAX_UPLOAD_MB), checked to be a ZIP, then read as a stream under the .xlsx caps. Also how a file
- * refused as a whole is answered.
+ * MAX_UPLOAD_MB), checked to be a ZIP, then read as a stream under the .xlsx caps. Also which
+ * refusals are of the file as a whole.
  */
 import { type Readable, Transform } from "node:stream";
 import type { Config } from "../../../core/config.js";
 import { AppError } from "../../../core/errors.js";
-import { XLSX_TYPE } from "../../exports/export.js";
+import { XLSX_TYPE } from "../../../core/export/xlsx-writer.js";
 import { readCsv } from "./csv.js";
 import { EXPECTED_XLSX, sniffFileKind, wrongKind } from "./file-kind.js";
 import type { SourceRow } from "./source-row.js";
@@ -107,20 +107,4 @@ const FILE_REFUSALS = new Set(["WRONG_FILE_KIND", "CSV_ENCODING_UNSUPPORTED", "C
 
 export function isFileRefusal(err: unknown): err is AppError {
   return err instanceof AppError && FILE_REFUSALS.has(err.code);
-}
-
-/** The 422 body of a file refused as a whole: the import summary's shape (row 1 or the row named), plus the error. */
-export function fileRejected(err: AppError, req: { lang: "vi" | "en"; id: string }, dryRun: boolean) {
-  const row = err.details?.[0]?.line ?? 1;
-  return {
-    rows: 0,
-    imported: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    dryRun,
-    replayed: false,
-    errors: [{ row, column: "", path: "", message: err.message_("vi"), messageEn: err.message_("en") }],
-    error: { code: err.code, message: err.message_(req.lang), details: err.details, requestId: req.id },
-  };
 }

@@ -1,48 +1,30 @@
 /**
- * Moving a value through its states, each a command that authorizes, writes a revision, rolls up,
- * announces and audits (before and after) in one transaction:
+ * Moving a value through its states, each a command that, in one transaction, locks the value,
+ * loads its context, authorizes, checks the expected version, writes a revision, rolls up,
+ * announces and audits (before and after):
  *   submit   draft → submitted       the reporting unit's approver
  *   recall   submitted → draft       the reporting unit's approver, while not yet approved
  *   approve  submitted → approved    a reviewer (Standing Office, the system's Chief Engineer, administrators)
  *   return   submitted/approved → draft, with a reason, a reviewer
- *   revise   approved → approved with a new figure and a required reason, a reviewer
- *   delete   a draft by its reporting unit's writers, any value by a reviewer (kept in its revisions)
+ * Revising (revise-value.ts) and deleting (delete-value.ts) follow the same steps.
  */
 import type { Db } from "../../../../db/client.js";
 import type { Principal } from "../../../access/index.js";
-import { canReviewValue, canSubmitValue, canWriteValue } from "../../../access/index.js";
+import { canReviewValue, canSubmitValue } from "../../../access/index.js";
 import { audit } from "../../../core/audit-writer.js";
 import type { ChangeContext } from "../../../core/change-context.js";
 import { AppError } from "../../../core/errors.js";
+import { inTransaction } from "../../../core/transaction.js";
 import { commitObservationChanges } from "../commit.js";
-import {
-  checkObservation,
-  deleteObservation,
-  loadRefs,
-  type ObservationRow,
-  type Transition,
-  transitionObservation,
-  writeObservation,
-} from "../service.js";
-import { readableValue } from "./readable-value.js";
-import { valueLocked } from "./value-errors.js";
-import { invalidInput, unitRef, valueSnapshot } from "./write-value.js";
+import type { ObservationRow, Transition } from "../model.js";
+import { transitionObservation } from "../transition.js";
+import { readableValue } from "../value-context.js";
+import { expectVersion } from "../version.js";
+import { valueSnapshot } from "./audit-entry.js";
 
 export interface StateChange {
   reason?: string | undefined;
   expectedVersion?: number | undefined;
-}
-
-function checkExpected(row: ObservationRow, expected: number | undefined): void {
-  if (expected !== undefined && expected !== row.version)
-    throw new AppError("STALE_VERSION", { version: row.version }, [
-      {
-        path: "expectedVersion",
-        message: `giá trị đã được sửa thành phiên bản ${row.version}`,
-        messageEn: `the value was changed to version ${row.version}`,
-        value: { version: row.version, value: row.valueBool ?? row.value, status: row.status },
-      },
-    ]);
 }
 
 export async function changeValueState(
@@ -53,12 +35,14 @@ export async function changeValueState(
   change: StateChange,
   ctx: ChangeContext,
 ): Promise<ObservationRow> {
-  const { row, ctx: v } = await readableValue(db, principal, id);
-  const allowed =
-    action === "submit" || action === "recall" ? canSubmitValue(principal, v) : canReviewValue(principal, v);
-  if (!allowed) throw new AppError("FORBIDDEN");
-  checkExpected(row, change.expectedVersion);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
+    const { row, ctx: v } = await readableValue(tx, principal, id, true);
+    const allowed =
+      action === "submit" || action === "recall"
+        ? canSubmitValue(principal, v)
+        : canReviewValue(principal, v);
+    if (!allowed) throw new AppError("FORBIDDEN");
+    expectVersion(row, change.expectedVersion);
     const next = await transitionObservation(tx, row, action, ctx);
     await commitObservationChanges(tx, [{ before: row, after: next }]);
     await audit(tx, ctx, {
@@ -69,92 +53,5 @@ export async function changeValueState(
       after: { ...valueSnapshot(next), reason: ctx.reason ?? null },
     });
     return next;
-  });
-}
-
-export interface Revision extends StateChange {
-  reason: string;
-  value: number | boolean;
-  source?: string | null | undefined;
-  comment?: string | null | undefined;
-  evidenceUrl?: string | null | undefined;
-}
-
-/** A reviewer corrects an official (approved) figure: a new approved revision, with the reason audited. */
-export async function reviseValue(
-  db: Db,
-  principal: Principal,
-  id: string,
-  revision: Revision,
-  ctx: ChangeContext,
-): Promise<ObservationRow> {
-  const { row, ctx: v } = await readableValue(db, principal, id);
-  if (!canReviewValue(principal, v)) throw new AppError("FORBIDDEN");
-  if (row.status !== "approved") throw new AppError("INVALID_STATE", { state: row.status, action: "revise" });
-  checkExpected(row, revision.expectedVersion);
-  const unit = await unitRef(db, row.orgUnitId);
-  const input = {
-    indicator: v.indicatorCode,
-    unit: unit.code,
-    period: row.period,
-    disaggregation: row.disaggregation,
-    value: revision.value,
-    source: revision.source === undefined ? row.source : revision.source,
-    comment: revision.comment === undefined ? row.comment : revision.comment,
-    evidenceUrl: revision.evidenceUrl === undefined ? row.evidenceUrl : revision.evidenceUrl,
-    expectedVersion: row.version,
-  };
-  const refs = await loadRefs(db, [input]);
-  const problems = checkObservation(input, refs, "body.").filter((p) => !p.path?.endsWith("period"));
-  if (problems.length > 0) throw invalidInput(problems);
-  return db.transaction(async (tx) => {
-    const r = await writeObservation(tx, input, refs, ctx, undefined, "approved", async (current) => {
-      if (current?.status !== "approved")
-        throw new AppError("INVALID_STATE", { state: current?.status ?? "deleted", action: "revise" });
-      return undefined;
-    });
-    if (r.outcome === "unchanged") return r.row;
-    await commitObservationChanges(tx, [{ before: r.previous, after: r.row }]);
-    await audit(tx, ctx, {
-      action: "observation.revise",
-      entityType: "observation",
-      entityId: row.id,
-      before: r.previous ? valueSnapshot(r.previous) : null,
-      after: { ...valueSnapshot(r.row), reason: ctx.reason ?? null },
-    });
-    return r.row;
-  });
-}
-
-export async function deleteValue(
-  db: Db,
-  principal: Principal,
-  id: string,
-  change: StateChange,
-  ctx: ChangeContext,
-): Promise<void> {
-  const { row, ctx: v } = await readableValue(db, principal, id);
-  const writer =
-    row.status === "draft" &&
-    canWriteValue(principal, { reporterUnitId: row.reporterUnitId, indicatorCode: v.indicatorCode });
-  if (!writer && !canReviewValue(principal, v)) {
-    if (
-      row.status !== "draft" &&
-      canWriteValue(principal, { reporterUnitId: row.reporterUnitId, indicatorCode: v.indicatorCode })
-    )
-      throw valueLocked(row.status, row.valueBool ?? row.value);
-    throw new AppError("FORBIDDEN");
-  }
-  checkExpected(row, change.expectedVersion);
-  await db.transaction(async (tx) => {
-    const gone = await deleteObservation(tx, row, ctx);
-    await commitObservationChanges(tx, [{ before: row, after: gone }]);
-    await audit(tx, ctx, {
-      action: "observation.delete",
-      entityType: "observation",
-      entityId: row.id,
-      before: valueSnapshot(row),
-      after: { ...valueSnapshot(gone), reason: ctx.reason ?? null },
-    });
   });
 }

@@ -1,5 +1,5 @@
 /** The refusals of the value rules, worded for the user (docs/access.md, "Values: who may change what"). */
-import { AppError } from "../../../core/errors.js";
+import { AppError, type ErrorDetail } from "../../../core/errors.js";
 
 const STATES = {
   submitted: {
@@ -60,4 +60,16 @@ export function notCellReporter(reporter: { code: string; nameVi: string; nameEn
       },
     ],
   );
+}
+
+const REFERENCE_FIELDS = new Set(["indicator", "unit", "reporterUnit", "disaggregation"]);
+
+/** 422 for an input that fails its checks: reference problems, or value problems (bounds, periods, types). */
+export function invalidInput(problems: ErrorDetail[]): AppError {
+  const fields = problems.map((p) => (p.path ?? "").split(".").pop() ?? "");
+  const summary = problems.map((p) => p.message).join("; ");
+  const summaryEn = problems.map((p) => p.messageEn ?? p.message).join("; ");
+  return fields.every((f) => REFERENCE_FIELDS.has(f))
+    ? new AppError("INVALID_REFERENCE", { summary, summaryEn }, problems)
+    : new AppError("INVALID_VALUE", { summary, summaryEn }, problems);
 }

@@ -1,65 +1,26 @@
 /**
- * A unit writes one value (PUT /observations): checked, authorized against the cell's reporting
- * unit, refused when the value is submitted or approved (unless unchanged), written with a revision,
- * rolled up, announced and audited with before and after — all in one transaction.
+ * A unit writes one value (PUT /observations), in one transaction: the references it names are
+ * loaded and checked, the cell's current value locked, the writer authorized against the cell's
+ * reporting unit and refused when the value is submitted or approved (unless unchanged), the
+ * expected version checked; then written with a revision, rolled up, announced and audited with
+ * before and after.
  */
-import { eq } from "drizzle-orm";
-import type { Db, Executor } from "../../../../db/client.js";
-import { orgUnits } from "../../../../db/schema/index.js";
-import { cellReporter, lockedForUnit } from "../../../../domain/value-rules.js";
+import type { Db } from "../../../../db/client.js";
+import { cellReporter } from "../../../../domain/value-rules.js";
 import type { Principal } from "../../../access/index.js";
 import { canWriteValue } from "../../../access/index.js";
 import { audit } from "../../../core/audit-writer.js";
 import type { ChangeContext } from "../../../core/change-context.js";
-import { AppError, type ErrorDetail } from "../../../core/errors.js";
+import { AppError } from "../../../core/errors.js";
+import { inTransaction } from "../../../core/transaction.js";
+import { checkObservation } from "../check.js";
 import { commitObservationChanges } from "../commit.js";
-import {
-  checkObservation,
-  loadRefs,
-  type ObservationInput,
-  type ObservationRow,
-  type WriteResult,
-  writeObservation,
-} from "../service.js";
-import { notCellReporter, valueLocked } from "./value-errors.js";
-
-/** What the audit trail keeps of a value: enough to see what it was and what it became. */
-export function valueSnapshot(row: ObservationRow): Record<string, unknown> {
-  return {
-    indicatorId: row.indicatorId,
-    orgUnitId: row.orgUnitId,
-    reporterUnitId: row.reporterUnitId,
-    period: row.period,
-    disaggregation: row.disaggregation,
-    value: row.valueBool ?? row.value,
-    status: row.status,
-    source: row.source,
-    comment: row.comment,
-    evidenceUrl: row.evidenceUrl,
-    version: row.version,
-    deleted: row.deletedAt !== null,
-  };
-}
-
-const REFERENCE_FIELDS = new Set(["indicator", "unit", "reporterUnit", "disaggregation"]);
-
-/** 422 for an input that fails its checks: reference problems, or value problems (bounds, periods, types). */
-export function invalidInput(problems: ErrorDetail[]): AppError {
-  const fields = problems.map((p) => (p.path ?? "").split(".").pop() ?? "");
-  const summary = problems.map((p) => p.message).join("; ");
-  const summaryEn = problems.map((p) => p.messageEn ?? p.message).join("; ");
-  return fields.every((f) => REFERENCE_FIELDS.has(f))
-    ? new AppError("INVALID_REFERENCE", { summary, summaryEn }, problems)
-    : new AppError("INVALID_VALUE", { summary, summaryEn }, problems);
-}
-
-export async function unitRef(db: Executor, id: string) {
-  const [u] = await db
-    .select({ code: orgUnits.code, nameVi: orgUnits.nameVi, nameEn: orgUnits.nameEn })
-    .from(orgUnits)
-    .where(eq(orgUnits.id, id));
-  return u ?? { code: id, nameVi: id, nameEn: null };
-}
+import type { ObservationInput } from "../model.js";
+import { loadRefs, unitRef } from "../queries.js";
+import { type WriteResult, writeObservation } from "../write.js";
+import { lockedAgainstUnit } from "../write-rules.js";
+import { valueSnapshot } from "./audit-entry.js";
+import { invalidInput, notCellReporter, valueLocked } from "./value-errors.js";
 
 export async function writeValue(
   db: Db,
@@ -67,13 +28,13 @@ export async function writeValue(
   input: ObservationInput,
   ctx: ChangeContext,
 ): Promise<WriteResult> {
-  const refs = await loadRefs(db, [input]);
-  const problems = checkObservation(input, refs, "body.");
-  if (problems.length > 0) throw invalidInput(problems);
-  const ind = refs.indicators.get(input.indicator);
-  const unit = refs.units.get(input.unit);
-  if (!ind || !unit) throw new AppError("INTERNAL");
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
+    const refs = await loadRefs(tx, [input]);
+    const problems = checkObservation(input, refs, "body.");
+    if (problems.length > 0) throw invalidInput(problems);
+    const ind = refs.indicators.get(input.indicator);
+    const unit = refs.units.get(input.unit);
+    if (!ind || !unit) throw new AppError("INTERNAL");
     const r = await writeObservation(tx, input, refs, ctx, undefined, "draft", async (current, unchanged) => {
       const reporter = cellReporter(ind, unit.id, current?.reporterUnitId);
       const named = input.reporterUnit ? refs.units.get(input.reporterUnit)?.id : undefined;
@@ -82,7 +43,7 @@ export async function writeValue(
         !canWriteValue(principal, { reporterUnitId: reporter, indicatorCode: ind.code })
       )
         throw notCellReporter(await unitRef(tx, reporter));
-      if (current && lockedForUnit(current.status) && !unchanged)
+      if (current && lockedAgainstUnit(current.status, unchanged))
         throw valueLocked(current.status, current.valueBool ?? current.value);
       return reporter;
     });

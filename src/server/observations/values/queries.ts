@@ -5,7 +5,14 @@
  */
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.js";
-import { indicators, observationRevisions, observations, orgUnits } from "../../../db/schema/index.js";
+import {
+  indicatorAssignments,
+  indicators,
+  observationRevisions,
+  observations,
+  orgUnits,
+  planIndicators,
+} from "../../../db/schema/index.js";
 import { AppError } from "../../core/errors.js";
 import type { IndicatorRow, ObservationInput, ObservationRow, RefIndicator, Refs } from "./model.js";
 
@@ -183,4 +190,25 @@ export async function insertRevision(
   values: typeof observationRevisions.$inferInsert,
 ): Promise<void> {
   await tx.insert(observationRevisions).values(values);
+}
+
+/** What the value policies need of some indicators (value-context.ts): the rows, their plans, their systems. */
+export async function indicatorFactRows(db: Executor, ids: readonly string[]) {
+  const list = [...ids];
+  const rows = await db
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      published: indicators.published,
+      responsible: indicators.responsibleUnitId,
+      reportedBy: indicators.reportedBy,
+    })
+    .from(indicators)
+    .where(inArray(indicators.id, list));
+  const plans = await db.select().from(planIndicators).where(inArray(planIndicators.indicatorId, list));
+  const systems = await db
+    .select()
+    .from(indicatorAssignments)
+    .where(inArray(indicatorAssignments.indicatorId, list));
+  return { indicators: rows, plans, systems };
 }

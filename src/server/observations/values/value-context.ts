@@ -3,14 +3,12 @@
  * indicator its code, publication, responsible unit, reporting rule, plans and systems; and a value
  * by id with its context, as its caller may see it.
  */
-import { inArray } from "drizzle-orm";
 import type { Executor } from "../../../db/client.js";
-import { indicatorAssignments, indicators, planIndicators } from "../../../db/schema/index.js";
 import type { Principal } from "../../access/index.js";
 import { canReadValue, type ValueContext } from "../../access/index.js";
 import { notFound } from "../../core/errors.js";
 import type { ObservationRow } from "./model.js";
-import { valueById } from "./queries.js";
+import { indicatorFactRows, valueById } from "./queries.js";
 
 export interface IndicatorFacts {
   code: string;
@@ -27,17 +25,8 @@ export async function indicatorFacts(
 ): Promise<Map<string, IndicatorFacts>> {
   const out = new Map<string, IndicatorFacts>();
   if (ids.length === 0) return out;
-  const list = [...ids];
-  for (const r of await db
-    .select({
-      id: indicators.id,
-      code: indicators.code,
-      published: indicators.published,
-      responsible: indicators.responsibleUnitId,
-      reportedBy: indicators.reportedBy,
-    })
-    .from(indicators)
-    .where(inArray(indicators.id, list)))
+  const facts = await indicatorFactRows(db, ids);
+  for (const r of facts.indicators)
     out.set(r.id, {
       code: r.code,
       published: r.published,
@@ -46,13 +35,8 @@ export async function indicatorFacts(
       planIds: [],
       systemIds: [],
     });
-  for (const r of await db.select().from(planIndicators).where(inArray(planIndicators.indicatorId, list)))
-    out.get(r.indicatorId)?.planIds.push(r.planId);
-  for (const r of await db
-    .select()
-    .from(indicatorAssignments)
-    .where(inArray(indicatorAssignments.indicatorId, list)))
-    if (r.systemId) out.get(r.indicatorId)?.systemIds.push(r.systemId);
+  for (const r of facts.plans) out.get(r.indicatorId)?.planIds.push(r.planId);
+  for (const r of facts.systems) if (r.systemId) out.get(r.indicatorId)?.systemIds.push(r.systemId);
   return out;
 }
 

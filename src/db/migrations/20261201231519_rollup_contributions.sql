@@ -8,7 +8,8 @@
 -- approved values, `reported` submitted and approved ones; drafts and deleted values count
 -- nowhere. The one definition of the rule in SQL: the rollup_values view (rebuild, stale
 -- extremes) and the staged apply (src/server/observations/staged.ts) both call it;
--- src/domain/rollup.ts states the same rule in TypeScript, and the property tests hold the two equal.
+-- src/domain/rollup.ts states the same rule in TypeScript; test/rollups/contributions.test.ts
+-- holds the two equal.
 --
 -- LANGUAGE sql, one SELECT, STABLE, not STRICT and no SET: PostgreSQL inlines it into the calling
 -- query (no function call per value), so a view or join over it plans as if it were written out.

@@ -6,9 +6,8 @@
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.js";
 import { robustZAgainstOthers } from "../../domain/aggregation.js";
-import { frequencyKind } from "../../domain/indicator-values.js";
 import type { DueRule } from "../../domain/periods.js";
-import { dueAt, formatPeriod, type Period, previous } from "../../domain/periods.js";
+import { dueAt, formatPeriod, frequencyOfPeriodKind, type Period, previous } from "../../domain/periods.js";
 import { dueRuleOf, type Flag, flagValue, missingUnits } from "../../domain/quality.js";
 import {
   canReadValue,
@@ -53,7 +52,7 @@ export async function dataQuality(
   now = new Date(),
 ) {
   const kind = period.kind;
-  const frequency = Object.entries(frequencyKind).find(([, k]) => k === kind)?.[0] ?? "yearly";
+  const frequency = frequencyOfPeriodKind(kind);
   const inds = await queryRows<Ind>(
     db,
     sql`select i.id, i.code, i.name_vi, i.name_en, i.responsible_unit_id, i.due_rule, i.published,

@@ -17,6 +17,7 @@ import { instanceMeta } from "../../db/schema/index.js";
 import {
   dueAt,
   formatPeriod,
+  frequencyPeriodKind,
   monthRange,
   type Period,
   parsePeriod,
@@ -254,16 +255,10 @@ export async function ensureDemoValues(db: Db, now = new Date()): Promise<{ writ
     const total = raw.reduce((s, [, w]) => s + w, 0);
     for (const [c, w] of raw) shares.set(c, w / total);
   }
-  const kindOf: Record<string, Period["kind"]> = {
-    monthly: "month",
-    quarterly: "quarter",
-    half_yearly: "half_year",
-    yearly: "year",
-  };
   const latestMonth = formatPeriod(currentMonth(now));
   const inputs: DemoInput[] = [];
   for (const ind of inds) {
-    const kind = kindOf[ind.frequency];
+    const kind = frequencyPeriodKind[ind.frequency];
     if (!kind || !TRENDS[ind.code]) continue;
     const random = rng(hash(ind.code));
     const periods = demoPeriods(kind, kind === "year" || LONG_HISTORY.has(ind.code) ? 2021 : 2025, now);

@@ -1,12 +1,7 @@
-/** The SQL of the Excel template: the unit, the plan's indicators at a frequency, their current values. */
+/** The SQL of the Excel template: the plan's indicators at a frequency, and a unit's current values of them. */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.js";
-import { indicators, observations, orgUnits, planIndicators } from "../../../db/schema/index.js";
-
-export async function unitByCode(db: Executor, code: string) {
-  const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.code, code));
-  return unit;
-}
+import { indicators, observations, planIndicators } from "../../../db/schema/index.js";
 
 /** The plan's current operational indicators reported at `frequency`, by code. */
 export function templateIndicators(db: Executor, planCode: string, frequency: string) {

@@ -4,12 +4,18 @@
  * approvers (the access policy decides).
  */
 import type { Executor } from "../../../db/client.js";
-import { frequencyKind } from "../../../domain/indicator-values.js";
-import { parsePeriod } from "../../../domain/periods.js";
+import { isMilestoneIndicator } from "../../../domain/indicator-values.js";
+import {
+  frequencyOfPeriodKind,
+  PERIOD_FORMAT,
+  type PeriodKind,
+  parsePeriod,
+} from "../../../domain/periods.js";
 import type { Principal } from "../../access/index.js";
 import { canFillUnitTemplate } from "../../access/index.js";
-import { AppError, notFound } from "../../core/errors.js";
-import { currentUnitValues, templateIndicators, unitByCode } from "./queries.js";
+import { AppError } from "../../core/errors.js";
+import { getOrgUnitByCode } from "../../org-units/index.js";
+import { currentUnitValues, templateIndicators } from "./queries.js";
 import { buildTemplate } from "./template.js";
 
 export interface TemplateQuery {
@@ -23,17 +29,15 @@ export async function unitTemplate(
   principal: Principal,
   q: TemplateQuery,
 ): Promise<{ workbook: Buffer; filename: string }> {
-  let kind: string;
+  let kind: PeriodKind;
   try {
     kind = parsePeriod(q.period).kind;
   } catch {
-    throw new AppError("VALIDATION_FAILED", { summary: "period: 2026, 2026-H1, 2026-Q1 or 2026-03" });
+    throw new AppError("VALIDATION_FAILED", { summary: `period: ${PERIOD_FORMAT.en}` });
   }
-  const unit = await unitByCode(db, q.unit);
-  if (!unit) throw notFound("org_unit", q.unit);
+  const unit = await getOrgUnitByCode(db, q.unit);
   if (!canFillUnitTemplate(principal, unit.id)) throw new AppError("FORBIDDEN");
-  const frequency = Object.entries(frequencyKind).find(([, k]) => k === kind)?.[0];
-  const rows = await templateIndicators(db, q.plan, frequency ?? "");
+  const rows = await templateIndicators(db, q.plan, frequencyOfPeriodKind(kind));
   const current = await currentUnitValues(
     db,
     unit.id,
@@ -50,7 +54,7 @@ export async function unitTemplate(
         indicator: r.code,
         name: r.nameVi,
         unit: r.unit,
-        milestone: r.direction === "milestone" || r.kind === "milestone",
+        milestone: isMilestoneIndicator(r),
         current: o ? (o.valueBool ?? o.value) : null,
       };
     }),

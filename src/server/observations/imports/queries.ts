@@ -11,6 +11,7 @@ import type { Executor } from "../../../db/client.js";
 import { uuidV7s } from "../../../db/ids.js";
 import { importBatches, indicators, valueImports } from "../../../db/schema/index.js";
 import { checkedRows } from "../../core/checked-rows.js";
+import { milestoneIndicatorSql } from "../../indicators/index.js";
 import { lockedAgainstUnitSql, unchangedSql } from "../values/write-rules.js";
 
 /** A checked row, ready to stage. */
@@ -161,10 +162,7 @@ export async function appliedOutcomes(tx: Executor, importId: string): Promise<O
 
 /** The codes of the milestone indicators (a file's yes/no cells are read as such). */
 export async function milestoneCodes(db: Executor): Promise<Set<string>> {
-  const rows = await db
-    .select({ code: indicators.code })
-    .from(indicators)
-    .where(sql`${indicators.direction} = 'milestone' or ${indicators.kind} = 'milestone'`);
+  const rows = await db.select({ code: indicators.code }).from(indicators).where(milestoneIndicatorSql);
   return new Set(rows.map((r) => r.code));
 }
 

@@ -3,8 +3,15 @@
  * code and its kind against the indicator's frequency, the reporting window, the value's type
  * (yes/no for milestones) and bounds, the disaggregation, and that the unit existed in that period.
  */
-import { frequencyKind } from "../../../domain/indicator-values.js";
-import { monthRange, PeriodError, type PeriodKind, parsePeriod } from "../../../domain/periods.js";
+import { isMilestoneIndicator } from "../../../domain/indicator-values.js";
+import {
+  frequencyPeriodKind,
+  monthRange,
+  PERIOD_EXAMPLES,
+  PERIOD_FORMAT,
+  PeriodError,
+  parsePeriod,
+} from "../../../domain/periods.js";
 import { boundsProblem, periodWindowProblem } from "../../../domain/value-rules.js";
 import type { ErrorDetail } from "../../core/errors.js";
 import type { ObservationInput, Refs } from "./model.js";
@@ -82,12 +89,12 @@ export function checkObservation(
     );
   try {
     const p = parsePeriod(input.period);
-    const expected = ind ? frequencyKind[ind.frequency] : undefined;
+    const expected = ind ? frequencyPeriodKind[ind.frequency] : undefined;
     if (expected && expected !== p.kind)
       add(
         "period",
-        `chỉ tiêu báo cáo theo ${ind?.frequency}, kỳ phải có dạng ${sample(expected)}`,
-        `the indicator is reported ${ind?.frequency}: the period must look like ${sample(expected)}`,
+        `chỉ tiêu báo cáo theo ${ind?.frequency}, kỳ phải có dạng ${PERIOD_EXAMPLES[expected]}`,
+        `the indicator is reported ${ind?.frequency}: the period must look like ${PERIOD_EXAMPLES[expected]}`,
         input.period,
       );
     const window = periodWindowProblem(input.period, now, ind?.valuesFrom ?? null);
@@ -108,13 +115,13 @@ export function checkObservation(
     if (!(err instanceof PeriodError)) throw err;
     add(
       "period",
-      "kỳ báo cáo phải có dạng 2026, 2026-H1, 2026-Q1 hoặc 2026-03",
-      "the period must look like 2026, 2026-H1, 2026-Q1 or 2026-03",
+      `kỳ báo cáo phải có dạng ${PERIOD_FORMAT.vi}`,
+      `the period must look like ${PERIOD_FORMAT.en}`,
       input.period,
     );
   }
   if (ind) {
-    const milestone = ind.direction === "milestone" || ind.kind === "milestone";
+    const milestone = isMilestoneIndicator(ind);
     if (milestone && typeof input.value !== "boolean")
       add(
         "value",
@@ -130,8 +137,4 @@ export function checkObservation(
     }
   }
   return out;
-}
-
-function sample(kind: PeriodKind): string {
-  return { month: "2026-03", quarter: "2026-Q1", half_year: "2026-H1", year: "2026" }[kind];
 }

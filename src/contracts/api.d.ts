@@ -1600,7 +1600,7 @@ export interface paths {
                     /** @description Plan code (targets and links come from it) */
                     plan?: string;
                     parent?: string;
-                    /** @description A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
+                    /** @description A period: 2026, 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
                     period: string;
                     /** @description approved: approved values only (official figures; public for published indicators). reported: submitted and approved values (reviewers). */
                     basis?: "approved" | "reported";
@@ -1766,9 +1766,9 @@ export interface paths {
                     units: string;
                     /** @description approved: approved values only (official figures; public for published indicators). reported: submitted and approved values (reviewers). */
                     basis?: "approved" | "reported";
-                    /** @description A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
+                    /** @description A period: 2026, 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
                     from?: string;
-                    /** @description A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
+                    /** @description A period: 2026, 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
                     to?: string;
                 };
                 header?: never;
@@ -2093,9 +2093,9 @@ export interface paths {
                     unit?: string;
                     /** @description approved: approved values only (official figures; public for published indicators). reported: submitted and approved values (reviewers). */
                     basis?: "approved" | "reported";
-                    /** @description A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
+                    /** @description A period: 2026, 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
                     from?: string;
-                    /** @description A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
+                    /** @description A period: 2026, 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
                     to?: string;
                     /** @description Combine to coarser periods (month, quarter, half_year, year) */
                     frequency?: "month" | "quarter" | "half_year" | "year";
@@ -2915,7 +2915,7 @@ export interface paths {
                         /** @description The version you last saw; a newer one is refused with 409. 0: create only — refused with 409 if the value exists. */
                         expectedVersion?: number;
                         indicator: string;
-                        /** @description A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
+                        /** @description A period: 2026, 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
                         period: string;
                         /** @description The unit reporting it, when another (e.g. the statistics office). */
                         reporterUnit?: string;
@@ -3143,7 +3143,7 @@ export interface paths {
                             /** @description A link to the evidence: http:// or https:// only. */
                             evidenceUrl?: string | null;
                             indicator: string;
-                            /** @description A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
+                            /** @description A period: 2026, 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
                             period: string;
                             /** @description The unit reporting it, when another (e.g. the statistics office). */
                             reporterUnit?: string;
@@ -3325,9 +3325,9 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     indicator?: string;
                     unit?: string;
-                    /** @description A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
+                    /** @description A period: 2026, 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
                     from?: string;
-                    /** @description A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
+                    /** @description A period: 2026, 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
                     to?: string;
                     status?: "draft" | "submitted" | "approved";
                 };
@@ -3687,7 +3687,7 @@ export interface paths {
                 query: {
                     plan?: string;
                     unit: string;
-                    /** @description A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
+                    /** @description A period: 2026, 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
                     period: string;
                 };
                 header?: never;

@@ -2,7 +2,7 @@
  * What the data-quality report reads: the plan's reported indicators of one frequency, the values
  * of the period asked and of the periods before it, which units ever reported, and the units named.
  */
-import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.js";
 import { indicators, observations, orgUnits, planIndicators } from "../../db/schema/index.js";
 

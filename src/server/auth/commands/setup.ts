@@ -1,3 +1,4 @@
+/** The first administrator, created with the one-time link printed at first start (only while there is no account). */
 import type { Db } from "../../../db/client.js";
 import { roleAssignments, users } from "../../../db/schema/index.js";
 import { audit } from "../../core/audit-writer.js";

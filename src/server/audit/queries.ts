@@ -1,8 +1,9 @@
-/** The rows an import wrote, each with the revision it replaced, read from the value revisions. */
-import { and, asc, count, eq, gt, sql } from "drizzle-orm";
+/** Reads of the audit trail, and of the rows an import wrote (each with the revision it replaced). */
+import { and, asc, count, desc, eq, gt, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.js";
-import { indicators, observationRevisions, observations, orgUnits } from "../../db/schema/index.js";
+import { auditLog, indicators, observationRevisions, observations, orgUnits } from "../../db/schema/index.js";
+import type { AuditFilter } from "./schema.js";
 
 const previous = alias(observationRevisions, "p");
 
@@ -47,4 +48,37 @@ export async function importRevisionCount(db: Executor, importId: string): Promi
     .from(observationRevisions)
     .where(eq(observationRevisions.importId, importId));
   return row?.n ?? 0;
+}
+
+/** Audit entries matching the filter, newest first, before `beforeSeq`; one more row than `limit`. */
+export async function listEntries(
+  db: Executor,
+  q: AuditFilter,
+  beforeSeq: number | undefined,
+  limit: number,
+): Promise<{ rows: (typeof auditLog.$inferSelect)[]; total: number }> {
+  const conds: (SQL | undefined)[] = [
+    q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
+    q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+    q.actorUserId ? eq(auditLog.actorUserId, q.actorUserId) : undefined,
+    q.actor ? eq(auditLog.actor, q.actor) : undefined,
+    q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
+    q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
+  ];
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(...conds, beforeSeq !== undefined ? lt(auditLog.seq, beforeSeq) : undefined))
+    .orderBy(desc(auditLog.seq))
+    .limit(limit + 1);
+  const [total] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(...conds));
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+export async function entryBySeq(db: Executor, seq: number) {
+  const [r] = await db.select().from(auditLog).where(eq(auditLog.seq, seq));
+  return r;
 }

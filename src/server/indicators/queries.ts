@@ -193,3 +193,6 @@ export async function indicatorHistory(
   const [total] = await db.select({ n: count() }).from(entityVersions).where(where);
   return { rows, total: total?.n ?? 0 };
 }
+
+/** The milestone rule in SQL: the twin of isMilestoneIndicator in domain/indicator-values.ts. */
+export const milestoneIndicatorSql: SQL = sql`(${indicators.direction} = 'milestone' or ${indicators.kind} = 'milestone')`;

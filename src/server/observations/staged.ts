@@ -195,25 +195,21 @@ export function checkStagedVersions(tx: Executor, importId: string): Promise<voi
 
 /**
  * The roll-up deltas of a set of value changes, into `rollup_delta`: `changes` selects rows shaped
- * like observations plus a `sign` (+1 the value as it now counts, -1 as it counted before). The
- * same contributions as the `rollup_values` view and domain/rollup.ts. The latest value is the one
- * with the greatest (time, value) pair — the largest `array[at, v]`, which needs no sort per cell.
+ * like observations plus a `sign` (+1 the value as it now counts, -1 as it counted before). What
+ * each counts for is `rollup_contributions()` (src/db/sql), as for the `rollup_values` view. The
+ * latest value is the one with the greatest (time, value) pair — the largest `array[at, v]`, which
+ * needs no sort per cell.
  */
 async function deltasOf(tx: Executor, changes: SQL): Promise<void> {
   await startDeltas(tx);
   await tx.execute(sql`insert into rollup_delta
     with changes as (${changes}),
     contrib as (
-      select c.indicator_id, c.org_unit_id, c.period, c.disagg_key, l.layer, c.sign,
-        coalesce(c.value::float8, case when c.value_bool then 1 else 0 end)::float8 as v,
-        (case when i.aggregation = 'weighted_mean' then c.rollup_weight else 1 end)::float8 as w,
-        floor(extract(epoch from c.updated_at) * 1000)::float8 as at
+      select c.indicator_id, c.org_unit_id, c.period, c.disagg_key, r.layer, c.sign, r.v, r.w, r.at
       from changes c
       join indicators i on i.id = c.indicator_id
-      cross join (values ('approved'), ('reported')) as l(layer)
-      where c.deleted_at is null and (c.value is not null or c.value_bool is not null)
-        and (c.status = 'approved' or (l.layer = 'reported' and c.status = 'submitted'))
-        and (i.aggregation <> 'weighted_mean' or c.rollup_weight is not null)
+      cross join lateral rollup_contributions(c.status, c.value, c.value_bool, c.rollup_weight, c.updated_at,
+        c.deleted_at, i.aggregation) r
     )
     select x.indicator_id, rc.ancestor_id, x.period, x.disagg_key, x.layer,
       sum(x.sign)::int, sum(x.sign * x.v), sum(x.sign * x.w), sum(x.sign * x.v * x.w),

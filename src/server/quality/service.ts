@@ -5,9 +5,8 @@
  */
 import type { Executor } from "../../db/client.js";
 import { robustZAgainstOthers } from "../../domain/aggregation.js";
-import { frequencyKind } from "../../domain/indicator-values.js";
 import type { DueRule } from "../../domain/periods.js";
-import { dueAt, formatPeriod, type Period, previous } from "../../domain/periods.js";
+import { dueAt, formatPeriod, frequencyOfPeriodKind, type Period, previous } from "../../domain/periods.js";
 import { dueRuleOf, type Flag, flagValue, missingUnits } from "../../domain/quality.js";
 import {
   canReadValue,
@@ -30,7 +29,7 @@ export async function dataQuality(
   now = new Date(),
 ) {
   const kind = period.kind;
-  const frequency = Object.entries(frequencyKind).find(([, k]) => k === kind)?.[0] ?? "yearly";
+  const frequency = frequencyOfPeriodKind(kind);
   const inds = await Q.reportedIndicators(db, plan.id, frequency);
   if (!tokenMayReadBeyondOwnValues(principal)) throw new AppError("FORBIDDEN");
   const wholePlan = readsWholePlan(principal, plan.id);

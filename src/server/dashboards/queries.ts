@@ -17,7 +17,8 @@ import {
   systems,
 } from "../../db/schema/index.js";
 import type { Layer } from "../../domain/rollup.js";
-import { AppError, notFound } from "../core/errors.js";
+import { AppError } from "../core/errors.js";
+import { getOrgUnitByCode } from "../org-units/index.js";
 
 /** The plan's indicators in force, by code. */
 export function catalogueIndicators(db: Executor, planId: string) {
@@ -121,9 +122,8 @@ export async function countryUnitId(db: Executor): Promise<string> {
 }
 
 export async function unitByCode(db: Executor, code: string): Promise<DashboardUnit> {
-  const [row] = await db.select(unitColumns).from(orgUnits).where(eq(orgUnits.code, code));
-  if (!row) throw notFound("org_unit", code);
-  return row;
+  const u = await getOrgUnitByCode(db, code);
+  return { id: u.id, code: u.code, nameVi: u.nameVi, nameEn: u.nameEn, kind: u.kind };
 }
 
 /**

@@ -1,9 +1,10 @@
 /** Reads of accounts, their role grants and the scopes grants refer to. */
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { orgUnits, plans, projects, roleAssignments, systems, users } from "../../db/schema/index.js";
+import { plans, projects, roleAssignments, systems, users } from "../../db/schema/index.js";
 import { notFound } from "../core/errors.js";
 import type { SortKey } from "../core/http/pagination.js";
+import { unitIdByCode } from "../org-units/index.js";
 
 export type UserRow = typeof users.$inferSelect;
 export type GrantRow = typeof roleAssignments.$inferSelect;
@@ -71,11 +72,12 @@ export async function activeGrant(
   return grant;
 }
 
-export async function unitIdByCode(db: Executor, code: string | undefined): Promise<string | null> {
+/** The id of the unit `code` (404 when unknown); none asked, none given. */
+export async function unitIdOf(db: Executor, code: string | undefined): Promise<string | null> {
   if (!code) return null;
-  const [u] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, code));
-  if (!u) throw notFound("org_unit", code);
-  return u.id;
+  const id = await unitIdByCode(db, code);
+  if (!id) throw notFound("org_unit", code);
+  return id;
 }
 
 export async function planIdByCode(db: Executor, code: string): Promise<string> {
@@ -105,15 +107,4 @@ export async function projectIdByCode(db: Executor, planId: string, code: string
 export async function planOfSystem(db: Executor, systemId: string): Promise<string | null> {
   const [row] = await db.select({ p: systems.planId }).from(systems).where(eq(systems.id, systemId));
   return row?.p ?? null;
-}
-
-/** The codes of units by id (absent ids are left out). */
-export async function unitCodesById(db: Executor, ids: string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: orgUnits.id, code: orgUnits.code })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.code]));
 }

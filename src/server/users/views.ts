@@ -3,8 +3,9 @@ import type { Executor } from "../../db/client.js";
 import type { Role } from "../access/index.js";
 import { presentGrants } from "../auth/index.js";
 import { AppError } from "../core/errors.js";
+import { unitCodesById } from "../org-units/index.js";
 import { presentUser } from "./presenter.js";
-import { activeGrantsOf, getUser, type UserRow, unitCodesById } from "./queries.js";
+import { activeGrantsOf, getUser, type UserRow } from "./queries.js";
 import type { UserView } from "./schema.js";
 
 /** Presents accounts in the given order. */
@@ -17,10 +18,9 @@ export async function userViews(db: Executor, rows: UserRow[]): Promise<UserView
     db,
     grants.map((g) => ({ ...g, role: g.role as Role })),
   );
-  const units = await unitCodesById(
-    db,
-    rows.map((r) => r.unitId).filter((id): id is string => !!id),
-  );
+  const units = await unitCodesById(db, [
+    ...new Set(rows.map((r) => r.unitId).filter((id): id is string => !!id)),
+  ]);
   const withOwner = presented.map((grant, i) => ({ userId: grants[i]?.userId ?? "", grant }));
   return rows.map((r) => presentUser(r, withOwner, units));
 }

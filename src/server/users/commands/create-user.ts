@@ -7,7 +7,7 @@ import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import { AppError } from "../../core/errors.js";
 import { inTransaction } from "../../core/transaction.js";
-import { unitIdByCode, userIdByUsername } from "../queries.js";
+import { unitIdOf, userIdByUsername } from "../queries.js";
 import { issuePasswordReset } from "./password-reset.js";
 
 export interface NewUser {
@@ -26,7 +26,7 @@ export async function createUser(db: Db, input: NewUser, ctx: ChangeContext): Pr
       summary: "username: 3–64 lowercase letters, digits, '.', '_' or '-'",
     });
   if (input.password) enforcePolicy(input.password, username);
-  const unitId = await unitIdByCode(db, input.unit);
+  const unitId = await unitIdOf(db, input.unit);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return inTransaction(db, async (tx) => {
     if (await userIdByUsername(tx, username))

@@ -16,7 +16,7 @@ import {
   planOfSystem,
   projectIdByCode,
   systemIdByCode,
-  unitIdByCode,
+  unitIdOf,
 } from "../queries.js";
 
 export interface GrantInput {
@@ -48,7 +48,7 @@ export async function resolveScope(db: Executor, g: GrantInput) {
   }
   if (scope === "unit") {
     if (!g.unit) throw need("unit");
-    unitId = await unitIdByCode(db, g.unit);
+    unitId = await unitIdOf(db, g.unit);
   }
   return { planId, systemId, projectId, unitId };
 }

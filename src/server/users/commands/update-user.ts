@@ -8,7 +8,7 @@ import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import { AppError, notFound } from "../../core/errors.js";
 import { inTransaction } from "../../core/transaction.js";
-import { getUser, unitIdByCode } from "../queries.js";
+import { getUser, unitIdOf } from "../queries.js";
 import type { UserPatch } from "../schema.js";
 
 export async function setUserStatus(
@@ -45,7 +45,7 @@ export async function updateUserProfile(
   ctx: ChangeContext,
 ): Promise<void> {
   const unitId =
-    patch.unit === undefined ? undefined : patch.unit === null ? null : await unitIdByCode(db, patch.unit);
+    patch.unit === undefined ? undefined : patch.unit === null ? null : await unitIdOf(db, patch.unit);
   await inTransaction(db, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId));
     if (!user) throw notFound("user", userId);

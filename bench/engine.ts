@@ -38,7 +38,7 @@ import { importOrgUnits } from "../src/server/org-units/service.js";
 import { getPlanByCode } from "../src/server/plans/queries.js";
 import { rebuildRollups } from "../src/server/rollups/rebuild.js";
 import { seed } from "../src/server/seed/seed.js";
-import { createUser, grantRole } from "../src/server/users/service.js";
+import { createUser, grantRole } from "../src/server/users/index.js";
 import { PASSWORD, type Session, signIn as signInAt } from "./session.js";
 
 const signIn = (username: string) => signInAt(PORT, username);

@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import {
   indicatorAssignments,
+  indicators,
   initiatives,
   orgUnits,
   phaseFocusItems,
@@ -22,6 +23,12 @@ export type PlanRow = typeof plans.$inferSelect;
 export async function getPlanByCode(db: Executor, code: string): Promise<PlanRow> {
   const [row] = await db.select().from(plans).where(eq(plans.code, code));
   if (!row) throw notFound("plan", code);
+  return row;
+}
+
+/** The plan with this code, if there is one. */
+export async function planByCode(db: Executor, code: string): Promise<PlanRow | undefined> {
+  const [row] = await db.select().from(plans).where(eq(plans.code, code));
   return row;
 }
 
@@ -234,4 +241,25 @@ export async function listProjects(db: Executor, planId: string, limit: number, 
         )
     : [];
   return { rows, total: total?.n ?? 0, links };
+}
+
+/** An initiative of a plan with its system's code (404 when unknown). */
+export async function getInitiativeWithSystem(db: Executor, planId: string, code: string) {
+  const [row] = await db
+    .select({ row: initiatives, system: systems.code })
+    .from(initiatives)
+    .innerJoin(systems, eq(systems.id, initiatives.systemId))
+    .where(and(eq(initiatives.planId, planId), eq(initiatives.code, code)));
+  if (!row) throw notFound("initiative", code);
+  return row;
+}
+
+/** The plans that define (own) the indicator; plans that only link it are not among them. */
+export async function indicatorOwnerPlanIds(db: Executor, code: string): Promise<string[]> {
+  const rows = await db
+    .select({ planId: planIndicators.planId })
+    .from(planIndicators)
+    .innerJoin(indicators, eq(planIndicators.indicatorId, indicators.id))
+    .where(and(eq(indicators.code, code), eq(planIndicators.owner, true)));
+  return rows.map((r) => r.planId);
 }

@@ -1,37 +1,49 @@
 /**
  * Retiring plan structure. Initiatives are "flexible: reviewed, added, adjusted" (plan footnote 3):
- * a retired system or initiative stays readable with its history and is marked retired, never deleted.
- * Creating and changing them goes through plan import (a definition file) for now.
+ * a retired system or initiative stays readable with its history and is marked retired, never
+ * deleted. A plan is retired by an administrator; its systems and initiatives by its Standing Office.
  */
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
-import { initiatives, plans, systems } from "../../db/schema/index.js";
-import { audit } from "../core/audit-writer.js";
-import type { ChangeContext } from "../core/change-context.js";
-import { notFound } from "../core/errors.js";
-import { invalidateDefinitionHash } from "../indicators/index.js";
-import { getPlanByCode } from "./queries.js";
+import type { Db } from "../../../db/client.js";
+import { initiatives, plans, systems } from "../../../db/schema/index.js";
+import { canCreatePlan, type Principal } from "../../access/index.js";
+import { audit } from "../../core/audit-writer.js";
+import type { ChangeContext } from "../../core/change-context.js";
+import { AppError, notFound } from "../../core/errors.js";
+import { inTransaction } from "../../core/transaction.js";
+import { invalidateDefinitionHash } from "../../indicators/index.js";
+import { getPlanByCode } from "../queries.js";
+import { requirePlanAdmin } from "./plan-admin.js";
 
-export async function retirePlan(db: Db, code: string, ctx: ChangeContext): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function retirePlan(
+  db: Db,
+  principal: Principal,
+  code: string,
+  ctx: ChangeContext,
+): Promise<void> {
+  const plan = await getPlanByCode(db, code);
+  if (!canCreatePlan(principal)) throw new AppError("FORBIDDEN");
+  await inTransaction(db, async (tx) => {
     const rows = await tx
       .update(plans)
       .set({ status: "retired", retiredAt: new Date(), updatedAt: new Date() })
-      .where(eq(plans.code, code))
+      .where(eq(plans.code, plan.code))
       .returning({ id: plans.id });
     if (rows.length === 0) throw notFound("plan", code);
-    await audit(tx, ctx, { action: "plan.retire", entityType: "plan", entityId: code });
+    await audit(tx, ctx, { action: "plan.retire", entityType: "plan", entityId: plan.code });
   });
 }
 
 export async function retireSystem(
   db: Db,
+  principal: Principal,
   planCode: string,
   code: string,
   ctx: ChangeContext,
 ): Promise<void> {
   const plan = await getPlanByCode(db, planCode);
-  await db.transaction(async (tx) => {
+  requirePlanAdmin(principal, plan.id);
+  await inTransaction(db, async (tx) => {
     const rows = await tx
       .update(systems)
       .set({ retiredAt: new Date(), updatedAt: new Date() })
@@ -45,12 +57,14 @@ export async function retireSystem(
 
 export async function retireInitiative(
   db: Db,
+  principal: Principal,
   planCode: string,
   code: string,
   ctx: ChangeContext,
 ): Promise<void> {
   const plan = await getPlanByCode(db, planCode);
-  await db.transaction(async (tx) => {
+  requirePlanAdmin(principal, plan.id);
+  await inTransaction(db, async (tx) => {
     const rows = await tx
       .update(initiatives)
       .set({ retiredAt: new Date(), updatedAt: new Date() })

@@ -289,7 +289,7 @@ describe.each(backends())("roll-ups on %s", (backend) => {
       ),
       { numRuns: backend === "pglite" ? 15 : 10 },
     );
-  }, 120_000);
+  });
 
   it("rebuild is idempotent and leaves no difference", async () => {
     const first = await database.db.transaction((tx) => rebuildRollups(tx));

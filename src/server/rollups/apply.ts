@@ -1,42 +1,13 @@
 /**
- * Applying value changes to the roll-up cells inside the writing transaction: the pure deltas of
- * domain/rollup.ts, written with row locks taken in key order (so concurrent writers on
- * overlapping cells queue rather than deadlock), then stale extremes recomputed for the few cells
- * whose min, max or latest value went away.
+ * Applying value changes to the roll-up cells inside the writing transaction, one value or a
+ * million, by one path: what each value contributes is `rollup_contributions()` (src/db/sql;
+ * domain/rollup.ts is its test oracle); the deltas are written with row locks taken in key order
+ * (so concurrent writers on overlapping cells queue rather than deadlock), then stale extremes
+ * are recomputed for the few cells whose min, max or latest value went away.
  */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.js";
-import { type CellDelta, cellDeltas, type ValueChange } from "../../domain/rollup.js";
-
-/** Cells per JSON payload: keeps each parameter small on both backends. */
-const STATEMENT_CELLS = 5000;
-
-export async function loadAncestors(
-  tx: Executor,
-  unitIds: readonly string[],
-): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (unitIds.length === 0) return out;
-  const rows = await queryRows<{ unit_id: string; ancestor_id: string }>(
-    tx,
-    sql`select unit_id, ancestor_id from rollup_closure where unit_id = any(${`{${unitIds.join(",")}}`}::uuid[])`,
-  );
-  for (const r of rows) {
-    const list = out.get(r.unit_id) ?? [];
-    list.push(r.ancestor_id);
-    out.set(r.unit_id, list);
-  }
-  return out;
-}
-
-async function weightedIndicators(tx: Executor, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`select id from indicators where aggregation = 'weighted_mean' and id = any(${`{${ids.join(",")}}`}::uuid[])`,
-  );
-  return new Set(rows.map((r) => r.id));
-}
+import type { ContributionSource, ValueChange } from "../../domain/rollup.js";
 
 /**
  * Values move along the closure only while no hierarchy change is rewriting it (that takes SHARE
@@ -47,56 +18,84 @@ export async function lockClosureShared(tx: Executor): Promise<void> {
 }
 
 export async function applyValueChanges(tx: Executor, changes: readonly ValueChange[]): Promise<number> {
-  if (changes.length === 0) return 0;
-  const unitIds = new Set<string>();
-  const indicatorIds = new Set<string>();
-  for (const c of changes)
-    for (const s of [c.before, c.after])
-      if (s) {
-        unitIds.add(s.orgUnitId);
-        indicatorIds.add(s.indicatorId);
-      }
+  const rows: ChangeRow[] = [];
+  for (const c of changes) {
+    if (c.before) rows.push(changeRow(c.before, -1));
+    if (c.after) rows.push(changeRow(c.after, 1));
+  }
+  if (rows.length === 0) return 0;
   await lockClosureShared(tx);
-  const ancestors = await loadAncestors(tx, [...unitIds]);
-  const weighted = await weightedIndicators(tx, [...indicatorIds]);
-  const deltas = cellDeltas(
-    changes,
-    (u) => ancestors.get(u) ?? [u],
-    (i) => weighted.has(i),
+  const json = JSON.stringify(rows);
+  return applyContributionChanges(
+    tx,
+    sql`select * from jsonb_to_recordset(${json}::jsonb) as c(indicator_id uuid, org_unit_id uuid, period text,
+      disagg_key text, status text, value numeric, value_bool boolean, rollup_weight float8,
+      updated_at timestamptz, deleted_at timestamptz, sign int)`,
   );
-  await applyCellDeltas(tx, deltas);
-  return deltas.length;
 }
 
-const cols = `indicator_id uuid, unit_id uuid, period text, disagg_key text, layer text, count int,
-  sum float8, weight_sum float8, weighted_sum float8, own_count int, own_sum float8,
-  add_count int, add_min float8, add_max float8, add_latest float8, add_latest_at float8,
-  rem_min float8, rem_max float8, rem_latest_at float8`;
+interface ChangeRow {
+  indicator_id: string;
+  org_unit_id: string;
+  period: string;
+  disagg_key: string;
+  status: string;
+  value: number | null;
+  value_bool: boolean | null;
+  rollup_weight: number | null;
+  updated_at: string;
+  deleted_at: string | null;
+  sign: 1 | -1;
+}
 
-function payload(deltas: readonly CellDelta[]): string {
-  return JSON.stringify(
-    deltas.map((d) => ({
-      indicator_id: d.indicatorId,
-      unit_id: d.unitId,
-      period: d.period,
-      disagg_key: d.disaggKey,
-      layer: d.layer,
-      count: d.count,
-      sum: d.sum,
-      weight_sum: d.weightSum,
-      weighted_sum: d.weightedSum,
-      own_count: d.ownCount,
-      own_sum: d.ownSum,
-      add_count: d.addCount,
-      add_min: d.addMin,
-      add_max: d.addMax,
-      add_latest: d.addLatest,
-      add_latest_at: d.addLatestAt,
-      rem_min: d.remMin,
-      rem_max: d.remMax,
-      rem_latest_at: d.remLatestAt,
-    })),
-  );
+function changeRow(s: ContributionSource, sign: 1 | -1): ChangeRow {
+  return {
+    indicator_id: s.indicatorId,
+    org_unit_id: s.orgUnitId,
+    period: s.period,
+    disagg_key: s.disaggKey,
+    status: s.status,
+    value: s.value,
+    value_bool: s.valueBool,
+    rollup_weight: s.rollupWeight,
+    updated_at: s.updatedAt.toISOString(),
+    deleted_at: s.deletedAt ? s.deletedAt.toISOString() : null,
+    sign,
+  };
+}
+
+/**
+ * Applies a set of value changes to the roll-up cells, one row or a million: their deltas into
+ * `rollup_delta`, then onto the cells. `changes` selects rows shaped
+ * like observations plus a `sign` (+1 the value as it now counts, -1 as it counted before). What
+ * each counts for is `rollup_contributions()` (src/db/sql), as for the `rollup_values` view. The
+ * latest value is the one with the greatest (time, value) pair — the largest `array[at, v]`, which
+ * needs no sort per cell.
+ */
+export async function applyContributionChanges(tx: Executor, changes: SQL): Promise<number> {
+  await startDeltas(tx);
+  await tx.execute(sql`insert into rollup_delta
+    with changes as (${changes}),
+    contrib as (
+      select c.indicator_id, c.org_unit_id, c.period, c.disagg_key, r.layer, c.sign, r.v, r.w, r.at
+      from changes c
+      join indicators i on i.id = c.indicator_id
+      cross join lateral rollup_contributions(c.status, c.value, c.value_bool, c.rollup_weight, c.updated_at,
+        c.deleted_at, i.aggregation) r
+    )
+    select x.indicator_id, rc.ancestor_id, x.period, x.disagg_key, x.layer,
+      sum(x.sign)::int, sum(x.sign * x.v), sum(x.sign * x.w), sum(x.sign * x.v * x.w),
+      coalesce(sum(x.sign) filter (where rc.ancestor_id = x.org_unit_id), 0)::int,
+      coalesce(sum(x.sign * x.v) filter (where rc.ancestor_id = x.org_unit_id), 0),
+      count(*) filter (where x.sign > 0)::int,
+      min(x.v) filter (where x.sign > 0), max(x.v) filter (where x.sign > 0),
+      (max(array[x.at, x.v]) filter (where x.sign > 0))[2],
+      max(x.at) filter (where x.sign > 0),
+      min(x.v) filter (where x.sign < 0), max(x.v) filter (where x.sign < 0), max(x.at) filter (where x.sign < 0)
+    from contrib x
+    join rollup_closure rc on rc.unit_id = x.org_unit_id
+    group by x.indicator_id, rc.ancestor_id, x.period, x.disagg_key, x.layer`);
+  return applyDeltaTable(tx);
 }
 
 /** The additive part of merging a cell into an existing one (`c` the cell, `excluded` the new part). */
@@ -107,6 +106,11 @@ export const addExcluded = sql.raw(`count = c.count + excluded.count,
   own_count = c.own_count + excluded.own_count,
   own_sum = c.own_sum + excluded.own_sum`);
 
+const cols = `indicator_id uuid, unit_id uuid, period text, disagg_key text, layer text, count int,
+  sum float8, weight_sum float8, weighted_sum float8, own_count int, own_sum float8,
+  add_count int, add_min float8, add_max float8, add_latest float8, add_latest_at float8,
+  rem_min float8, rem_max float8, rem_latest_at float8`;
+
 const deltaTable = sql.raw(`create temporary table if not exists rollup_delta (${cols}) on commit drop`);
 
 /** An empty `rollup_delta` (a temporary table dropped at commit) for the caller to fill. */
@@ -115,24 +119,12 @@ export async function startDeltas(tx: Executor): Promise<void> {
   await tx.execute(sql`truncate rollup_delta`);
 }
 
-export async function applyCellDeltas(tx: Executor, all: readonly CellDelta[]): Promise<void> {
-  if (all.length === 0) return;
-  await startDeltas(tx);
-  for (let i = 0; i < all.length; i += STATEMENT_CELLS) {
-    const json = payload(all.slice(i, i + STATEMENT_CELLS));
-    await tx.execute(
-      sql`insert into rollup_delta select * from jsonb_to_recordset(${json}::jsonb) as d(${sql.raw(cols)})`,
-    );
-  }
-  await applyDeltaTable(tx);
-}
-
 /**
  * Adds the deltas in `rollup_delta` to the cells: existing cells locked in key order first (so
  * concurrent writers queue instead of deadlocking), new cells inserted, emptied cells deleted, and
  * cells whose extreme went away recomputed.
  */
-export async function applyDeltaTable(tx: Executor): Promise<void> {
+export async function applyDeltaTable(tx: Executor): Promise<number> {
   // Analysed, so the planner looks cells up by key instead of scanning them.
   await tx.execute(sql`analyze rollup_delta`);
   const [flags] = await queryRows<{ n: number; negative: boolean; removed: boolean }>(
@@ -140,7 +132,7 @@ export async function applyDeltaTable(tx: Executor): Promise<void> {
     sql`select count(*)::int as n, coalesce(bool_or(count < 0), false) as negative,
       coalesce(bool_or(rem_min is not null), false) as removed from rollup_delta`,
   );
-  if (!flags?.n) return;
+  if (!flags?.n) return 0;
   const match = sql.raw(`c.indicator_id = d.indicator_id and c.unit_id = d.unit_id and c.period = d.period
     and c.disagg_key = d.disagg_key and c.layer = d.layer`);
   await tx.execute(sql`select 1 from rollup_delta d join rollup_cells c on ${match}
@@ -193,6 +185,7 @@ export async function applyDeltaTable(tx: Executor): Promise<void> {
   if (flags.negative)
     await tx.execute(sql`delete from rollup_cells c using rollup_delta d where ${match} and c.count <= 0`);
   if (flags.removed) await recomputeStale(tx, sql`exists (select 1 from rollup_delta d where ${match})`);
+  return flags.n;
 }
 
 /**

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { type Executor, queryRows } from "../../../db/client.js";
 import { checkedRows } from "../../core/checked-rows.js";
 import { type ChangedValue, recordObservationChanges } from "../../events/index.js";
-import { applyDeltaTable, lockClosureShared, startDeltas } from "../../rollups/index.js";
+import { applyContributionChanges, lockClosureShared } from "../../rollups/index.js";
 import { valueLocked } from "../values/commands/value-errors.js";
 import { staleVersionError, staleVersionSql } from "../values/version.js";
 import { lockedAgainstUnitSql, unchangedSql } from "../values/write-rules.js";
@@ -65,39 +65,6 @@ async function checkExpectedVersions(tx: Executor, scope: SQL, lookup: boolean):
 /** Checks every staged row's expected version before anything is written. */
 export function checkStagedVersions(tx: Executor, importId: string): Promise<void> {
   return checkExpectedVersions(tx, sql`s.import_id = ${importId}::uuid`, true);
-}
-
-/**
- * The roll-up deltas of a set of value changes, into `rollup_delta`: `changes` selects rows shaped
- * like observations plus a `sign` (+1 the value as it now counts, -1 as it counted before). What
- * each counts for is `rollup_contributions()` (src/db/sql), as for the `rollup_values` view. The
- * latest value is the one with the greatest (time, value) pair — the largest `array[at, v]`, which
- * needs no sort per cell.
- */
-async function deltasOf(tx: Executor, changes: SQL): Promise<void> {
-  await startDeltas(tx);
-  await tx.execute(sql`insert into rollup_delta
-    with changes as (${changes}),
-    contrib as (
-      select c.indicator_id, c.org_unit_id, c.period, c.disagg_key, r.layer, c.sign, r.v, r.w, r.at
-      from changes c
-      join indicators i on i.id = c.indicator_id
-      cross join lateral rollup_contributions(c.status, c.value, c.value_bool, c.rollup_weight, c.updated_at,
-        c.deleted_at, i.aggregation) r
-    )
-    select x.indicator_id, rc.ancestor_id, x.period, x.disagg_key, x.layer,
-      sum(x.sign)::int, sum(x.sign * x.v), sum(x.sign * x.w), sum(x.sign * x.v * x.w),
-      coalesce(sum(x.sign) filter (where rc.ancestor_id = x.org_unit_id), 0)::int,
-      coalesce(sum(x.sign * x.v) filter (where rc.ancestor_id = x.org_unit_id), 0),
-      count(*) filter (where x.sign > 0)::int,
-      min(x.v) filter (where x.sign > 0), max(x.v) filter (where x.sign > 0),
-      (max(array[x.at, x.v]) filter (where x.sign > 0))[2],
-      max(x.at) filter (where x.sign > 0),
-      min(x.v) filter (where x.sign < 0), max(x.v) filter (where x.sign < 0), max(x.at) filter (where x.sign < 0)
-    from contrib x
-    join rollup_closure rc on rc.unit_id = x.org_unit_id
-    group by x.indicator_id, rc.ancestor_id, x.period, x.disagg_key, x.layer`);
-  await applyDeltaTable(tx);
 }
 
 const OBSERVATION_SHAPE = `indicator_id, org_unit_id, period, disagg_key, status, value, value_bool, rollup_weight,
@@ -172,7 +139,7 @@ export async function applyStagedRange(
     select s.observation_id, coalesce((s.previous->>'version')::int, 0) + 1, s.value, s.value_bool, ${imp.status},
       s.source, s.comment, s.evidence_url, ${imp.actor}, ${at}::timestamptz, ${imp.id}::uuid
     from import_rows s where ${range} and s.outcome in ('created', 'updated') order by s.seq`);
-  await deltasOf(
+  await applyContributionChanges(
     tx,
     sql`select s.indicator_id, s.org_unit_id, s.period, s.disagg_key, ${imp.status}::text as status, s.value,
         s.value_bool, s.rollup_weight, ${at}::timestamptz as updated_at, null::timestamptz as deleted_at, 1 as sign
@@ -239,7 +206,7 @@ export async function revertStagedRange(
     where ${range} and s.outcome = 'revert_created' and o.id = s.observation_id`);
   // Roll-ups last, so extremes recomputed from the values see them restored. What the import
   // wrote is known from its staged rows (only values still as written are taken back).
-  await deltasOf(
+  await applyContributionChanges(
     tx,
     sql`select s.indicator_id, s.org_unit_id, s.period, s.disagg_key, ${imp.status}::text as status, s.value,
         s.value_bool, s.rollup_weight, ${at}::timestamptz as updated_at, null::timestamptz as deleted_at, -1 as sign

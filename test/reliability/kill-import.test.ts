@@ -123,11 +123,17 @@ describe.each(backends())("SIGKILL in the middle of an import on %s", (backend) 
     port = 4100 + Math.floor(Math.random() * 500);
   });
 
-  it("is killed with SIGKILL while the import's rows are being written", async () => {
-    const csv = lines.join("\n");
+  // The steps run in order on one data directory, one test each: start, kill mid-import,
+  // restart (the recovery), and what the restart left.
+  let s: Awaited<ReturnType<typeof signIn>>;
+  it("starts a server on the prepared database", async () => {
     server = start(dataDir, port, databaseUrl);
     await ready(port);
-    const s = await signIn(port);
+    s = await signIn(port);
+  });
+
+  it("is killed with SIGKILL while the import's rows are being written", async () => {
+    const csv = lines.join("\n");
     const upload = fetch(`http://127.0.0.1:${port}/api/v1/observations/import?submit=true`, {
       method: "POST",
       headers: {
@@ -154,13 +160,13 @@ describe.each(backends())("SIGKILL in the middle of an import on %s", (backend) 
         if (body.phase === "done") phase = "done";
       }
     }
-    server.kill("SIGKILL");
+    server?.kill("SIGKILL");
     await new Promise((r) => server?.on("exit", r));
     await upload;
     expect(phase).toBe("writing");
   });
 
-  it("comes back with the import wholly absent or wholly present, and roll-ups equal to a rebuild", async () => {
+  it("comes back after a restart and answers", async () => {
     // Restart: the server comes back (recovering the lock and the database) and answers.
     server = start(dataDir, port, databaseUrl);
     await ready(port);
@@ -171,7 +177,9 @@ describe.each(backends())("SIGKILL in the middle of an import on %s", (backend) 
     expect(list.status).toBe(200);
     server.kill("SIGTERM");
     await new Promise((r) => server?.on("exit", r));
+  });
 
+  it("leaves the import wholly absent or wholly present, and roll-ups equal to a rebuild", async () => {
     const db1 = await open();
     try {
       const [n] = await queryRows<{ n: number }>(

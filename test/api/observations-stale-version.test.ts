@@ -7,7 +7,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Executor } from "../../src/db/client.js";
-import { observations } from "../../src/db/schema/index.js";
+import { observations, orgUnits } from "../../src/db/schema/index.js";
+import type { UserPrincipal } from "../../src/server/access/index.js";
+import { importObservations, jsonRows } from "../../src/server/observations/imports/run-import.js";
 import type { ObservationRow } from "../../src/server/observations/values/model.js";
 import { deleteObservation, transitionObservation } from "../../src/server/observations/values/transition.js";
 import { transitionObservations } from "../../src/server/observations/values/transition-many.js";
@@ -107,5 +109,45 @@ describe.each(backends())("the stale-version 409 on %s", (backend) => {
     }
     const [after] = await db.select().from(observations).where(eq(observations.id, id));
     expect(after).toMatchObject({ version: 2, status: "draft", deletedAt: null });
+  });
+
+  it("answers an import row naming a stale version with the current value, dry run or not", async () => {
+    await atVersion2("2025-11");
+    const db = t.database.db;
+    const [hanoi] = await db.select().from(orgUnits).where(eq(orgUnits.code, "HA-NOI"));
+    const writer: UserPrincipal = {
+      kind: "user",
+      userId: "00000000-0000-0000-0000-000000000001",
+      username: "test:importer",
+      displayName: "Importer",
+      unitId: null,
+      grants: [
+        {
+          id: "g",
+          role: "unit_reporter",
+          planId: null,
+          systemId: null,
+          projectId: null,
+          unitId: hanoi?.id ?? null,
+          unitIds: new Set([hanoi?.id ?? ""]),
+        },
+      ],
+      sessionId: null,
+      csrfToken: null,
+      totpEnabled: false,
+      mustEnrolTotp: false,
+    };
+    const row = { indicator: IND, unit: "HA-NOI", period: "2025-11", value: 300, expectedVersion: 1 };
+    for (const dryRun of [true, false]) {
+      const err = await importObservations(db, writer, jsonRows([row]), ctx, {
+        format: "json",
+        dryRun,
+        chunkedCommit: backend === "pglite",
+      }).catch((e: unknown) => e);
+      expect(err).toMatchObject({
+        code: "STALE_VERSION",
+        details: [{ path: "expectedVersion", value: { version: 2, value: 200, status: "draft" } }],
+      });
+    }
   });
 });

@@ -10,7 +10,6 @@ import type { Readable } from "node:stream";
 import type { Db } from "../../../../db/client.js";
 import type { Principal } from "../../../access/index.js";
 import type { ChangeContext } from "../../../core/change-context.js";
-import type { Config } from "../../../core/config.js";
 import type { AppError } from "../../../core/errors.js";
 import type { ObservationInput } from "../../values/model.js";
 import { isFileRefusal, type UploadRows, uploadRows } from "../files/upload-source.js";
@@ -57,7 +56,8 @@ export async function importItems(
 export interface UploadRequest extends ImportRequest {
   body: Readable;
   headers: { "content-type"?: string; "content-length"?: string };
-  config: Parameters<typeof uploadRows>[2] & Pick<Config, "MAX_UPLOAD_MB">;
+  /** The upload caps (MAX_UPLOAD_MB, the XLSX_* and CSV_* limits). */
+  config: Parameters<typeof uploadRows>[2];
   /** Receives the import's progress (reading, writing, done or failed). */
   report: (patch: Partial<ImportProgress>) => void;
 }

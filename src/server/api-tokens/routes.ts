@@ -4,11 +4,11 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorResponses } from "../../contracts/common.js";
+import { listEnvelope } from "../../contracts/pagination.js";
 import { canManageApiTokens } from "../access/index.js";
 import { changeContext } from "../core/change-context.js";
 import { AppError } from "../core/errors.js";
-import { errorResponses } from "../core/http/common-schemas.js";
-import { listEnvelope } from "../core/http/pagination.js";
 import { issueApiToken } from "./commands/issue-token.js";
 import { revokeApiToken } from "./commands/revoke-token.js";
 import { presentToken } from "./presenter.js";

@@ -1,10 +1,11 @@
 /** Browsing and checking the audit trail: administrators and the Standing Office. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorResponses } from "../../contracts/common.js";
+import { listEnvelope, pageQuery } from "../../contracts/pagination.js";
 import { canReadAudit } from "../access/index.js";
 import { AppError, notFound } from "../core/errors.js";
-import { errorResponses } from "../core/http/common-schemas.js";
-import { decodeCursor, encodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
+import { decodeCursor, encodeCursor, page } from "../core/http/pagination.js";
 import { bulkRows } from "./bulk-rows.js";
 import { presentEntry } from "./presenter.js";
 import { entryBySeq, listEntries } from "./queries.js";

@@ -1,6 +1,6 @@
 /** Response shapes of the audit trail. */
 import { z } from "zod";
-import { pageQuery } from "../core/http/pagination.js";
+import { pageQuery } from "../../contracts/pagination.js";
 
 export const entry = z.object({
   seq: z.number(),

@@ -1,12 +1,12 @@
 /** Dashboard reads (roll-ups only): plan overview, indicator series, breakdown by unit, unit comparison. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeParam, errorResponses, periodCode } from "../../contracts/common.js";
 import { periodKinds } from "../../domain/periods.js";
 import type { Layer } from "../../domain/rollup.js";
 import type { Principal } from "../access/index.js";
 import { mayReadReportedLayer, tokenMayReadBeyondOwnValues } from "../access/index.js";
 import { AppError } from "../core/errors.js";
-import { codeParam, errorResponses, periodCode } from "../core/http/common-schemas.js";
 import { sendEncoded } from "../core/http/encoded.js";
 import { getPlanByCode } from "../plans/index.js";
 import { compareUnits, indicatorBreakdown, indicatorSeries } from "./indicator-reads.js";

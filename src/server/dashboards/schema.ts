@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localized } from "../core/http/common-schemas.js";
+import { localized } from "../../contracts/common.js";
 
 export const basisQuery = z
   .enum(["approved", "reported"])

@@ -1,8 +1,8 @@
 /** Liveness (process up) and readiness (database reachable, migrations applied). */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorBody } from "../../contracts/common.js";
 import { migrationsApplied } from "../../db/client.js";
-import { errorBody } from "../core/http/common-schemas.js";
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,7 +1,7 @@
 /** Maps indicator rows and their relations to the API shapes in schema.ts. */
 import type { z } from "zod";
+import { loc, optLoc } from "../../contracts/common.js";
 import type { comparators } from "../../domain/plan-definition/schema.js";
-import { loc, optLoc } from "../core/http/common-schemas.js";
 import type { IndicatorRelations, IndicatorRow } from "./queries.js";
 import type * as S from "./schema.js";
 

@@ -1,11 +1,12 @@
 /** Public read routes of the indicator catalogue. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeParam, errorResponses } from "../../contracts/common.js";
+import { listEnvelope, pageQuery } from "../../contracts/pagination.js";
 import type { Principal } from "../access/index.js";
 import { canReadIndicator } from "../access/index.js";
 import { notFound } from "../core/errors.js";
-import { codeParam, errorResponses } from "../core/http/common-schemas.js";
-import { decodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
+import { decodeCursor, page } from "../core/http/pagination.js";
 import { presentIndicator } from "./presenter.js";
 import * as Q from "./queries.js";
 import * as S from "./schema.js";

@@ -1,5 +1,6 @@
 /** API shapes of the indicator catalogue, targets and their version history. */
 import { z } from "zod";
+import { localized, optionalLocalized } from "../../contracts/common.js";
 import {
   aggregationRules,
   comparators,
@@ -8,7 +9,6 @@ import {
   reportingFrequencies,
   targetKinds,
 } from "../../domain/plan-definition/schema.js";
-import { localized, optionalLocalized } from "../core/http/common-schemas.js";
 
 export const target = z.object({
   plan: z.string(),

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { loc, optLoc } from "../core/http/common-schemas.js";
+import { loc, optLoc } from "../../contracts/common.js";
 import { isCurrent, type OrgUnitRow, type orgUnitRelations } from "./queries.js";
 import type * as S from "./schema.js";
 

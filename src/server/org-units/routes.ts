@@ -1,8 +1,9 @@
 /** Public read routes of org units. Administration arrives with the access issue, behind roles. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { codeParam, errorResponses } from "../core/http/common-schemas.js";
-import { decodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
+import { codeParam, errorResponses } from "../../contracts/common.js";
+import { listEnvelope, pageQuery } from "../../contracts/pagination.js";
+import { decodeCursor, page } from "../core/http/pagination.js";
 import { presentOrgUnit } from "./presenter.js";
 import * as Q from "./queries.js";
 import * as S from "./schema.js";

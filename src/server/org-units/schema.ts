@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { localized, optionalLocalized } from "../../contracts/common.js";
 import { orgUnitKinds, provinceSubtypes } from "../../domain/org-units/schema.js";
-import { localized, optionalLocalized } from "../core/http/common-schemas.js";
 
 export const lineageLink = z.object({
   kind: z.enum(["merged_into", "split_from", "renamed_to"]),

@@ -4,9 +4,10 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeParam, errorResponses } from "../../contracts/common.js";
+import { listEnvelope, pageQuery } from "../../contracts/pagination.js";
 import { canReadUnpublishedIndicators } from "../access/index.js";
-import { codeParam, errorResponses } from "../core/http/common-schemas.js";
-import { decodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
+import { decodeCursor, page } from "../core/http/pagination.js";
 import { presentIndicator, indicatorQueries as Q, indicatorSchemas as S } from "../indicators/index.js";
 import * as PlanQ from "./queries.js";
 

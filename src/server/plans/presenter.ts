@@ -1,5 +1,6 @@
 /** Maps plan-structure rows to the API shapes in schema.ts. */
 import type { z } from "zod";
+import { loc, optLoc } from "../../contracts/common.js";
 import type {
   initiatives,
   phaseFocusItems,
@@ -8,7 +9,6 @@ import type {
   projects,
   systems,
 } from "../../db/schema/index.js";
-import { loc, optLoc } from "../core/http/common-schemas.js";
 import type { PlanRow } from "./queries.js";
 import type * as S from "./schema.js";
 

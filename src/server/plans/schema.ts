@@ -1,6 +1,6 @@
 /** API shapes of the plan structure: plans, phases, systems, initiatives, projects, roles. */
 import { z } from "zod";
-import { localized, optionalLocalized } from "../core/http/common-schemas.js";
+import { localized, optionalLocalized } from "../../contracts/common.js";
 
 export const planSummary = z.object({
   code: z.string(),

@@ -1,8 +1,8 @@
 /** Data quality and data gaps of a plan's reporting period. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeParam, errorResponses, localized, periodCode } from "../../contracts/common.js";
 import { parsePeriod } from "../../domain/periods.js";
-import { codeParam, errorResponses, localized, periodCode } from "../core/http/common-schemas.js";
 import { getPlanByCode } from "../plans/index.js";
 import { dataQuality } from "./service.js";
 

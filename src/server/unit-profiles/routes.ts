@@ -4,8 +4,8 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeParam, errorResponses } from "../../contracts/common.js";
 import { changeContext } from "../core/change-context.js";
-import { codeParam, errorResponses } from "../core/http/common-schemas.js";
 import { addFocalPerson, changeFocalPerson, removeFocalPerson } from "./commands/focal-persons.js";
 import { updateUnitProfile } from "./commands/update-profile.js";
 import { presentFocal } from "./presenter.js";

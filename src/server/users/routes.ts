@@ -1,12 +1,13 @@
 /** Administration of accounts, roles and sessions. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorResponses } from "../../contracts/common.js";
+import { listEnvelope } from "../../contracts/pagination.js";
 import { canManageUsers, canSeeUsers } from "../access/index.js";
 import { listUserSessions } from "../auth/index.js";
 import { changeContext } from "../core/change-context.js";
 import { AppError } from "../core/errors.js";
-import { errorResponses } from "../core/http/common-schemas.js";
-import { decodeCursor, listEnvelope, page } from "../core/http/pagination.js";
+import { decodeCursor, page } from "../core/http/pagination.js";
 import { createAccount } from "./commands/create-user.js";
 import { endUserSessions } from "./commands/end-sessions.js";
 import { issuePasswordResetFor } from "./commands/password-reset.js";

@@ -1,9 +1,9 @@
 /** Request and response shapes of account administration. */
 import { z } from "zod";
+import { pageQuery } from "../../contracts/pagination.js";
 import { TEXT_LIMITS } from "../../domain/text-limits.js";
 import { roles } from "../access/index.js";
 import { grantSchema } from "../auth/index.js";
-import { pageQuery } from "../core/http/pagination.js";
 
 export const user = z.object({
   id: z.string(),

@@ -1,9 +1,9 @@
 /** The signed-in user's own account (password, second factor), the first administrator, reset links. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorBody } from "../../../contracts/common.js";
 import { changeContext } from "../../core/change-context.js";
 import { AppError } from "../../core/errors.js";
-import { errorBody } from "../../core/http/common-schemas.js";
 import { changeOwnPassword, resetPassword } from "../commands/password.js";
 import { completeSetup } from "../commands/setup.js";
 import { confirmTotp, disableTotp, startTotpEnrolment } from "../commands/totp.js";

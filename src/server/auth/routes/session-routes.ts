@@ -1,9 +1,9 @@
 /** Sign-in and sessions: start, read and end the signed-in user's sessions. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorBody } from "../../../contracts/common.js";
 import { changeContext } from "../../core/change-context.js";
 import { AppError } from "../../core/errors.js";
-import { errorBody } from "../../core/http/common-schemas.js";
 import { signIn } from "../commands/sign-in.js";
 import { signOut, signOutEverywhere } from "../commands/sign-out.js";
 import { presentMySessions, presentSession } from "../presenter.js";

@@ -1,8 +1,8 @@
 /** Single sign-on with an OpenID Connect provider (when configured). */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorBody } from "../../../contracts/common.js";
 import { AppError } from "../../core/errors.js";
-import { errorBody } from "../../core/http/common-schemas.js";
 import { signInWithSso } from "../commands/sign-in-sso.js";
 import { oidcEnabled, type PendingLogin, redirectUri, startLogin } from "../oidc.js";
 import { anonymousContext, secureCookies, sessionCookie, tags } from "./cookies.js";

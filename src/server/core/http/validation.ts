@@ -10,14 +10,6 @@ import type { Lang } from "../lang.js";
 
 const viLocale = z.locales.vi();
 
-/**
- * A schema's own message in both languages, for `.refine(check, bilingual(en, vi))` or
- * `ctx.addIssue({ code: "custom", ...bilingual(en, vi) })`.
- */
-export function bilingual(en: string, vi: string): { message: string; params: { vi: string } } {
-  return { message: en, params: { vi } };
-}
-
 function viOf(issue: z.core.$ZodIssue): string | undefined {
   const vi = issue.code === "custom" ? (issue.params as { vi?: unknown } | undefined)?.vi : undefined;
   return typeof vi === "string" ? vi : undefined;

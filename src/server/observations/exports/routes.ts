@@ -1,8 +1,8 @@
 /** Values out of the platform over HTTP: the streamed CSV/Excel export, and a unit's Excel template. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeParam, periodCode } from "../../../contracts/common.js";
 import { XLSX_TYPE } from "../../core/export/xlsx-writer.js";
-import { codeParam, periodCode } from "../../core/http/common-schemas.js";
 import { tags } from "../values/schema.js";
 import { exportValues } from "./export.js";
 import { unitTemplate } from "./unit-template.js";

@@ -6,9 +6,9 @@
 import type { Readable } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorResponses } from "../../../contracts/common.js";
 import { changeContext } from "../../core/change-context.js";
 import { AppError, notFound } from "../../core/errors.js";
-import { errorResponses } from "../../core/http/common-schemas.js";
 import { tags, writeBody } from "../values/schema.js";
 import { importItems, importUpload } from "./commands/import.js";
 import { discardRest } from "./files/upload-source.js";

@@ -6,9 +6,9 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { errorResponses } from "../../../contracts/common.js";
+import { listEnvelope } from "../../../contracts/pagination.js";
 import { changeContext } from "../../core/change-context.js";
-import { errorResponses } from "../../core/http/common-schemas.js";
-import { listEnvelope } from "../../core/http/pagination.js";
 import { changeValueState } from "./commands/change-state.js";
 import { deleteValue } from "./commands/delete-value.js";
 import { reviseValue } from "./commands/revise-value.js";

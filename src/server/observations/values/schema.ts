@@ -1,8 +1,8 @@
 /** The request and response shapes of values (zod: validation, types and OpenAPI in one). */
 import { z } from "zod";
+import { codeParam, periodCode } from "../../../contracts/common.js";
+import { pageQuery } from "../../../contracts/pagination.js";
 import { TEXT_LIMITS } from "../../../domain/text-limits.js";
-import { codeParam, periodCode } from "../../core/http/common-schemas.js";
-import { pageQuery } from "../../core/http/pagination.js";
 import { isWebUrl, webUrlMessage } from "./evidence-url.js";
 
 export const tags = ["observations"];

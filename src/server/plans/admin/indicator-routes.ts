@@ -1,9 +1,9 @@
 /** Indicator definitions and targets, administered over HTTP (versioned; a reason is required). */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeParam, errorResponses } from "../../../contracts/common.js";
 import { targetValueDef } from "../../../domain/plan-definition/schema.js";
 import { changeContext } from "../../core/change-context.js";
-import { codeParam, errorResponses } from "../../core/http/common-schemas.js";
 import { indicatorPatch } from "../../indicators/index.js";
 import {
   changeIndicatorDefinition,

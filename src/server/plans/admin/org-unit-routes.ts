@@ -1,12 +1,12 @@
 /** Org units administered over HTTP: create, change (cycles refused), retire from a date. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeParam, errorResponses } from "../../../contracts/common.js";
 import { orgUnitDef } from "../../../domain/org-units/schema.js";
 import { TEXT_LIMITS } from "../../../domain/text-limits.js";
 import { canAdministerOrgUnits } from "../../access/index.js";
 import { changeContext } from "../../core/change-context.js";
 import { AppError } from "../../core/errors.js";
-import { codeParam, errorResponses } from "../../core/http/common-schemas.js";
 import { createOrgUnit, retireOrgUnit, updateOrgUnit } from "../../org-units/index.js";
 import { planAdmins, tags } from "./schema.js";
 

@@ -1,6 +1,7 @@
 /** Plans, their systems, initiatives and new indicators, administered over HTTP. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeParam, errorResponses } from "../../../contracts/common.js";
 import {
   indicatorDef,
   initiativeDef,
@@ -11,7 +12,6 @@ import {
 import { TEXT_LIMITS } from "../../../domain/text-limits.js";
 import { changeContext } from "../../core/change-context.js";
 import { parseDefinitionText, validateFile } from "../../core/definition-files.js";
-import { codeParam, errorResponses } from "../../core/http/common-schemas.js";
 import { importPlanFile } from "../commands/import-plan-file.js";
 import { addToPlan, changeInitiative, changeSystem } from "../commands/plan-items.js";
 import { retireInitiative, retirePlan, retireSystem } from "../commands/retire.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { PERIOD_FORMAT, PERIOD_YEARS, PeriodError, parsePeriod } from "../../../domain/periods.js";
-import { bilingual } from "./validation.js";
+import { PERIOD_FORMAT, PERIOD_YEARS, PeriodError, parsePeriod } from "../domain/periods.js";
+import { bilingual } from "./bilingual.js";
 
 export const localized = z
   .object({ vi: z.string(), en: z.string().nullable() })

@@ -5,17 +5,23 @@
  * table columns take their types from the schema, the computed ones are typed here.
  */
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { type Executor, queryRows } from "../../db/client.js";
 import type { roleAssignments, sessions, users } from "../../db/schema/index.js";
+import { checkedRows } from "../core/checked-rows.js";
 
 export type GrantRow = Pick<
   typeof roleAssignments.$inferSelect,
   "id" | "role" | "planId" | "systemId" | "projectId" | "unitId"
 >;
 
-/** The definitions version as text (bumped by triggers on every definition table). */
+/** The definitions version as text (bumped by triggers on every definition table); one row, checked. */
 export async function definitionsVersion(db: Executor): Promise<string> {
-  const [row] = await queryRows<{ v: string }>(db, sql`select version::text as v from definitions_version`);
+  const [row] = await checkedRows(
+    db,
+    sql`select version::text as v from definitions_version`,
+    z.object({ v: z.string() }),
+  );
   return row?.v ?? "";
 }
 

@@ -5,6 +5,7 @@
  * path, their rows typed by hand because they are what the driver returns (see `CellRow`).
  */
 import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, notExists, sql } from "drizzle-orm";
+import { z } from "zod";
 import { type Executor, queryRows } from "../../db/client.js";
 import {
   indicatorAssignments,
@@ -17,6 +18,7 @@ import {
   systems,
 } from "../../db/schema/index.js";
 import type { Layer } from "../../domain/rollup.js";
+import { checkedRows } from "../core/checked-rows.js";
 import { AppError } from "../core/errors.js";
 import { getOrgUnitByCode } from "../org-units/index.js";
 
@@ -155,11 +157,12 @@ export function childUnits(db: Executor, parent: DashboardUnit, start: string): 
   return db.select(unitColumns).from(orgUnits).where(where).orderBy(asc(orgUnits.code));
 }
 
-/** The newest change batch's id, as text (none: null). */
+/** The newest change batch's id, as text (none: null). Read once per computed overview: checked. */
 export async function lastChangeBatchId(db: Executor): Promise<string | null> {
-  const [batch] = await queryRows<{ id: string | null }>(
+  const [batch] = await checkedRows(
     db,
     sql`select max(id)::text as id from change_batches`,
+    z.object({ id: z.string().nullable() }),
   );
   return batch?.id ?? null;
 }

@@ -1,17 +1,19 @@
 /** What announcing a change reads beyond the changed rows. */
 import { sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../../db/client.js";
+import { z } from "zod";
+import type { Executor } from "../../db/client.js";
+import { checkedRows } from "../core/checked-rows.js";
+
+const feedRow = z.object({ id: z.string(), code: z.string().nullable(), system: z.string().nullable() });
 
 /**
  * What each indicator feeds, transitively (OI -> KPI -> target -> objective), and their systems:
  * (indicator id, fed indicator's code, system code) rows, the code null for an indicator's own
- * systems. Hand-typed: a recursive query's union, which no table describes.
+ * systems. A recursive query's union, which no table describes: its rows (a few per changed
+ * indicator, once per batch of 1,000 values) are checked as they arrive.
  */
-export function feedRows(
-  tx: Executor,
-  indicatorIds: readonly string[],
-): Promise<{ id: string; code: string | null; system: string | null }[]> {
-  return queryRows<{ id: string; code: string | null; system: string | null }>(
+export function feedRows(tx: Executor, indicatorIds: readonly string[]): Promise<z.output<typeof feedRow>[]> {
+  return checkedRows(
     tx,
     sql`with recursive up(id, ancestor) as (
           select child_id, parent_id from indicator_links where child_id = any(${`{${indicatorIds.join(",")}}`}::uuid[])
@@ -22,5 +24,6 @@ export function feedRows(
         union
         select a.indicator_id, null, s.code from indicator_assignments a join systems s on s.id = a.system_id
           where a.indicator_id = any(${`{${indicatorIds.join(",")}}`}::uuid[])`,
+    feedRow,
   );
 }

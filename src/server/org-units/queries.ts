@@ -1,6 +1,8 @@
 import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../../db/client.js";
+import { z } from "zod";
+import type { Executor } from "../../db/client.js";
 import { observations, orgUnitLineage, orgUnits } from "../../db/schema/index.js";
+import { checkedRows } from "../core/checked-rows.js";
 import { notFound } from "../core/errors.js";
 import { afterCursor, type SortKey } from "../core/http/pagination.js";
 
@@ -113,9 +115,9 @@ export async function childrenValidAfter(db: Executor, unitId: string, date: str
   return rows.map((r) => r.code);
 }
 
-/** Whether `unitId` is `parentId` or one of its ancestors (64 levels at most). Hand-typed: a recursive query. */
+/** Whether `unitId` is `parentId` or one of its ancestors (64 levels at most): a recursive query, rows checked. */
 export async function isAncestorOrSelf(db: Executor, unitId: string, parentId: string): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(
+  const rows = await checkedRows(
     db,
     sql`with recursive up(id, parent_id, depth) as (
           select id, parent_id, 0 from org_units where id = ${parentId}
@@ -123,6 +125,7 @@ export async function isAncestorOrSelf(db: Executor, unitId: string, parentId: s
           select u.id, u.parent_id, up.depth + 1 from org_units u join up on u.id = up.parent_id where up.depth < 64
         )
         select id from up where id = ${unitId} limit 1`,
+    z.object({ id: z.string() }),
   );
   return rows.length > 0;
 }

@@ -1,8 +1,10 @@
 /** What converging the former OLD- twins reads: the twins present, and what refers to one. */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { type Executor, queryRows } from "../../db/client.js";
+import { z } from "zod";
+import type { Executor } from "../../db/client.js";
 import { orgUnitLineage, orgUnits } from "../../db/schema/index.js";
+import { checkedRows } from "../core/checked-rows.js";
 
 const mergedInto = alias(orgUnits, "u");
 
@@ -22,16 +24,18 @@ export function unitsWithMergeTarget(db: Executor, codes: string[]) {
 
 /**
  * How many rows that a unit's deletion would cascade to refer to it: its profile, focal persons,
- * lineage other than its own merge link, and sub-units. A computed count, typed here.
+ * lineage other than its own merge link, and sub-units. A computed count, checked as it arrives
+ * (the drivers give a bigint sum as a string or a number).
  */
 export async function cascadingUses(db: Executor, unitId: string): Promise<number> {
-  const [uses] = await queryRows<{ n: number | string }>(
+  const [uses] = await checkedRows(
     db,
     sql`select (select count(*) from unit_profiles where unit_id = ${unitId}::uuid)
       + (select count(*) from focal_persons where unit_id = ${unitId}::uuid)
       + (select count(*) from org_unit_lineage where to_unit_id = ${unitId}::uuid)
       + (select count(*) from org_unit_lineage where from_unit_id = ${unitId}::uuid and kind <> 'merged_into')
       + (select count(*) from org_units where parent_id = ${unitId}::uuid) as n`,
+    z.object({ n: z.coerce.number() }),
   );
-  return Number(uses?.n ?? 0);
+  return uses?.n ?? 0;
 }

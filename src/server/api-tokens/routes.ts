@@ -6,7 +6,7 @@ import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { apiTokens, indicators, orgUnits } from "../../db/schema/index.js";
-import { canManageApiTokens } from "../access/index.js";
+import { authorize } from "../access/index.js";
 import { randomToken, sha256, TOKEN_PREFIX } from "../auth/index.js";
 import { audit } from "../core/audit-writer.js";
 import { changeContext } from "../core/change-context.js";
@@ -79,8 +79,8 @@ export const apiTokenRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!canManageApiTokens(req.principal) || req.principal.kind !== "user")
-        throw new AppError("FORBIDDEN");
+      authorize(req.principal, "apiToken.manage", null);
+      if (req.principal.kind !== "user") throw new AppError("FORBIDDEN");
       const [unit] = await db()
         .select({ id: orgUnits.id })
         .from(orgUnits)
@@ -142,7 +142,7 @@ export const apiTokenRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canManageApiTokens(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "apiToken.manage", null);
       const rows = await db().select().from(apiTokens).orderBy(desc(apiTokens.createdAt)).limit(1000);
       return { items: await present(rows), total: rows.length, nextCursor: null };
     },
@@ -160,7 +160,7 @@ export const apiTokenRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!canManageApiTokens(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "apiToken.manage", null);
       const ctx = changeContext(req);
       await db().transaction(async (tx) => {
         const rows = await tx

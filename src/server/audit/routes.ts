@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { auditLog } from "../../db/schema/index.js";
-import { canReadAudit } from "../access/index.js";
+import { authorize } from "../access/index.js";
 import { AppError, notFound } from "../core/errors.js";
 import { errorResponses } from "../core/http/common-schemas.js";
 import { decodeCursor, encodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
@@ -73,7 +73,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canReadAudit(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "audit.read", null);
       const q = req.query;
       const conds: (SQL | undefined)[] = [
         q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
@@ -136,7 +136,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canReadAudit(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "audit.read", null);
       const [r] = await db().select().from(auditLog).where(eq(auditLog.seq, req.params.seq));
       if (!r) throw notFound("audit_entry", String(req.params.seq));
       const importId = (r.after as { importId?: unknown } | null)?.importId;
@@ -182,7 +182,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canReadAudit(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "audit.read", null);
       return verifyChain(db(), app.deps.auditAnchor.current());
     },
   );

@@ -3,8 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { sessionCan as sessionCanSchema } from "../../contracts/can.js";
 import { users } from "../../db/schema/index.js";
-import { roles } from "../access/index.js";
+import { roles, sessionCan } from "../access/index.js";
 import { audit } from "../core/audit-writer.js";
 import { changeContext } from "../core/change-context.js";
 import { AppError } from "../core/errors.js";
@@ -45,6 +46,7 @@ const sessionBody = z.object({
   csrfToken: z
     .string()
     .describe("Send as x-csrf-token on every state-changing request made with the session cookie."),
+  can: sessionCanSchema,
 });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -77,6 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         mustEnrolTotp: p.mustEnrolTotp,
       },
       csrfToken: p.csrfToken,
+      can: sessionCan(p),
     };
   };
 

@@ -16,7 +16,7 @@ import { importBatches, valueImports } from "../../db/schema/index.js";
 import { parsePeriod } from "../../domain/periods.js";
 import { cellReporter } from "../../domain/value-rules.js";
 import type { Principal } from "../access/index.js";
-import { canSubmitValue, canWriteValue } from "../access/index.js";
+import { allows, authorize } from "../access/index.js";
 import { audit } from "../core/audit-writer.js";
 import type { ChangeContext } from "../core/change-context.js";
 import { AppError, type ErrorDetail, violatesUnique } from "../core/errors.js";
@@ -35,6 +35,7 @@ import {
   stagedOutcomes,
   stageRows,
 } from "./staged.js";
+import { cellContext, type IndicatorFacts, indicatorFacts } from "./value-context.js";
 
 export interface ImportSummary {
   rows: number;
@@ -98,6 +99,8 @@ interface Reading {
   rejectedRows: number;
   errors: RowError[];
   forbidden: RowError[];
+  /** The policies' facts of each indicator met so far, loaded a batch at a time. */
+  facts: Map<string, IndicatorFacts>;
 }
 
 /** Checks a batch of source rows and stages the good ones. */
@@ -125,6 +128,12 @@ async function checkBatch(
     for (const [k, v] of more.units) refs.units.set(k, v);
     for (const [k, v] of more.unitsById) refs.unitsById.set(k, v);
   }
+  const unseen = new Set<string>();
+  for (const s of batch) {
+    const id = s.input && refs.indicators.get(s.input.indicator)?.id;
+    if (id && !r.facts.has(id)) unseen.add(id);
+  }
+  if (unseen.size > 0) for (const [k, v] of await indicatorFacts(db, [...unseen])) r.facts.set(k, v);
   const staged: StagedRow[] = [];
   for (const { row, input, errors } of batch) {
     r.rows++;
@@ -138,19 +147,21 @@ async function checkBatch(
       }
       const ind = refs.indicators.get(input.indicator);
       const unit = refs.units.get(input.unit);
-      if (ind && unit) {
+      const facts = ind && r.facts.get(ind.id);
+      if (ind && unit && facts) {
         // The reporter of a new cell; a row meeting an existing value is checked against that
         // value's reporter once staged (refusedRows).
         const reporterUnitId = cellReporter(ind, unit.id);
+        const cell = cellContext({ orgUnitId: unit.id, reporterUnitId }, facts);
         const named = input.reporterUnit ? refs.units.get(input.reporterUnit)?.id : undefined;
-        const allowed =
-          (!named || named === reporterUnitId) &&
-          canWriteValue(principal, { reporterUnitId, indicatorCode: ind.code });
+        const allowed = (!named || named === reporterUnitId) && allows(principal, "observation.write", cell);
         const reporterName = (id: string, lang: "vi" | "en") => {
           const u = refs.unitsById.get(id);
           return u ? `${lang === "en" ? (u.nameEn ?? u.nameVi) : u.nameVi} (${u.code})` : id;
         };
-        const mayOnlyDraft = opts.submit && !canSubmitValue(principal, { reporterUnitId });
+        // Entered as a draft and submitted in the same step.
+        const mayOnlyDraft =
+          opts.submit && !allows(principal, "observation.submit", { ...cell, status: "draft" });
         if (!allowed || mayOnlyDraft) {
           if (r.forbidden.length < MAX_ERRORS)
             r.forbidden.push({
@@ -204,6 +215,7 @@ export async function importObservations(
   ctx: ChangeContext,
   opts: ImportOptions,
 ): Promise<ImportSummary> {
+  authorize(principal, "observation.import", null);
   const read = { hash: "" };
   const rows = nfcRows(source);
   try {
@@ -260,6 +272,7 @@ async function runImport(
     rejectedRows: 0,
     errors: [],
     forbidden: [],
+    facts: new Map(),
   };
   const done = await storedImport(x, ctx.actor, opts.idempotencyKey);
   // A retry is only read (to compare it with the first upload), never staged.

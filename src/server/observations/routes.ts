@@ -8,6 +8,7 @@ import type { Readable } from "node:stream";
 import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { valueCan as valueCanSchema } from "../../contracts/can.js";
 import {
   indicators,
   observationRevisions,
@@ -18,7 +19,7 @@ import {
 import { parsePeriod } from "../../domain/periods.js";
 import { TEXT_LIMITS } from "../../domain/text-limits.js";
 import type { Principal } from "../access/index.js";
-import { canReadValue, readableValues, tokenMayReadBeyondOwnValues } from "../access/index.js";
+import { authorize, canReadValue, readableValues, valueCan } from "../access/index.js";
 import { changeContext } from "../core/change-context.js";
 import { AppError, notFound } from "../core/errors.js";
 import { codeParam, errorResponses, periodCode } from "../core/http/common-schemas.js";
@@ -36,6 +37,15 @@ import { indicatorFacts, valueContext } from "./value-context.js";
 import { buildTemplate } from "./xlsx.js";
 
 const tags = ["observations"];
+const noValueActions = {
+  write: false,
+  submit: false,
+  recall: false,
+  approve: false,
+  return: false,
+  revise: false,
+  delete: false,
+};
 
 const observation = z.object({
   id: z.string(),
@@ -52,6 +62,7 @@ const observation = z.object({
   version: z.number(),
   updatedBy: z.string(),
   updatedAt: z.string(),
+  can: valueCanSchema,
 });
 type Observation = z.output<typeof observation>;
 
@@ -143,8 +154,8 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
    */
   const present = async (
     rows: ObservationRow[],
+    principal: Principal,
     asOf?: Date,
-    principal?: Principal,
   ): Promise<Observation[]> => {
     const unitIds = [...new Set(rows.flatMap((r) => [r.orgUnitId, r.reporterUnitId]))];
     const units = unitIds.length
@@ -167,11 +178,8 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       const rev = past?.get(r.id);
       if (past && (!rev || rev.deleted)) continue;
       const m = meta.get(r.indicatorId);
-      if (
-        rev &&
-        (!principal || !m || !canReadValue(principal, { ...valueContext(r, m), status: rev.status }))
-      )
-        continue;
+      const current = m && valueContext(r, m);
+      if (rev && (!current || !canReadValue(principal, { ...current, status: rev.status }))) continue;
       const v = rev ?? r;
       out.push({
         id: r.id,
@@ -188,6 +196,8 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         version: rev ? rev.version : r.version,
         updatedBy: rev ? rev.changedBy : r.updatedBy,
         updatedAt: (rev ? rev.validFrom : r.updatedAt).toISOString(),
+        // What the caller may do with the value now (its current version, even in an `asOf` view).
+        can: current ? valueCan(principal, current) : noValueActions,
       });
     }
     return out;
@@ -221,7 +231,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const result = await writeValue(db(), req.principal, req.body, changeContext(req));
-      const [out] = await present([result.row]);
+      const [out] = await present([result.row], req.principal);
       return reply.status(result.outcome === "created" ? 201 : 200).send(out as Observation);
     },
   );
@@ -434,13 +444,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const [unit] = await db().select().from(orgUnits).where(eq(orgUnits.code, q.unit));
       if (!unit) throw notFound("org_unit", q.unit);
-      const p = req.principal;
-      const covers =
-        p.kind === "user" &&
-        p.grants.some(
-          (g) => (g.role === "unit_reporter" || g.role === "unit_approver") && g.unitIds.has(unit.id),
-        );
-      if (!covers) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "observation.template", { unitId: unit.id });
       const frequency = { month: "monthly", quarter: "quarterly", half_year: "half_yearly", year: "yearly" }[
         kind
       ];
@@ -523,9 +527,9 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!tokenMayReadBeyondOwnValues(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "observation.readBeyondOwn", null);
       const q = req.query;
-      const pages = exportPages(db(), valueFilter(req.principal, q), (rows) => present(rows));
+      const pages = exportPages(db(), valueFilter(req.principal, q), (rows) => present(rows, req.principal));
       const name = `chi-nam-${q.indicator ?? "values"}-${q.unit ?? "all"}`;
       if (q.format === "xlsx")
         return reply
@@ -575,7 +579,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         .innerJoin(indicators, eq(indicators.id, observations.indicatorId))
         .where(where);
       const pageRows = rows.slice(0, q.limit).map((r) => r.o);
-      let items = await present(pageRows, q.asOf ? new Date(q.asOf) : undefined, req.principal);
+      let items = await present(pageRows, req.principal, q.asOf ? new Date(q.asOf) : undefined);
       if (q.status && q.asOf) items = items.filter((i) => i.status === q.status);
       const last = rows[q.limit - 1];
       return {
@@ -599,7 +603,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { row } = await readable(req, req.params.id);
-      return (await present([row]))[0] as Observation;
+      return (await present([row], req.principal))[0] as Observation;
     },
   );
 
@@ -716,7 +720,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
           { expectedVersion: req.body?.expectedVersion },
           changeContext(req, req.body?.reason),
         );
-        return (await present([next]))[0] as Observation;
+        return (await present([next], req.principal))[0] as Observation;
       },
     );
   }
@@ -758,7 +762,7 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
         req.body,
         changeContext(req, req.body.reason),
       );
-      return (await present([next]))[0] as Observation;
+      return (await present([next], req.principal))[0] as Observation;
     },
   );
 };

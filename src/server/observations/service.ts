@@ -9,7 +9,12 @@ import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.js";
 import { indicators, observationRevisions, observations, orgUnits } from "../../db/schema/index.js";
 import { monthRange, PeriodError, type PeriodKind, parsePeriod } from "../../domain/periods.js";
-import { boundsProblem, periodWindowProblem } from "../../domain/value-rules.js";
+import {
+  boundsProblem,
+  periodWindowProblem,
+  type ValueTransition,
+  valueTransitions,
+} from "../../domain/value-rules.js";
 import type { ChangeContext } from "../core/change-context.js";
 import { AppError, type ErrorDetail } from "../core/errors.js";
 
@@ -439,14 +444,9 @@ async function closeRevision(tx: Executor, observationId: string, at: Date): Pro
     .where(and(eq(observationRevisions.observationId, observationId), isNull(observationRevisions.validTo)));
 }
 
-export type Transition = "submit" | "recall" | "approve" | "return";
-
-export const transitions: Record<Transition, { from: string[]; to: string }> = {
-  submit: { from: ["draft"], to: "submitted" },
-  recall: { from: ["submitted"], to: "draft" },
-  approve: { from: ["submitted"], to: "approved" },
-  return: { from: ["submitted", "approved"], to: "draft" },
-};
+export type Transition = ValueTransition;
+/** The state table lives in the domain (value-rules.ts): the commands and the `can` flags read it. */
+export const transitions = valueTransitions;
 
 /** Moves a value along draft → submitted → approved (or returns it to draft), as a new revision. */
 export async function transitionObservation(

@@ -1,11 +1,12 @@
 /**
  * The one loader of the facts the value policies need (access/policies/observations.ts): for each
- * indicator its code, publication, responsible unit, reporting rule, plans and systems.
+ * indicator its code, publication, responsible unit, reporting rule, plans and systems — set-wise,
+ * so one value and a whole import batch are authorized on the same complete context.
  */
 import { inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { indicatorAssignments, indicators, planIndicators } from "../../db/schema/index.js";
-import type { ValueContext } from "../access/index.js";
+import type { CellContext, ValueContext } from "../access/index.js";
 import type { ObservationRow } from "./service.js";
 
 export interface IndicatorFacts {
@@ -50,6 +51,22 @@ export async function indicatorFacts(
     .where(inArray(indicatorAssignments.indicatorId, list)))
     if (r.systemId) out.get(r.indicatorId)?.systemIds.push(r.systemId);
   return out;
+}
+
+/** A cell (existing or not) for the policies: the unit it describes, its reporter, its indicator's facts. */
+export function cellContext(
+  cell: { orgUnitId: string; reporterUnitId: string },
+  facts: IndicatorFacts,
+): CellContext {
+  return {
+    orgUnitId: cell.orgUnitId,
+    reporterUnitId: cell.reporterUnitId,
+    indicatorCode: facts.code,
+    indicatorPublished: facts.published,
+    responsibleUnitId: facts.responsibleUnitId,
+    planIds: facts.planIds,
+    systemIds: facts.systemIds,
+  };
 }
 
 export function valueContext(row: ObservationRow, facts: IndicatorFacts): ValueContext {

@@ -1,6 +1,7 @@
 /** Public read routes of org units. Administration arrives with the access issue, behind roles. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { orgUnitCan } from "../access/index.js";
 import { codeParam, errorResponses } from "../core/http/common-schemas.js";
 import { decodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
 import { presentOrgUnit } from "./presenter.js";
@@ -58,12 +59,13 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "One org unit with its lineage",
         params: z.object({ code: codeParam }),
-        response: { 200: S.orgUnit, ...errorResponses },
+        response: { 200: S.orgUnitDetail, ...errorResponses },
       },
     },
     async (req) => {
       const row = await Q.getOrgUnitByCode(db(), req.params.code);
-      return presentOrgUnit(row, await Q.orgUnitRelations(db(), [row]), todayInVietnam());
+      const unit = presentOrgUnit(row, await Q.orgUnitRelations(db(), [row]), todayInVietnam());
+      return { ...unit, can: orgUnitCan(req.principal) };
     },
   );
 };

@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { indicators, initiatives, orgUnits, planIndicators, plans, systems } from "../../db/schema/index.js";
+import { initiatives, orgUnits, plans, systems } from "../../db/schema/index.js";
 import { orgUnitDef } from "../../domain/org-units/schema.js";
 import {
   indicatorDef,
@@ -19,12 +19,18 @@ import {
 } from "../../domain/plan-definition/schema.js";
 import { TEXT_LIMITS } from "../../domain/text-limits.js";
 import type { Principal } from "../access/index.js";
-import { canAdministerOrgUnits, canAdministerPlan, canCreatePlan } from "../access/index.js";
+import { authorize } from "../access/index.js";
 import { changeContext } from "../core/change-context.js";
 import { parseDefinitionText, validateFile } from "../core/definition-files.js";
 import { AppError, notFound } from "../core/errors.js";
 import { codeParam, errorResponses } from "../core/http/common-schemas.js";
-import { indicatorPatch, retireIndicator, setTarget, updateIndicator } from "../indicators/index.js";
+import {
+  indicatorPatch,
+  loadIndicatorContext,
+  retireIndicator,
+  setTarget,
+  updateIndicator,
+} from "../indicators/index.js";
 import { createOrgUnit, retireOrgUnit, updateOrgUnit } from "../org-units/index.js";
 import { retireInitiative, retirePlan, retireSystem } from "./admin-service.js";
 import { importPlanDefinition } from "./import-plan.js";
@@ -47,7 +53,7 @@ const importSummary = z.object({
 });
 
 function requirePlanAdmin(p: Principal, planId: string): void {
-  if (!canAdministerPlan(p, planId)) throw new AppError("FORBIDDEN");
+  authorize(p, "plan.administer", { planId });
 }
 
 /** A definition holding the plan's own fields, to import one structural item through. */
@@ -120,7 +126,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       const def = validateFile(file, planDefinition);
       const [existing] = await db().select().from(plans).where(eq(plans.code, def.code));
       if (existing) requirePlanAdmin(req.principal, existing.id);
-      else if (!canCreatePlan(req.principal)) throw new AppError("FORBIDDEN");
+      else authorize(req.principal, "plan.create", null);
       const ctx = changeContext(req, req.query.reason ?? "plan-definition file");
       if (req.query.dryRun === "true") {
         let summary: z.output<typeof importSummary> | undefined;
@@ -155,7 +161,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const plan = await getPlanByCode(db(), req.params.code);
-      if (!canCreatePlan(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "plan.retire", { planId: plan.id });
       await retirePlan(db(), plan.code, changeContext(req, req.query.reason));
       return reply.status(204).send(null);
     },
@@ -357,15 +363,15 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   /** Indicators are administered by the Standing Office of the plan that owns (defined) them. */
-  const requireIndicatorAdmin = async (p: Principal, code: string) => {
-    const rows = await db()
-      .select({ planId: planIndicators.planId })
-      .from(planIndicators)
-      .innerJoin(indicators, eq(planIndicators.indicatorId, indicators.id))
-      // Only the plan that defined the indicator administers it; plans that link it do not.
-      .where(and(eq(indicators.code, code), eq(planIndicators.owner, true)));
-    if (rows.length === 0) throw notFound("indicator", code);
-    if (!rows.some((r) => canAdministerPlan(p, r.planId))) throw new AppError("FORBIDDEN");
+  const requireIndicatorAdmin = async (
+    p: Principal,
+    code: string,
+    action: "indicator.edit" | "indicator.retire",
+  ) => {
+    const indicator = await loadIndicatorContext(db(), code);
+    // Only the plan that defined the indicator administers it; plans that link it do not.
+    if (indicator.ownerPlanIds.length === 0) throw notFound("indicator", code);
+    authorize(p, action, indicator);
   };
 
   app.patch(
@@ -381,7 +387,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await requireIndicatorAdmin(req.principal, req.params.code);
+      await requireIndicatorAdmin(req.principal, req.params.code, "indicator.edit");
       const { reason: why, ...patch } = req.body;
       const version = await updateIndicator(db(), req.params.code, patch, changeContext(req, why));
       return { code: req.params.code, version };
@@ -401,7 +407,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await requireIndicatorAdmin(req.principal, req.params.code);
+      await requireIndicatorAdmin(req.principal, req.params.code, "indicator.retire");
       await retireIndicator(db(), req.params.code, changeContext(req, req.query.reason));
       return reply.status(204).send(null);
     },
@@ -422,7 +428,8 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const plan = await getPlanByCode(db(), req.params.code);
-      requirePlanAdmin(req.principal, plan.id);
+      // The indicator's target in this plan (setTarget refuses an indicator the plan does not track).
+      authorize(req.principal, "indicator.setTarget", { planIds: [plan.id] });
       const { orgUnit, ...target } = req.body.target;
       const r = await setTarget(
         db(),
@@ -445,7 +452,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "orgUnit.create", null);
       await createOrgUnit(db(), req.body, changeContext(req), {
         validFrom: "body.validFrom",
         validTo: "body.validTo",
@@ -478,7 +485,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "orgUnit.edit", null);
       await updateOrgUnit(db(), req.params.code, req.body, changeContext(req), {
         validFrom: "body.validFrom",
         validTo: "body.validTo",
@@ -500,7 +507,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "orgUnit.retire", null);
       await retireOrgUnit(db(), req.params.code, req.query.validTo, changeContext(req), {
         validFrom: "querystring.validFrom",
         validTo: "querystring.validTo",

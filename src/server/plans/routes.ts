@@ -1,6 +1,7 @@
 /** Public read routes of the plan structure. Writes arrive with the access issue, behind roles. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { planCan } from "../access/index.js";
 import { codeParam, errorResponses } from "../core/http/common-schemas.js";
 import { decodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
 import {
@@ -54,7 +55,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "A plan with its phases (and their focus) and roles",
         params: z.object({ code: codeParam }),
-        response: { 200: S.planDetail, ...errorResponses },
+        response: { 200: S.planRead, ...errorResponses },
       },
     },
     async (req) => {
@@ -66,7 +67,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         db(),
         parts.roleRows.flatMap((r) => r.unitIds),
       );
-      return presentPlanDetail(plan, counts.get(plan.id), parts, { ...maps, unit });
+      const detail = presentPlanDetail(plan, counts.get(plan.id), parts, { ...maps, unit });
+      return { ...detail, can: planCan(req.principal, plan.id) };
     },
   );
 

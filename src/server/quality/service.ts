@@ -10,15 +10,7 @@ import { frequencyKind } from "../../domain/indicator-values.js";
 import type { DueRule } from "../../domain/periods.js";
 import { dueAt, formatPeriod, type Period, previous } from "../../domain/periods.js";
 import { dueRuleOf, type Flag, flagValue, missingUnits } from "../../domain/quality.js";
-import {
-  canReadValue,
-  type Principal,
-  readsWholePlan,
-  reviewsIndicator,
-  tokenMayReadBeyondOwnValues,
-  unitsWith,
-} from "../access/index.js";
-import { AppError } from "../core/errors.js";
+import { authorize, canReadValue, dataGapScope, type Principal } from "../access/index.js";
 
 interface Ind {
   id: string;
@@ -63,23 +55,14 @@ export async function dataQuality(
         where i.retired_at is null and i.formula is null and i.tier <> 'objective' and i.frequency = ${frequency}
         order by i.code`,
   );
-  if (!tokenMayReadBeyondOwnValues(principal)) throw new AppError("FORBIDDEN");
-  const wholePlan = readsWholePlan(principal, plan.id);
+  const subject = {
+    planId: plan.id,
+    indicators: inds.map((i) => ({ id: i.id, code: i.code, systemIds: i.system_ids ?? [] })),
+  };
+  authorize(principal, "dataQuality.read", subject);
   // Tokens see their own indicators only; people whose units report see every indicator's gaps for those units.
-  if (principal.kind === "token" && principal.indicators !== "*") {
-    const scope = principal.indicators;
-    inds.splice(0, inds.length, ...inds.filter((i) => scope.has(i.code)));
-  }
-  const unitScope = unitsWith(principal, "unit_reporter", "unit_approver", "provincial_committee");
-  if (principal.kind === "token") for (const u of principal.unitIds) unitScope.add(u);
-  const reviewed = new Set(
-    inds
-      .filter(
-        (i) => wholePlan || reviewsIndicator(principal, { planId: plan.id, systemIds: i.system_ids ?? [] }),
-      )
-      .map((i) => i.id),
-  );
-  if (!wholePlan && reviewed.size === 0 && unitScope.size === 0) throw new AppError("FORBIDDEN");
+  const { indicatorIds, reviewed, units: unitScope } = dataGapScope(principal, subject);
+  inds.splice(0, inds.length, ...inds.filter((i) => indicatorIds.has(i.id)));
   /** Gaps (expected, missing) of a unit: the reviewers of the indicator, and the unit's own people. */
   const visible = (indicatorId: string, unitId: string) => reviewed.has(indicatorId) || unitScope.has(unitId);
   const byId = new Map(inds.map((i) => [i.id, i]));

@@ -6,9 +6,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { unitProfileCan as unitProfileCanSchema } from "../../contracts/can.js";
 import { focalPersons, unitProfiles } from "../../db/schema/index.js";
 import { TEXT_LIMITS } from "../../domain/text-limits.js";
-import { canEditUnitProfile, canReadUnitProfile } from "../access/index.js";
+import { allows, authorize, unitProfileCan } from "../access/index.js";
 import { audit } from "../core/audit-writer.js";
 import { changeContext } from "../core/change-context.js";
 import { AppError, notFound } from "../core/errors.js";
@@ -48,6 +49,9 @@ const profile = z.object({
     }),
   ),
 });
+/** The profile as read by itself: with what the caller may do with it. */
+const profileRead = profile.extend({ can: unitProfileCanSchema });
+
 const focalBody = z.strictObject({
   fullName: text(200).min(1),
   position: text(200).nullable().optional(),
@@ -105,13 +109,13 @@ export const unitProfileRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "A unit's profile and focal persons",
         params: z.object({ code: codeParam }),
-        response: { 200: profile, ...errorResponses },
+        response: { 200: profileRead, ...errorResponses },
       },
     },
     async (req) => {
       const unit = await getOrgUnitByCode(db(), req.params.code);
-      if (!canReadUnitProfile(req.principal, unit.id)) throw new AppError("FORBIDDEN");
-      return load(unit.id, unit.code);
+      authorize(req.principal, "unitProfile.read", { unitId: unit.id });
+      return { ...(await load(unit.id, unit.code)), can: unitProfileCan(req.principal, unit.id) };
     },
   );
 
@@ -129,7 +133,7 @@ export const unitProfileRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const unit = await getOrgUnitByCode(db(), req.params.code);
-      if (!canEditUnitProfile(req.principal, unit.id)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "unitProfile.edit", { unitId: unit.id });
       const ctx = changeContext(req);
       await db().transaction(async (tx) => {
         const [before] = await tx.select().from(unitProfiles).where(eq(unitProfiles.unitId, unit.id));
@@ -164,7 +168,7 @@ export const unitProfileRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const unit = await getOrgUnitByCode(db(), req.params.code);
-      if (!canEditUnitProfile(req.principal, unit.id)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "unitProfile.edit", { unitId: unit.id });
       const ctx = changeContext(req);
       const row = await db().transaction(async (tx) => {
         if (req.body.isPrimary)
@@ -199,7 +203,9 @@ export const unitProfileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const f = await focalFor(req.params.id, (unitId) => canEditUnitProfile(req.principal, unitId));
+      const f = await focalFor(req.params.id, (unitId) =>
+        allows(req.principal, "unitProfile.edit", { unitId }),
+      );
       const ctx = changeContext(req);
       const row = await db().transaction(async (tx) => {
         if (req.body.isPrimary)
@@ -235,7 +241,9 @@ export const unitProfileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const f = await focalFor(req.params.id, (unitId) => canEditUnitProfile(req.principal, unitId));
+      const f = await focalFor(req.params.id, (unitId) =>
+        allows(req.principal, "unitProfile.edit", { unitId }),
+      );
       const ctx = changeContext(req);
       await db().transaction(async (tx) => {
         await tx.delete(focalPersons).where(eq(focalPersons.id, f.id));

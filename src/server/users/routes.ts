@@ -2,13 +2,14 @@
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { userCan as userCanSchema } from "../../contracts/can.js";
 import { roleAssignments, users } from "../../db/schema/index.js";
 import { TEXT_LIMITS } from "../../domain/text-limits.js";
-import { canManageUsers, canSeeUsers, roles } from "../access/index.js";
+import { authorize, roles, userCan } from "../access/index.js";
 import { grantSchema, listUserSessions, presentGrants, revokeUserSessions, unitCode } from "../auth/index.js";
 import { audit } from "../core/audit-writer.js";
 import { changeContext } from "../core/change-context.js";
-import { AppError, notFound } from "../core/errors.js";
+import { notFound } from "../core/errors.js";
 import { errorResponses } from "../core/http/common-schemas.js";
 import { decodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
 import {
@@ -38,6 +39,9 @@ const user = z.object({
   lastLoginAt: z.string().nullable(),
   demo: z.boolean(),
 });
+
+/** One account as read by itself: with what the caller may do with it. */
+const userRead = user.extend({ can: userCanSchema });
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -97,7 +101,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canSeeUsers(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "user.list", null);
       const { limit, cursor, q } = req.query;
       const after = decodeCursor(cursor, 1);
       const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
@@ -125,12 +129,17 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     "/users/:id",
     {
       config: { access: userAdminReaders },
-      schema: { tags, summary: "One account", params: idParams, response: { 200: user, ...errorResponses } },
+      schema: {
+        tags,
+        summary: "One account",
+        params: idParams,
+        response: { 200: userRead, ...errorResponses },
+      },
     },
     async (req) => {
-      if (!canSeeUsers(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "user.list", null);
       const row = await loadUser(req.params.id);
-      return (await presentUsers([row]))(row);
+      return { ...(await presentUsers([row]))(row), can: userCan(req.principal, row.id) };
     },
   );
 
@@ -158,7 +167,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!canManageUsers(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "user.create", null);
       const ctx = changeContext(req);
       const id = await createUser(db(), req.body, ctx);
       let passwordLink: { url: string; expiresAt: string } | null = null;
@@ -192,13 +201,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canManageUsers(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "user.edit", { userId: req.params.id });
       await loadUser(req.params.id);
       const ctx = changeContext(req);
       const { status, ...profile } = req.body;
       // Refuse before writing anything: the whole change is applied or none of it.
-      if (status === "disabled" && req.principal.kind === "user" && req.principal.userId === req.params.id)
-        throw new AppError("FORBIDDEN");
+      if (status === "disabled") authorize(req.principal, "user.disable", { userId: req.params.id });
       if (Object.keys(profile).length > 0) await updateUserProfile(db(), req.params.id, profile, ctx);
       if (status) await setUserStatus(db(), req.params.id, status, ctx);
       const row = await loadUser(req.params.id);
@@ -261,7 +269,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!canManageUsers(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "user.edit", { userId: req.params.id });
       await loadUser(req.params.id);
       const link = await issuePasswordReset(db(), req.params.id, changeContext(req));
       return reply.status(201).send({
@@ -294,7 +302,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canManageUsers(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "user.edit", { userId: req.params.id });
       await loadUser(req.params.id);
       const rows = await listUserSessions(db(), req.params.id);
       return {
@@ -323,7 +331,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canManageUsers(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "user.edit", { userId: req.params.id });
       await loadUser(req.params.id);
       const ctx = changeContext(req);
       const ended = await db().transaction(async (tx) => {

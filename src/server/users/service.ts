@@ -2,7 +2,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { orgUnits, plans, projects, roleAssignments, systems, users } from "../../db/schema/index.js";
-import { canGrantRole, type Principal, type Role, roleScope } from "../access/index.js";
+import { authorize, type Principal, type Role, roleScope } from "../access/index.js";
 import {
   enforcePolicy,
   hashPassword,
@@ -180,9 +180,8 @@ export async function grantRole(
   ctx: ChangeContext,
 ): Promise<string> {
   const scope = await resolveScope(db, g);
-  // Unit-scoped roles belong to no plan: only administrators and Standing Offices (any plan) grant them.
-  if (!canGrantRole(principal, { userId, role: g.role, planId: scope.planId }))
-    throw new AppError("FORBIDDEN");
+  // Unit-scoped roles belong to no plan: only administrators grant them (policies/users.ts).
+  authorize(principal, "user.grant", { userId, role: g.role, planId: scope.planId });
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) throw notFound("user", userId);
@@ -224,7 +223,7 @@ export async function revokeRole(
     planId =
       (await db.select({ p: systems.planId }).from(systems).where(eq(systems.id, grant.systemId)))[0]?.p ??
       null;
-  if (!canGrantRole(principal, { userId, role: grant.role as Role, planId })) throw new AppError("FORBIDDEN");
+  authorize(principal, "user.grant", { userId, role: grant.role as Role, planId });
   await db.transaction(async (tx) => {
     await tx
       .update(roleAssignments)

@@ -9,8 +9,9 @@
  *   delete   a draft by its reporting unit's writers, any value by a reviewer (kept in its revisions)
  */
 import type { Db } from "../../../db/client.js";
+import { lockedForUnit, revisable } from "../../../domain/value-rules.js";
 import type { Principal } from "../../access/index.js";
-import { canReviewValue, canSubmitValue, canWriteValue } from "../../access/index.js";
+import { allows, authorize } from "../../access/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import { AppError } from "../../core/errors.js";
@@ -54,9 +55,7 @@ export async function changeValueState(
   ctx: ChangeContext,
 ): Promise<ObservationRow> {
   const { row, ctx: v } = await readableValue(db, principal, id);
-  const allowed =
-    action === "submit" || action === "recall" ? canSubmitValue(principal, v) : canReviewValue(principal, v);
-  if (!allowed) throw new AppError("FORBIDDEN");
+  authorize(principal, `observation.${action}`, v);
   checkExpected(row, change.expectedVersion);
   return db.transaction(async (tx) => {
     const next = await transitionObservation(tx, row, action, ctx);
@@ -89,8 +88,8 @@ export async function reviseValue(
   ctx: ChangeContext,
 ): Promise<ObservationRow> {
   const { row, ctx: v } = await readableValue(db, principal, id);
-  if (!canReviewValue(principal, v)) throw new AppError("FORBIDDEN");
-  if (row.status !== "approved") throw new AppError("INVALID_STATE", { state: row.status, action: "revise" });
+  authorize(principal, "observation.revise", v);
+  if (!revisable(row.status)) throw new AppError("INVALID_STATE", { state: row.status, action: "revise" });
   checkExpected(row, revision.expectedVersion);
   const unit = await unitRef(db, row.orgUnitId);
   const input = {
@@ -134,17 +133,12 @@ export async function deleteValue(
   ctx: ChangeContext,
 ): Promise<void> {
   const { row, ctx: v } = await readableValue(db, principal, id);
-  const writer =
-    row.status === "draft" &&
-    canWriteValue(principal, { reporterUnitId: row.reporterUnitId, indicatorCode: v.indicatorCode });
-  if (!writer && !canReviewValue(principal, v)) {
-    if (
-      row.status !== "draft" &&
-      canWriteValue(principal, { reporterUnitId: row.reporterUnitId, indicatorCode: v.indicatorCode })
-    )
-      throw valueLocked(row.status, row.valueBool ?? row.value);
-    throw new AppError("FORBIDDEN");
-  }
+  // Its own unit's writer meets a submitted or approved value: say who may change it now.
+  authorize(principal, "observation.delete", v, () =>
+    lockedForUnit(row.status) && allows(principal, "observation.write", v)
+      ? valueLocked(row.status, row.valueBool ?? row.value)
+      : new AppError("FORBIDDEN"),
+  );
   checkExpected(row, change.expectedVersion);
   await db.transaction(async (tx) => {
     const gone = await deleteObservation(tx, row, ctx);

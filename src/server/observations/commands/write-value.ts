@@ -8,7 +8,7 @@ import type { Db, Executor } from "../../../db/client.js";
 import { orgUnits } from "../../../db/schema/index.js";
 import { cellReporter, lockedForUnit } from "../../../domain/value-rules.js";
 import type { Principal } from "../../access/index.js";
-import { canWriteValue } from "../../access/index.js";
+import { authorize } from "../../access/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import { AppError, type ErrorDetail } from "../../core/errors.js";
@@ -21,6 +21,7 @@ import {
   type WriteResult,
   writeObservation,
 } from "../service.js";
+import { cellContext, indicatorFacts } from "../value-context.js";
 import { notCellReporter, valueLocked } from "./value-errors.js";
 
 /** What the audit trail keeps of a value: enough to see what it was and what it became. */
@@ -72,16 +73,22 @@ export async function writeValue(
   if (problems.length > 0) throw invalidInput(problems);
   const ind = refs.indicators.get(input.indicator);
   const unit = refs.units.get(input.unit);
-  if (!ind || !unit) throw new AppError("INTERNAL");
+  const facts = ind && (await indicatorFacts(db, [ind.id])).get(ind.id);
+  if (!ind || !unit || !facts) throw new AppError("INTERNAL");
   return db.transaction(async (tx) => {
     const r = await writeObservation(tx, input, refs, ctx, undefined, "draft", async (current, unchanged) => {
       const reporter = cellReporter(ind, unit.id, current?.reporterUnitId);
+      const reporterUnit = refs.unitsById.get(reporter) ?? (await unitRef(tx, reporter));
+      const refusal = () => notCellReporter(reporterUnit);
+      authorize(
+        principal,
+        "observation.write",
+        cellContext({ orgUnitId: unit.id, reporterUnitId: reporter }, facts),
+        refusal,
+      );
+      // Naming another reporting unit than the cell's own is refused the same way.
       const named = input.reporterUnit ? refs.units.get(input.reporterUnit)?.id : undefined;
-      if (
-        (named && named !== reporter) ||
-        !canWriteValue(principal, { reporterUnitId: reporter, indicatorCode: ind.code })
-      )
-        throw notCellReporter(await unitRef(tx, reporter));
+      if (named && named !== reporter) throw refusal();
       if (current && lockedForUnit(current.status) && !unchanged)
         throw valueLocked(current.status, current.valueBool ?? current.value);
       return reporter;

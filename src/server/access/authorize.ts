@@ -30,6 +30,7 @@ import { canAdministerOrgUnits } from "./policies/org-units.js";
 import { canAdministerPlan, canCreatePlan, canRetirePlan } from "./policies/plans.js";
 import { canReadDataQuality, type DataQualitySubject } from "./policies/quality.js";
 import { mayReadReportedLayer } from "./policies/rollups.js";
+import { canDisableSecondFactor } from "./policies/second-factor.js";
 import { canEditUnitProfile, canReadUnitProfile } from "./policies/unit-profiles.js";
 import {
   canDisableUser,
@@ -81,6 +82,7 @@ export interface ActionSubjects {
   "user.grant": GrantTarget;
   "audit.read": Global;
   "apiToken.manage": Global;
+  "secondFactor.disable": { requiredForAdmins: boolean };
 }
 
 export type Action = keyof ActionSubjects;
@@ -124,6 +126,7 @@ const rules: { [A in Action]: (p: Principal, s: ActionSubjects[A]) => boolean } 
   "user.grant": canGrantRole,
   "audit.read": (p) => canReadAudit(p),
   "apiToken.manage": (p) => canManageApiTokens(p),
+  "secondFactor.disable": (p, s) => canDisableSecondFactor(p, s.requiredForAdmins),
 };
 
 /** Whether the principal may take the action on the subject. */

@@ -9,5 +9,6 @@ export { canReadValue, readableValues } from "./policies/observations.js";
 export type { DataGapScope } from "./policies/quality.js";
 export { dataGapScope } from "./policies/quality.js";
 export { canReadRollup, reviewsIndicator } from "./policies/rollups.js";
+export { secondFactorRequired } from "./policies/second-factor.js";
 export type { Principal, Role, RoleGrant, TokenPrincipal, UserPrincipal } from "./roles.js";
 export { anonymous, roleScope, roles } from "./roles.js";

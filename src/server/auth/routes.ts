@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sessionCan as sessionCanSchema } from "../../contracts/can.js";
 import { users } from "../../db/schema/index.js";
-import { roles, sessionCan } from "../access/index.js";
+import { authorize, roles, sessionCan } from "../access/index.js";
 import { audit } from "../core/audit-writer.js";
 import { changeContext } from "../core/change-context.js";
 import { AppError } from "../core/errors.js";
@@ -378,8 +378,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const p = req.principal;
       if (p.kind !== "user") throw new AppError("AUTH_REQUIRED");
-      if (config.REQUIRE_TOTP_FOR_ADMINS && p.grants.some((g) => g.role === "system_admin"))
-        throw new AppError("FORBIDDEN");
+      authorize(p, "secondFactor.disable", { requiredForAdmins: config.REQUIRE_TOTP_FOR_ADMINS });
       const [user] = await db.select().from(users).where(eq(users.id, p.userId));
       if (
         !user?.totpSecret ||

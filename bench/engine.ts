@@ -38,7 +38,7 @@ import { importOrgUnits } from "../src/server/org-units/service.js";
 import { getPlanByCode } from "../src/server/plans/queries.js";
 import { rebuildRollups } from "../src/server/rollups/rebuild.js";
 import { seed } from "../src/server/seed/seed.js";
-import { createUser, grantRole } from "../src/server/users/service.js";
+import { createUser, grantRole } from "../src/server/users/index.js";
 import { PASSWORD, type Session, signIn as signInAt } from "./session.js";
 
 const signIn = (username: string) => signInAt(PORT, username);
@@ -199,6 +199,12 @@ async function prepare(database: Database) {
     db,
     sql`select id, code from indicators where tier = 'operational' and frequency = 'monthly' and retired_at is null
         and aggregation <> 'ratio_of_sums' order by code`,
+  );
+  // Since issue 10 some of these are reported by their responsible body, not by each unit. The
+  // benchmark measures units reporting their own figures, so its copy of the plan says so.
+  await db.execute(
+    sql`update indicators set reported_by = 'unit' where reported_by <> 'unit'
+        and id = any(${`{${indicators.map((i) => i.id).join(",")}}`}::uuid[])`,
   );
   const months = Array.from({ length: MONTHS }, (_, k) => monthCode(k));
   if (reusing) {

@@ -29,7 +29,7 @@ import type { OrgUnitDef } from "../src/domain/org-units/schema.js";
 import { internalAdministrator } from "../src/server/access/roles.js";
 import { importOrgUnits } from "../src/server/org-units/service.js";
 import { seed } from "../src/server/seed/seed.js";
-import { createUser, grantRole } from "../src/server/users/service.js";
+import { createUser, grantRole } from "../src/server/users/index.js";
 import { PASSWORD, type Session, signIn } from "./session.js";
 
 const args = process.argv.slice(2);

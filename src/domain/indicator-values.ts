@@ -20,6 +20,7 @@ import {
   comparePeriods,
   containing,
   formatPeriod,
+  frequencyPeriodKind,
   midYear,
   monthRange,
   next,
@@ -56,13 +57,6 @@ export interface Reason {
 export type ValueResult =
   | { value: number; partial?: boolean; reason?: undefined }
   | { value: null; partial?: undefined; reason: Reason };
-
-export const frequencyKind: Record<string, PeriodKind | undefined> = {
-  monthly: "month",
-  quarterly: "quarter",
-  half_yearly: "half_year",
-  yearly: "year",
-};
 
 const monthsOf: Record<PeriodKind, number> = { month: 1, quarter: 3, half_year: 6, year: 12 };
 
@@ -110,7 +104,7 @@ export class IndicatorValues {
   /** The indicator's own period kind (null: ad hoc, any period). */
   kindOf(code: string): PeriodKind | null {
     const spec = this.specs.get(code);
-    return spec ? (frequencyKind[spec.frequency] ?? null) : null;
+    return spec ? (frequencyPeriodKind[spec.frequency] ?? null) : null;
   }
 
   value(code: string, period: Period): ValueResult {
@@ -298,3 +292,8 @@ const frequencyVi: Record<PeriodKind, string> = {
   half_year: "6 tháng",
   year: "năm",
 };
+
+/** A milestone indicator takes yes/no values: the one home of this rule (SQL twin: indicators' queries). */
+export function isMilestoneIndicator(ind: { direction?: string | null; kind?: string | null }): boolean {
+  return ind.direction === "milestone" || ind.kind === "milestone";
+}

@@ -23,6 +23,33 @@ export interface Period {
 /** The years a period code may name: anything else is a typing mistake, not a reporting period. */
 export const PERIOD_YEARS = { min: 1900, max: 2200 } as const;
 
+/** The period kind each reporting frequency reports in: the one home of this map. */
+export const frequencyPeriodKind: Readonly<Record<string, PeriodKind | undefined>> = {
+  monthly: "month",
+  quarterly: "quarter",
+  half_yearly: "half_year",
+  yearly: "year",
+};
+
+/** The frequency whose reports are periods of `kind`. */
+export function frequencyOfPeriodKind(kind: PeriodKind): string {
+  return Object.entries(frequencyPeriodKind).find(([, k]) => k === kind)?.[0] ?? "yearly";
+}
+
+/** An example code of each period kind, for messages and templates. */
+export const PERIOD_EXAMPLES: Readonly<Record<PeriodKind, string>> = {
+  month: "2026-03",
+  quarter: "2026-Q1",
+  half_year: "2026-H1",
+  year: "2026",
+};
+
+/** How a period code is written, in the words every message uses (the one home of this text). */
+export const PERIOD_FORMAT = {
+  vi: "2026, 2026-H1, 2026-Q1 hoặc 2026-03",
+  en: "2026, 2026-H1, 2026-Q1 or 2026-03",
+} as const;
+
 const perYear: Record<PeriodKind, number> = { month: 12, quarter: 4, half_year: 2, year: 1 };
 const monthsIn: Record<PeriodKind, number> = { month: 1, quarter: 3, half_year: 6, year: 12 };
 

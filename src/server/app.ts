@@ -250,12 +250,32 @@ export async function buildApp({
           "Lists return `{ items, total, nextCursor }` (default page 100, max 1000).",
       },
       servers: config.PUBLIC_URL ? [{ url: config.PUBLIC_URL }] : [],
+      // Every tag a route uses is declared here (test/cli/openapi-contract.test.ts checks it).
       tags: [
+        { name: "session", description: "Sign-in, sign-out, your password, sessions and second factor" },
+        { name: "users", description: "Accounts, role grants with their scopes, reset links and sessions" },
+        { name: "api-tokens", description: "Machine-to-machine ingestion tokens, scoped per unit" },
         { name: "plans", description: "Plans, phases, systems, initiatives, projects" },
+        {
+          name: "plan-administration",
+          description:
+            "Plan-definition files; changes to systems, initiatives, indicators, targets and org units",
+        },
         { name: "indicators", description: "The shared four-tier indicator catalogue" },
         { name: "org-units", description: "Units, hierarchy and lineage" },
-        { name: "instance", description: "Health and instance facts" },
+        { name: "unit-profiles", description: "A unit's profile and focal persons" },
+        {
+          name: "observations",
+          description:
+            "Reported values: writes, imports, exports, revisions, review workflow and data quality",
+        },
+        {
+          name: "dashboards",
+          description: "Plan overview, indicator series, breakdowns and comparisons (from roll-ups)",
+        },
         { name: "events", description: "Server-Sent Events of committed changes" },
+        { name: "audit", description: "The hash-chained audit trail and its verification" },
+        { name: "instance", description: "Health and instance facts" },
       ],
     },
     transform: jsonSchemaTransform,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { internalAdministrator } from "../../src/server/access/roles.js";
 import { retireIndicator, setTarget, updateIndicator } from "../../src/server/indicators/admin-service.js";
-import { retireInitiative } from "../../src/server/plans/admin-service.js";
+import { retireInitiative } from "../../src/server/plans/commands/retire.js";
 import { type TestApp, testApp } from "../helpers/app.js";
 import { createDemoAccounts, login, type Session } from "../helpers/auth.js";
 import { backends } from "../helpers/db.js";
@@ -160,14 +161,16 @@ describe.each(backends())("plan administration services on %s", (backend) => {
       items: { action: string }[];
     };
     expect(hist.items[0]?.action).toBe("retire");
-    await retireInitiative(db(), "NQ57", "SK15", ctx);
+    await retireInitiative(db(), internalAdministrator(), "NQ57", "SK15", ctx);
     const sk = (
       await t.app.inject({ headers: { cookie: standing.cookie }, url: "/api/v1/plans/NQ57/initiatives/SK15" })
     ).json() as {
       retired: boolean;
     };
     expect(sk.retired).toBe(true);
-    expect((await rejection(retireInitiative(db(), "NQ57", "SK99", ctx))).code).toBe("NOT_FOUND");
+    expect((await rejection(retireInitiative(db(), internalAdministrator(), "NQ57", "SK99", ctx))).code).toBe(
+      "NOT_FOUND",
+    );
   });
 });
 

@@ -25,21 +25,30 @@ describe("CLI on the embedded database", () => {
   const dataDir = path.join(dir, "data");
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("seeds, then backs up and restores the data directory (round trip)", async () => {
+  // One CLI process per test where the steps allow (each starts the embedded database): the
+  // tests run in order on the same data directory.
+  const backup = path.join(dir, "backup.tar.gz");
+
+  it("seeds an empty data directory", () => {
     const seeded = cli(dataDir, "seed");
     expect(seeded.stderr).toBe("");
     expect(seeded.stdout).toContain("NQ57 plan: applied");
+  });
 
-    const backup = path.join(dir, "backup.tar.gz");
+  it("backs up the data directory", () => {
     const b = cli(dataDir, "backup", backup);
     expect(b.code).toBe(0);
     expect(existsSync(backup)).toBe(true);
+  });
 
+  it("imports a plan after the backup", () => {
     const planFile = path.join(dir, "second.yaml");
     writeFileSync(planFile, "code: SECOND\nname: Kế hoạch thứ hai\nstartYear: 2025\nendYear: 2030\n");
     const imported = cli(dataDir, "plan:import", planFile);
     expect(imported.stdout).toContain("Plan SECOND created");
+  });
 
+  it("restores the backup: the plan imported after it is gone (round trip)", async () => {
     const restored = cli(dataDir, "restore", backup);
     expect(restored.code).toBe(0);
 
@@ -51,15 +60,17 @@ describe("CLI on the embedded database", () => {
     } finally {
       await database.close();
     }
-    // Four CLI processes, each starting the embedded database: minutes on a busy 2-core machine.
-  }, 240_000);
+  });
 
-  it("refuses a corrupt backup and leaves the data untouched", () => {
+  it("refuses a corrupt backup", () => {
     const bad = path.join(dir, "bad.tar.gz");
     writeFileSync(bad, "not a backup");
     const r = cli(dataDir, "restore", bad);
     expect(r.code).toBe(1);
     expect(existsSync(path.join(dataDir, "pgdata"))).toBe(true);
+  });
+
+  it("leaves the data untouched after refusing a corrupt backup", () => {
     const again = cli(dataDir, "seed");
     expect(again.stdout).toContain("NQ57 plan: unchanged");
   });
@@ -77,19 +88,25 @@ describe("CLI on the embedded database", () => {
     expect(en.stderr).toContain("Line 6: systems.0.number");
   });
 
+  const dryPlan = path.join(dir, "dry.yaml");
   it("validates without writing in --dry-run", () => {
-    const planFile = path.join(dir, "dry.yaml");
-    writeFileSync(planFile, "code: DRY\nname: Thử\nstartYear: 2025\nendYear: 2030\n");
-    const r = cli(dataDir, "plan:import", planFile, "--dry-run");
+    writeFileSync(dryPlan, "code: DRY\nname: Thử\nstartYear: 2025\nendYear: 2030\n");
+    const r = cli(dataDir, "plan:import", dryPlan, "--dry-run");
     expect(r.stdout).toContain("Nothing was written");
-    const real = cli(dataDir, "plan:import", planFile);
+  });
+
+  it("creates the plan the dry run did not write", () => {
+    const real = cli(dataDir, "plan:import", dryPlan);
     expect(real.stdout).toContain("Plan DRY created");
   });
 
-  it("audit:verify passes on an intact chain and names the first broken link after a direct edit", async () => {
+  it("audit:verify passes on an intact chain", () => {
     const ok = cli(dataDir, "audit:verify");
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("OK: every link verifies");
+  });
+
+  it("audit:verify names the first broken link after a direct edit", async () => {
     const database = await openDatabase({ dataDir });
     try {
       await database.pglite?.exec(

@@ -1,5 +1,5 @@
 /** An app on a fresh test database, for API tests through `app.inject`. */
-import type { Database } from "../../src/db/client.js";
+import type { Database, Db } from "../../src/db/client.js";
 import { type App, buildApp } from "../../src/server/app.js";
 import { loadConfig } from "../../src/server/core/config.js";
 import { type Backend, openTestDatabase } from "./db.js";
@@ -10,8 +10,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Replaces the app's Drizzle handle (e.g. one that records query plans). */
+  wrapDb?: (db: Db) => Db;
+}
+
+export async function testApp(
+  backend: Backend,
+  env: Record<string, string> = {},
+  opts: TestAppOptions = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(backend);
+  if (opts.wrapDb) database.db = opts.wrapDb(database.db);
   const config = loadConfig({
     SESSION_SECRET: "x".repeat(40),
     LOG_LEVEL: "silent",

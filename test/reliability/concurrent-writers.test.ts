@@ -7,8 +7,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "../../src/db/client.js";
-import { commitObservationChanges } from "../../src/server/observations/commit.js";
-import { loadRefs, type ObservationInput, writeObservation } from "../../src/server/observations/service.js";
+import { commitObservationChanges } from "../../src/server/observations/values/commit.js";
+import type { ObservationInput } from "../../src/server/observations/values/model.js";
+import { loadRefs } from "../../src/server/observations/values/queries.js";
+import { writeObservation } from "../../src/server/observations/values/write.js";
 import { compareWithRebuild } from "../../src/server/rollups/rebuild.js";
 import { openTestDatabase } from "../helpers/db.js";
 

@@ -85,6 +85,9 @@ const formulaToken = fc.constantFrom(
   "Σ",
 );
 
+/** Runs of one property split over `parts` tests (fresh random cases each), none of them long. */
+const parts = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
 describe("fuzzed uploads and formulas over HTTP", () => {
   let t: TestApp;
   let reporter: Session;
@@ -110,7 +113,7 @@ describe("fuzzed uploads and formulas over HTTP", () => {
     else expect(body.error?.code).toMatch(/^[A-Z_]+$/);
   };
 
-  it("never fails on random CSV", async () => {
+  it.each(parts(5))("never fails on random CSV (runs, part %i of 5)", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(cell, { minLength: 0, maxLength: 7 }), { minLength: 0, maxLength: 8 }),
@@ -131,11 +134,11 @@ describe("fuzzed uploads and formulas over HTTP", () => {
           named(res.statusCode, res.json() as Body);
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: 200 },
     );
-  }, 300_000);
+  });
 
-  it("never fails on random Excel workbooks", async () => {
+  it.each(parts(4))("never fails on random Excel workbooks (runs, part %i of 4)", async () => {
     const xlsxCell = fc.oneof(
       cell,
       fc.double(),
@@ -167,7 +170,7 @@ describe("fuzzed uploads and formulas over HTTP", () => {
           named(res.statusCode, res.json() as Body);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 50 },
     );
     // Not a workbook at all.
     const junk = await as(
@@ -180,77 +183,89 @@ describe("fuzzed uploads and formulas over HTTP", () => {
       payload: Buffer.from("PK\u0003\u0004 not really a zip"),
     });
     named(junk.statusCode, junk.json() as Body);
-  }, 300_000);
+  });
 
-  it("never fails on random text in JSON fields and query strings, and names the field", async () => {
-    const text = fc.oneof(
-      fc.string({ unit: "binary", maxLength: 16 }),
-      fc.constantFrom(
-        "\ud800",
-        "a\udc00",
-        "\u0000",
-        "Hà Nội".normalize("NFD"),
-        " 2026-12",
-        "2026-12\n",
-        "0000",
-        "9999-12",
-        "2201",
-        "x".repeat(5000),
-      ),
-      fc.constantFrom("OI_DOSSIERS_ONLINE", "HA-NOI", "2026-03", "2026"),
-    );
-    // Every byte percent-encoded (encodeURIComponent refuses lone surrogates; a client sends U+FFFD).
-    const enc = (v: string) => [...Buffer.from(v)].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
-    const field = fc.constantFrom("indicator", "unit", "period", "source", "comment", "evidenceUrl", "extra");
-    await fc.assert(
-      fc.asyncProperty(
-        fc.dictionary(field, fc.oneof(text, fc.double(), fc.boolean())),
-        text,
-        async (body, q) => {
-          const item = {
-            indicator: "OI_DOSSIERS_ONLINE",
-            unit: "HA-NOI",
-            period: "2026-03",
-            value: 1,
-            ...body,
-          };
-          const answers = [
-            await as(
-              t.app,
-              reporter,
-            )({
-              method: "PUT",
-              url: "/api/v1/observations",
-              payload: JSON.stringify(item),
-              headers: { "content-type": "application/json" },
-            }),
-            await as(
-              t.app,
-              reporter,
-            )({
-              method: "POST",
-              url: "/api/v1/observations/bulk?dryRun=true",
-              payload: JSON.stringify({ items: [item] }),
-              headers: { "content-type": "application/json" },
-            }),
-            await as(t.app, null)({ url: `/api/v1/observations?from=${enc(q)}` }),
-            await as(t.app, null)({ url: `/api/v1/org-units?q=${enc(q)}` }),
-            await as(t.app, null)({ url: `/api/v1/indicators/T30-A02/breakdown?period=${enc(q)}` }),
-          ];
-          for (const res of answers) {
-            expect(res.statusCode, res.body).toBeLessThan(500);
-            if (res.statusCode === 400) {
-              const e = (res.json() as { error: { details?: { path?: string }[] } }).error;
-              expect(e.details?.[0]?.path, res.body).toBeTruthy();
+  it.each(parts(3))(
+    "never fails on random text in JSON fields and query strings, and names the field (runs, part %i of 3)",
+    async () => {
+      const text = fc.oneof(
+        fc.string({ unit: "binary", maxLength: 16 }),
+        fc.constantFrom(
+          "\ud800",
+          "a\udc00",
+          "\u0000",
+          "Hà Nội".normalize("NFD"),
+          " 2026-12",
+          "2026-12\n",
+          "0000",
+          "9999-12",
+          "2201",
+          "x".repeat(5000),
+        ),
+        fc.constantFrom("OI_DOSSIERS_ONLINE", "HA-NOI", "2026-03", "2026"),
+      );
+      // Every byte percent-encoded (encodeURIComponent refuses lone surrogates; a client sends U+FFFD).
+      const enc = (v: string) =>
+        [...Buffer.from(v)].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+      const field = fc.constantFrom(
+        "indicator",
+        "unit",
+        "period",
+        "source",
+        "comment",
+        "evidenceUrl",
+        "extra",
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.dictionary(field, fc.oneof(text, fc.double(), fc.boolean())),
+          text,
+          async (body, q) => {
+            const item = {
+              indicator: "OI_DOSSIERS_ONLINE",
+              unit: "HA-NOI",
+              period: "2026-03",
+              value: 1,
+              ...body,
+            };
+            const answers = [
+              await as(
+                t.app,
+                reporter,
+              )({
+                method: "PUT",
+                url: "/api/v1/observations",
+                payload: JSON.stringify(item),
+                headers: { "content-type": "application/json" },
+              }),
+              await as(
+                t.app,
+                reporter,
+              )({
+                method: "POST",
+                url: "/api/v1/observations/bulk?dryRun=true",
+                payload: JSON.stringify({ items: [item] }),
+                headers: { "content-type": "application/json" },
+              }),
+              await as(t.app, null)({ url: `/api/v1/observations?from=${enc(q)}` }),
+              await as(t.app, null)({ url: `/api/v1/org-units?q=${enc(q)}` }),
+              await as(t.app, null)({ url: `/api/v1/indicators/T30-A02/breakdown?period=${enc(q)}` }),
+            ];
+            for (const res of answers) {
+              expect(res.statusCode, res.body).toBeLessThan(500);
+              if (res.statusCode === 400) {
+                const e = (res.json() as { error: { details?: { path?: string }[] } }).error;
+                expect(e.details?.[0]?.path, res.body).toBeTruthy();
+              }
             }
-          }
-        },
-      ),
-      { numRuns: 150 },
-    );
-  }, 300_000);
+          },
+        ),
+        { numRuns: 50 },
+      );
+    },
+  );
 
-  it("never fails on random formulas, and names the error", async () => {
+  it.each(parts(4))("never fails on random formulas, and names the error (runs, part %i of 4)", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -270,7 +285,7 @@ describe("fuzzed uploads and formulas over HTTP", () => {
           if (res.statusCode !== 200) expect((res.json() as Body).error?.code).toMatch(/^[A-Z_]+$/);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
-  }, 300_000);
+  });
 });

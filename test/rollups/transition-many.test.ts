@@ -6,14 +6,12 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { queryRows } from "../../src/db/client.js";
-import { commitObservationChanges } from "../../src/server/observations/commit.js";
-import {
-  loadRefs,
-  type ObservationRow,
-  transitionObservation,
-  writeObservation,
-} from "../../src/server/observations/service.js";
-import { transitionObservations } from "../../src/server/observations/transition-many.js";
+import { commitObservationChanges } from "../../src/server/observations/values/commit.js";
+import type { ObservationRow } from "../../src/server/observations/values/model.js";
+import { loadRefs } from "../../src/server/observations/values/queries.js";
+import { transitionObservation } from "../../src/server/observations/values/transition.js";
+import { transitionObservations } from "../../src/server/observations/values/transition-many.js";
+import { writeObservation } from "../../src/server/observations/values/write.js";
 import { compareWithRebuild } from "../../src/server/rollups/rebuild.js";
 import { backends, openTestDatabase } from "../helpers/db.js";
 

@@ -17,7 +17,7 @@ import {
 import {
   type CellContext,
   canDeleteValue,
-  canDownloadTemplate,
+  canFillUnitTemplate,
   canImportValues,
   canReadValue,
   canReviewValue,
@@ -103,7 +103,7 @@ const rules: { [A in Action]: (p: Principal, s: ActionSubjects[A]) => boolean } 
   "observation.revise": canReviewValue,
   "observation.delete": canDeleteValue,
   "observation.import": (p) => canImportValues(p),
-  "observation.template": (p, s) => canDownloadTemplate(p, s.unitId),
+  "observation.template": (p, s) => canFillUnitTemplate(p, s.unitId),
   "observation.readBeyondOwn": (p) => tokenMayReadBeyondOwnValues(p),
   "rollup.readReported": (p) => mayReadReportedLayer(p),
   "dataQuality.read": canReadDataQuality,

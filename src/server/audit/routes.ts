@@ -1,55 +1,18 @@
 /** Browsing and checking the audit trail: administrators and the Standing Office. */
-import { and, count, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { auditLog } from "../../db/schema/index.js";
 import { authorize } from "../access/index.js";
 import { AppError, notFound } from "../core/errors.js";
 import { errorResponses } from "../core/http/common-schemas.js";
 import { decodeCursor, encodeCursor, listEnvelope, page, pageQuery } from "../core/http/pagination.js";
 import { bulkRows } from "./bulk-rows.js";
+import { presentEntry } from "./presenter.js";
+import { entryBySeq, listEntries } from "./queries.js";
+import * as S from "./schema.js";
 import { verifyChain } from "./service.js";
 
 const tags = ["audit"];
 const readers = { signedIn: true as const, roles: ["system_admin" as const, "standing_office" as const] };
-
-const entry = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actor: z.string(),
-  actorUserId: z.string().nullable(),
-  role: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  rowCount: z.number().nullable(),
-  fileHash: z.string().nullable(),
-  requestId: z.string().nullable(),
-  ip: z.string().nullable(),
-  hash: z.string(),
-});
-
-function presentEntry(r: typeof auditLog.$inferSelect): z.output<typeof entry> {
-  return {
-    seq: r.seq,
-    at: r.at.toISOString(),
-    actor: r.actor,
-    actorUserId: r.actorUserId,
-    role: r.role,
-    action: r.action,
-    entityType: r.entityType,
-    entityId: r.entityId,
-    before: r.before,
-    after: r.after,
-    rowCount: r.rowCount,
-    fileHash: r.fileHash,
-    requestId: r.requestId,
-    ip: r.ip,
-    hash: r.hash,
-  };
-}
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
@@ -61,63 +24,19 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Audit entries, newest first, by entity, user and time",
-        querystring: pageQuery.extend({
-          entityType: z.string().max(64).optional(),
-          entityId: z.string().max(200).optional(),
-          actorUserId: z.uuid().optional(),
-          actor: z.string().max(200).optional(),
-          from: z.iso.datetime({ offset: true }).optional(),
-          to: z.iso.datetime({ offset: true }).optional(),
-        }),
-        response: { 200: listEnvelope(entry), ...errorResponses },
+        querystring: S.auditListQuery,
+        response: { 200: listEnvelope(S.entry), ...errorResponses },
       },
     },
     async (req) => {
       authorize(req.principal, "audit.read", null);
-      const q = req.query;
-      const conds: (SQL | undefined)[] = [
-        q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
-        q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
-        q.actorUserId ? eq(auditLog.actorUserId, q.actorUserId) : undefined,
-        q.actor ? eq(auditLog.actor, q.actor) : undefined,
-        q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
-        q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
-      ];
-      const after = decodeCursor(q.cursor, 1);
+      const { limit, cursor, ...filter } = req.query;
+      const after = decodeCursor(cursor, 1);
       if (after && !Number.isSafeInteger(after[0])) throw new AppError("INVALID_CURSOR");
-      const rows = await db()
-        .select()
-        .from(auditLog)
-        .where(and(...conds, after ? lt(auditLog.seq, Number(after[0])) : undefined))
-        .orderBy(desc(auditLog.seq))
-        .limit(q.limit + 1);
-      const [total] = await db()
-        .select({ n: count() })
-        .from(auditLog)
-        .where(and(...conds));
-      return page(rows, q.limit, Number(total?.n ?? 0), (r) => [r.seq], presentEntry);
+      const { rows, total } = await listEntries(db(), filter, after ? Number(after[0]) : undefined, limit);
+      return page(rows, limit, total, (r) => [r.seq], presentEntry);
     },
   );
-
-  const bulkRow = z.object({
-    observationId: z.string(),
-    indicator: z.string(),
-    unit: z.string(),
-    period: z.string(),
-    disaggregation: z.record(z.string(), z.string()),
-    before: z
-      .object({
-        value: z.union([z.number(), z.boolean()]).nullable(),
-        status: z.string(),
-        version: z.number(),
-      })
-      .nullable(),
-    after: z.object({
-      value: z.union([z.number(), z.boolean()]).nullable(),
-      status: z.string(),
-      version: z.number(),
-    }),
-  });
 
   app.get(
     "/audit/:seq",
@@ -130,17 +49,17 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ seq: z.coerce.number().int().positive() }),
         querystring: pageQuery,
         response: {
-          200: entry.extend({ rows: listEnvelope(bulkRow).nullable() }),
+          200: S.entry.extend({ rows: listEnvelope(S.bulkRow).nullable() }),
           ...errorResponses,
         },
       },
     },
     async (req) => {
       authorize(req.principal, "audit.read", null);
-      const [r] = await db().select().from(auditLog).where(eq(auditLog.seq, req.params.seq));
+      const r = await entryBySeq(db(), req.params.seq);
       if (!r) throw notFound("audit_entry", String(req.params.seq));
       const importId = (r.after as { importId?: unknown } | null)?.importId;
-      let rows: z.output<ReturnType<typeof listEnvelope<typeof bulkRow>>> | null = null;
+      let rows: z.output<ReturnType<typeof listEnvelope<typeof S.bulkRow>>> | null = null;
       if (typeof importId === "string") {
         const after = decodeCursor(req.query.cursor, 1);
         if (after && !Number.isSafeInteger(after[0])) throw new AppError("INVALID_CURSOR");

@@ -7,11 +7,12 @@
 import { eq, sql } from "drizzle-orm";
 import * as client from "openid-client";
 import type { Db } from "../../db/client.js";
-import { orgUnits, users } from "../../db/schema/index.js";
+import { users } from "../../db/schema/index.js";
 import { audit } from "../core/audit-writer.js";
 import type { ChangeContext } from "../core/change-context.js";
 import type { Config } from "../core/config.js";
 import { AppError } from "../core/errors.js";
+import { unitIdByCode } from "../org-units/index.js";
 
 export function oidcEnabled(config: Config): boolean {
   return Boolean(config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET);
@@ -99,8 +100,7 @@ export async function finishLogin(
   const unitCode = config.OIDC_UNIT_CLAIM ? claims[config.OIDC_UNIT_CLAIM] : undefined;
   let unitId: string | null | undefined;
   if (typeof unitCode === "string") {
-    const [u] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, unitCode));
-    unitId = u?.id ?? null;
+    unitId = (await unitIdByCode(db, unitCode)) ?? null;
   }
   return db.transaction(async (tx) => {
     let [user] = await tx.select().from(users).where(eq(users.oidcSubject, subject));

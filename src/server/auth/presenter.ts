@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { orgUnits, plans, projects, systems } from "../../db/schema/index.js";
-import type { RoleGrant } from "../access/index.js";
+import { orgUnits, plans, projects, systems, users } from "../../db/schema/index.js";
+import { type RoleGrant, sessionCan, type UserPrincipal } from "../access/index.js";
 
 type GrantLike = Pick<RoleGrant, "id" | "role" | "planId" | "systemId" | "projectId" | "unitId">;
 
@@ -56,4 +56,48 @@ export async function unitCode(db: Executor, id: string | null): Promise<string 
   if (!id) return null;
   const [row] = await db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, id));
   return row?.code ?? null;
+}
+
+/** The signed-in user of a session principal, with their grants as codes, the CSRF token and what they may do. */
+export async function presentSession(db: Executor, p: UserPrincipal & { csrfToken: string }) {
+  const [user] = await db.select({ unitId: users.unitId }).from(users).where(eq(users.id, p.userId));
+  return {
+    user: {
+      id: p.userId,
+      username: p.username,
+      displayName: p.displayName,
+      unit: await unitCode(db, user?.unitId ?? null),
+      roles: await presentGrants(db, p.grants),
+      totpEnabled: p.totpEnabled,
+      mustEnrolTotp: p.mustEnrolTotp,
+    },
+    csrfToken: p.csrfToken,
+    can: sessionCan(p),
+  };
+}
+
+/** The signed-in user's sessions, the one making the request marked. */
+export function presentMySessions(
+  rows: {
+    id: string;
+    createdAt: Date;
+    lastSeenAt: Date;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  }[],
+  currentId: string | null,
+) {
+  return {
+    items: rows.map((s) => ({
+      current: s.id === currentId,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      expiresAt: s.expiresAt.toISOString(),
+      ip: s.ip,
+      userAgent: s.userAgent,
+    })),
+    total: rows.length,
+    nextCursor: null,
+  };
 }

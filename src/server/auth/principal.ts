@@ -2,9 +2,8 @@
  * Who is calling: a signed-in user (session cookie), a machine (API token) or the public.
  * Resolved once per request; role grants carry their unit subtrees precomputed.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { queryRows } from "../../db/client.js";
 import { apiTokens, roleAssignments, sessions, users } from "../../db/schema/index.js";
 import {
   type Role,
@@ -13,6 +12,7 @@ import {
   type TokenPrincipal,
   type UserPrincipal,
 } from "../access/index.js";
+import { definitionsVersion, type GrantRow, sessionPrincipalRow, subtreeRows } from "./queries.js";
 import type { SessionSettings } from "./sessions.js";
 import { sha256 } from "./tokens.js";
 
@@ -39,10 +39,7 @@ export async function unitSubtrees(
 ): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   if (roots.length === 0) return out;
-  const version =
-    definitions ??
-    (await queryRows<{ v: string }>(db, sql`select version::text as v from definitions_version`))[0]?.v ??
-    "";
+  const version = definitions ?? (await definitionsVersion(db));
   let memo = subtreeMemo.get(db);
   if (memo?.version !== version) {
     memo = { version, byRoot: new Map() };
@@ -73,37 +70,13 @@ export async function unitSubtrees(
 
 async function readSubtrees(db: Executor, roots: string[]): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
-  const rows = await queryRows<{ root: string; id: string }>(
-    db,
-    sql`with recursive tree(root, id, depth) as (
-          select r.id, r.id, 0 from org_units r where r.id in (${sql.join(
-            roots.map((r) => sql`${r}::uuid`),
-            sql`, `,
-          )})
-          union
-          select tree.root, e.child, tree.depth + 1
-          from tree
-          join (
-            select id as child, parent_id as parent from org_units where parent_id is not null
-            union all
-            select from_unit_id, to_unit_id from org_unit_lineage
-          ) e on e.parent = tree.id
-          where tree.depth < 32
-        )
-        select distinct root, id from tree`,
-  );
-  for (const r of rows) {
+  for (const r of await subtreeRows(db, roots)) {
     const set = out.get(r.root) ?? new Set<string>();
     set.add(r.id);
     out.set(r.root, set);
   }
   return out;
 }
-
-type GrantRow = Pick<
-  typeof roleAssignments.$inferSelect,
-  "id" | "role" | "planId" | "systemId" | "projectId" | "unitId"
->;
 
 /** Role grants with the unit subtrees they cover (kept per definitions version, see unitSubtrees). */
 async function resolveGrants(
@@ -181,20 +154,6 @@ export function mustEnrolTotp(requireForAdmins: boolean, user: UserPrincipal): b
   return !user.totpEnabled && secondFactorRequired(user, requireForAdmins);
 }
 
-interface SessionPrincipalRow {
-  id: string;
-  user_id: string;
-  csrf_token: string;
-  last_seen_at: Date | string;
-  pending_second_factor: boolean;
-  username: string;
-  display_name: string;
-  unit_id: string | null;
-  totp_enabled: boolean;
-  grants: GrantRow[];
-  definitions: string;
-}
-
 /**
  * The signed-in user behind a session cookie, with their grants, in one round trip (every
  * request of a signed-in user runs this). Touches the session's last-seen time at most once a
@@ -208,35 +167,25 @@ export async function loadSessionPrincipal(
 ): Promise<UserPrincipal | undefined> {
   const id = sha256(token);
   const now = new Date();
-  const [row] = await queryRows<SessionPrincipalRow>(
-    db,
-    sql`select s.id, s.user_id, s.csrf_token, s.last_seen_at, s.pending_second_factor, u.username,
-        u.display_name, u.unit_id, u.totp_enabled,
-        coalesce((select json_agg(json_build_object('id', r.id, 'role', r.role, 'planId', r.plan_id,
-            'systemId', r.system_id, 'projectId', r.project_id, 'unitId', r.unit_id))
-          from role_assignments r where r.user_id = s.user_id and r.revoked_at is null), '[]') as grants,
-        (select version::text from definitions_version) as definitions
-      from sessions s join users u on u.id = s.user_id and u.status = 'active'
-      where s.id = ${id} and s.revoked_at is null and s.expires_at > ${now.toISOString()}::timestamptz`,
-  );
+  const row = await sessionPrincipalRow(db, id, now);
   if (!row) return undefined;
-  const lastSeen = new Date(row.last_seen_at).getTime();
+  const lastSeen = new Date(row.lastSeenAt).getTime();
   if (now.getTime() - lastSeen > settings.idleMinutes * 60_000) {
     await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, id));
     return undefined;
   }
   if (now.getTime() - lastSeen > 60_000)
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
-  if (row.pending_second_factor) return undefined;
+  if (row.pendingSecondFactor) return undefined;
   return {
     kind: "user",
-    userId: row.user_id,
+    userId: row.userId,
     username: row.username,
-    displayName: row.display_name,
-    unitId: row.unit_id,
+    displayName: row.displayName,
+    unitId: row.unitId,
     sessionId: row.id,
-    csrfToken: row.csrf_token,
-    totpEnabled: row.totp_enabled,
+    csrfToken: row.csrfToken,
+    totpEnabled: row.totpEnabled,
     mustEnrolTotp: false,
     grants: await resolveGrants(db, row.grants, row.definitions),
   };

@@ -6,20 +6,13 @@
  * never stale, and every instance of a cluster computes the same keys. Concurrent misses of the
  * same key share one computation.
  */
-import { sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../../db/client.js";
+import type { Executor } from "../../db/client.js";
+import { cellFingerprintRows, stateKeyRow } from "./queries.js";
 
-async function readStateKey(db: Executor): Promise<string> {
-  // definitions_version is bumped by statement triggers on every table an answer is computed
-  // from besides the values (plans, systems, indicators and their targets and links, org units,
-  // lineage, the roll-up closure): see the definitions_version migration.
-  const [row] = await queryRows<{ k: string }>(
-    db,
-    sql`select concat_ws('|', (select max(id) from change_batches),
-        (select version from definitions_version)) as k`,
-  );
-  return row?.k ?? "";
-}
+// definitions_version is bumped by statement triggers on every table an answer is computed
+// from besides the values (plans, systems, indicators and their targets and links, org units,
+// lineage, the roll-up closure): see the definitions_version migration.
+const readStateKey = stateKeyRow;
 
 interface Flights {
   /** The read sent to the database, if any. */
@@ -77,13 +70,7 @@ export async function cellFingerprints(
   unitId: string,
   layer: string,
 ): Promise<Map<string, string>> {
-  const rows = await queryRows<{ indicator_id: string; f: string }>(
-    db,
-    sql`select indicator_id, md5(string_agg(concat_ws(':', period, count, sum, min, max, latest, latest_at, own_count, own_sum), ','
-          order by period)) as f
-        from rollup_cells where unit_id = ${unitId} and layer = ${layer} and disagg_key = ''
-        group by indicator_id`,
-  );
+  const rows = await cellFingerprintRows(db, unitId, layer);
   return new Map(rows.map((r) => [r.indicator_id, r.f]));
 }
 

@@ -2,13 +2,13 @@
  * What dashboards read: a plan's indicator catalogue (specs, parsed formulas, targets, links,
  * systems) and roll-up cells — never raw values.
  */
-import { sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../../db/client.js";
+import type { Executor } from "../../db/client.js";
 import type { Comparator, TargetKind } from "../../domain/assessment/assess.js";
 import { FormulaError, parseFormula } from "../../domain/formula/parse.js";
 import type { CellSource, CellSummary, IndicatorSpec, UnitRule } from "../../domain/indicator-values.js";
 import type { OverviewIndicator, OverviewSystem, TargetRow } from "../../domain/overview.js";
 import type { Layer } from "../../domain/rollup.js";
+import * as Q from "./queries.js";
 
 export interface CatalogueIndicator extends OverviewIndicator {
   id: string;
@@ -28,65 +28,14 @@ export interface Catalogue {
   systems: (OverviewSystem & { id: string })[];
 }
 
-interface IndicatorRowRaw {
-  id: string;
-  code: string;
-  tier: string;
-  name_vi: string;
-  name_en: string | null;
-  unit: string | null;
-  direction: string;
-  kind: string;
-  baseline_value: string | number | null;
-  frequency: string;
-  aggregation: string;
-  time_aggregation: string | null;
-  aggregation_components: { numerator?: string; denominator?: string; weight?: string } | null;
-  formula: string | null;
-  published: boolean;
-  proposed: boolean;
-}
-
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
 
 export async function loadCatalogue(db: Executor, planId: string): Promise<Catalogue> {
-  const rows = await queryRows<IndicatorRowRaw>(
-    db,
-    sql`select i.id, i.code, i.tier, i.name_vi, i.name_en, i.unit, i.direction, i.kind, i.baseline_value,
-          i.frequency, i.aggregation, i.time_aggregation, i.aggregation_components, i.formula, i.published,
-          i.proposed
-        from indicators i join plan_indicators pi on pi.indicator_id = i.id
-        where pi.plan_id = ${planId} and i.retired_at is null
-        order by i.code`,
-  );
-  const targets = await queryRows<{
-    indicator_id: string;
-    org_unit_id: string | null;
-    year: number;
-    comparator: string;
-    value: string | number | null;
-    value_max: string | number | null;
-    achieved: boolean | null;
-    note_vi: string | null;
-  }>(
-    db,
-    sql`select indicator_id, org_unit_id, year, comparator, value, value_max, achieved, note_vi
-        from indicator_targets where plan_id = ${planId} and retired_at is null`,
-  );
-  const links = await queryRows<{ parent_id: string; child_id: string; weight: string | number }>(
-    db,
-    sql`select l.parent_id, l.child_id, l.weight from indicator_links l
-        join plan_indicators pi on pi.indicator_id = l.parent_id and pi.plan_id = ${planId}`,
-  );
-  const assignments = await queryRows<{ indicator_id: string; system_id: string; weight: string | number }>(
-    db,
-    sql`select indicator_id, system_id, weight from indicator_assignments
-        where plan_id = ${planId} and system_id is not null`,
-  );
-  const systemRows = await queryRows<{ id: string; code: string; name_vi: string; name_en: string | null }>(
-    db,
-    sql`select id, code, name_vi, name_en from systems where plan_id = ${planId} and retired_at is null order by number, code`,
-  );
+  const rows = await Q.catalogueIndicators(db, planId);
+  const targets = await Q.catalogueTargets(db, planId);
+  const links = await Q.catalogueLinks(db, planId);
+  const assignments = await Q.catalogueSystemAssignments(db, planId);
+  const systemRows = await Q.catalogueSystems(db, planId);
   const byId = new Map<string, CatalogueIndicator>();
   const byCode = new Map<string, CatalogueIndicator>();
   const specs = new Map<string, IndicatorSpec>();
@@ -102,18 +51,18 @@ export async function loadCatalogue(db: Executor, planId: string): Promise<Catal
       code: r.code,
       frequency: r.frequency,
       aggregation: r.aggregation as UnitRule,
-      timeAggregation: r.time_aggregation,
-      components: r.aggregation_components,
+      timeAggregation: r.timeAggregation,
+      components: r.aggregationComponents,
       formula,
     };
     const ind: CatalogueIndicator = {
       id: r.id,
       code: r.code,
       tier: r.tier,
-      nameVi: r.name_vi,
-      nameEn: r.name_en,
+      nameVi: r.nameVi,
+      nameEn: r.nameEn,
       unit: r.unit,
-      baseline: num(r.baseline_value),
+      baseline: num(r.baselineValue),
       targets: [],
       spec,
       measuredBy: [],
@@ -127,7 +76,7 @@ export async function loadCatalogue(db: Executor, planId: string): Promise<Catal
     byCode.set(r.code, ind);
     specs.set(r.code, spec);
   }
-  const kindOf = (ind: CatalogueIndicator, raw: IndicatorRowRaw | undefined): TargetKind => {
+  const kindOf = (ind: CatalogueIndicator, raw: Q.CatalogueIndicatorRow | undefined): TargetKind => {
     const k = raw?.kind;
     if (k === "range" || k === "rank" || k === "growth_rate" || k === "milestone" || k === "qualitative")
       return k;
@@ -135,62 +84,46 @@ export async function loadCatalogue(db: Executor, planId: string): Promise<Catal
   };
   const rawById = new Map(rows.map((r) => [r.id, r]));
   for (const t of targets) {
-    const ind = byId.get(t.indicator_id);
+    const ind = byId.get(t.indicatorId);
     if (!ind) continue;
     const row: TargetRow = {
-      kind: kindOf(ind, rawById.get(t.indicator_id)),
+      kind: kindOf(ind, rawById.get(t.indicatorId)),
       comparator: t.comparator as Comparator,
       year: t.year,
       value: num(t.value),
-      valueMax: num(t.value_max),
+      valueMax: num(t.valueMax),
       achieved: t.achieved,
-      note: t.note_vi,
+      note: t.noteVi,
     };
-    if (t.org_unit_id === null) ind.targets.push(row);
+    if (t.orgUnitId === null) ind.targets.push(row);
     else {
-      const list = ind.unitTargets.get(t.org_unit_id) ?? [];
+      const list = ind.unitTargets.get(t.orgUnitId) ?? [];
       list.push(row);
-      ind.unitTargets.set(t.org_unit_id, list);
+      ind.unitTargets.set(t.orgUnitId, list);
     }
   }
   for (const l of links) {
-    const parent = byId.get(l.parent_id);
-    const child = byId.get(l.child_id);
+    const parent = byId.get(l.parentId);
+    const child = byId.get(l.childId);
     if (parent && child) parent.measuredBy.push({ code: child.code, weight: Number(l.weight) });
   }
   const systemCode = new Map(systemRows.map((s) => [s.id, s.code]));
   const systems = systemRows.map((s) => ({
     id: s.id,
     code: s.code,
-    nameVi: s.name_vi,
-    nameEn: s.name_en,
+    nameVi: s.nameVi,
+    nameEn: s.nameEn,
     targets: [] as { code: string; weight: number }[],
   }));
   for (const a of assignments) {
-    const ind = byId.get(a.indicator_id);
+    const ind = byId.get(a.indicatorId);
     if (!ind) continue;
-    ind.systemIds.push(a.system_id);
-    ind.systemCodes.push(systemCode.get(a.system_id) ?? a.system_id);
+    ind.systemIds.push(a.systemId);
+    ind.systemCodes.push(systemCode.get(a.systemId) ?? a.systemId);
     if (ind.tier === "target")
-      systems.find((s) => s.id === a.system_id)?.targets.push({ code: ind.code, weight: Number(a.weight) });
+      systems.find((s) => s.id === a.systemId)?.targets.push({ code: ind.code, weight: Number(a.weight) });
   }
   return { planId, byCode, byId, specs, systems };
-}
-
-interface CellRaw {
-  indicator_id: string;
-  unit_id: string;
-  period: string;
-  count: number;
-  sum: number;
-  weight_sum: number;
-  weighted_sum: number;
-  min: number | null;
-  max: number | null;
-  latest: number | null;
-  latest_at: number | null;
-  own_count: number;
-  own_sum: number;
 }
 
 /** Roll-up cells of some units (no disaggregation), one CellSource per unit. */
@@ -205,14 +138,7 @@ export async function loadCells(
   for (const u of unitIds) out.set(u, new Map());
   if (unitIds.length > 0) {
     const ids = indicatorIds ?? [...catalogue.byId.keys()];
-    const rows = await queryRows<CellRaw>(
-      db,
-      sql`select indicator_id, unit_id, period, count, sum, weight_sum, weighted_sum, min, max, latest, latest_at,
-            own_count, own_sum
-          from rollup_cells
-          where unit_id = any(${`{${unitIds.join(",")}}`}::uuid[]) and layer = ${layer} and disagg_key = ''
-            and indicator_id = any(${`{${ids.join(",")}}`}::uuid[])`,
-    );
+    const rows = await Q.cellRows(db, unitIds, layer, ids);
     for (const r of rows) {
       const code = catalogue.byId.get(r.indicator_id)?.code;
       if (!code) continue;

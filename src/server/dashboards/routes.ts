@@ -9,8 +9,9 @@ import { AppError } from "../core/errors.js";
 import { codeParam, errorResponses, periodCode } from "../core/http/common-schemas.js";
 import { sendEncoded } from "../core/http/encoded.js";
 import { getPlanByCode } from "../plans/index.js";
+import { compareUnits, indicatorBreakdown, indicatorSeries } from "./indicator-reads.js";
 import * as S from "./schema.js";
-import { compareUnits, indicatorBreakdown, indicatorSeries, planOverviewJson } from "./service.js";
+import { planOverviewJson } from "./service.js";
 
 const tags = ["dashboards"];
 function layerFor(p: Principal, basis: Layer): Layer {

@@ -10,31 +10,29 @@
  * approved through the transition path: revisions, roll-ups, change batches and audit as for
  * anyone's.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { pgArray } from "../../db/arrays.js";
 import { type Db, queryRows } from "../../db/client.js";
-import { instanceMeta, observations } from "../../db/schema/index.js";
+import { instanceMeta } from "../../db/schema/index.js";
 import {
   dueAt,
   formatPeriod,
+  frequencyPeriodKind,
   monthRange,
   type Period,
   parsePeriod,
   subdivide,
 } from "../../domain/periods.js";
 import type { UserPrincipal } from "../access/index.js";
-import { audit } from "../core/audit-writer.js";
 import type { ChangeContext } from "../core/change-context.js";
 import { currentMonth } from "../dashboards/index.js";
 import {
-  commitObservationChanges,
+  approveSubmittedValues,
   importObservations,
   jsonRows,
   loadRefs,
   type ObservationInput,
-  type ObservationRow,
   type Refs,
-  transitionObservations,
 } from "../observations/index.js";
 
 export const DEMO_SOURCE = "Số liệu minh họa (demo) — không phải số liệu chính thức";
@@ -257,16 +255,10 @@ export async function ensureDemoValues(db: Db, now = new Date()): Promise<{ writ
     const total = raw.reduce((s, [, w]) => s + w, 0);
     for (const [c, w] of raw) shares.set(c, w / total);
   }
-  const kindOf: Record<string, Period["kind"]> = {
-    monthly: "month",
-    quarterly: "quarter",
-    half_yearly: "half_year",
-    yearly: "year",
-  };
   const latestMonth = formatPeriod(currentMonth(now));
   const inputs: DemoInput[] = [];
   for (const ind of inds) {
-    const kind = kindOf[ind.frequency];
+    const kind = frequencyPeriodKind[ind.frequency];
     if (!kind || !TRENDS[ind.code]) continue;
     const random = rng(hash(ind.code));
     const periods = demoPeriods(kind, kind === "year" || LONG_HISTORY.has(ind.code) ? 2021 : 2025, now);
@@ -369,8 +361,6 @@ function demoWriter(unitIds: readonly string[]): UserPrincipal {
 
 type DemoInput = ObservationInput & { late: boolean; pending: boolean };
 
-const cellKey = (indicatorId: string, unitId: string, period: string) => `${indicatorId}|${unitId}|${period}`;
-
 /**
  * Submitted on time (a few days before the due date) or a few days late: the submission time
  * data quality reads for timeliness (the import stamped them all with its own time).
@@ -389,39 +379,13 @@ async function backdateSubmissions(db: Db, inputs: readonly DemoInput[], refs: R
 
 /**
  * Approves the submitted values that are not the latest period, as a reviewer's approval does it
- * (a revision each, roll-ups, change batch, audit), all of them in one set-wise transition.
+ * (a revision each, roll-ups, change batch, audit): the observations module's set-wise approval.
  */
 async function approve(db: Db, inputs: readonly DemoInput[], refs: Refs, ctx: ChangeContext): Promise<void> {
-  const wanted = new Set(
-    inputs.map((i) =>
-      cellKey(refs.indicators.get(i.indicator)?.id ?? "", refs.units.get(i.unit)?.id ?? "", i.period),
-    ),
-  );
-  await db.transaction(async (tx) => {
-    const rows = (
-      await tx
-        .select()
-        .from(observations)
-        .where(
-          and(
-            eq(observations.source, DEMO_SOURCE),
-            eq(observations.status, "submitted"),
-            isNull(observations.deletedAt),
-          ),
-        )
-        .orderBy(observations.id)
-        .for("update")
-    ).filter((r) => wanted.has(cellKey(r.indicatorId, r.orgUnitId, r.period)));
-    const approved = await transitionObservations(tx, rows, "approve", ctx);
-    await commitObservationChanges(
-      tx,
-      rows.map((before, i) => ({ before, after: approved[i] as ObservationRow })),
-    );
-    await audit(tx, ctx, {
-      action: "observations.approve",
-      entityType: "observation",
-      after: { approved: approved.length },
-      rowCount: approved.length,
-    });
-  });
+  const cells = inputs.map((i) => ({
+    indicatorId: refs.indicators.get(i.indicator)?.id ?? "",
+    orgUnitId: refs.units.get(i.unit)?.id ?? "",
+    period: i.period,
+  }));
+  await approveSubmittedValues(db, DEMO_SOURCE, cells, ctx);
 }

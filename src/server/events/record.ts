@@ -3,7 +3,7 @@
  * writing transaction, so listeners hear of it exactly when (and only if) it commits.
  */
 import { inArray, sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../../db/client.js";
+import type { Executor } from "../../db/client.js";
 import {
   type ChangeItem,
   changeBatches,
@@ -13,6 +13,7 @@ import {
   orgUnits,
   planIndicators,
 } from "../../db/schema/index.js";
+import { feedRows } from "./queries.js";
 
 export const CHANGES_CHANNEL = "chinam_changes";
 const MAX_ITEMS_PER_BATCH = 1000;
@@ -54,20 +55,9 @@ export async function recordObservationChanges(
     .from(indicatorAssignments)
     .where(inArray(indicatorAssignments.indicatorId, indicatorIds));
   // What each indicator feeds, transitively (OI -> KPI -> target -> objective), and their systems.
-  const feedRows = await queryRows<{ id: string; code: string; system: string | null }>(
-    tx,
-    sql`with recursive up(id, ancestor) as (
-          select child_id, parent_id from indicator_links where child_id = any(${`{${indicatorIds.join(",")}}`}::uuid[])
-          union select up.id, l.parent_id from up join indicator_links l on l.child_id = up.ancestor)
-        select up.id, i.code, s.code as system from up join indicators i on i.id = up.ancestor
-          left join indicator_assignments a on a.indicator_id = up.ancestor and a.system_id is not null
-          left join systems s on s.id = a.system_id
-        union
-        select a.indicator_id, null, s.code from indicator_assignments a join systems s on s.id = a.system_id
-          where a.indicator_id = any(${`{${indicatorIds.join(",")}}`}::uuid[])`,
-  );
+  const fed = await feedRows(tx, indicatorIds);
   const feeds = new Map<string, { codes: Set<string>; systems: Set<string> }>();
-  for (const r of feedRows) {
+  for (const r of fed) {
     const f = feeds.get(r.id) ?? { codes: new Set<string>(), systems: new Set<string>() };
     if (r.code) f.codes.add(r.code);
     if (r.system) f.systems.add(r.system);

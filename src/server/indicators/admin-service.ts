@@ -7,7 +7,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "../../db/client.js";
-import { indicators, orgUnits, planIndicators, plans } from "../../db/schema/index.js";
+import { indicators, planIndicators, plans } from "../../db/schema/index.js";
 import { checkFormula } from "../../domain/formula/check.js";
 import { type FormulaError, parseFormula, references } from "../../domain/formula/parse.js";
 import {
@@ -23,6 +23,7 @@ import {
 import { audit } from "../core/audit-writer.js";
 import type { ChangeContext } from "../core/change-context.js";
 import { AppError, notFound } from "../core/errors.js";
+import { unitIdByCode } from "../org-units/index.js";
 import { rebuildIndicatorRollups } from "../rollups/index.js";
 import { writeTarget } from "./targets.js";
 import { diffSnapshots, invalidateDefinitionHash, recordVersion, rowSnapshot } from "./versioning.js";
@@ -194,12 +195,9 @@ export async function updateIndicator(
     await checkFormulaAndComponents(tx, row.code, parsed.data);
     let responsibleUnitId = row.responsibleUnitId;
     if (parsed.data.responsibleUnit !== undefined) {
-      const [u] = await tx
-        .select({ id: orgUnits.id })
-        .from(orgUnits)
-        .where(eq(orgUnits.code, parsed.data.responsibleUnit));
-      if (!u) throw notFound("org_unit", parsed.data.responsibleUnit);
-      responsibleUnitId = u.id;
+      const id = await unitIdByCode(tx, parsed.data.responsibleUnit);
+      if (!id) throw notFound("org_unit", parsed.data.responsibleUnit);
+      responsibleUnitId = id;
     }
     const p = parsed.data;
     const next = {
@@ -309,9 +307,9 @@ export async function setTarget(
       });
     let orgUnitId: string | null = null;
     if (input.orgUnit) {
-      const [u] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, input.orgUnit));
-      if (!u) throw notFound("org_unit", input.orgUnit);
-      orgUnitId = u.id;
+      const id = await unitIdByCode(tx, input.orgUnit);
+      if (!id) throw notFound("org_unit", input.orgUnit);
+      orgUnitId = id;
     }
     const result = await writeTarget(tx, { indicatorId: ind.id, planId: plan.id, orgUnitId, target: t }, ctx);
     if (result.outcome !== "unchanged") await invalidateDefinitionHash(tx, [plan.id]);

@@ -1,8 +1,8 @@
 /** Facts about this instance that clients show: version, database kind, demo marker. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { instanceMeta } from "../../db/schema/index.js";
 import { APP_VERSION } from "../core/version.js";
+import { instanceFacts } from "./queries.js";
 
 export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -25,7 +25,7 @@ export const instanceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async () => {
       const { config, database } = app.deps;
-      const meta = await database.db.select().from(instanceMeta);
+      const meta = await instanceFacts(database.db);
       const seeds = Object.fromEntries(
         meta.filter((m) => m.key.startsWith("seed:")).map((m) => [m.key.slice(5), m.value]),
       );

@@ -1,7 +1,10 @@
 /** The public face of the observations module: other modules import only what is here. */
-export { commitObservationChanges } from "./commit.js";
-export { importObservations, jsonRows, recoverImports } from "./import.js";
+
+export { recoverImports } from "./imports/recover.js";
+export { importObservations, jsonRows } from "./imports/run-import.js";
 export { observationRoutes } from "./routes.js";
-export type { ObservationInput, ObservationRow, Refs } from "./service.js";
-export { loadRefs } from "./service.js";
-export { transitionObservations } from "./transition-many.js";
+export { approveSubmittedValues, type PlainCell } from "./values/commands/approve-values.js";
+export { commitObservationChanges } from "./values/commit.js";
+export type { ObservationInput, ObservationRow, Refs } from "./values/model.js";
+export { loadRefs } from "./values/queries.js";
+export { transitionObservations } from "./values/transition-many.js";

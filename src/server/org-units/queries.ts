@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
-import { orgUnitLineage, orgUnits } from "../../db/schema/index.js";
+import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../db/client.js";
+import { observations, orgUnitLineage, orgUnits } from "../../db/schema/index.js";
 import { notFound } from "../core/errors.js";
 import { afterCursor, type SortKey } from "../core/http/pagination.js";
 
@@ -86,4 +86,43 @@ export async function orgUnitRelations(db: Executor, rows: OrgUnitRow[]) {
 
 export function isCurrent(row: OrgUnitRow, today: string): boolean {
   return (row.validFrom === null || row.validFrom <= today) && (row.validTo === null || row.validTo >= today);
+}
+
+/** The distinct periods a unit has values for (deleted values excepted). */
+export async function unitValuePeriods(db: Executor, unitId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ period: observations.period })
+    .from(observations)
+    .where(and(eq(observations.orgUnitId, unitId), isNull(observations.deletedAt)));
+  return rows.map((r) => r.period);
+}
+
+/** Up to `limit` codes of the unit's sub-units still valid after `date`, by code. */
+export async function childrenValidAfter(db: Executor, unitId: string, date: string, limit: number) {
+  const rows = await db
+    .select({ code: orgUnits.code })
+    .from(orgUnits)
+    .where(
+      and(
+        eq(orgUnits.parentId, unitId),
+        sql`(${orgUnits.validTo} is null or ${orgUnits.validTo} > ${date}::date)`,
+      ),
+    )
+    .orderBy(asc(orgUnits.code))
+    .limit(limit);
+  return rows.map((r) => r.code);
+}
+
+/** Whether `unitId` is `parentId` or one of its ancestors (64 levels at most). Hand-typed: a recursive query. */
+export async function isAncestorOrSelf(db: Executor, unitId: string, parentId: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`with recursive up(id, parent_id, depth) as (
+          select id, parent_id, 0 from org_units where id = ${parentId}
+          union all
+          select u.id, u.parent_id, up.depth + 1 from org_units u join up on u.id = up.parent_id where up.depth < 64
+        )
+        select id from up where id = ${unitId} limit 1`,
+  );
+  return rows.length > 0;
 }

@@ -4,9 +4,8 @@
  */
 
 import { createHash } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
-import { queryRows } from "../../db/client.js";
 import { orgUnitLineage, orgUnits } from "../../db/schema/index.js";
 import type { OrgUnitDef } from "../../domain/org-units/schema.js";
 import { audit } from "../core/audit-writer.js";
@@ -14,6 +13,7 @@ import type { ChangeContext } from "../core/change-context.js";
 import { detailAt, invalidFile, type ParsedFile } from "../core/definition-files.js";
 import { AppError, notFound } from "../core/errors.js";
 import { syncRollupClosure } from "../rollups/index.js";
+import { isAncestorOrSelf } from "./queries.js";
 import { assertValidity, type ValidityPaths } from "./validity.js";
 
 export interface OrgUnitImportSummary {
@@ -42,16 +42,7 @@ function rowValues(u: OrgUnitDef) {
 /** Would making `parentId` the parent of `unitId` create a cycle? Walks up from the new parent. */
 export async function wouldCreateCycle(db: Executor, unitId: string, parentId: string): Promise<boolean> {
   if (unitId === parentId) return true;
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`with recursive up(id, parent_id, depth) as (
-          select id, parent_id, 0 from org_units where id = ${parentId}
-          union all
-          select u.id, u.parent_id, up.depth + 1 from org_units u join up on u.id = up.parent_id where up.depth < 64
-        )
-        select id from up where id = ${unitId} limit 1`,
-  );
-  return rows.length > 0;
+  return isAncestorOrSelf(db, unitId, parentId);
 }
 
 /** Finds a cycle among parent links given as code -> parent code. Returns the codes on it. */

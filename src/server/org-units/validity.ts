@@ -3,11 +3,10 @@
  * values recorded for it must stay inside it, and its sub-units must not outlive it. Checked before
  * writing, so the client learns which field is wrong (the database's own check would only fail).
  */
-import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { queryRows } from "../../db/client.js";
 import { monthRange, parsePeriod } from "../../domain/periods.js";
 import { AppError, type ErrorDetail } from "../core/errors.js";
+import { childrenValidAfter, unitValuePeriods } from "./queries.js";
 
 export interface Validity {
   validFrom: string | null;
@@ -47,15 +46,12 @@ export async function validityProblems(
     });
   if (!unitId || (!from && !to)) return out;
 
-  const periods = await queryRows<{ period: string }>(
-    db,
-    sql`select distinct period from observations where org_unit_id = ${unitId} and deleted_at is null`,
-  );
+  const periods = await unitValuePeriods(db, unitId);
   const days = periods
     .flatMap((r) => {
       // A code stored before periods were parsed strictly (" 2026-12") has no span: not a witness.
       try {
-        return [{ period: r.period, span: periodDays(r.period) }];
+        return [{ period: r, span: periodDays(r) }];
       } catch {
         return [];
       }
@@ -77,16 +73,9 @@ export async function validityProblems(
     });
 
   if (to) {
-    const children = await queryRows<{ code: string }>(
-      db,
-      sql`select code from org_units where parent_id = ${unitId} and (valid_to is null or valid_to > ${to}::date)
-          order by code limit 11`,
-    );
+    const children = await childrenValidAfter(db, unitId, to, 11);
     if (children.length > 0) {
-      const list = children
-        .slice(0, 10)
-        .map((c) => c.code)
-        .join(", ");
+      const list = children.slice(0, 10).join(", ");
       const more = children.length > 10 ? ", …" : "";
       out.push({
         path: paths.validTo,

@@ -25,6 +25,12 @@ export async function getPlanByCode(db: Executor, code: string): Promise<PlanRow
   return row;
 }
 
+/** The plan with this code, if there is one. */
+export async function planByCode(db: Executor, code: string): Promise<PlanRow | undefined> {
+  const [row] = await db.select().from(plans).where(eq(plans.code, code));
+  return row;
+}
+
 export async function listPlans(db: Executor, limit: number, after: SortKey | undefined) {
   const where = afterCursor([sql`${plans.code}`], after);
   const rows = await db
@@ -234,4 +240,15 @@ export async function listProjects(db: Executor, planId: string, limit: number, 
         )
     : [];
   return { rows, total: total?.n ?? 0, links };
+}
+
+/** An initiative of a plan with its system's code (404 when unknown). */
+export async function getInitiativeWithSystem(db: Executor, planId: string, code: string) {
+  const [row] = await db
+    .select({ row: initiatives, system: systems.code })
+    .from(initiatives)
+    .innerJoin(systems, eq(systems.id, initiatives.systemId))
+    .where(and(eq(initiatives.planId, planId), eq(initiatives.code, code)));
+  if (!row) throw notFound("initiative", code);
+  return row;
 }

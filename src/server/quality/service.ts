@@ -3,37 +3,13 @@
  * indicator, and which reported values are late, outliers or revised. Reads values, limited to
  * what the caller reviews (the whole plan, their system's indicators, or their own units).
  */
-import { sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../../db/client.js";
+import type { Executor } from "../../db/client.js";
 import { robustZAgainstOthers } from "../../domain/aggregation.js";
-import { frequencyKind } from "../../domain/indicator-values.js";
 import type { DueRule } from "../../domain/periods.js";
-import { dueAt, formatPeriod, type Period, previous } from "../../domain/periods.js";
+import { dueAt, formatPeriod, frequencyOfPeriodKind, type Period, previous } from "../../domain/periods.js";
 import { dueRuleOf, type Flag, flagValue, missingUnits } from "../../domain/quality.js";
 import { authorize, canReadValue, dataGapScope, type Principal } from "../access/index.js";
-
-interface Ind {
-  id: string;
-  code: string;
-  name_vi: string;
-  name_en: string | null;
-  responsible_unit_id: string | null;
-  due_rule: DueRule | null;
-  published: boolean;
-  system_ids: string[] | null;
-}
-
-interface Obs {
-  id: string;
-  indicator_id: string;
-  org_unit_id: string;
-  reporter_unit_id: string;
-  period: string;
-  value: string | number | null;
-  status: string;
-  first_submitted_at: Date | string | null;
-  revised: boolean;
-}
+import * as Q from "./queries.js";
 
 const HISTORY = 12;
 
@@ -45,19 +21,11 @@ export async function dataQuality(
   now = new Date(),
 ) {
   const kind = period.kind;
-  const frequency = Object.entries(frequencyKind).find(([, k]) => k === kind)?.[0] ?? "yearly";
-  const inds = await queryRows<Ind>(
-    db,
-    sql`select i.id, i.code, i.name_vi, i.name_en, i.responsible_unit_id, i.due_rule, i.published,
-          (select array_agg(a.system_id) from indicator_assignments a
-            where a.indicator_id = i.id and a.plan_id = ${plan.id} and a.system_id is not null) as system_ids
-        from indicators i join plan_indicators pi on pi.indicator_id = i.id and pi.plan_id = ${plan.id}
-        where i.retired_at is null and i.formula is null and i.tier <> 'objective' and i.frequency = ${frequency}
-        order by i.code`,
-  );
+  const frequency = frequencyOfPeriodKind(kind);
+  const inds = await Q.reportedIndicators(db, plan.id, frequency);
   const subject = {
     planId: plan.id,
-    indicators: inds.map((i) => ({ id: i.id, code: i.code, systemIds: i.system_ids ?? [] })),
+    indicators: inds.map((i) => ({ id: i.id, code: i.code, systemIds: i.systemIds ?? [] })),
   };
   authorize(principal, "dataQuality.read", subject);
   // Tokens see their own indicators only; people whose units report see every indicator's gaps for those units.
@@ -67,7 +35,7 @@ export async function dataQuality(
   const visible = (indicatorId: string, unitId: string) => reviewed.has(indicatorId) || unitScope.has(unitId);
   const byId = new Map(inds.map((i) => [i.id, i]));
   /** A value itself: the one read rule of values (a draft only by its reporting unit). */
-  const readable = (o: Obs) => {
+  const readable = (o: Q.PeriodValue) => {
     const i = byId.get(o.indicator_id);
     return (
       i !== undefined &&
@@ -77,14 +45,14 @@ export async function dataQuality(
         status: o.status,
         indicatorCode: i.code,
         indicatorPublished: i.published,
-        responsibleUnitId: i.responsible_unit_id,
+        responsibleUnitId: i.responsibleUnitId,
         planIds: [plan.id],
-        systemIds: i.system_ids ?? [],
+        systemIds: i.systemIds ?? [],
       })
     );
   };
 
-  const ids = `{${inds.map((i) => i.id).join(",")}}`;
+  const ids = inds.map((i) => i.id);
   const code = formatPeriod(period);
   const prior: string[] = [];
   let p = period;
@@ -93,44 +61,12 @@ export async function dataQuality(
     prior.push(formatPeriod(p));
   }
   const start = `${period.year}-01-01`;
-  const rows = inds.length
-    ? await queryRows<Obs>(
-        db,
-        sql`select o.id, o.indicator_id, o.org_unit_id, o.reporter_unit_id, o.period, o.value, o.status,
-              o.first_submitted_at,
-              -- Revisions are looked up for the period asked only (the others are history).
-              (o.period = ${code} and o.first_submitted_at is not null
-                and (select count(distinct coalesce(r.value::text, r.value_bool::text))
-                from observation_revisions r where r.observation_id = o.id
-                  and r.valid_from >= o.first_submitted_at) > 1) as revised
-            from observations o
-            where o.indicator_id = any(${ids}::uuid[]) and o.deleted_at is null and o.disagg_key = ''
-              and (o.period = ${code} or o.period = any(${`{${prior.join(",")}}`}::text[]))`,
-      )
-    : [];
-  const everReported = inds.length
-    ? await queryRows<{ indicator_id: string; org_unit_id: string }>(
-        db,
-        sql`select distinct o.indicator_id, o.org_unit_id from observations o
-            join org_units u on u.id = o.org_unit_id
-            where o.indicator_id = any(${ids}::uuid[]) and o.deleted_at is null and o.period < ${code}
-              and length(o.period) = ${code.length} and (u.valid_to is null or u.valid_to >= ${start}::date)`,
-      )
-    : [];
-  const units = await queryRows<{
-    id: string;
-    code: string;
-    name_vi: string;
-    name_en: string | null;
-    kind: string;
-  }>(
-    db,
-    // Only the units this answer names (at national scale there are thousands), and the country.
-    sql`select id, code, name_vi, name_en, kind from org_units
-        where kind = 'country' or id = any(${`{${[
-          ...new Set([...rows.map((r) => r.org_unit_id), ...everReported.map((e) => e.org_unit_id)]),
-        ].join(",")}}`}::uuid[])`,
-  );
+  const rows = inds.length ? await Q.periodValues(db, ids, code, prior) : [];
+  const everReported = inds.length ? await Q.everReported(db, ids, code, start) : [];
+  // Only the units this answer names (at national scale there are thousands), and the country.
+  const units = await Q.namedUnits(db, [
+    ...new Set([...rows.map((r) => r.org_unit_id), ...everReported.map((e) => e.orgUnitId)]),
+  ]);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const country = units.find((u) => u.kind === "country");
 
@@ -148,10 +84,10 @@ export async function dataQuality(
 
   const expected = new Map<string, Set<string>>();
   for (const i of inds) expected.set(i.id, new Set());
-  for (const e of everReported) expected.get(e.indicator_id)?.add(e.org_unit_id);
+  for (const e of everReported) expected.get(e.indicatorId)?.add(e.orgUnitId);
   for (const i of inds) {
     const set = expected.get(i.id) as Set<string>;
-    if (set.size === 0 && country && i.responsible_unit_id && !current.some((r) => r.indicator_id === i.id))
+    if (set.size === 0 && country && i.responsibleUnitId && !current.some((r) => r.indicator_id === i.id))
       set.add(country.id);
   }
 
@@ -182,7 +118,7 @@ export async function dataQuality(
   };
   let overdue = 0;
   for (const i of inds) {
-    const rule = dueRuleOf(i.due_rule, plan.dueRule);
+    const rule = dueRuleOf(i.dueRule, plan.dueRule);
     const due = dueAt(period, rule);
     const mine = current.filter((r) => r.indicator_id === i.id);
     const reported = new Set(mine.map((r) => r.org_unit_id));
@@ -197,7 +133,7 @@ export async function dataQuality(
     for (const u of missing) unitEntry(u).missing.push(i.code);
     if (now > due) overdue += missing.length;
     // Each value scored against its peers (same indicator and period, same kind of unit) at once.
-    const byKind = new Map<string | undefined, Obs[]>();
+    const byKind = new Map<string | undefined, Q.PeriodValue[]>();
     for (const o of mine)
       if (o.value !== null) {
         const kind = unitById.get(o.org_unit_id)?.kind;
@@ -248,7 +184,7 @@ export async function dataQuality(
     }
     if (exp.size > 0 || mine.length > 0)
       byIndicator.push({
-        indicator: { code: i.code, name: { vi: i.name_vi, en: i.name_en } },
+        indicator: { code: i.code, name: { vi: i.nameVi, en: i.nameEn } },
         due: due.toISOString(),
         expected: [...exp].filter((u) => visible(i.id, u)).length,
         reported: mine.filter((r) => visible(i.id, r.org_unit_id) && readable(r)).length,
@@ -273,7 +209,7 @@ export async function dataQuality(
       .map(([id, e]) => {
         const u = unitById.get(id);
         return {
-          unit: { code: u?.code ?? id, name: { vi: u?.name_vi ?? id, en: u?.name_en ?? null } },
+          unit: { code: u?.code ?? id, name: { vi: u?.nameVi ?? id, en: u?.nameEn ?? null } },
           ...e,
         };
       })

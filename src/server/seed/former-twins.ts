@@ -13,10 +13,11 @@
  *   seed's decision.
  */
 import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "../../db/client.js";
+import type { Db } from "../../db/client.js";
 import { audit } from "../core/audit-writer.js";
 import type { ChangeContext } from "../core/change-context.js";
 import { syncRollupClosure } from "../rollups/index.js";
+import { cascadingUses, unitsWithMergeTarget } from "./queries.js";
 
 /** The twins of earlier seeds, each with the unit it is the same province as. */
 export const FORMER_TWINS: readonly { code: string; unit: string }[] = [
@@ -47,13 +48,7 @@ const ctx: ChangeContext = {
 /** Removes the unused twins of earlier seeds; answers undefined when the database has none. */
 export async function convergeFormerTwins(db: Db): Promise<FormerTwins | undefined> {
   const codes = FORMER_TWINS.map((t) => t.code);
-  const present = await queryRows<{ id: string; code: string; unit: string | null }>(
-    db,
-    sql`select t.id, t.code, u.code as unit from org_units t
-      left join org_unit_lineage l on l.from_unit_id = t.id and l.kind = 'merged_into'
-      left join org_units u on u.id = l.to_unit_id
-      where t.code = any(${`{${codes.join(",")}}`}::text[]) order by t.code`,
-  );
+  const present = await unitsWithMergeTarget(db, codes);
   if (present.length === 0) return undefined;
   const out: FormerTwins = { removed: [], kept: [] };
   for (const twin of present) {
@@ -77,15 +72,7 @@ async function removeIfUnused(db: Db, id: string, code: string, unit: string): P
   try {
     return await db.transaction(async (tx) => {
       // References that would be deleted with the unit (cascades) count as uses too.
-      const [uses] = await queryRows<{ n: number }>(
-        tx,
-        sql`select (select count(*) from unit_profiles where unit_id = ${id}::uuid)
-          + (select count(*) from focal_persons where unit_id = ${id}::uuid)
-          + (select count(*) from org_unit_lineage where to_unit_id = ${id}::uuid)
-          + (select count(*) from org_unit_lineage where from_unit_id = ${id}::uuid and kind <> 'merged_into')
-          + (select count(*) from org_units where parent_id = ${id}::uuid) as n`,
-      );
-      if ((uses?.n ?? 0) > 0) return false;
+      if ((await cascadingUses(tx, id)) > 0) return false;
       // Every other reference (values, grants, users, tokens, targets, plans' lead units) is a
       // foreign key without cascade: the delete fails on any of them, and nothing is removed.
       await tx.execute(sql`delete from org_units where id = ${id}::uuid`);

@@ -8,7 +8,7 @@ import { roleAssignments, users } from "../../db/schema/index.js";
 import type { Role } from "../access/index.js";
 import { hashPassword } from "../auth/index.js";
 import { audit } from "../core/audit-writer.js";
-import { type GrantInput, resolveScope } from "./service.js";
+import { type GrantInput, resolveScope } from "./commands/roles.js";
 
 export interface DemoAccount {
   username: string;

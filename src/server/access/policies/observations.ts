@@ -117,8 +117,8 @@ export function canImportValues(p: Principal): boolean {
   return writerUnits(p).size > 0;
 }
 
-/** The Excel template of a unit: for the people who write that unit's values. */
-export function canDownloadTemplate(p: Principal, unitId: string): boolean {
+/** A unit's Excel template (to fill in the values it reports): the unit's reporters and approvers, in person. */
+export function canFillUnitTemplate(p: Principal, unitId: string): boolean {
   return p.kind === "user" && writerUnits(p).has(unitId);
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PERIOD_YEARS, PeriodError, parsePeriod } from "../../../domain/periods.js";
+import { PERIOD_FORMAT, PERIOD_YEARS, PeriodError, parsePeriod } from "../../../domain/periods.js";
 import { bilingual } from "./validation.js";
 
 export const localized = z
@@ -43,15 +43,13 @@ export const periodCode = z
               `năm của kỳ phải từ ${PERIOD_YEARS.min} đến ${PERIOD_YEARS.max}`,
             )
           : bilingual(
-              "a period is written 2026, 2026-H1, 2026-Q1 or 2026-03, without spaces",
-              "kỳ có dạng 2026, 2026-H1, 2026-Q1 hoặc 2026-03, không có khoảng trắng",
+              `a period is written ${PERIOD_FORMAT.en}, without spaces`,
+              `kỳ có dạng ${PERIOD_FORMAT.vi}, không có khoảng trắng`,
             )),
       });
     }
   })
-  .describe(
-    `A period: 2026 (year), 2026-H1, 2026-Q1 or 2026-03; years ${PERIOD_YEARS.min}–${PERIOD_YEARS.max}.`,
-  );
+  .describe(`A period: ${PERIOD_FORMAT.en}; years ${PERIOD_YEARS.min}–${PERIOD_YEARS.max}.`);
 
 export const errorBody = z
   .object({

@@ -1,0 +1,200 @@
+/**
+ * Dashboard reads of one indicator: its series at a unit with target line and forecast band, its
+ * breakdown over the units under a parent, and a comparison of units — from roll-up cells, with
+ * what the caller may not see left out.
+ */
+import type { Executor } from "../../db/client.js";
+import { forecast } from "../../domain/assessment/forecast.js";
+import { IndicatorValues } from "../../domain/indicator-values.js";
+import { assessIndicator, assessmentSeries, currentTarget } from "../../domain/overview.js";
+import { formatPeriod, type PeriodKind, parsePeriod } from "../../domain/periods.js";
+import type { Layer } from "../../domain/rollup.js";
+import type { Principal } from "../access/index.js";
+import { AppError, notFound } from "../core/errors.js";
+import { stateKey } from "./cache.js";
+import { dependencies, loadCells } from "./load.js";
+import { catalogueAt } from "./memos.js";
+import { presentAssessment, round } from "./presenter.js";
+import { childUnits, unitByCode } from "./queries.js";
+import { currentMonth } from "./service.js";
+import { hiddenFor } from "./visibility.js";
+
+export interface SeriesQuery {
+  unit: string;
+  layer: Layer;
+  from?: string;
+  to?: string;
+  frequency?: PeriodKind;
+}
+
+/** One indicator's series for one unit, with its targets and, when there is a trend, the forecast band by year. */
+export async function indicatorSeries(
+  db: Executor,
+  planId: string,
+  code: string,
+  principal: Principal,
+  q: SeriesQuery,
+  clock = new Date(),
+) {
+  const cat = await catalogueAt(db, planId, await stateKey(db));
+  const ind = cat.byCode.get(code);
+  if (!ind) throw notFound("indicator", code);
+  const unit = await unitByCode(db, q.unit);
+  const hidden = hiddenFor(principal, cat, unit.id, q.layer);
+  if (hidden(code)) throw notFound("indicator", code);
+  const deps = [...dependencies(cat, code)].map((c) => cat.byCode.get(c)?.id).filter((x): x is string => !!x);
+  const cells = (await loadCells(db, cat, [unit.id], q.layer, deps)).get(unit.id);
+  if (!cells) throw new AppError("INTERNAL");
+  const values = new IndicatorValues(cat.specs, cells, hidden);
+  const now = currentMonth(clock);
+  const to = q.to ? parsePeriod(q.to) : now;
+  const from = q.from ? parsePeriod(q.from) : undefined;
+  const rows = values.periodSeries(code, to, from, q.frequency);
+  const targets = unit.kind === "country" ? ind.targets : (ind.unitTargets.get(unit.id) ?? []);
+  const forUnit = { ...ind, targets };
+  const assessment = assessIndicator(values, forUnit, now, clock);
+  const target = currentTarget(targets, now.year);
+  const band: { year: number; value: number; low: number; high: number }[] = [];
+  if (target && assessment.forecast) {
+    const { points } = assessmentSeries(values, forUnit, now);
+    for (let y = now.year; y <= target.year; y++) {
+      const f = forecast(points, y);
+      if (f.ok)
+        band.push({
+          year: y,
+          value: round(f.forecast.value) as number,
+          low: round(f.forecast.low) as number,
+          high: round(f.forecast.high) as number,
+        });
+    }
+  }
+  return {
+    indicator: {
+      code,
+      name: { vi: ind.nameVi, en: ind.nameEn },
+      unit: ind.unit,
+      frequency: ind.spec.frequency,
+    },
+    unit: { code: unit.code, name: { vi: unit.nameVi, en: unit.nameEn } },
+    basis: q.layer,
+    points: rows.map((r) => ({
+      period: formatPeriod(r.period),
+      value: round(r.value),
+      partial: r.partial === true,
+      reason: r.reason ?? null,
+    })),
+    targets: targets.map((t) => ({
+      year: t.year,
+      comparator: t.comparator,
+      value: t.value,
+      valueMax: t.valueMax ?? null,
+      kind: t.kind,
+    })),
+    baseline: ind.baseline,
+    assessment: presentAssessment(assessment, cat),
+    forecastBand: band,
+  };
+}
+
+/** The indicator's value for each unit directly under `parent` (the country: every top-level unit). */
+export async function indicatorBreakdown(
+  db: Executor,
+  planId: string,
+  code: string,
+  principal: Principal,
+  q: { parent: string; period: string; layer: Layer },
+) {
+  const cat = await catalogueAt(db, planId, await stateKey(db));
+  const ind = cat.byCode.get(code);
+  if (!ind) throw notFound("indicator", code);
+  const parent = await unitByCode(db, q.parent);
+  const period = parsePeriod(q.period);
+  const start = `${period.year}-01-01`;
+  const children = await childUnits(db, parent, start);
+  const deps = [...dependencies(cat, code)].map((c) => cat.byCode.get(c)?.id).filter((x): x is string => !!x);
+  const all = [parent, ...children];
+  const sources = await loadCells(
+    db,
+    cat,
+    all.map((u) => u.id),
+    q.layer,
+    deps,
+  );
+  const unitValue = (unitId: string) => {
+    const hidden = hiddenFor(principal, cat, unitId, q.layer);
+    if (hidden(code)) return null;
+    const src = sources.get(unitId);
+    if (!src) return null;
+    const r = new IndicatorValues(cat.specs, src, hidden).value(code, period);
+    return r;
+  };
+  const total = unitValue(parent.id);
+  if (total === null && children.every((c) => unitValue(c.id) === null)) throw notFound("indicator", code);
+  const items = children
+    .map((c) => {
+      const r = unitValue(c.id);
+      return {
+        unit: { code: c.code, name: { vi: c.nameVi, en: c.nameEn }, kind: c.kind },
+        value: r ? round(r.value) : null,
+        partial: r?.partial === true,
+        reason: r === null ? { vi: "không được xem", en: "not visible to you" } : (r.reason ?? null),
+      };
+    })
+    .filter((i) => i.value !== null || i.reason !== null);
+  const ranked = [...items]
+    .filter((i) => i.value !== null)
+    .sort((a, b) => (b.value as number) - (a.value as number));
+  const rank = new Map(ranked.map((i, k) => [i.unit.code, k + 1]));
+  return {
+    indicator: { code, name: { vi: ind.nameVi, en: ind.nameEn }, unit: ind.unit },
+    parent: { code: parent.code, name: { vi: parent.nameVi, en: parent.nameEn } },
+    period: formatPeriod(period),
+    basis: q.layer,
+    total: total
+      ? { value: round(total.value), partial: total.partial === true, reason: total.reason ?? null }
+      : null,
+    items: items
+      .filter((i) => i.value !== null)
+      .concat(items.filter((i) => i.value === null))
+      .map((i) => ({ ...i, rank: rank.get(i.unit.code) ?? null })),
+  };
+}
+
+/** Series of several units side by side. */
+export async function compareUnits(
+  db: Executor,
+  planId: string,
+  code: string,
+  principal: Principal,
+  q: { units: string[]; layer: Layer; from?: string; to?: string },
+  clock = new Date(),
+) {
+  // An unknown indicator is 404, as for series; so is one the caller sees for none of the units
+  // (series answers each of them 404): a comparison does not reveal that a hidden code exists.
+  const cat = await catalogueAt(db, planId, await stateKey(db));
+  if (!cat.byCode.has(code)) throw notFound("indicator", code);
+  const out = [];
+  for (const u of q.units) {
+    try {
+      const s = await indicatorSeries(
+        db,
+        planId,
+        code,
+        principal,
+        { unit: u, layer: q.layer, from: q.from, to: q.to },
+        clock,
+      );
+      out.push({ unit: s.unit, points: s.points, assessment: s.assessment });
+    } catch (err) {
+      if (
+        err instanceof AppError &&
+        err.code === "NOT_FOUND" &&
+        (err.params as { entity?: string }).entity === "indicator"
+      )
+        out.push({ unit: { code: u, name: null }, points: [], assessment: null, hidden: true });
+      else throw err;
+    }
+  }
+  if (out.every((u) => u.hidden)) throw notFound("indicator", code);
+  return { indicator: code, basis: q.layer, units: out };
+}

@@ -1,0 +1,111 @@
+/** The request and response shapes of values (zod: validation, types and OpenAPI in one). */
+import { z } from "zod";
+import { valueCan } from "../../../contracts/can.js";
+import { TEXT_LIMITS } from "../../../domain/text-limits.js";
+import { codeParam, periodCode } from "../../core/http/common-schemas.js";
+import { pageQuery } from "../../core/http/pagination.js";
+import { isWebUrl, webUrlMessage } from "./evidence-url.js";
+
+export const tags = ["observations"];
+
+export const observation = z.object({
+  id: z.string(),
+  indicator: z.string(),
+  unit: z.string(),
+  reporterUnit: z.string(),
+  period: z.string(),
+  disaggregation: z.record(z.string(), z.string()),
+  value: z.union([z.number(), z.boolean()]),
+  status: z.enum(["draft", "submitted", "approved"]),
+  source: z.string().nullable(),
+  comment: z.string().nullable(),
+  evidenceUrl: z.string().nullable(),
+  version: z.number(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+  can: valueCan,
+});
+
+export const revision = z.object({
+  version: z.number(),
+  value: z.union([z.number(), z.boolean()]),
+  status: z.string(),
+  comment: z.string().nullable(),
+  changedBy: z.string(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+});
+
+/** A link to the evidence: http(s) only (a `javascript:` or `file:` link is refused by name). */
+const evidenceUrlSchema = z
+  .string()
+  .max(TEXT_LIMITS.url)
+  .refine(isWebUrl, { message: webUrlMessage.en, params: { vi: webUrlMessage.vi } })
+  .nullable()
+  .optional()
+  .describe("A link to the evidence: http:// or https:// only.");
+
+export const writeBody = z.strictObject({
+  indicator: codeParam,
+  unit: codeParam.describe("The unit the value describes."),
+  reporterUnit: codeParam
+    .optional()
+    .describe("The unit reporting it, when another (e.g. the statistics office)."),
+  period: periodCode,
+  disaggregation: z.record(z.string().max(TEXT_LIMITS.code), z.string().max(200)).optional(),
+  value: z.union([z.number(), z.boolean()]),
+  source: z.string().max(TEXT_LIMITS.name).nullable().optional(),
+  comment: z.string().max(TEXT_LIMITS.comment).nullable().optional(),
+  evidenceUrl: evidenceUrlSchema,
+  expectedVersion: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe(
+      "The version you last saw; a newer one is refused with 409. 0: create only — refused with 409 if the value exists.",
+    ),
+});
+
+export const statusParam = z.enum(["draft", "submitted", "approved"]);
+
+export const listQuery = pageQuery.extend({
+  indicator: codeParam.optional(),
+  unit: codeParam.optional(),
+  from: periodCode.optional().describe("First period (inclusive)."),
+  to: periodCode.optional().describe("Last period (inclusive)."),
+  status: statusParam.optional(),
+  asOf: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const idParams = z.object({ id: z.uuid() });
+
+export const deleteQuery = z.strictObject({
+  expectedVersion: z.coerce.number().int().positive().optional(),
+  reason: z.string().max(TEXT_LIMITS.reason).optional(),
+});
+
+export const transitionBody = z
+  .strictObject({
+    reason: z.string().max(TEXT_LIMITS.reason).optional(),
+    expectedVersion: z.number().int().positive().optional(),
+  })
+  .nullish();
+
+export const reviseBody = z.strictObject({
+  value: z.union([z.number(), z.boolean()]),
+  reason: z
+    .string()
+    .trim()
+    .min(3)
+    .max(TEXT_LIMITS.reason)
+    .describe("Why the official figure changes (audited)."),
+  source: z.string().max(TEXT_LIMITS.name).nullable().optional(),
+  comment: z.string().max(TEXT_LIMITS.comment).nullable().optional(),
+  evidenceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(TEXT_LIMITS.url)
+    .nullable()
+    .optional(),
+  expectedVersion: z.number().int().positive().optional(),
+});

@@ -1,0 +1,107 @@
+/**
+ * What the data-quality report reads: the plan's reported indicators of one frequency, the values
+ * of the period asked and of the periods before it, which units ever reported, and the units named.
+ */
+import { and, asc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../db/client.js";
+import { indicators, observations, orgUnits, planIndicators } from "../../db/schema/index.js";
+
+/** Indicators entered (not computed, not objectives) of one frequency, with the plan's systems they serve. */
+export function reportedIndicators(db: Executor, planId: string, frequency: string) {
+  return db
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      nameVi: indicators.nameVi,
+      nameEn: indicators.nameEn,
+      responsibleUnitId: indicators.responsibleUnitId,
+      dueRule: indicators.dueRule,
+      published: indicators.published,
+      systemIds: sql<string[] | null>`(select array_agg(a.system_id) from indicator_assignments a
+        where a.indicator_id = ${indicators.id} and a.plan_id = ${planId} and a.system_id is not null)`,
+    })
+    .from(indicators)
+    .innerJoin(
+      planIndicators,
+      and(eq(planIndicators.indicatorId, indicators.id), eq(planIndicators.planId, planId)),
+    )
+    .where(
+      and(
+        isNull(indicators.retiredAt),
+        isNull(indicators.formula),
+        ne(indicators.tier, "objective"),
+        eq(indicators.frequency, frequency),
+      ),
+    )
+    .orderBy(asc(indicators.code));
+}
+export type ReportedIndicator = Awaited<ReturnType<typeof reportedIndicators>>[number];
+
+/**
+ * A value of the period asked or of the history before it, as the driver returns it. Hand-typed:
+ * `revised` is computed (no table describes it), and the numeric and timestamp columns come back
+ * as the driver gives them (string or number, Date or string), read through Number() and Date.
+ */
+export interface PeriodValue {
+  id: string;
+  indicator_id: string;
+  org_unit_id: string;
+  reporter_unit_id: string;
+  period: string;
+  value: string | number | null;
+  status: string;
+  first_submitted_at: Date | string | null;
+  revised: boolean;
+}
+
+export function periodValues(
+  db: Executor,
+  indicatorIds: string[],
+  period: string,
+  prior: string[],
+): Promise<PeriodValue[]> {
+  return queryRows<PeriodValue>(
+    db,
+    sql`select o.id, o.indicator_id, o.org_unit_id, o.reporter_unit_id, o.period, o.value, o.status,
+          o.first_submitted_at,
+          -- Revisions are looked up for the period asked only (the others are history).
+          (o.period = ${period} and o.first_submitted_at is not null
+            and (select count(distinct coalesce(r.value::text, r.value_bool::text))
+            from observation_revisions r where r.observation_id = o.id
+              and r.valid_from >= o.first_submitted_at) > 1) as revised
+        from observations o
+        where o.indicator_id = any(${`{${indicatorIds.join(",")}}`}::uuid[]) and o.deleted_at is null and o.disagg_key = ''
+          and (o.period = ${period} or o.period = any(${`{${prior.join(",")}}`}::text[]))`,
+  );
+}
+
+/** The (indicator, unit) pairs reported in an earlier period of the same kind, by units still in existence on `start`. */
+export function everReported(db: Executor, indicatorIds: string[], period: string, start: string) {
+  return db
+    .selectDistinct({ indicatorId: observations.indicatorId, orgUnitId: observations.orgUnitId })
+    .from(observations)
+    .innerJoin(orgUnits, eq(orgUnits.id, observations.orgUnitId))
+    .where(
+      and(
+        sql`${observations.indicatorId} = any(${`{${indicatorIds.join(",")}}`}::uuid[])`,
+        isNull(observations.deletedAt),
+        lt(observations.period, period),
+        sql`length(${observations.period}) = ${period.length}`,
+        sql`(${orgUnits.validTo} is null or ${orgUnits.validTo} >= ${start}::date)`,
+      ),
+    );
+}
+
+/** The country and the units with these ids (at national scale only those an answer names). */
+export function namedUnits(db: Executor, unitIds: string[]) {
+  return db
+    .select({
+      id: orgUnits.id,
+      code: orgUnits.code,
+      nameVi: orgUnits.nameVi,
+      nameEn: orgUnits.nameEn,
+      kind: orgUnits.kind,
+    })
+    .from(orgUnits)
+    .where(or(eq(orgUnits.kind, "country"), sql`${orgUnits.id} = any(${`{${unitIds.join(",")}}`}::uuid[])`));
+}

@@ -1,0 +1,8 @@
+/** Access-matrix cases for the routes of src/server/app.ts. */
+import { type Cases, publicGet } from "../matrix/case.js";
+import type { MatrixWorld } from "../matrix/fixtures.js";
+
+export const appCases = (_w: MatrixWorld): Cases => ({
+  "GET /api/v1/openapi.json": publicGet("/api/v1/openapi.json"),
+  "GET /": publicGet("/"),
+});

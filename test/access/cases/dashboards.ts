@@ -1,0 +1,22 @@
+/** Access-matrix cases for the routes of src/server/dashboards. */
+import { type Cases, publicGet } from "../matrix/case.js";
+import type { MatrixWorld } from "../matrix/fixtures.js";
+
+export const dashboardsCases = (_w: MatrixWorld): Cases => ({
+  "GET /api/v1/plans/:code/overview": publicGet(
+    "/api/v1/plans/NQ57/overview",
+    "/api/v1/plans/OTHER/overview",
+  ),
+  "GET /api/v1/indicators/:code/series": publicGet(
+    "/api/v1/indicators/T30-A02/series",
+    "/api/v1/indicators/T30-A02/series?unit=HO-CHI-MINH",
+  ),
+  "GET /api/v1/indicators/:code/breakdown": publicGet(
+    "/api/v1/indicators/T30-A02/breakdown?period=2026",
+    "/api/v1/indicators/T30-A02/breakdown?period=2026&parent=HO-CHI-MINH",
+  ),
+  "GET /api/v1/indicators/:code/compare": publicGet(
+    "/api/v1/indicators/T30-A02/compare?units=HA-NOI",
+    "/api/v1/indicators/T30-A02/compare?units=HO-CHI-MINH",
+  ),
+});

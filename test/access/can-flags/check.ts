@@ -3,26 +3,13 @@
  * the resource is compared with the answer to the flag's own request on that same, fresh object.
  * A flag that is true must come with a 2xx; a false one with a refusal (401, 403, 404) or a state
  * conflict (409). Anything else (400, 422, 500) means the check's request itself is wrong.
+ * The personas are the access matrix's (matrix/case.ts).
  */
 import type { App } from "../../../src/server/app.js";
 import { as, type Session } from "../../helpers/auth.js";
+import { type Persona, personas } from "../matrix/case.js";
 
-export const personas = [
-  "demo-admin",
-  "demo-standing",
-  "demo-steering",
-  "demo-engineer-s1",
-  "demo-architect",
-  "demo-reporter-hanoi",
-  "demo-approver-hanoi",
-  "demo-reporter-hcm",
-  "demo-reporter-most",
-  "demo-province-committee-hanoi",
-  "demo-advisor",
-  "demo-proposer",
-  "anonymous",
-] as const;
-export type Persona = (typeof personas)[number];
+export { type Persona, personas } from "../matrix/case.js";
 export const signedIn = personas.filter((p) => p !== "anonymous");
 
 export interface Req {

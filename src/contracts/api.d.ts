@@ -1188,6 +1188,15 @@ export interface paths {
                                 max: number | null;
                                 min: number | null;
                             };
+                            /** @description What you may do with this indicator. */
+                            can: {
+                                /** @description PATCH /indicators/:code */
+                                edit: boolean;
+                                /** @description DELETE /indicators/:code */
+                                retire: boolean;
+                                /** @description PUT /plans/:plan/indicators/:code/targets for at least one plan tracking it */
+                                setTarget: boolean;
+                            };
                             children: string[];
                             code: string;
                             dataSource: {
@@ -2796,6 +2805,23 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description What you may do with this value now (its current version and state). */
+                                can: {
+                                    /** @description POST /observations/:id/approve */
+                                    approve: boolean;
+                                    /** @description DELETE /observations/:id */
+                                    delete: boolean;
+                                    /** @description POST /observations/:id/recall */
+                                    recall: boolean;
+                                    /** @description POST /observations/:id/return */
+                                    return: boolean;
+                                    /** @description POST /observations/:id/revise */
+                                    revise: boolean;
+                                    /** @description POST /observations/:id/submit */
+                                    submit: boolean;
+                                    /** @description PUT /observations with a changed value for this cell */
+                                    write: boolean;
+                                };
                                 comment: string | null;
                                 disaggregation: {
                                     [key: string]: string;
@@ -2934,6 +2960,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do with this value now (its current version and state). */
+                            can: {
+                                /** @description POST /observations/:id/approve */
+                                approve: boolean;
+                                /** @description DELETE /observations/:id */
+                                delete: boolean;
+                                /** @description POST /observations/:id/recall */
+                                recall: boolean;
+                                /** @description POST /observations/:id/return */
+                                return: boolean;
+                                /** @description POST /observations/:id/revise */
+                                revise: boolean;
+                                /** @description POST /observations/:id/submit */
+                                submit: boolean;
+                                /** @description PUT /observations with a changed value for this cell */
+                                write: boolean;
+                            };
                             comment: string | null;
                             disaggregation: {
                                 [key: string]: string;
@@ -2961,6 +3004,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do with this value now (its current version and state). */
+                            can: {
+                                /** @description POST /observations/:id/approve */
+                                approve: boolean;
+                                /** @description DELETE /observations/:id */
+                                delete: boolean;
+                                /** @description POST /observations/:id/recall */
+                                recall: boolean;
+                                /** @description POST /observations/:id/return */
+                                return: boolean;
+                                /** @description POST /observations/:id/revise */
+                                revise: boolean;
+                                /** @description POST /observations/:id/submit */
+                                submit: boolean;
+                                /** @description PUT /observations with a changed value for this cell */
+                                write: boolean;
+                            };
                             comment: string | null;
                             disaggregation: {
                                 [key: string]: string;
@@ -3739,6 +3799,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do with this value now (its current version and state). */
+                            can: {
+                                /** @description POST /observations/:id/approve */
+                                approve: boolean;
+                                /** @description DELETE /observations/:id */
+                                delete: boolean;
+                                /** @description POST /observations/:id/recall */
+                                recall: boolean;
+                                /** @description POST /observations/:id/return */
+                                return: boolean;
+                                /** @description POST /observations/:id/revise */
+                                revise: boolean;
+                                /** @description POST /observations/:id/submit */
+                                submit: boolean;
+                                /** @description PUT /observations with a changed value for this cell */
+                                write: boolean;
+                            };
                             comment: string | null;
                             disaggregation: {
                                 [key: string]: string;
@@ -3995,6 +4072,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do with this value now (its current version and state). */
+                            can: {
+                                /** @description POST /observations/:id/approve */
+                                approve: boolean;
+                                /** @description DELETE /observations/:id */
+                                delete: boolean;
+                                /** @description POST /observations/:id/recall */
+                                recall: boolean;
+                                /** @description POST /observations/:id/return */
+                                return: boolean;
+                                /** @description POST /observations/:id/revise */
+                                revise: boolean;
+                                /** @description POST /observations/:id/submit */
+                                submit: boolean;
+                                /** @description PUT /observations with a changed value for this cell */
+                                write: boolean;
+                            };
                             comment: string | null;
                             disaggregation: {
                                 [key: string]: string;
@@ -4154,6 +4248,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do with this value now (its current version and state). */
+                            can: {
+                                /** @description POST /observations/:id/approve */
+                                approve: boolean;
+                                /** @description DELETE /observations/:id */
+                                delete: boolean;
+                                /** @description POST /observations/:id/recall */
+                                recall: boolean;
+                                /** @description POST /observations/:id/return */
+                                return: boolean;
+                                /** @description POST /observations/:id/revise */
+                                revise: boolean;
+                                /** @description POST /observations/:id/submit */
+                                submit: boolean;
+                                /** @description PUT /observations with a changed value for this cell */
+                                write: boolean;
+                            };
                             comment: string | null;
                             disaggregation: {
                                 [key: string]: string;
@@ -4313,6 +4424,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do with this value now (its current version and state). */
+                            can: {
+                                /** @description POST /observations/:id/approve */
+                                approve: boolean;
+                                /** @description DELETE /observations/:id */
+                                delete: boolean;
+                                /** @description POST /observations/:id/recall */
+                                recall: boolean;
+                                /** @description POST /observations/:id/return */
+                                return: boolean;
+                                /** @description POST /observations/:id/revise */
+                                revise: boolean;
+                                /** @description POST /observations/:id/submit */
+                                submit: boolean;
+                                /** @description PUT /observations with a changed value for this cell */
+                                write: boolean;
+                            };
                             comment: string | null;
                             disaggregation: {
                                 [key: string]: string;
@@ -4477,6 +4605,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do with this value now (its current version and state). */
+                            can: {
+                                /** @description POST /observations/:id/approve */
+                                approve: boolean;
+                                /** @description DELETE /observations/:id */
+                                delete: boolean;
+                                /** @description POST /observations/:id/recall */
+                                recall: boolean;
+                                /** @description POST /observations/:id/return */
+                                return: boolean;
+                                /** @description POST /observations/:id/revise */
+                                revise: boolean;
+                                /** @description POST /observations/:id/submit */
+                                submit: boolean;
+                                /** @description PUT /observations with a changed value for this cell */
+                                write: boolean;
+                            };
                             comment: string | null;
                             disaggregation: {
                                 [key: string]: string;
@@ -4784,6 +4929,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do with this value now (its current version and state). */
+                            can: {
+                                /** @description POST /observations/:id/approve */
+                                approve: boolean;
+                                /** @description DELETE /observations/:id */
+                                delete: boolean;
+                                /** @description POST /observations/:id/recall */
+                                recall: boolean;
+                                /** @description POST /observations/:id/return */
+                                return: boolean;
+                                /** @description POST /observations/:id/revise */
+                                revise: boolean;
+                                /** @description POST /observations/:id/submit */
+                                submit: boolean;
+                                /** @description PUT /observations with a changed value for this cell */
+                                write: boolean;
+                            };
                             comment: string | null;
                             disaggregation: {
                                 [key: string]: string;
@@ -5237,6 +5399,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             adminCode: string | null;
+                            /** @description What you may do with this org unit. */
+                            can: {
+                                /** @description PATCH /org-units/:code */
+                                edit: boolean;
+                                /** @description DELETE /org-units/:code */
+                                retire: boolean;
+                            };
                             code: string;
                             /** @description Valid today. */
                             current: boolean;
@@ -5717,6 +5886,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             address: string | null;
+                            /** @description What you may do with this unit's profile. */
+                            can: {
+                                /** @description PUT /org-units/:code/profile, and its focal persons */
+                                edit: boolean;
+                            };
                             description: string | null;
                             email: string | null;
                             focalPersons: {
@@ -6363,6 +6537,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do with this plan. */
+                            can: {
+                                /** @description change its systems, initiatives, indicators and targets */
+                                administer: boolean;
+                                /** @description DELETE /plans/:code */
+                                retire: boolean;
+                            };
                             code: string;
                             counts: {
                                 indicators: number;
@@ -8989,6 +9170,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do, instance-wide. */
+                            can: {
+                                /** @description POST /org-units, and changing or retiring org units */
+                                administerOrgUnits: boolean;
+                                /** @description POST /plans with a new plan code */
+                                createPlan: boolean;
+                                /** @description POST /observations/import and /observations/bulk (rows of cells your unit reports) */
+                                importValues: boolean;
+                                /** @description POST /api-tokens, GET /api-tokens */
+                                manageApiTokens: boolean;
+                                /** @description POST /users, and changing accounts */
+                                manageUsers: boolean;
+                                /** @description GET /audit */
+                                readAudit: boolean;
+                                /** @description dashboards with basis=reported (submitted values not yet approved) */
+                                readReportedValues: boolean;
+                                /** @description GET /users */
+                                readUsers: boolean;
+                            };
                             /** @description Send as x-csrf-token on every state-changing request made with the session cookie. */
                             csrfToken: string;
                             user: {
@@ -9065,6 +9265,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do, instance-wide. */
+                            can: {
+                                /** @description POST /org-units, and changing or retiring org units */
+                                administerOrgUnits: boolean;
+                                /** @description POST /plans with a new plan code */
+                                createPlan: boolean;
+                                /** @description POST /observations/import and /observations/bulk (rows of cells your unit reports) */
+                                importValues: boolean;
+                                /** @description POST /api-tokens, GET /api-tokens */
+                                manageApiTokens: boolean;
+                                /** @description POST /users, and changing accounts */
+                                manageUsers: boolean;
+                                /** @description GET /audit */
+                                readAudit: boolean;
+                                /** @description dashboards with basis=reported (submitted values not yet approved) */
+                                readReportedValues: boolean;
+                                /** @description GET /users */
+                                readUsers: boolean;
+                            };
                             /** @description Send as x-csrf-token on every state-changing request made with the session cookie. */
                             csrfToken: string;
                             user: {
@@ -9738,6 +9957,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description What you may do with this account. */
+                            can: {
+                                /** @description PATCH /users/:id with status disabled */
+                                disable: boolean;
+                                /** @description PATCH /users/:id (name, e-mail, unit), password links and sessions */
+                                edit: boolean;
+                                /** @description POST /users/:id/roles for at least one role you may grant */
+                                grant: boolean;
+                            };
                             demo: boolean;
                             displayName: string;
                             email: string | null;

@@ -36,6 +36,26 @@ export function lockedForUnit(status: string): boolean {
   return status === "submitted" || status === "approved";
 }
 
+export type ValueTransition = "submit" | "recall" | "approve" | "return";
+
+/** The moves of a value between states: the states each starts from, and the state it leads to. */
+export const valueTransitions: Record<ValueTransition, { from: readonly string[]; to: ValueStatus }> = {
+  submit: { from: ["draft"], to: "submitted" },
+  recall: { from: ["submitted"], to: "draft" },
+  approve: { from: ["submitted"], to: "approved" },
+  return: { from: ["submitted", "approved"], to: "draft" },
+};
+
+/** Whether a value in this state may make the move (otherwise 409 INVALID_STATE). */
+export function transitionAllowed(action: ValueTransition, status: string): boolean {
+  return valueTransitions[action].from.includes(status);
+}
+
+/** Only an official (approved) figure is revised; a draft or submitted one is changed by its unit. */
+export function revisable(status: string): boolean {
+  return status === "approved";
+}
+
 export interface Bounds {
   min: number | null;
   max: number | null;

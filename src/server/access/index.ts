@@ -1,21 +1,14 @@
 /** The public face of the access module: other modules import only what is here. */
-export { canManageApiTokens } from "./policies/api-tokens.js";
-export { canReadAudit } from "./policies/audit.js";
-export { canReadIndicator, canReadUnpublishedIndicators } from "./policies/indicators.js";
-export type { ValueContext } from "./policies/observations.js";
-export {
-  canFillUnitTemplate,
-  canReadValue,
-  canReviewValue,
-  canSubmitValue,
-  canWriteValue,
-  readableValues,
-  tokenMayReadBeyondOwnValues,
-} from "./policies/observations.js";
-export { canAdministerOrgUnits } from "./policies/org-units.js";
-export { canAdministerPlan, canCreatePlan } from "./policies/plans.js";
-export { canReadRollup, mayReadReportedLayer, reviewsIndicator } from "./policies/rollups.js";
-export { canEditUnitProfile, canReadUnitProfile } from "./policies/unit-profiles.js";
-export { canGrantRole, canManageUsers, canSeeUsers } from "./policies/users.js";
+export type { Action, ActionSubjects } from "./authorize.js";
+export { allows, authorize } from "./authorize.js";
+export { indicatorCan, orgUnitCan, planCan, sessionCan, unitProfileCan, userCan, valueCan } from "./can.js";
+export type { IndicatorContext } from "./policies/indicators.js";
+export { canReadUnpublishedIndicators } from "./policies/indicators.js";
+export type { CellContext, ValueContext } from "./policies/observations.js";
+export { canReadValue, readableValues } from "./policies/observations.js";
+export type { DataGapScope } from "./policies/quality.js";
+export { dataGapScope } from "./policies/quality.js";
+export { canReadRollup, reviewsIndicator } from "./policies/rollups.js";
+export { secondFactorRequired } from "./policies/second-factor.js";
 export type { Principal, Role, RoleGrant, TokenPrincipal, UserPrincipal } from "./roles.js";
-export { anonymous, readsWholePlan, roleScope, roles, unitsWith } from "./roles.js";
+export { anonymous, roleScope, roles } from "./roles.js";

@@ -16,6 +16,23 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/** Roles held for a unit (and the units below it): its people, who act for its own values and profile. */
+export const unitRoles: ReadonlySet<Role> = new Set<Role>([
+  "unit_reporter",
+  "unit_approver",
+  "provincial_committee",
+]);
+
+/** The unit roles that write their unit's values: reporters enter them, approvers also submit and recall. */
+export const valueWriterRoles: ReadonlySet<Role> = new Set<Role>(["unit_reporter", "unit_approver"]);
+
+/** Plan-scoped roles that read everything of their plan that is submitted (never other units' drafts). */
+export const planReaderRoles: ReadonlySet<Role> = new Set<Role>([
+  "standing_office",
+  "steering_member",
+  "advisory_council",
+]);
+
 export type ScopeKind = "global" | "plan" | "system" | "project" | "unit";
 
 /** Which scope each role is granted on. */
@@ -100,19 +117,21 @@ export function isAdmin(p: Principal): boolean {
 export function readsWholePlan(p: Principal, planId?: string): boolean {
   if (p.kind !== "user") return false;
   return p.grants.some(
-    (g) =>
-      g.role === "system_admin" ||
-      ((g.role === "standing_office" || g.role === "steering_member" || g.role === "advisory_council") &&
-        (!planId || g.planId === planId)),
+    (g) => g.role === "system_admin" || (planReaderRoles.has(g.role) && (!planId || g.planId === planId)),
   );
 }
 
-/** Units a principal acts for: unit-scoped grants (reporter, approver, provincial committee) or a token's unit. */
-export function unitsWith(p: Principal, ...wanted: Role[]): Set<string> {
+/** Units a user holds one of the `wanted` roles for (each grant's unit and the units below it). */
+export function unitsWith(p: Principal, wanted: ReadonlySet<Role>): Set<string> {
   const out = new Set<string>();
   if (p.kind === "user")
-    for (const g of p.grants) if (wanted.includes(g.role)) for (const u of g.unitIds) out.add(u);
+    for (const g of p.grants) if (wanted.has(g.role)) for (const u of g.unitIds) out.add(u);
   return out;
+}
+
+/** The units a principal acts for as their own: a unit role's units, or a token's unit. */
+export function ownUnits(p: Principal): Set<string> {
+  return p.kind === "token" ? new Set(p.unitIds) : unitsWith(p, unitRoles);
 }
 
 /**

@@ -2,11 +2,12 @@
  * API tokens for machine-to-machine ingestion: issued by an administrator for a unit, scoped to
  * indicators and actions, shown once, stored hashed, with expiry, last use and revocation.
  */
+
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponses } from "../../contracts/common.js";
 import { listEnvelope } from "../../contracts/pagination.js";
-import { canManageApiTokens } from "../access/index.js";
+import { authorize } from "../access/index.js";
 import { changeContext } from "../core/change-context.js";
 import { AppError } from "../core/errors.js";
 import { issueApiToken } from "./commands/issue-token.js";
@@ -50,7 +51,7 @@ export const apiTokenRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canManageApiTokens(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "apiToken.manage", null);
       const rows = await Q.listTokens(db());
       const codes = await Q.unitCodesOf(db(), rows);
       return { items: rows.map((r) => presentToken(r, codes)), total: rows.length, nextCursor: null };

@@ -1,9 +1,10 @@
 /** Browsing and checking the audit trail: administrators and the Standing Office. */
+
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponses } from "../../contracts/common.js";
 import { listEnvelope, pageQuery } from "../../contracts/pagination.js";
-import { canReadAudit } from "../access/index.js";
+import { authorize } from "../access/index.js";
 import { AppError, notFound } from "../core/errors.js";
 import { decodeCursor, encodeCursor, page } from "../core/http/pagination.js";
 import { bulkRows } from "./bulk-rows.js";
@@ -30,7 +31,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canReadAudit(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "audit.read", null);
       const { limit, cursor, ...filter } = req.query;
       const after = decodeCursor(cursor, 1);
       if (after && !Number.isSafeInteger(after[0])) throw new AppError("INVALID_CURSOR");
@@ -56,7 +57,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canReadAudit(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "audit.read", null);
       const r = await entryBySeq(db(), req.params.seq);
       if (!r) throw notFound("audit_entry", String(req.params.seq));
       const importId = (r.after as { importId?: unknown } | null)?.importId;
@@ -102,7 +103,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canReadAudit(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "audit.read", null);
       return verifyChain(db(), app.deps.auditAnchor.current());
     },
   );

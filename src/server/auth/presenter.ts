@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { orgUnits, plans, projects, systems, users } from "../../db/schema/index.js";
-import type { RoleGrant } from "../access/index.js";
+import { type RoleGrant, sessionCan, type UserPrincipal } from "../access/index.js";
 
 type GrantLike = Pick<RoleGrant, "id" | "role" | "planId" | "systemId" | "projectId" | "unitId">;
 
@@ -58,20 +58,8 @@ export async function unitCode(db: Executor, id: string | null): Promise<string 
   return row?.code ?? null;
 }
 
-/** The signed-in user of a session principal, with their grants as codes and the CSRF token. */
-export async function presentSession(
-  db: Executor,
-  p: {
-    userId: string;
-    username: string;
-    displayName: string;
-    unitId: string | null;
-    grants: GrantLike[];
-    totpEnabled: boolean;
-    mustEnrolTotp: boolean;
-    csrfToken: string;
-  },
-) {
+/** The signed-in user of a session principal, with their grants as codes, the CSRF token and what they may do. */
+export async function presentSession(db: Executor, p: UserPrincipal & { csrfToken: string }) {
   const [user] = await db.select({ unitId: users.unitId }).from(users).where(eq(users.id, p.userId));
   return {
     user: {
@@ -84,6 +72,7 @@ export async function presentSession(
       mustEnrolTotp: p.mustEnrolTotp,
     },
     csrfToken: p.csrfToken,
+    can: sessionCan(p),
   };
 }
 

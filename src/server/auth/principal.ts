@@ -5,7 +5,13 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { apiTokens, roleAssignments, sessions, users } from "../../db/schema/index.js";
-import type { Role, RoleGrant, TokenPrincipal, UserPrincipal } from "../access/index.js";
+import {
+  type Role,
+  type RoleGrant,
+  secondFactorRequired,
+  type TokenPrincipal,
+  type UserPrincipal,
+} from "../access/index.js";
 import { definitionsVersion, type GrantRow, sessionPrincipalRow, subtreeRows } from "./queries.js";
 import type { SessionSettings } from "./sessions.js";
 import { sha256 } from "./tokens.js";
@@ -145,7 +151,7 @@ export async function loadTokenPrincipal(db: Executor, bearer: string): Promise<
 
 /** An administrator who must enrol a second factor before anything else (REQUIRE_TOTP_FOR_ADMINS). */
 export function mustEnrolTotp(requireForAdmins: boolean, user: UserPrincipal): boolean {
-  return requireForAdmins && !user.totpEnabled && user.grants.some((g) => g.role === "system_admin");
+  return !user.totpEnabled && secondFactorRequired(user, requireForAdmins);
 }
 
 /**

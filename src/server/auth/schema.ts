@@ -1,5 +1,6 @@
 /** Request and response shapes of sign-in, sessions and the signed-in user's own account. */
 import { z } from "zod";
+import { sessionCan } from "../../contracts/can.js";
 import { roles } from "../access/index.js";
 
 export const grantSchema = z.object({
@@ -26,6 +27,7 @@ export const sessionBody = z.object({
   csrfToken: z
     .string()
     .describe("Send as x-csrf-token on every state-changing request made with the session cookie."),
+  can: sessionCan,
 });
 export type SessionView = z.output<typeof sessionBody>;
 

@@ -5,7 +5,7 @@ import { codeParam, errorResponses, periodCode } from "../../contracts/common.js
 import { periodKinds } from "../../domain/periods.js";
 import type { Layer } from "../../domain/rollup.js";
 import type { Principal } from "../access/index.js";
-import { mayReadReportedLayer, tokenMayReadBeyondOwnValues } from "../access/index.js";
+import { authorize } from "../access/index.js";
 import { AppError } from "../core/errors.js";
 import { sendEncoded } from "../core/http/encoded.js";
 import { getPlanByCode } from "../plans/index.js";
@@ -15,9 +15,9 @@ import { planOverviewJson } from "./service.js";
 
 const tags = ["dashboards"];
 function layerFor(p: Principal, basis: Layer): Layer {
-  if (!tokenMayReadBeyondOwnValues(p)) throw new AppError("FORBIDDEN");
+  authorize(p, "observation.readBeyondOwn", null);
   if (basis === "reported" && p.kind === "anonymous") throw new AppError("AUTH_REQUIRED");
-  if (basis === "reported" && !mayReadReportedLayer(p)) throw new AppError("FORBIDDEN");
+  if (basis === "reported") authorize(p, "rollup.readReported", null);
   return basis;
 }
 

@@ -1,4 +1,5 @@
 /** The public face of the indicators module: other modules import only what is here. */
+export { loadIndicatorContext } from "./access-context.js";
 export { indicatorPatch, retireIndicator, setTarget, updateIndicator } from "./admin-service.js";
 export { presentIndicator } from "./presenter.js";
 export * as indicatorQueries from "./queries.js";

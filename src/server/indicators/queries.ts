@@ -194,5 +194,14 @@ export async function indicatorHistory(
   return { rows, total: total?.n ?? 0 };
 }
 
+/** The plans tracking an indicator, and whether each owns (defined) it. */
+export async function indicatorPlanLinks(db: Executor, code: string) {
+  return db
+    .select({ planId: planIndicators.planId, owner: planIndicators.owner })
+    .from(planIndicators)
+    .innerJoin(indicators, eq(planIndicators.indicatorId, indicators.id))
+    .where(eq(indicators.code, code));
+}
+
 /** The milestone rule in SQL: the twin of isMilestoneIndicator in domain/indicator-values.ts. */
 export const milestoneIndicatorSql: SQL = sql`(${indicators.direction} = 'milestone' or ${indicators.kind} = 'milestone')`;

@@ -4,9 +4,10 @@ import { z } from "zod";
 import { codeParam, errorResponses } from "../../contracts/common.js";
 import { listEnvelope, pageQuery } from "../../contracts/pagination.js";
 import type { Principal } from "../access/index.js";
-import { canReadIndicator } from "../access/index.js";
+import { allows, indicatorCan } from "../access/index.js";
 import { notFound } from "../core/errors.js";
 import { decodeCursor, page } from "../core/http/pagination.js";
+import { loadIndicatorContext } from "./access-context.js";
 import { presentIndicator } from "./presenter.js";
 import * as Q from "./queries.js";
 import * as S from "./schema.js";
@@ -19,7 +20,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   /** An unpublished indicator does not exist for those who may not read it. */
   const readable = async (p: Principal, code: string) => {
     const row = await Q.getIndicatorByCode(db(), code);
-    if (!canReadIndicator(p, row)) throw notFound("indicator", code);
+    if (!allows(p, "indicator.read", row)) throw notFound("indicator", code);
     return row;
   };
 
@@ -31,12 +32,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "One indicator of the shared catalogue, with its targets in every plan",
         params: z.object({ code: codeParam }),
-        response: { 200: S.indicator, ...errorResponses },
+        response: { 200: S.indicatorDetail, ...errorResponses },
       },
     },
     async (req) => {
       const row = await readable(req.principal, req.params.code);
-      return presentIndicator(row, await Q.indicatorRelations(db(), [row.id]));
+      const can = indicatorCan(req.principal, await loadIndicatorContext(db(), row.code));
+      return { ...presentIndicator(row, await Q.indicatorRelations(db(), [row.id])), can };
     },
   );
 

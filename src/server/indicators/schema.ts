@@ -1,5 +1,7 @@
 /** API shapes of the indicator catalogue, targets and their version history. */
+
 import { z } from "zod";
+import { indicatorCan } from "../../contracts/can.js";
 import { localized, optionalLocalized } from "../../contracts/common.js";
 import {
   aggregationRules,
@@ -74,6 +76,9 @@ export const indicator = z.object({
   retired: z.boolean(),
   updatedAt: z.string(),
 });
+
+/** One indicator as read by itself: with what the caller may do with it. */
+export const indicatorDetail = indicator.extend({ can: indicatorCan });
 
 export const historyEntry = z.object({
   entity: z.enum(["indicator", "target"]),

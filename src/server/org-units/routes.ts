@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { codeParam, errorResponses } from "../../contracts/common.js";
 import { listEnvelope, pageQuery } from "../../contracts/pagination.js";
+import { orgUnitCan } from "../access/index.js";
 import { decodeCursor, page } from "../core/http/pagination.js";
 import { presentOrgUnit } from "./presenter.js";
 import * as Q from "./queries.js";
@@ -59,12 +60,13 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "One org unit with its lineage",
         params: z.object({ code: codeParam }),
-        response: { 200: S.orgUnit, ...errorResponses },
+        response: { 200: S.orgUnitDetail, ...errorResponses },
       },
     },
     async (req) => {
       const row = await Q.getOrgUnitByCode(db(), req.params.code);
-      return presentOrgUnit(row, await Q.orgUnitRelations(db(), [row]), todayInVietnam());
+      const unit = presentOrgUnit(row, await Q.orgUnitRelations(db(), [row]), todayInVietnam());
+      return { ...unit, can: orgUnitCan(req.principal) };
     },
   );
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { orgUnitCan } from "../../contracts/can.js";
 import { localized, optionalLocalized } from "../../contracts/common.js";
 import { orgUnitKinds, provinceSubtypes } from "../../domain/org-units/schema.js";
 
@@ -23,6 +24,9 @@ export const orgUnit = z.object({
   predecessors: z.array(lineageLink).describe("Units that merged into this one, or that it was split from."),
   note: optionalLocalized,
 });
+
+/** One org unit as read by itself: with what the caller may do with it. */
+export const orgUnitDetail = orgUnit.extend({ can: orgUnitCan });
 
 const isoDate = z.iso.date();
 

@@ -3,7 +3,6 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import {
   indicatorAssignments,
-  indicators,
   initiatives,
   orgUnits,
   phaseFocusItems,
@@ -252,14 +251,4 @@ export async function getInitiativeWithSystem(db: Executor, planId: string, code
     .where(and(eq(initiatives.planId, planId), eq(initiatives.code, code)));
   if (!row) throw notFound("initiative", code);
   return row;
-}
-
-/** The plans that define (own) the indicator; plans that only link it are not among them. */
-export async function indicatorOwnerPlanIds(db: Executor, code: string): Promise<string[]> {
-  const rows = await db
-    .select({ planId: planIndicators.planId })
-    .from(planIndicators)
-    .innerJoin(indicators, eq(planIndicators.indicatorId, indicators.id))
-    .where(and(eq(indicators.code, code), eq(planIndicators.owner, true)));
-  return rows.map((r) => r.planId);
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { codeParam, errorResponses } from "../../contracts/common.js";
 import { listEnvelope, pageQuery } from "../../contracts/pagination.js";
+import { planCan } from "../access/index.js";
 import { decodeCursor, page } from "../core/http/pagination.js";
 import {
   presentInitiative,
@@ -55,7 +56,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "A plan with its phases (and their focus) and roles",
         params: z.object({ code: codeParam }),
-        response: { 200: S.planDetail, ...errorResponses },
+        response: { 200: S.planRead, ...errorResponses },
       },
     },
     async (req) => {
@@ -67,7 +68,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         db(),
         parts.roleRows.flatMap((r) => r.unitIds),
       );
-      return presentPlanDetail(plan, counts.get(plan.id), parts, { ...maps, unit });
+      const detail = presentPlanDetail(plan, counts.get(plan.id), parts, { ...maps, unit });
+      return { ...detail, can: planCan(req.principal, plan.id) };
     },
   );
 

@@ -1,5 +1,6 @@
 /** API shapes of the plan structure: plans, phases, systems, initiatives, projects, roles. */
 import { z } from "zod";
+import { planCan } from "../../contracts/can.js";
 import { localized, optionalLocalized } from "../../contracts/common.js";
 
 export const planSummary = z.object({
@@ -50,6 +51,9 @@ export const planDetail = planSummary.extend({
   phases: z.array(phase),
   roles: z.array(planRole),
 });
+
+/** A plan as read by itself: with what the caller may do with it. */
+export const planRead = planDetail.extend({ can: planCan });
 
 export const system = z.object({
   code: z.string(),

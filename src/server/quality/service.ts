@@ -8,15 +8,7 @@ import { robustZAgainstOthers } from "../../domain/aggregation.js";
 import type { DueRule } from "../../domain/periods.js";
 import { dueAt, formatPeriod, frequencyOfPeriodKind, type Period, previous } from "../../domain/periods.js";
 import { dueRuleOf, type Flag, flagValue, missingUnits } from "../../domain/quality.js";
-import {
-  canReadValue,
-  type Principal,
-  readsWholePlan,
-  reviewsIndicator,
-  tokenMayReadBeyondOwnValues,
-  unitsWith,
-} from "../access/index.js";
-import { AppError } from "../core/errors.js";
+import { authorize, canReadValue, dataGapScope, type Principal } from "../access/index.js";
 import * as Q from "./queries.js";
 
 const HISTORY = 12;
@@ -31,23 +23,14 @@ export async function dataQuality(
   const kind = period.kind;
   const frequency = frequencyOfPeriodKind(kind);
   const inds = await Q.reportedIndicators(db, plan.id, frequency);
-  if (!tokenMayReadBeyondOwnValues(principal)) throw new AppError("FORBIDDEN");
-  const wholePlan = readsWholePlan(principal, plan.id);
+  const subject = {
+    planId: plan.id,
+    indicators: inds.map((i) => ({ id: i.id, code: i.code, systemIds: i.systemIds ?? [] })),
+  };
+  authorize(principal, "dataQuality.read", subject);
   // Tokens see their own indicators only; people whose units report see every indicator's gaps for those units.
-  if (principal.kind === "token" && principal.indicators !== "*") {
-    const scope = principal.indicators;
-    inds.splice(0, inds.length, ...inds.filter((i) => scope.has(i.code)));
-  }
-  const unitScope = unitsWith(principal, "unit_reporter", "unit_approver", "provincial_committee");
-  if (principal.kind === "token") for (const u of principal.unitIds) unitScope.add(u);
-  const reviewed = new Set(
-    inds
-      .filter(
-        (i) => wholePlan || reviewsIndicator(principal, { planId: plan.id, systemIds: i.systemIds ?? [] }),
-      )
-      .map((i) => i.id),
-  );
-  if (!wholePlan && reviewed.size === 0 && unitScope.size === 0) throw new AppError("FORBIDDEN");
+  const { indicatorIds, reviewed, units: unitScope } = dataGapScope(principal, subject);
+  inds.splice(0, inds.length, ...inds.filter((i) => indicatorIds.has(i.id)));
   /** Gaps (expected, missing) of a unit: the reviewers of the indicator, and the unit's own people. */
   const visible = (indicatorId: string, unitId: string) => reviewed.has(indicatorId) || unitScope.has(unitId);
   const byId = new Map(inds.map((i) => [i.id, i]));

@@ -1,7 +1,6 @@
 /** A unit's profile as its reader sees it: those working on the plan and the unit's own roles. */
 import type { Executor } from "../../db/client.js";
-import { canReadUnitProfile, type Principal } from "../access/index.js";
-import { AppError } from "../core/errors.js";
+import { authorize, type Principal, unitProfileCan } from "../access/index.js";
 import { getOrgUnitByCode } from "../org-units/index.js";
 import { presentProfile } from "./presenter.js";
 import { focalPersonsOf, profileOf } from "./queries.js";
@@ -13,6 +12,6 @@ export async function profileView(db: Executor, unit: { id: string; code: string
 
 export async function readUnitProfile(db: Executor, principal: Principal, code: string) {
   const unit = await getOrgUnitByCode(db, code);
-  if (!canReadUnitProfile(principal, unit.id)) throw new AppError("FORBIDDEN");
-  return profileView(db, unit);
+  authorize(principal, "unitProfile.read", { unitId: unit.id });
+  return { ...(await profileView(db, unit)), can: unitProfileCan(principal, unit.id) };
 }

@@ -27,7 +27,7 @@ export const unitProfileRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "A unit's profile and focal persons",
         params: z.object({ code: codeParam }),
-        response: { 200: S.profile, ...errorResponses },
+        response: { 200: S.profileRead, ...errorResponses },
       },
     },
     async (req) => readUnitProfile(db(), req.principal, req.params.code),

@@ -1,5 +1,6 @@
 /** Request and response shapes of unit profiles and focal persons. */
 import { z } from "zod";
+import { unitProfileCan } from "../../contracts/can.js";
 import { TEXT_LIMITS } from "../../domain/text-limits.js";
 
 const text = (max: number) => z.string().trim().max(max);
@@ -33,6 +34,9 @@ export const profile = z.object({
   updatedAt: z.string().nullable(),
   focalPersons: z.array(focalPerson),
 });
+
+/** The profile as read by itself: with what the caller may do with it. */
+export const profileRead = profile.extend({ can: unitProfileCan });
 
 export const focalBody = z.strictObject({
   fullName: text(200).min(1),

@@ -3,10 +3,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponses } from "../../contracts/common.js";
 import { listEnvelope } from "../../contracts/pagination.js";
-import { canManageUsers, canSeeUsers } from "../access/index.js";
+import { authorize, userCan } from "../access/index.js";
 import { listUserSessions } from "../auth/index.js";
 import { changeContext } from "../core/change-context.js";
-import { AppError } from "../core/errors.js";
 import { decodeCursor, page } from "../core/http/pagination.js";
 import { createAccount } from "./commands/create-user.js";
 import { endUserSessions } from "./commands/end-sessions.js";
@@ -44,7 +43,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canSeeUsers(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "user.list", null);
       const { limit, cursor, q } = req.query;
       const { rows, total } = await Q.listUsers(db(), q, limit, decodeCursor(cursor, 1));
       const views = new Map((await userViews(db(), rows.slice(0, limit))).map((v) => [v.id, v]));
@@ -66,12 +65,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "One account",
         params: S.idParams,
-        response: { 200: S.user, ...errorResponses },
+        response: { 200: S.userRead, ...errorResponses },
       },
     },
     async (req) => {
-      if (!canSeeUsers(req.principal)) throw new AppError("FORBIDDEN");
-      return userView(db(), req.params.id);
+      authorize(req.principal, "user.list", null);
+      return { ...(await userView(db(), req.params.id)), can: userCan(req.principal, req.params.id) };
     },
   );
 
@@ -180,7 +179,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canManageUsers(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "user.edit", { userId: req.params.id });
       await Q.getUser(db(), req.params.id);
       const rows = await listUserSessions(db(), req.params.id);
       return { items: rows.map(presentSession), total: rows.length, nextCursor: null };

@@ -1,5 +1,7 @@
 /** Request and response shapes of account administration. */
+
 import { z } from "zod";
+import { userCan } from "../../contracts/can.js";
 import { pageQuery } from "../../contracts/pagination.js";
 import { TEXT_LIMITS } from "../../domain/text-limits.js";
 import { roles } from "../access/index.js";
@@ -16,6 +18,9 @@ export const user = z.object({
   lastLoginAt: z.string().nullable(),
   demo: z.boolean(),
 });
+
+/** One account as read by itself: with what the caller may do with it. */
+export const userRead = user.extend({ can: userCan });
 export type UserView = z.output<typeof user>;
 
 export const idParams = z.object({ id: z.uuid() });

@@ -10,12 +10,22 @@
 import { type SQL, sql } from "drizzle-orm";
 import { pgArray } from "../../../db/arrays.js";
 import { indicators, observations } from "../../../db/schema/index.js";
-import type { Principal, TokenPrincipal } from "../roles.js";
+import {
+  type Principal,
+  planReaderRoles,
+  type TokenPrincipal,
+  unitRoles,
+  valueWriterRoles,
+} from "../roles.js";
 
-export interface ValueContext {
+/**
+ * A value cell (indicator × unit × period × disaggregation) as the rules see it, whether or not a
+ * value exists yet: who it describes, who reports it, and its indicator's facts. Loaded set-wise by
+ * observations/value-context.ts, complete for every caller (single writes, imports, reads, events).
+ */
+export interface CellContext {
   orgUnitId: string;
   reporterUnitId: string;
-  status: string;
   indicatorCode: string;
   indicatorPublished: boolean;
   responsibleUnitId: string | null;
@@ -23,8 +33,10 @@ export interface ValueContext {
   systemIds: readonly string[];
 }
 
-const unitRoles = new Set(["unit_reporter", "unit_approver", "provincial_committee"]);
-const planReaders = new Set(["standing_office", "steering_member", "advisory_council"]);
+/** An existing value: its cell and its state. */
+export interface ValueContext extends CellContext {
+  status: string;
+}
 
 /** A token reads and writes only within its indicators and unit, and reads only with a read or write action. */
 function tokenIndicator(p: TokenPrincipal, indicatorCode: string): boolean {
@@ -35,10 +47,10 @@ const tokenReads = (p: TokenPrincipal) =>
   p.actions.has("observations:read") || p.actions.has("observations:write");
 
 /** Whether the principal acts for one of `units` in a unit role (or is a token of one of them). */
-function actsFor(p: Principal, units: readonly string[], roles: Set<string> = unitRoles): boolean {
+function actsFor(p: Principal, units: readonly string[]): boolean {
   if (p.kind === "token") return units.some((u) => p.unitIds.has(u));
   if (p.kind !== "user") return false;
-  return p.grants.some((g) => roles.has(g.role) && units.some((u) => g.unitIds.has(u)));
+  return p.grants.some((g) => unitRoles.has(g.role) && units.some((u) => g.unitIds.has(u)));
 }
 
 function reviewsPlanWide(p: Principal, v: Pick<ValueContext, "planIds" | "systemIds">): boolean {
@@ -46,7 +58,7 @@ function reviewsPlanWide(p: Principal, v: Pick<ValueContext, "planIds" | "system
   return p.grants.some(
     (g) =>
       g.role === "system_admin" ||
-      (planReaders.has(g.role) && g.planId !== null && v.planIds.includes(g.planId)) ||
+      (planReaderRoles.has(g.role) && g.planId !== null && v.planIds.includes(g.planId)) ||
       (g.role === "chief_engineer" && g.systemId !== null && v.systemIds.includes(g.systemId)),
   );
 }
@@ -86,8 +98,7 @@ function writerUnits(p: Principal): Set<string> {
   if (p.kind === "token") {
     if (p.actions.has("observations:write")) for (const u of p.unitIds) out.add(u);
   } else if (p.kind === "user") {
-    for (const g of p.grants)
-      if (g.role === "unit_reporter" || g.role === "unit_approver") for (const u of g.unitIds) out.add(u);
+    for (const g of p.grants) if (valueWriterRoles.has(g.role)) for (const u of g.unitIds) out.add(u);
   }
   return out;
 }
@@ -96,12 +107,14 @@ function writerUnits(p: Principal): Set<string> {
  * Writing a value cell: only its reporting unit (`cellReporter` in domain/value-rules.ts) writes
  * it — its reporters and approvers, or its API token within the token's indicators.
  */
-export function canWriteValue(
-  p: Principal,
-  cell: { reporterUnitId: string; indicatorCode: string },
-): boolean {
+export function canWriteValue(p: Principal, cell: CellContext): boolean {
   if (p.kind === "token" && !tokenIndicator(p, cell.indicatorCode)) return false;
   return writerUnits(p).has(cell.reporterUnitId);
+}
+
+/** Importing values at all (a file's rows are then checked one by one): a principal who writes some unit's values. */
+export function canImportValues(p: Principal): boolean {
+  return writerUnits(p).size > 0;
 }
 
 /** A unit's Excel template (to fill in the values it reports): the unit's reporters and approvers, in person. */
@@ -110,14 +123,14 @@ export function canFillUnitTemplate(p: Principal, unitId: string): boolean {
 }
 
 /** Submitting a draft, or recalling a submitted value not yet approved: the reporting unit's approver. */
-export function canSubmitValue(p: Principal, v: Pick<ValueContext, "reporterUnitId">): boolean {
+export function canSubmitValue(p: Principal, v: CellContext): boolean {
   return (
     p.kind === "user" && p.grants.some((g) => g.role === "unit_approver" && g.unitIds.has(v.reporterUnitId))
   );
 }
 
 /** Approving, returning, revising and deleting any value: administrators, the plan's Standing Office, the system's Chief Engineer. */
-export function canReviewValue(p: Principal, v: Pick<ValueContext, "planIds" | "systemIds">): boolean {
+export function canReviewValue(p: Principal, v: CellContext): boolean {
   if (p.kind !== "user") return false;
   return p.grants.some(
     (g) =>
@@ -125,6 +138,11 @@ export function canReviewValue(p: Principal, v: Pick<ValueContext, "planIds" | "
       (g.role === "standing_office" && g.planId !== null && v.planIds.includes(g.planId)) ||
       (g.role === "chief_engineer" && g.systemId !== null && v.systemIds.includes(g.systemId)),
   );
+}
+
+/** Deleting a value (kept in its revisions): a draft by its reporting unit's writers, any value by a reviewer. */
+export function canDeleteValue(p: Principal, v: ValueContext): boolean {
+  return (v.status === "draft" && canWriteValue(p, v)) || canReviewValue(p, v);
 }
 
 const uuidArray = (ids: Iterable<string>) => {
@@ -158,7 +176,9 @@ export function readableValues(p: Principal): SQL {
     : sql`false`;
   if (p.kind !== "user") return publicRule;
   if (p.grants.some((g) => g.role === "system_admin")) return sql`(not ${draft} or ${ownRule})`;
-  const plans = p.grants.filter((g) => planReaders.has(g.role) && g.planId).map((g) => g.planId as string);
+  const plans = p.grants
+    .filter((g) => planReaderRoles.has(g.role) && g.planId)
+    .map((g) => g.planId as string);
   const systems = p.grants
     .filter((g) => g.role === "chief_engineer" && g.systemId)
     .map((g) => g.systemId as string);

@@ -5,6 +5,11 @@ export function canCreatePlan(p: Principal): boolean {
   return isAdmin(p);
 }
 
+/** Retiring a whole plan (kept, read-only): administrators only, like creating one. */
+export function canRetirePlan(p: Principal): boolean {
+  return isAdmin(p);
+}
+
 export function canAdministerPlan(p: Principal, planId: string): boolean {
   return (
     isAdmin(p) ||

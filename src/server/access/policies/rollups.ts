@@ -7,7 +7,7 @@
  * provincial committee). API tokens read only with `observations:read`, within their indicators and unit.
  */
 import type { Layer } from "../../../domain/rollup.js";
-import { type Principal, readsWholePlan } from "../roles.js";
+import { ownUnits, type Principal, readsWholePlan } from "../roles.js";
 
 export interface RollupSubject {
   planId: string;
@@ -17,8 +17,6 @@ export interface RollupSubject {
   unitId: string;
   indicatorCode: string;
 }
-
-const unitRoles = new Set(["unit_reporter", "unit_approver", "provincial_committee"]);
 
 export function reviewsIndicator(p: Principal, s: Pick<RollupSubject, "planId" | "systemIds">): boolean {
   if (readsWholePlan(p, s.planId)) return true;
@@ -30,11 +28,6 @@ export function reviewsIndicator(p: Principal, s: Pick<RollupSubject, "planId" |
   );
 }
 
-function ownUnit(p: Principal, unitId: string): boolean {
-  if (p.kind === "token") return p.unitIds.has(unitId);
-  return p.kind === "user" && p.grants.some((g) => unitRoles.has(g.role) && g.unitIds.has(unitId));
-}
-
 export function canReadRollup(p: Principal, s: RollupSubject, layer: Layer): boolean {
   // A token reads roll-ups only with `observations:read`, within its indicators and unit.
   if (p.kind === "token")
@@ -44,7 +37,7 @@ export function canReadRollup(p: Principal, s: RollupSubject, layer: Layer): boo
       p.unitIds.has(s.unitId)
     );
   if (layer === "approved" && s.published) return true;
-  return reviewsIndicator(p, s) || ownUnit(p, s.unitId);
+  return reviewsIndicator(p, s) || ownUnits(p).has(s.unitId);
 }
 
 /** Whether the caller may ask for the `reported` layer at all (else 403 rather than an empty answer). */

@@ -3,9 +3,9 @@
  * are not public: they are read by those working on the plan and by the unit's own roles (and
  * the provincial committee above it); only the unit's approver (or an administrator) changes them.
  */
-import type { Principal } from "../roles.js";
+import { type Principal, type Role, unitRoles } from "../roles.js";
 
-const planWideReaders = new Set([
+const planWideReaders = new Set<Role>([
   "system_admin",
   "standing_office",
   "steering_member",
@@ -13,7 +13,6 @@ const planWideReaders = new Set([
   "chief_engineer",
   "chief_architect",
 ]);
-const unitRoles = new Set(["unit_reporter", "unit_approver", "provincial_committee"]);
 
 export function canReadUnitProfile(p: Principal, unitId: string): boolean {
   if (p.kind !== "user") return false;

@@ -37,6 +37,11 @@ export function canGrantRole(p: Principal, target: GrantTarget): boolean {
   return p.grants.some((g) => g.role === "standing_office" && g.planId === target.planId);
 }
 
+/** Disabling an account: an administrator's act, never on their own account (no lock-out by mistake). */
+export function canDisableUser(p: Principal, userId: string): boolean {
+  return canManageUsers(p) && p.kind === "user" && p.userId !== userId;
+}
+
 export function canSeeUsers(p: Principal): boolean {
   return p.kind === "user" && p.grants.some((g) => g.role === "system_admin" || g.role === "standing_office");
 }

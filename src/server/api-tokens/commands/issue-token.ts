@@ -1,7 +1,7 @@
 /** Issuing an API token for a unit (administrators): the secret is returned once and stored hashed. */
 import type { Db } from "../../../db/client.js";
 import { apiTokens } from "../../../db/schema/index.js";
-import { canManageApiTokens, type Principal } from "../../access/index.js";
+import { authorize, type Principal } from "../../access/index.js";
 import { randomToken, sha256, TOKEN_PREFIX } from "../../auth/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
@@ -17,7 +17,8 @@ export async function issueApiToken(
   input: IssueInput,
   ctx: ChangeContext,
 ): Promise<{ row: TokenRow; token: string }> {
-  if (!canManageApiTokens(principal) || principal.kind !== "user") throw new AppError("FORBIDDEN");
+  authorize(principal, "apiToken.manage", null);
+  if (principal.kind !== "user") throw new AppError("FORBIDDEN");
   const unit = await getOrgUnitByCode(db, input.unit);
   if (input.indicators !== "*") {
     const missing = await unknownIndicatorCodes(db, input.indicators);

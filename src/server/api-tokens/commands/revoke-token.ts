@@ -2,10 +2,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { apiTokens } from "../../../db/schema/index.js";
-import { canManageApiTokens, type Principal } from "../../access/index.js";
+import { authorize, type Principal } from "../../access/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
-import { AppError, notFound } from "../../core/errors.js";
+import { notFound } from "../../core/errors.js";
 import { inTransaction } from "../../core/transaction.js";
 
 export async function revokeApiToken(
@@ -14,7 +14,7 @@ export async function revokeApiToken(
   id: string,
   ctx: ChangeContext,
 ): Promise<void> {
-  if (!canManageApiTokens(principal)) throw new AppError("FORBIDDEN");
+  authorize(principal, "apiToken.manage", null);
   await inTransaction(db, async (tx) => {
     const rows = await tx
       .update(apiTokens)

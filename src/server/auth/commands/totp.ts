@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { users } from "../../../db/schema/index.js";
-import type { UserPrincipal } from "../../access/index.js";
+import { authorize, type UserPrincipal } from "../../access/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import type { Config } from "../../core/config.js";
@@ -73,8 +73,7 @@ export async function disableTotp(
   code: string,
   ctx: ChangeContext,
 ): Promise<void> {
-  if (config.REQUIRE_TOTP_FOR_ADMINS && p.grants.some((g) => g.role === "system_admin"))
-    throw new AppError("FORBIDDEN");
+  authorize(p, "secondFactor.disable", { requiredForAdmins: config.REQUIRE_TOTP_FOR_ADMINS });
   await checkCode(db, config, p.userId, code);
   await setTotp(db, p.userId, { totpEnabled: false, totpSecret: null }, "user.totp_disable", ctx);
 }

@@ -5,8 +5,7 @@
  */
 import type { Executor } from "../../../db/client.js";
 import type { Principal } from "../../access/index.js";
-import { tokenMayReadBeyondOwnValues } from "../../access/index.js";
-import { AppError } from "../../core/errors.js";
+import { authorize } from "../../access/index.js";
 import {
   type ExportColumn,
   type ExportFormat,
@@ -15,7 +14,7 @@ import {
   keysetPages,
   streamRows,
 } from "../../core/export/stream.js";
-import { type Observation, presentObservations } from "../values/presenter.js";
+import { type ObservationFields, presentValueFields } from "../values/presenter.js";
 import { valueViews } from "../values/read.js";
 import { type ValueQuery, valueFilter, valuePage } from "../values/read-queries.js";
 
@@ -23,7 +22,7 @@ import { type ValueQuery, valueFilter, valuePage } from "../values/read-queries.
 const PAGE = 5000;
 
 /** The export's columns, in the import's Vietnamese headers. */
-const COLUMNS: readonly ExportColumn<Observation>[] = [
+const COLUMNS: readonly ExportColumn<ObservationFields>[] = [
   { header: "mã chỉ tiêu", cell: (o) => o.indicator },
   { header: "mã đơn vị", cell: (o) => o.unit },
   { header: "kỳ", cell: (o) => o.period },
@@ -45,14 +44,14 @@ export function exportValues(
   format: ExportFormat,
   onDone?: (stats: ExportStats) => void,
 ): ExportStream {
-  if (!tokenMayReadBeyondOwnValues(principal)) throw new AppError("FORBIDDEN");
+  authorize(principal, "observation.readBeyondOwn", null);
   const where = valueFilter(principal, q);
   const rows = keysetPages(
     (after: string | undefined) => valuePage(db, where, after, PAGE),
     (r) => r.id,
   );
   const pages = (async function* () {
-    for await (const page of rows) yield presentObservations(await valueViews(db, page));
+    for await (const page of rows) yield (await valueViews(db, page)).map(presentValueFields);
   })();
   return streamRows(pages, COLUMNS, format, { sheet: "Số liệu", ...(onDone ? { onDone } : {}) });
 }

@@ -12,7 +12,7 @@ import {
   parsePeriod,
 } from "../../../domain/periods.js";
 import type { Principal } from "../../access/index.js";
-import { canFillUnitTemplate } from "../../access/index.js";
+import { authorize } from "../../access/index.js";
 import { AppError } from "../../core/errors.js";
 import { getOrgUnitByCode } from "../../org-units/index.js";
 import { currentUnitValues, templateIndicators } from "./queries.js";
@@ -36,7 +36,7 @@ export async function unitTemplate(
     throw new AppError("VALIDATION_FAILED", { summary: `period: ${PERIOD_FORMAT.en}` });
   }
   const unit = await getOrgUnitByCode(db, q.unit);
-  if (!canFillUnitTemplate(principal, unit.id)) throw new AppError("FORBIDDEN");
+  authorize(principal, "observation.template", { unitId: unit.id });
   const rows = await templateIndicators(db, q.plan, frequencyOfPeriodKind(kind));
   const current = await currentUnitValues(
     db,

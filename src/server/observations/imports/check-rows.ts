@@ -10,12 +10,13 @@ import type { Executor } from "../../../db/client.js";
 import { parsePeriod } from "../../../domain/periods.js";
 import { cellReporter } from "../../../domain/value-rules.js";
 import type { Principal } from "../../access/index.js";
-import { canSubmitValue, canWriteValue } from "../../access/index.js";
+import { allows } from "../../access/index.js";
 import { AppError, type ErrorDetail } from "../../core/errors.js";
 import { checkObservation } from "../values/check.js";
 import { lockedRowMessage } from "../values/commands/value-errors.js";
 import { disaggKey, type Refs } from "../values/model.js";
 import { loadRefs } from "../values/queries.js";
+import { cellContext, type IndicatorFacts, indicatorFacts } from "../values/value-context.js";
 import { type RowError, rowError, type SourceRow } from "./files/source-row.js";
 import { duplicateRows, refusedRows, type StagedRow, stageRows } from "./queries.js";
 import type { ImportSummary } from "./summary.js";
@@ -43,6 +44,8 @@ export interface Reading {
   rejectedRows: number;
   errors: RowError[];
   forbidden: RowError[];
+  /** The policies' facts of each indicator met so far, loaded a batch at a time. */
+  facts: Map<string, IndicatorFacts>;
 }
 
 /** Checks a batch of source rows and stages the good ones. */
@@ -70,6 +73,12 @@ export async function checkBatch(
     for (const [k, v] of more.units) refs.units.set(k, v);
     for (const [k, v] of more.unitsById) refs.unitsById.set(k, v);
   }
+  const unseen = new Set<string>();
+  for (const s of batch) {
+    const id = s.input && refs.indicators.get(s.input.indicator)?.id;
+    if (id && !r.facts.has(id)) unseen.add(id);
+  }
+  if (unseen.size > 0) for (const [k, v] of await indicatorFacts(db, [...unseen])) r.facts.set(k, v);
   const staged: StagedRow[] = [];
   for (const { row, input, errors } of batch) {
     r.rows++;
@@ -83,19 +92,21 @@ export async function checkBatch(
       }
       const ind = refs.indicators.get(input.indicator);
       const unit = refs.units.get(input.unit);
-      if (ind && unit) {
+      const facts = ind && r.facts.get(ind.id);
+      if (ind && unit && facts) {
         // The reporter of a new cell; a row meeting an existing value is checked against that
         // value's reporter once staged (refusedRows).
         const reporterUnitId = cellReporter(ind, unit.id);
+        const cell = cellContext({ orgUnitId: unit.id, reporterUnitId }, facts);
         const named = input.reporterUnit ? refs.units.get(input.reporterUnit)?.id : undefined;
-        const allowed =
-          (!named || named === reporterUnitId) &&
-          canWriteValue(principal, { reporterUnitId, indicatorCode: ind.code });
+        const allowed = (!named || named === reporterUnitId) && allows(principal, "observation.write", cell);
         const reporterName = (id: string, lang: "vi" | "en") => {
           const u = refs.unitsById.get(id);
           return u ? `${lang === "en" ? (u.nameEn ?? u.nameVi) : u.nameVi} (${u.code})` : id;
         };
-        const mayOnlyDraft = opts.submit && !canSubmitValue(principal, { reporterUnitId });
+        // Entered as a draft and submitted in the same step.
+        const mayOnlyDraft =
+          opts.submit && !allows(principal, "observation.submit", { ...cell, status: "draft" });
         if (!allowed || mayOnlyDraft) {
           if (r.forbidden.length < MAX_ERRORS)
             r.forbidden.push({

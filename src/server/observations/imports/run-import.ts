@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { yieldToEventLoop } from "../../../db/chunked.js";
 import type { Db, Executor } from "../../../db/client.js";
-import type { Principal } from "../../access/index.js";
+import { authorize, type Principal } from "../../access/index.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import { AppError, violatesUnique } from "../../core/errors.js";
 import { inTransaction } from "../../core/transaction.js";
@@ -39,6 +39,7 @@ export async function importObservations(
   ctx: ChangeContext,
   opts: ImportOptions,
 ): Promise<ImportSummary> {
+  authorize(principal, "observation.import", null);
   const read = { hash: "" };
   const rows = nfcRows(source);
   try {
@@ -85,6 +86,7 @@ async function runImport(
     rejectedRows: 0,
     errors: [],
     forbidden: [],
+    facts: new Map(),
   };
   const done = await storedImport(x, ctx.actor, opts.idempotencyKey);
   // A retry is only read (to compare it with the first upload), never staged.

@@ -3,6 +3,7 @@
  * the Drizzle schema), the cell key of a disaggregation, and the workflow's transitions.
  */
 import type { indicators, observationRevisions, observations, orgUnits } from "../../../db/schema/index.js";
+import { type ValueTransition, valueTransitions } from "../../../domain/value-rules.js";
 
 export interface ObservationInput {
   indicator: string;
@@ -45,11 +46,6 @@ export function disaggKey(d: Record<string, string> | undefined): string {
     .join(";");
 }
 
-export type Transition = "submit" | "recall" | "approve" | "return";
-
-export const transitions: Record<Transition, { from: string[]; to: string }> = {
-  submit: { from: ["draft"], to: "submitted" },
-  recall: { from: ["submitted"], to: "draft" },
-  approve: { from: ["submitted"], to: "approved" },
-  return: { from: ["submitted", "approved"], to: "draft" },
-};
+export type Transition = ValueTransition;
+/** The state table lives in the domain (value-rules.ts): the commands and the `can` flags read it. */
+export const transitions = valueTransitions;

@@ -28,6 +28,8 @@ export interface ValueView {
   indicatorCode: string;
   unitCode: string;
   reporterUnitCode: string;
+  /** The current value's facts for the policies (absent only if its indicator is gone). */
+  context: ValueContext | undefined;
 }
 
 /**
@@ -53,9 +55,10 @@ export async function valueViews(
     const revision = past?.get(row.id);
     if (past && (!revision || revision.deleted)) continue;
     const f = facts.get(row.indicatorId);
+    const context = f && valueContext(row, f);
     if (
       revision &&
-      (!f || !asOf || !canReadValue(asOf.principal, { ...valueContext(row, f), status: revision.status }))
+      (!context || !asOf || !canReadValue(asOf.principal, { ...context, status: revision.status }))
     )
       continue;
     out.push({
@@ -64,6 +67,7 @@ export async function valueViews(
       indicatorCode: f?.code ?? row.indicatorId,
       unitCode: codes.get(row.orgUnitId) ?? row.orgUnitId,
       reporterUnitCode: codes.get(row.reporterUnitId) ?? row.reporterUnitId,
+      context,
     });
   }
   return out;

@@ -66,7 +66,7 @@ export const valueRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const result = await writeValue(db(), req.principal, req.body, changeContext(req));
-      const out = presentObservation(await valueView(db(), result.row));
+      const out = presentObservation(await valueView(db(), result.row), req.principal);
       return reply.status(result.outcome === "created" ? 201 : 200).send(out);
     },
   );
@@ -85,7 +85,7 @@ export const valueRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const page = await listValues(db(), req.principal, req.query);
-      return { ...page, items: page.items.map(presentObservation) };
+      return { ...page, items: page.items.map((v) => presentObservation(v, req.principal)) };
     },
   );
 
@@ -100,7 +100,7 @@ export const valueRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: observation, ...errorResponses },
       },
     },
-    async (req) => presentObservation(await readValue(db(), req.principal, req.params.id)),
+    async (req) => presentObservation(await readValue(db(), req.principal, req.params.id), req.principal),
   );
 
   app.get(
@@ -167,7 +167,7 @@ export const valueRoutes: FastifyPluginAsyncZod = async (app) => {
           { expectedVersion: req.body?.expectedVersion },
           changeContext(req, req.body?.reason),
         );
-        return presentObservation(await valueView(db(), next));
+        return presentObservation(await valueView(db(), next), req.principal);
       },
     );
   }
@@ -193,7 +193,7 @@ export const valueRoutes: FastifyPluginAsyncZod = async (app) => {
         req.body,
         changeContext(req, req.body.reason),
       );
-      return presentObservation(await valueView(db(), next));
+      return presentObservation(await valueView(db(), next), req.principal);
     },
   );
 };

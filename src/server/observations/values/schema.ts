@@ -1,5 +1,7 @@
 /** The request and response shapes of values (zod: validation, types and OpenAPI in one). */
+
 import { z } from "zod";
+import { valueCan } from "../../../contracts/can.js";
 import { codeParam, periodCode } from "../../../contracts/common.js";
 import { pageQuery } from "../../../contracts/pagination.js";
 import { TEXT_LIMITS } from "../../../domain/text-limits.js";
@@ -22,6 +24,7 @@ export const observation = z.object({
   version: z.number(),
   updatedBy: z.string(),
   updatedAt: z.string(),
+  can: valueCan,
 });
 
 export const revision = z.object({

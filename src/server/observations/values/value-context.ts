@@ -1,11 +1,12 @@
 /**
  * The one loader of the facts the value policies need (access/policies/observations.ts): for each
- * indicator its code, publication, responsible unit, reporting rule, plans and systems; and a value
+ * indicator its code, publication, responsible unit, reporting rule, plans and systems — set-wise,
+ * so one value and a whole import batch are authorized on the same complete context; and a value
  * by id with its context, as its caller may see it.
  */
 import type { Executor } from "../../../db/client.js";
 import type { Principal } from "../../access/index.js";
-import { canReadValue, type ValueContext } from "../../access/index.js";
+import { type CellContext, canReadValue, type ValueContext } from "../../access/index.js";
 import { notFound } from "../../core/errors.js";
 import type { ObservationRow } from "./model.js";
 import { indicatorFactRows, valueById } from "./queries.js";
@@ -38,6 +39,22 @@ export async function indicatorFacts(
   for (const r of facts.plans) out.get(r.indicatorId)?.planIds.push(r.planId);
   for (const r of facts.systems) if (r.systemId) out.get(r.indicatorId)?.systemIds.push(r.systemId);
   return out;
+}
+
+/** A cell (existing or not) for the policies: the unit it describes, its reporter, its indicator's facts. */
+export function cellContext(
+  cell: { orgUnitId: string; reporterUnitId: string },
+  facts: IndicatorFacts,
+): CellContext {
+  return {
+    orgUnitId: cell.orgUnitId,
+    reporterUnitId: cell.reporterUnitId,
+    indicatorCode: facts.code,
+    indicatorPublished: facts.published,
+    responsibleUnitId: facts.responsibleUnitId,
+    planIds: facts.planIds,
+    systemIds: facts.systemIds,
+  };
 }
 
 export function valueContext(row: ObservationRow, facts: IndicatorFacts): ValueContext {

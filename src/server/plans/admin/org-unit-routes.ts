@@ -4,9 +4,8 @@ import { z } from "zod";
 import { codeParam, errorResponses } from "../../../contracts/common.js";
 import { orgUnitDef } from "../../../domain/org-units/schema.js";
 import { TEXT_LIMITS } from "../../../domain/text-limits.js";
-import { canAdministerOrgUnits } from "../../access/index.js";
+import { authorize } from "../../access/index.js";
 import { changeContext } from "../../core/change-context.js";
-import { AppError } from "../../core/errors.js";
 import { createOrgUnit, retireOrgUnit, updateOrgUnit } from "../../org-units/index.js";
 import { planAdmins, tags } from "./schema.js";
 
@@ -25,7 +24,7 @@ export const orgUnitAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "orgUnit.create", null);
       await createOrgUnit(db(), req.body, changeContext(req), {
         validFrom: "body.validFrom",
         validTo: "body.validTo",
@@ -58,7 +57,7 @@ export const orgUnitAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "orgUnit.edit", null);
       await updateOrgUnit(db(), req.params.code, req.body, changeContext(req), {
         validFrom: "body.validFrom",
         validTo: "body.validTo",
@@ -80,7 +79,7 @@ export const orgUnitAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!canAdministerOrgUnits(req.principal)) throw new AppError("FORBIDDEN");
+      authorize(req.principal, "orgUnit.retire", null);
       await retireOrgUnit(db(), req.params.code, req.query.validTo, changeContext(req), {
         validFrom: "querystring.validFrom",
         validTo: "querystring.validTo",

@@ -5,7 +5,7 @@
  */
 import type { Db } from "../../../db/client.js";
 import type { PlanDefinition } from "../../../domain/plan-definition/schema.js";
-import { canCreatePlan, type Principal } from "../../access/index.js";
+import { authorize, type Principal } from "../../access/index.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import type { ParsedFile } from "../../core/definition-files.js";
 import { AppError } from "../../core/errors.js";
@@ -26,7 +26,7 @@ export async function importPlanFile(
 ): Promise<ImportSummary> {
   const existing = await planByCode(db, def.code);
   if (existing) requirePlanAdmin(principal, existing.id);
-  else if (!canCreatePlan(principal)) throw new AppError("FORBIDDEN");
+  else authorize(principal, "plan.create", null);
   if (!opts.dryRun) return importPlanDefinition(db, def, ctx, file);
   let summary: ImportSummary | undefined;
   await inTransaction(db, async (tx) => {

@@ -4,11 +4,11 @@
  * the indicators module's versioned commands.
  */
 import type { Db } from "../../../db/client.js";
-import type { Principal } from "../../access/index.js";
+import { authorize, type Principal } from "../../access/index.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import { retireIndicator, setTarget, updateIndicator } from "../../indicators/index.js";
 import { getPlanByCode } from "../queries.js";
-import { requireIndicatorAdmin, requirePlanAdmin } from "./plan-admin.js";
+import { requireIndicatorAdmin } from "./plan-admin.js";
 
 export async function changeIndicatorDefinition(
   db: Db,
@@ -17,7 +17,7 @@ export async function changeIndicatorDefinition(
   patch: unknown,
   ctx: ChangeContext,
 ): Promise<number> {
-  await requireIndicatorAdmin(db, principal, code);
+  await requireIndicatorAdmin(db, principal, code, "indicator.edit");
   return updateIndicator(db, code, patch, ctx);
 }
 
@@ -27,7 +27,7 @@ export async function retireOwnedIndicator(
   code: string,
   ctx: ChangeContext,
 ): Promise<void> {
-  await requireIndicatorAdmin(db, principal, code);
+  await requireIndicatorAdmin(db, principal, code, "indicator.retire");
   await retireIndicator(db, code, ctx);
 }
 
@@ -39,7 +39,8 @@ export async function setPlanTarget(
   ctx: ChangeContext,
 ): Promise<{ version: number }> {
   const plan = await getPlanByCode(db, input.plan);
-  requirePlanAdmin(principal, plan.id);
+  // The indicator's target in this plan (setTarget refuses an indicator the plan does not track).
+  authorize(principal, "indicator.setTarget", { planIds: [plan.id] });
   return setTarget(
     db,
     { indicator: input.indicator, plan: plan.code, orgUnit: input.orgUnit, target: input.target },

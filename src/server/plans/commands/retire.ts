@@ -6,10 +6,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { initiatives, plans, systems } from "../../../db/schema/index.js";
-import { canCreatePlan, type Principal } from "../../access/index.js";
+import { authorize, type Principal } from "../../access/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
-import { AppError, notFound } from "../../core/errors.js";
+import { notFound } from "../../core/errors.js";
 import { inTransaction } from "../../core/transaction.js";
 import { invalidateDefinitionHash } from "../../indicators/index.js";
 import { getPlanByCode } from "../queries.js";
@@ -22,7 +22,7 @@ export async function retirePlan(
   ctx: ChangeContext,
 ): Promise<void> {
   const plan = await getPlanByCode(db, code);
-  if (!canCreatePlan(principal)) throw new AppError("FORBIDDEN");
+  authorize(principal, "plan.retire", { planId: plan.id });
   await inTransaction(db, async (tx) => {
     const rows = await tx
       .update(plans)

@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Executor } from "../../../db/client.js";
 import { focalPersons } from "../../../db/schema/index.js";
-import { canEditUnitProfile, type Principal } from "../../access/index.js";
+import { allows, authorize, type Principal } from "../../access/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import { AppError, notFound } from "../../core/errors.js";
@@ -18,7 +18,7 @@ import type { FocalInput, FocalPatch } from "../schema.js";
 
 async function editableFocal(db: Executor, principal: Principal, id: string): Promise<FocalRow> {
   const f = await focalPersonById(db, id);
-  if (!f || !canEditUnitProfile(principal, f.unitId)) throw notFound("focal_person", id);
+  if (!f || !allows(principal, "unitProfile.edit", { unitId: f.unitId })) throw notFound("focal_person", id);
   return f;
 }
 
@@ -33,7 +33,7 @@ export async function addFocalPerson(
   ctx: ChangeContext,
 ): Promise<FocalRow> {
   const unit = await getOrgUnitByCode(db, unitCode);
-  if (!canEditUnitProfile(principal, unit.id)) throw new AppError("FORBIDDEN");
+  authorize(principal, "unitProfile.edit", { unitId: unit.id });
   return inTransaction(db, async (tx) => {
     if (input.isPrimary) await unmarkPrimary(tx, unit.id);
     const [r] = await tx

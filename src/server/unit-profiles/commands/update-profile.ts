@@ -1,10 +1,9 @@
 /** Changing a unit's profile: the unit's approver or an administrator; audited with before and after. */
 import type { Db } from "../../../db/client.js";
 import { unitProfiles } from "../../../db/schema/index.js";
-import { canEditUnitProfile, type Principal } from "../../access/index.js";
+import { authorize, type Principal } from "../../access/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
-import { AppError } from "../../core/errors.js";
 import { inTransaction } from "../../core/transaction.js";
 import { getOrgUnitByCode } from "../../org-units/index.js";
 import { profileOf } from "../queries.js";
@@ -19,7 +18,7 @@ export async function updateUnitProfile(
   ctx: ChangeContext,
 ): Promise<{ id: string; code: string }> {
   const unit = await getOrgUnitByCode(db, code);
-  if (!canEditUnitProfile(principal, unit.id)) throw new AppError("FORBIDDEN");
+  authorize(principal, "unitProfile.edit", { unitId: unit.id });
   await inTransaction(db, async (tx) => {
     const before = await profileOf(tx, unit.id);
     const values = { ...input, updatedBy: ctx.actorUserId ?? null, updatedAt: new Date() };

@@ -1,7 +1,7 @@
 /** Creating an account (administrators): without a password, a one-time link to set one is issued. */
 import type { Db } from "../../../db/client.js";
 import { users } from "../../../db/schema/index.js";
-import { canManageUsers, type Principal } from "../../access/index.js";
+import { authorize, type Principal } from "../../access/index.js";
 import { enforcePolicy, hashPassword, usernamePattern } from "../../auth/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
@@ -65,7 +65,7 @@ export async function createAccount(
   input: NewUser,
   ctx: ChangeContext,
 ): Promise<{ id: string; link: { token: string; expiresAt: Date } | null }> {
-  if (!canManageUsers(principal)) throw new AppError("FORBIDDEN");
+  authorize(principal, "user.create", null);
   const id = await createUser(db, input, ctx);
   const link = input.password ? null : await issuePasswordReset(db, id, ctx);
   return { id, link };

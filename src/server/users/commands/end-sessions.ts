@@ -1,10 +1,9 @@
 /** Ending every session of an account (administrators), e.g. after a lost device. */
 import type { Db } from "../../../db/client.js";
-import { canManageUsers, type Principal } from "../../access/index.js";
+import { authorize, type Principal } from "../../access/index.js";
 import { revokeUserSessions } from "../../auth/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
-import { AppError } from "../../core/errors.js";
 import { inTransaction } from "../../core/transaction.js";
 import { getUser } from "../queries.js";
 
@@ -15,7 +14,7 @@ export async function endUserSessions(
   userId: string,
   ctx: ChangeContext,
 ): Promise<number> {
-  if (!canManageUsers(principal)) throw new AppError("FORBIDDEN");
+  authorize(principal, "user.edit", { userId });
   await getUser(db, userId);
   return inTransaction(db, async (tx) => {
     const n = await revokeUserSessions(tx, userId);

@@ -2,11 +2,11 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { users } from "../../../db/schema/index.js";
-import { canManageUsers, type Principal } from "../../access/index.js";
+import { authorize, type Principal } from "../../access/index.js";
 import { issueOneTimeToken } from "../../auth/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
-import { AppError, notFound } from "../../core/errors.js";
+import { notFound } from "../../core/errors.js";
 import { inTransaction } from "../../core/transaction.js";
 import { getUser } from "../queries.js";
 
@@ -40,7 +40,7 @@ export async function issuePasswordResetFor(
   userId: string,
   ctx: ChangeContext,
 ): Promise<{ token: string; expiresAt: Date }> {
-  if (!canManageUsers(principal)) throw new AppError("FORBIDDEN");
+  authorize(principal, "user.edit", { userId });
   await getUser(db, userId);
   return issuePasswordReset(db, userId, ctx);
 }

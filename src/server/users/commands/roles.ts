@@ -1,11 +1,11 @@
 /**
  * Granting and revoking roles. A grant's scope (plan, system, project or unit) is given by codes
- * and must fit the role; who may grant what is the access policy's `canGrantRole`.
+ * and must fit the role; who may grant what is the access policy's `canGrantRole` (action `user.grant`).
  */
 import { eq } from "drizzle-orm";
 import type { Db, Executor } from "../../../db/client.js";
 import { roleAssignments, users } from "../../../db/schema/index.js";
-import { canGrantRole, type Principal, type Role, roleScope } from "../../access/index.js";
+import { authorize, type Principal, type Role, roleScope } from "../../access/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import { AppError, notFound } from "../../core/errors.js";
@@ -62,8 +62,7 @@ export async function grantRole(
 ): Promise<string> {
   const scope = await resolveScope(db, g);
   // Unit-scoped roles belong to no plan: only administrators and Standing Offices (any plan) grant them.
-  if (!canGrantRole(principal, { userId, role: g.role, planId: scope.planId }))
-    throw new AppError("FORBIDDEN");
+  authorize(principal, "user.grant", { userId, role: g.role, planId: scope.planId });
   return inTransaction(db, async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) throw notFound("user", userId);
@@ -93,7 +92,7 @@ export async function revokeRole(
   if (!grant) throw notFound("role_grant", grantId);
   let planId = grant.planId;
   if (!planId && grant.systemId) planId = await planOfSystem(db, grant.systemId);
-  if (!canGrantRole(principal, { userId, role: grant.role as Role, planId })) throw new AppError("FORBIDDEN");
+  authorize(principal, "user.grant", { userId, role: grant.role as Role, planId });
   await inTransaction(db, async (tx) => {
     await tx
       .update(roleAssignments)

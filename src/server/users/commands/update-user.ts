@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { users } from "../../../db/schema/index.js";
-import { canManageUsers, type Principal } from "../../access/index.js";
+import { authorize, type Principal } from "../../access/index.js";
 import { revokeUserSessions } from "../../auth/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
@@ -79,11 +79,10 @@ export async function changeAccount(
   change: UserPatch,
   ctx: ChangeContext,
 ): Promise<void> {
-  if (!canManageUsers(principal)) throw new AppError("FORBIDDEN");
+  authorize(principal, "user.edit", { userId });
   await getUser(db, userId);
   const { status, ...profile } = change;
-  if (status === "disabled" && principal.kind === "user" && principal.userId === userId)
-    throw new AppError("FORBIDDEN");
+  if (status === "disabled") authorize(principal, "user.disable", { userId });
   if (Object.keys(profile).length > 0) await updateUserProfile(db, userId, profile, ctx);
   if (status) await setUserStatus(db, userId, status, ctx);
 }

@@ -10,10 +10,9 @@
  */
 import type { Db } from "../../../../db/client.js";
 import type { Principal } from "../../../access/index.js";
-import { canReviewValue, canSubmitValue } from "../../../access/index.js";
+import { authorize } from "../../../access/index.js";
 import { audit } from "../../../core/audit-writer.js";
 import type { ChangeContext } from "../../../core/change-context.js";
-import { AppError } from "../../../core/errors.js";
 import { inTransaction } from "../../../core/transaction.js";
 import { commitObservationChanges } from "../commit.js";
 import type { ObservationRow, Transition } from "../model.js";
@@ -37,11 +36,7 @@ export async function changeValueState(
 ): Promise<ObservationRow> {
   return inTransaction(db, async (tx) => {
     const { row, ctx: v } = await readableValue(tx, principal, id, true);
-    const allowed =
-      action === "submit" || action === "recall"
-        ? canSubmitValue(principal, v)
-        : canReviewValue(principal, v);
-    if (!allowed) throw new AppError("FORBIDDEN");
+    authorize(principal, `observation.${action}`, v);
     expectVersion(row, change.expectedVersion);
     const next = await transitionObservation(tx, row, action, ctx);
     await commitObservationChanges(tx, [{ before: row, after: next }]);

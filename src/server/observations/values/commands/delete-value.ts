@@ -5,8 +5,9 @@
  * a final revision marked deleted, roll-ups, change batch and audit with the reason.
  */
 import type { Db } from "../../../../db/client.js";
+import { lockedForUnit } from "../../../../domain/value-rules.js";
 import type { Principal } from "../../../access/index.js";
-import { canReviewValue, canWriteValue } from "../../../access/index.js";
+import { allows, authorize } from "../../../access/index.js";
 import { audit } from "../../../core/audit-writer.js";
 import type { ChangeContext } from "../../../core/change-context.js";
 import { AppError } from "../../../core/errors.js";
@@ -28,14 +29,12 @@ export async function deleteValue(
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     const { row, ctx: v } = await readableValue(tx, principal, id, true);
-    const unitWriter = canWriteValue(principal, {
-      reporterUnitId: row.reporterUnitId,
-      indicatorCode: v.indicatorCode,
-    });
-    if (!(row.status === "draft" && unitWriter) && !canReviewValue(principal, v)) {
-      if (row.status !== "draft" && unitWriter) throw valueLocked(row.status, row.valueBool ?? row.value);
-      throw new AppError("FORBIDDEN");
-    }
+    // Its own unit's writer meets a submitted or approved value: say who may change it now.
+    authorize(principal, "observation.delete", v, () =>
+      lockedForUnit(row.status) && allows(principal, "observation.write", v)
+        ? valueLocked(row.status, row.valueBool ?? row.value)
+        : new AppError("FORBIDDEN"),
+    );
     expectVersion(row, change.expectedVersion);
     const gone = await deleteObservation(tx, row, ctx);
     await commitObservationChanges(tx, [{ before: row, after: gone }]);

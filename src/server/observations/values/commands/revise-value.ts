@@ -4,8 +4,9 @@
  * then a new approved revision, roll-ups, change batch, and the reason audited.
  */
 import type { Db } from "../../../../db/client.js";
+import { revisable } from "../../../../domain/value-rules.js";
 import type { Principal } from "../../../access/index.js";
-import { canReviewValue } from "../../../access/index.js";
+import { authorize } from "../../../access/index.js";
 import { audit } from "../../../core/audit-writer.js";
 import type { ChangeContext } from "../../../core/change-context.js";
 import { AppError } from "../../../core/errors.js";
@@ -38,9 +39,8 @@ export async function reviseValue(
 ): Promise<ObservationRow> {
   return inTransaction(db, async (tx) => {
     const { row, ctx: v } = await readableValue(tx, principal, id, true);
-    if (!canReviewValue(principal, v)) throw new AppError("FORBIDDEN");
-    if (row.status !== "approved")
-      throw new AppError("INVALID_STATE", { state: row.status, action: "revise" });
+    authorize(principal, "observation.revise", v);
+    if (!revisable(row.status)) throw new AppError("INVALID_STATE", { state: row.status, action: "revise" });
     expectVersion(row, revision.expectedVersion);
     const unit = await unitRef(tx, row.orgUnitId);
     const input = {

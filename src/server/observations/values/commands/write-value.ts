@@ -8,7 +8,7 @@
 import type { Db } from "../../../../db/client.js";
 import { cellReporter } from "../../../../domain/value-rules.js";
 import type { Principal } from "../../../access/index.js";
-import { canWriteValue } from "../../../access/index.js";
+import { authorize } from "../../../access/index.js";
 import { audit } from "../../../core/audit-writer.js";
 import type { ChangeContext } from "../../../core/change-context.js";
 import { AppError } from "../../../core/errors.js";
@@ -17,6 +17,7 @@ import { checkObservation } from "../check.js";
 import { commitObservationChanges } from "../commit.js";
 import type { ObservationInput } from "../model.js";
 import { loadRefs, unitRef } from "../queries.js";
+import { cellContext, indicatorFacts } from "../value-context.js";
 import { type WriteResult, writeObservation } from "../write.js";
 import { lockedAgainstUnit } from "../write-rules.js";
 import { valueSnapshot } from "./audit-entry.js";
@@ -34,15 +35,17 @@ export async function writeValue(
     if (problems.length > 0) throw invalidInput(problems);
     const ind = refs.indicators.get(input.indicator);
     const unit = refs.units.get(input.unit);
-    if (!ind || !unit) throw new AppError("INTERNAL");
+    const facts = ind && (await indicatorFacts(tx, [ind.id])).get(ind.id);
+    if (!ind || !unit || !facts) throw new AppError("INTERNAL");
     const r = await writeObservation(tx, input, refs, ctx, undefined, "draft", async (current, unchanged) => {
       const reporter = cellReporter(ind, unit.id, current?.reporterUnitId);
+      const reporterUnit = refs.unitsById.get(reporter) ?? (await unitRef(tx, reporter));
+      const refusal = () => notCellReporter(reporterUnit);
+      const cell = cellContext({ orgUnitId: unit.id, reporterUnitId: reporter }, facts);
+      authorize(principal, "observation.write", cell, refusal);
+      // Naming another reporting unit than the cell's own is refused the same way.
       const named = input.reporterUnit ? refs.units.get(input.reporterUnit)?.id : undefined;
-      if (
-        (named && named !== reporter) ||
-        !canWriteValue(principal, { reporterUnitId: reporter, indicatorCode: ind.code })
-      )
-        throw notCellReporter(await unitRef(tx, reporter));
+      if (named && named !== reporter) throw refusal();
       if (current && lockedAgainstUnit(current.status, unchanged))
         throw valueLocked(current.status, current.valueBool ?? current.value);
       return reporter;

@@ -101,5 +101,5 @@ describe.runIf(process.env.TEST_DATABASE_URL)("50 concurrent writers on PostgreS
     }
     expect(retries).toBeGreaterThan(0);
     expect(await db.transaction((tx) => compareWithRebuild(tx))).toEqual([]);
-  }, 180_000);
+  });
 });

@@ -3,13 +3,29 @@
  *
  * - Progress runs from the baseline to the target (0..1, clamped), direction-aware: higher is
  *   better, lower is better (ranks: "top N"), ranges (met at the lower bound; the upper bound is
- *   the ambition), growth rates, yes/no milestones; qualitative targets have none.
- * - Status comes from the forecast at the target year, not the last value alone: on track when
- *   the whole forecast band meets the target, at risk when the target lies inside the band, off
- *   track when the band misses it, achieved when the latest value already meets it, no data when
- *   there is nothing (or too little) to judge. Every status carries a reason in Vietnamese and English.
+ *   the ambition), growth rates (the series is the rate itself), yes/no milestones; qualitative
+ *   targets have none.
+ * - Status comes from the chance of meeting the target at its year (forecast.ts): on track when
+ *   it is at least `onTrack` (0.8 unless the plan says otherwise), off track below `offTrack`
+ *   (0.2), at risk between; achieved when the latest value already meets it; no data when there
+ *   is nothing, or too little, to judge. Milestones are judged from their deadline, qualitative
+ *   targets not at all.
+ * - Beside it, the Open SDG / Statistics Canada progress class (progress-class.ts), and the yearly
+ *   change needed against the one observed. Every status carries a reason with a stable code and
+ *   a sentence in Vietnamese and English, and since when it holds (status-history.ts).
  */
-import { type Forecast, forecast, type Point, yearReached } from "./forecast.js";
+import { changeNeeded, type YearlyChange } from "./change.js";
+import {
+  type Forecast,
+  forecast,
+  MIN_POINTS,
+  type Point,
+  probabilityAtMost,
+  yearReached,
+} from "./forecast.js";
+import { type ProgressClass, progressClass } from "./progress-class.js";
+import { forecastSentence } from "./reasons.js";
+import { NO_BOUNDS, type ValueBounds } from "./scale.js";
 
 export type TargetKind = "value" | "range" | "rank" | "growth_rate" | "milestone" | "qualitative";
 export type Comparator = ">" | ">=" | "<" | "<=" | "=" | "between" | "top";
@@ -26,9 +42,37 @@ export interface TargetSpec {
 
 export type Status = "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
 
+export type ReasonCode =
+  | "qualitative"
+  | "no_values"
+  | "too_few_points"
+  | "no_trend"
+  | "achieved"
+  | "forecast"
+  | "milestone_reached"
+  | "milestone_late"
+  | "milestone_due"
+  | "milestone_pending";
+
 export interface Reason {
+  code?: ReasonCode;
   vi: string;
   en: string;
+}
+
+/** Chance thresholds of the statuses (a plan may set its own). */
+export interface StatusThresholds {
+  onTrack: number;
+  offTrack: number;
+}
+
+export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 0.8, offTrack: 0.2 };
+
+export interface AssessOptions {
+  bounds?: ValueBounds;
+  thresholds?: StatusThresholds;
+  /** The indicator's own minimum number of points (never below MIN_POINTS). */
+  minPoints?: number;
 }
 
 export interface Assessment {
@@ -36,9 +80,15 @@ export interface Assessment {
   progress: number | null;
   latest: Point | null;
   forecast: Forecast | null;
-  /** First year the trend reaches the target (null: not by 2100, or no trend). */
+  /** First year the forecast reaches the target (null: not by 2100, or no forecast). */
   reachedYear: number | null;
-  reason: Reason;
+  /** Chance of meeting the target at its year (null: not judged by a forecast). */
+  probability: number | null;
+  /** For a range target: the chance of landing inside the range. */
+  probabilityInRange: number | null;
+  change: YearlyChange | null;
+  progressClass: ProgressClass;
+  reason: Reason & { code: ReasonCode };
 }
 
 const EPS = 1e-9;
@@ -81,6 +131,12 @@ export function meets(t: TargetSpec, v: number): boolean {
   }
 }
 
+/** The chance that the forecast outcome meets the target ("=" is read as "at least"). */
+export function probabilityOfMeeting(t: TargetSpec, f: Forecast): number {
+  const goal = t.value ?? 0;
+  return higherIsBetter(t) ? 1 - probabilityAtMost(f, goal) : probabilityAtMost(f, goal);
+}
+
 export function progress(t: TargetSpec, baseline: number | null, v: number | null): number | null {
   if (t.kind === "qualitative" || v === null) return null;
   if (t.kind === "milestone") return v >= 1 - EPS ? 1 : 0;
@@ -98,7 +154,7 @@ export function progress(t: TargetSpec, baseline: number | null, v: number | nul
   return clamp((baseline - v) / (baseline - goal));
 }
 
-function describeTarget(t: TargetSpec, lang: "vi" | "en"): string {
+export function describeTarget(t: TargetSpec, lang: "vi" | "en"): string {
   const u = t.unit ? ` ${t.unit}` : "";
   const n = (x: number | null | undefined) => formatNumber(x ?? 0, lang);
   if (t.comparator === "top") return lang === "vi" ? `nhóm ${n(t.value)} dẫn đầu` : `top ${n(t.value)}`;
@@ -106,102 +162,131 @@ function describeTarget(t: TargetSpec, lang: "vi" | "en"): string {
   return `${t.comparator === "=" ? "" : `${t.comparator} `}${n(t.value)}${u}`;
 }
 
+function milestone(
+  t: TargetSpec,
+  latest: Point,
+  now: Date,
+): Pick<Assessment, "status" | "progress" | "reason"> {
+  if (latest.v >= 1 - EPS)
+    return {
+      status: "achieved",
+      progress: 1,
+      reason: { code: "milestone_reached", vi: "đã hoàn thành mốc", en: "milestone reached" },
+    };
+  const year = now.getUTCFullYear();
+  if (year > t.year)
+    return {
+      status: "off_track",
+      progress: 0,
+      reason: {
+        code: "milestone_late",
+        vi: `chưa hoàn thành, đã quá hạn năm ${t.year}`,
+        en: `not reached, past its ${t.year} deadline`,
+      },
+    };
+  // Due this year and not done: a warning, not a verdict. Further out: nothing to judge yet.
+  if (year === t.year)
+    return {
+      status: "at_risk",
+      progress: 0,
+      reason: {
+        code: "milestone_due",
+        vi: `chưa hoàn thành; hạn cuối năm nay (${t.year})`,
+        en: `not reached yet; due this year (${t.year})`,
+      },
+    };
+  return {
+    status: "no_data",
+    progress: 0,
+    reason: {
+      code: "milestone_pending",
+      vi: `chưa hoàn thành; hạn năm ${t.year}`,
+      en: `not reached yet; due ${t.year}`,
+    },
+  };
+}
+
 export function assess(
   t: TargetSpec,
   baseline: number | null,
   series: Point[],
   now = new Date(),
+  options: AssessOptions = {},
 ): Assessment {
-  const points = series.filter((p) => Number.isFinite(p.v)).sort((a, b) => a.t - b.t);
+  const points = series.filter((p) => Number.isFinite(p.v) && Number.isFinite(p.t)).sort((a, b) => a.t - b.t);
   const latest = points[points.length - 1] ?? null;
-  const base = { latest, forecast: null, reachedYear: null };
+  const none = {
+    latest,
+    forecast: null,
+    reachedYear: null,
+    probability: null,
+    probabilityInRange: null,
+    change: null,
+    progressClass: progressClass(t, points),
+  };
   const u = t.unit ? ` ${t.unit}` : "";
 
   if (t.kind === "qualitative")
     return {
-      ...base,
+      ...none,
       status: "no_data",
       progress: null,
       reason: {
+        code: "qualitative",
         vi: "chỉ tiêu định tính: đánh giá qua các KPI đo lường nó",
         en: "qualitative target: assessed through the KPIs that measure it",
       },
     };
   if (!latest)
     return {
-      ...base,
+      ...none,
       status: "no_data",
       progress: null,
-      reason: { vi: "chưa có số liệu", en: "no values reported yet" },
+      reason: { code: "no_values", vi: "chưa có số liệu", en: "no values reported yet" },
     };
-
-  if (t.kind === "milestone") {
-    if (latest.v >= 1 - EPS)
-      return {
-        ...base,
-        status: "achieved",
-        progress: 1,
-        reason: { vi: "đã hoàn thành mốc", en: "milestone reached" },
-      };
-    const late = now.getUTCFullYear() > t.year;
-    return {
-      ...base,
-      status: late ? "off_track" : "no_data",
-      progress: 0,
-      reason: late
-        ? { vi: `chưa hoàn thành, đã quá hạn năm ${t.year}`, en: `not reached, past its ${t.year} deadline` }
-        : { vi: `chưa hoàn thành; hạn năm ${t.year}`, en: `not reached yet; due ${t.year}` },
-    };
-  }
+  if (t.kind === "milestone") return { ...none, ...milestone(t, latest, now) };
 
   const p = progress(t, baseline, latest.v);
+  const change = t.value === null ? null : changeNeeded(points, t.value, t.year);
   if (meets(t, latest.v))
     return {
-      ...base,
+      ...none,
+      change,
       status: "achieved",
       progress: 1,
       reason: {
+        code: "achieved",
         vi: `đã đạt: ${formatNumber(latest.v, "vi")}${u} (mục tiêu ${describeTarget(t, "vi")})`,
         en: `achieved: ${formatNumber(latest.v, "en")}${u} (target ${describeTarget(t, "en")})`,
       },
     };
 
-  const f = forecast(points, t.year);
-  if (!f.ok) return { ...base, status: "no_data", progress: p, reason: f.reason };
+  const minPoints = Math.max(MIN_POINTS, options.minPoints ?? MIN_POINTS);
+  const f = forecast(points, t.year, { bounds: options.bounds ?? NO_BOUNDS, minPoints });
+  if (!f.ok) return { ...none, change, status: "no_data", progress: p, reason: f.reason };
   const fc = f.forecast;
-  const goal = t.value ?? 0;
-  const reachedYear = yearReached(points, fc, t.comparator === "between" ? goal : goal, higherIsBetter(t));
-  const hits = [meets(t, fc.low), meets(t, fc.value), meets(t, fc.high)];
-  const status: Status = hits.every(Boolean) ? "on_track" : hits.some(Boolean) ? "at_risk" : "off_track";
-  const better = meets(t, fc.value);
-  const where = (lang: "vi" | "en") =>
-    lang === "vi"
-      ? better
-        ? "đạt"
-        : higherIsBetter(t)
-          ? "thấp hơn"
-          : "kém hơn"
-      : better
-        ? "meeting"
-        : higherIsBetter(t)
-          ? "below"
-          : "short of";
-  const band = (lang: "vi" | "en") => `${formatNumber(fc.low, lang)}–${formatNumber(fc.high, lang)}`;
+  const probability = probabilityOfMeeting(t, fc);
+  const probabilityInRange =
+    t.comparator === "between" && t.value !== null && t.valueMax !== null && t.valueMax !== undefined
+      ? Math.max(0, probabilityAtMost(fc, t.valueMax) - probabilityAtMost(fc, t.value))
+      : null;
+  const th = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const status: Status =
+    probability >= th.onTrack ? "on_track" : probability < th.offTrack ? "off_track" : "at_risk";
+  const reachedYear = yearReached(points, fc, t.value ?? 0, higherIsBetter(t));
   return {
+    ...none,
     status,
     progress: p,
-    latest,
     forecast: fc,
     reachedYear,
+    probability,
+    probabilityInRange,
+    change,
     reason: {
-      vi:
-        `dự báo đạt ${formatNumber(fc.value, "vi")}${u} năm ${t.year}, ${where("vi")} mục tiêu ${describeTarget(t, "vi")}` +
-        ` (khoảng tin cậy ${band("vi")})` +
-        (status === "at_risk" ? "; mục tiêu nằm trong khoảng dự báo" : ""),
-      en:
-        `forecast ${formatNumber(fc.value, "en")}${u} in ${t.year}, ${where("en")} the target ${describeTarget(t, "en")}` +
-        ` (band ${band("en")})` +
-        (status === "at_risk" ? "; the target lies inside the forecast band" : ""),
+      code: "forecast",
+      vi: forecastSentence("vi", t, fc, probability, change, meets(t, fc.value)),
+      en: forecastSentence("en", t, fc, probability, change, meets(t, fc.value)),
     },
   };
 }

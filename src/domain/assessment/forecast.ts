@@ -1,9 +1,22 @@
 /**
- * Forecasting an indicator's series to a target year: a linear and a compound-growth trend are
- * both fitted, and the one that predicted held-out recent points better is used (out-of-sample,
- * rolling origin). The forecast carries a ~95% prediction band and the year the target would be
- * reached. With fewer than 3 points there is no forecast, and the reason says so.
+ * Forecasting an indicator's series to a target year (docs/decisions/0011):
+ *
+ * - the method is the same for every series, the damped trend (Gardner–McKenzie): in the
+ *   back-test (bench/forecast) it had the smallest error of the candidates on both the main and the
+ *   Southeast Asian set, beat the naive forecast and the former straight/compound trend, and
+ *   choosing a method per series did not pay on the independent set;
+ * - the series is forecast on a scale that keeps the indicator's bounds (scale.ts);
+ * - the bands (80 % and 95 %) come from rolling-origin errors (uncertainty.ts), and so does the
+ *   chance of meeting a target (`probabilityAtMost`).
+ *
+ * Points are equally spaced steps for the methods: the step is the median gap between points
+ * (a year, a quarter, a month), and a missing period is simply skipped. With fewer than 3 points
+ * there is no forecast, and the reason says so.
  */
+import type { PooledTable } from "./pooled-errors.js";
+import { NO_BOUNDS, type ScaleStrategy, scaleFor, type ValueBounds } from "./scale.js";
+import { fitted, type SmoothingMethod } from "./smoothing.js";
+import { bandQuantiles, cdfFromBands, OWN_ERRORS_FROM, seriesScale } from "./uncertainty.js";
 
 export interface Point {
   /** Decimal year (periods.midYear). */
@@ -11,145 +24,167 @@ export interface Point {
   v: number;
 }
 
-export type Method = "linear" | "compound";
+export type Method = SmoothingMethod;
+
+export const DEFAULT_METHOD: Method = "damped";
+/** Fewer points than this is no forecast (an indicator may ask for more). */
+export const MIN_POINTS = 3;
+/** Rolling origins used for a series' own errors: the most recent ones. */
+const MAX_ORIGINS = 12;
+
+export interface ForecastOptions {
+  bounds?: ValueBounds;
+  method?: Method;
+  strategy?: ScaleStrategy;
+  /** At least this many points (never fewer than MIN_POINTS). */
+  minPoints?: number;
+  /** The pooled error table to use instead of the committed one (the back-test's leave-one-out). */
+  pooled?: PooledTable;
+}
 
 export interface Forecast {
   method: Method;
   year: number;
   value: number;
+  /** 95 % band. */
   low: number;
   high: number;
-  /** Mean absolute out-of-sample error of the chosen method (same unit as the values). */
-  holdoutError: number;
-  /** Slope per year (linear) or growth rate per year in % (compound). */
+  /** 80 % band. */
+  low80: number;
+  high80: number;
+  /** Mean absolute error of the method's one-step forecasts of this series' recent points (null: too short). */
+  holdoutError: number | null;
+  /** Average yearly change from the latest value to the forecast (same unit as the values). */
   trend: number;
+  /** Steps between the latest point and the target year's last period. */
+  horizon: number;
+  pointCount: number;
+  /** Where the band's width comes from: this series' own past errors, or the back-test's pooled ones. */
+  bandSource: "own" | "pooled";
+  /** The forecast on the scale it was made on, for probabilities. */
+  dist: { bounds: ValueBounds; strategy: ScaleStrategy; centre: number; half80: number; half95: number };
 }
 
-export type ForecastResult =
-  | { ok: true; forecast: Forecast }
-  | { ok: false; reason: { vi: string; en: string } };
+export type ForecastReason = { code: "too_few_points" | "no_trend"; vi: string; en: string };
 
-interface Fit {
-  a: number;
-  b: number;
-  n: number;
-  meanT: number;
-  sxx: number;
-  se: number;
+export type ForecastResult = { ok: true; forecast: Forecast } | { ok: false; reason: ForecastReason };
+
+/** Points sorted by time, one per time (the later entry wins), finite only. */
+export function cleanSeries(series: readonly Point[]): Point[] {
+  const byT = new Map<number, number>();
+  for (const p of series) if (Number.isFinite(p.v) && Number.isFinite(p.t)) byT.set(p.t, p.v);
+  return [...byT].map(([t, v]) => ({ t, v })).sort((a, b) => a.t - b.t);
 }
 
-/** Ordinary least squares of y on t. */
-function ols(ts: number[], ys: number[]): Fit | undefined {
-  const n = ts.length;
-  if (n < 2) return undefined;
-  const meanT = ts.reduce((s, x) => s + x, 0) / n;
-  const meanY = ys.reduce((s, y) => s + y, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += ((ts[i] as number) - meanT) ** 2;
-    sxy += ((ts[i] as number) - meanT) * ((ys[i] as number) - meanY);
+/** The series' step in years: the median gap between consecutive points. */
+export function stepOf(points: readonly Point[]): number {
+  const gaps = points.slice(1).map((p, i) => p.t - (points[i] as Point).t);
+  if (gaps.length === 0) return 1;
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor((gaps.length - 1) / 2)] as number;
+}
+
+/** Steps from the latest point to the last period of `year` (0 when the data already reach it). */
+export function horizonTo(points: readonly Point[], year: number): number {
+  const step = stepOf(points);
+  const last = points[points.length - 1] as Point;
+  return Math.max(0, Math.round((year + 1 - step / 2 - last.t) / step));
+}
+
+export function tooFewReason(count: number, needed = MIN_POINTS): ForecastReason {
+  return {
+    code: "too_few_points",
+    vi: `chưa đủ ${needed} kỳ số liệu để dự báo (hiện có ${count})`,
+    en: `fewer than ${needed} values to forecast from (${count} so far)`,
+  };
+}
+
+/** Rolling-origin errors of `method` on z: scaled errors by horizon (1..hMax) and the one-step errors. */
+function ownErrors(method: Method, z: readonly number[], hMax: number) {
+  const byH: number[][] = Array.from({ length: hMax }, () => []);
+  const oneStep: number[] = [];
+  for (let o = Math.max(MIN_POINTS, z.length - MAX_ORIGINS); o < z.length; o++) {
+    const train = z.slice(0, o);
+    const f = fitted(method, train);
+    const s = seriesScale(train);
+    for (let k = 1; k <= hMax && o + k - 1 < z.length; k++) {
+      const e = (z[o + k - 1] as number) - f(k);
+      (byH[k - 1] as number[]).push(e / s);
+      if (k === 1) oneStep.push(o);
+    }
   }
-  if (sxx === 0) return undefined;
-  const b = sxy / sxx;
-  const a = meanY - b * meanT;
-  let sse = 0;
-  for (let i = 0; i < n; i++) sse += ((ys[i] as number) - (a + b * (ts[i] as number))) ** 2;
-  const se = n > 2 ? Math.sqrt(sse / (n - 2)) : 0;
-  return { a, b, n, meanT, sxx, se };
+  return { byH, oneStepOrigins: oneStep };
 }
 
-/** Two-sided 95% Student t quantiles by degrees of freedom (1..30), then the normal 1.96. */
-const T95 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
-  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
-];
-const t95 = (df: number) => (df >= 1 && df <= 30 ? (T95[df - 1] as number) : 1.96);
-
-function predict(fit: Fit, t: number): { y: number; half: number } {
-  const y = fit.a + fit.b * t;
-  const half = t95(fit.n - 2) * fit.se * Math.sqrt(1 + 1 / fit.n + (t - fit.meanT) ** 2 / fit.sxx);
-  return { y, half };
-}
-
-function fitMethod(method: Method, points: Point[]) {
-  const ts = points.map((p) => p.t);
-  if (method === "linear")
-    return ols(
-      ts,
-      points.map((p) => p.v),
-    );
-  if (points.some((p) => p.v <= 0)) return undefined;
-  return ols(
-    ts,
-    points.map((p) => Math.log(p.v)),
-  );
-}
-
-function point(method: Method, fit: Fit, t: number): { value: number; low: number; high: number } {
-  const { y, half } = predict(fit, t);
-  if (method === "linear") return { value: y, low: y - half, high: y + half };
-  return { value: Math.exp(y), low: Math.exp(y - half), high: Math.exp(y + half) };
-}
-
-/** Mean absolute error predicting each of the last `k` points from the points before it. */
-function holdout(method: Method, points: Point[], k: number): number | undefined {
-  let total = 0;
-  let count = 0;
-  for (let i = points.length - k; i < points.length; i++) {
-    const train = points.slice(0, i);
-    if (train.length < 2) continue;
-    const fit = fitMethod(method, train);
-    if (!fit) return undefined;
-    const target = points[i] as Point;
-    total += Math.abs(point(method, fit, target.t).value - target.v);
-    count++;
-  }
-  return count > 0 ? total / count : undefined;
-}
-
-export function forecast(series: Point[], year: number): ForecastResult {
-  const points = series.filter((p) => Number.isFinite(p.v) && Number.isFinite(p.t)).sort((a, b) => a.t - b.t);
-  if (points.length < 3)
+export function forecast(series: Point[], year: number, options: ForecastOptions = {}): ForecastResult {
+  const points = cleanSeries(series);
+  const needed = Math.max(MIN_POINTS, options.minPoints ?? MIN_POINTS);
+  if (points.length < needed) return { ok: false, reason: tooFewReason(points.length, needed) };
+  const step = stepOf(points);
+  if (!(step > 0))
     return {
       ok: false,
       reason: {
-        vi: `chưa đủ 3 kỳ số liệu để dự báo (hiện có ${points.length})`,
-        en: `fewer than 3 values to forecast from (${points.length} so far)`,
-      },
-    };
-  const k = points.length >= 6 ? 2 : 1;
-  const candidates: { method: Method; error: number }[] = [];
-  for (const method of ["linear", "compound"] as const) {
-    const error = holdout(method, points, k);
-    if (error !== undefined && fitMethod(method, points)) candidates.push({ method, error });
-  }
-  if (candidates.length === 0)
-    return {
-      ok: false,
-      reason: {
+        code: "no_trend",
         vi: "các kỳ số liệu trùng thời điểm, không dự báo được",
         en: "the values share one point in time: no trend",
       },
     };
-  // Prefer the simpler linear trend unless compound growth predicted clearly better.
-  candidates.sort((a, b) => a.error - b.error || (a.method === "linear" ? -1 : 1));
-  const best = candidates[0] as { method: Method; error: number };
-  const fit = fitMethod(best.method, points) as Fit;
-  const at = point(best.method, fit, year + 0.5);
+  const method = options.method ?? DEFAULT_METHOD;
+  const bounds = options.bounds ?? NO_BOUNDS;
+  const strategy = options.strategy ?? "default";
+  const scale = scaleFor(bounds, strategy);
+  const z = points.map((p) => scale.to(p.v));
+  const last = points[points.length - 1] as Point;
+  const h = horizonTo(points, year);
+  const model = fitted(method, z);
+  const centre = h === 0 ? (z[z.length - 1] as number) : model(h);
+  const own = points.length >= OWN_ERRORS_FROM ? ownErrors(method, z, Math.max(1, h)) : null;
+  const q =
+    h === 0
+      ? { q80: 0, q95: 0 }
+      : bandQuantiles(method, h, points.length, own ? own.byH[h - 1] : undefined, options.pooled);
+  const s = seriesScale(z);
+  const half80 = q.q80 * s;
+  const half95 = q.q95 * s;
+  const value = scale.from(centre);
+  let holdoutError: number | null = null;
+  if (own && own.oneStepOrigins.length > 0) {
+    let sum = 0;
+    for (const o of own.oneStepOrigins)
+      sum += Math.abs(scale.from(fitted(method, z.slice(0, o))(1)) - (points[o] as Point).v);
+    holdoutError = sum / own.oneStepOrigins.length;
+  }
+  const years = year + 1 - step / 2 - last.t || 1;
   return {
     ok: true,
     forecast: {
-      method: best.method,
+      method,
       year,
-      ...at,
-      holdoutError: best.error,
-      trend: best.method === "linear" ? fit.b : (Math.exp(fit.b) - 1) * 100,
+      value,
+      low: scale.from(centre - half95),
+      high: scale.from(centre + half95),
+      low80: scale.from(centre - half80),
+      high80: scale.from(centre + half80),
+      holdoutError,
+      trend: h === 0 ? 0 : (value - last.v) / years,
+      horizon: h,
+      pointCount: points.length,
+      bandSource: own?.byH[h - 1]?.length ? "own" : "pooled",
+      dist: { bounds, strategy, centre, half80, half95 },
     },
   };
 }
 
-/** The first year (from the last observation on, up to `until`) in which the trend reaches `target`. */
+/** The chance that the outcome forecast by `f` is at most `x`. */
+export function probabilityAtMost(f: Forecast, x: number): number {
+  const { bounds, strategy, centre, half80, half95 } = f.dist;
+  if (bounds.max !== null && x >= bounds.max) return 1;
+  if (bounds.min !== null && x < bounds.min) return 0;
+  return cdfFromBands(scaleFor(bounds, strategy).to(x), centre, half80, half95);
+}
+
+/** The first year (from the latest point on, up to `until`) in which the forecast reaches `target`. */
 export function yearReached(
   series: Point[],
   f: Forecast,
@@ -157,12 +192,18 @@ export function yearReached(
   higherBetter: boolean,
   until = 2100,
 ): number | null {
-  const points = [...series].sort((a, b) => a.t - b.t);
-  const fit = fitMethod(f.method, points);
+  const points = cleanSeries(series);
   const last = points[points.length - 1];
-  if (!fit || !last) return null;
+  if (!last || points.length < MIN_POINTS) return null;
+  const scale = scaleFor(f.dist.bounds, f.dist.strategy);
+  const model = fitted(
+    f.method,
+    points.map((p) => scale.to(p.v)),
+  );
+  const step = stepOf(points);
   for (let y = Math.floor(last.t); y <= until; y++) {
-    const v = point(f.method, fit, y + 0.5).value;
+    const h = Math.max(0, Math.round((y + 1 - step / 2 - last.t) / step));
+    const v = h === 0 ? last.v : scale.from(model(h));
     if (higherBetter ? v >= target : v <= target) return y;
   }
   return null;

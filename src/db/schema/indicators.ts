@@ -42,6 +42,8 @@ export const indicators = pgTable(
     /** Values outside [boundMin, boundMax] are refused (counts >= 0, shares 0-100, indices 0-1, ranks >= 1). */
     boundMin: numeric("bound_min", { mode: "number" }),
     boundMax: numeric("bound_max", { mode: "number" }),
+    /** Fewer values than this is "too few points" for a forecast (null: 3, the least ever used). */
+    forecastMinPoints: integer("forecast_min_points"),
     frequency: text("frequency").notNull(),
     aggregation: text("aggregation").notNull(),
     aggregationComponents: jsonb("aggregation_components").$type<{
@@ -72,6 +74,10 @@ export const indicators = pgTable(
     index("indicators_tier_idx").on(t.tier),
     check("indicators_tier_valid", sql`${t.tier} in ('objective','target','kpi','operational')`),
     check("indicators_reported_by_valid", sql`${t.reportedBy} in ('unit','responsible')`),
+    check(
+      "indicators_forecast_min_points",
+      sql`${t.forecastMinPoints} is null or ${t.forecastMinPoints} between 3 and 100`,
+    ),
     check(
       "indicators_bounds_order",
       sql`${t.boundMin} is null or ${t.boundMax} is null or ${t.boundMin} <= ${t.boundMax}`,

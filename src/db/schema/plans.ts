@@ -45,6 +45,11 @@ export const plans = pgTable(
     definitionHash: text("definition_hash"),
     /** When monthly/quarterly/... values are due; null: the 25th of the period's last month. */
     dueRule: jsonb("due_rule").$type<{ day: number; monthsAfter: number }>(),
+    /**
+     * Chance of meeting a target at which it is on track (>= onTrack) or off track (< offTrack);
+     * null: 0.8 and 0.2 (docs/decisions/0011).
+     */
+    statusThresholds: jsonb("status_thresholds").$type<{ onTrack: number; offTrack: number }>(),
     retiredAt: timestamp("retired_at", { withTimezone: true }),
     ...timestamps,
   },

@@ -30,6 +30,7 @@ export interface Scores {
   violations: number;
   cases: number;
   byWindow: Record<number, number>;
+  cover80ByWindow: Record<number, number>;
 }
 
 const SELECT_FROM: SmoothingMethod[] = ["naive", "drift", "ses", "holt", "damped", "theta"];
@@ -94,6 +95,7 @@ interface Tally {
   perSeries: Map<string, { sum: number; n: number }>;
   logRatios: number[];
   byWindow: Map<number, number[]>;
+  windowCover: Map<number, { in80: number; n: number }>;
   in80: number;
   in95: number;
   scored: number;
@@ -144,6 +146,7 @@ export function score(
     perSeries: new Map(),
     logRatios: [],
     byWindow: new Map(),
+    windowCover: new Map(),
     in80: 0,
     in95: 0,
     scored: 0,
@@ -196,7 +199,12 @@ export function score(
         t.perSeries.set(c.series, s);
       }
       t.scored++;
-      if (o.value >= f.low80 && o.value <= f.high80) t.in80++;
+      const inside80 = o.value >= f.low80 && o.value <= f.high80;
+      if (inside80) t.in80++;
+      const wc = t.windowCover.get(c.window) ?? { in80: 0, n: 0 };
+      wc.in80 += inside80 ? 1 : 0;
+      wc.n++;
+      t.windowCover.set(c.window, wc);
       if (o.value >= f.low && o.value <= f.high) t.in95++;
       for (const v of [f.value, f.low, f.high, f.low80, f.high80]) if (outside(c, v)) t.violations++;
       for (const j of c.targets.get(o.year) ?? []) {
@@ -242,6 +250,7 @@ export function score(
     violations: t.violations,
     cases: cases.length,
     byWindow: Object.fromEntries([...t.byWindow].map(([w, xs]) => [w, gmean(xs)])),
+    cover80ByWindow: Object.fromEntries([...t.windowCover].map(([w, c]) => [w, c.in80 / c.n])),
   };
 }
 

@@ -11,7 +11,16 @@
  *   when at least a third of the assessed weight is off track, at risk when at least a third is
  *   at risk or off track, on track otherwise, no data when nothing is assessed.
  */
-import { type Assessment, assess, type Status, type TargetSpec } from "./assessment/assess.js";
+import {
+  type Assessment,
+  assess,
+  DEFAULT_THRESHOLDS,
+  type Status,
+  type StatusThresholds,
+  type TargetSpec,
+} from "./assessment/assess.js";
+import type { ValueBounds } from "./assessment/scale.js";
+import { statusChange } from "./assessment/status-history.js";
 import { type IndicatorSpec, type IndicatorValues, timeRuleOf } from "./indicator-values.js";
 import { formatPeriod, type Period } from "./periods.js";
 
@@ -26,6 +35,10 @@ export interface OverviewIndicator {
   nameEn: string | null;
   unit: string | null;
   baseline: number | null;
+  /** The indicator's value bounds: forecasts and bands stay inside them. */
+  bounds?: ValueBounds;
+  /** The indicator's own minimum number of values for a forecast (null: 3). */
+  minPoints?: number | null;
   targets: TargetRow[];
   spec: IndicatorSpec;
   /** KPIs (or other indicators) measuring this one, with their link weights. */
@@ -54,7 +67,14 @@ export interface IndicatorAssessment {
   target: TargetRow | null;
   forecast: Assessment["forecast"];
   reachedYear: number | null;
-  reason: { vi: string; en: string };
+  probability: number | null;
+  probabilityInRange: number | null;
+  change: Assessment["change"];
+  progressClass: Assessment["progressClass"];
+  /** The status before the current one, and the period since which the current one holds. */
+  previousStatus: Status | null;
+  changedAt: string | null;
+  reason: Assessment["reason"];
   /** Indicator whose values the status comes from (itself, or its primary KPI). */
   basedOn: string | null;
 }
@@ -78,18 +98,18 @@ export function assessmentSeries(
   values: IndicatorValues,
   ind: OverviewIndicator,
   now: Period,
-): { points: { t: number; v: number }[]; latest: LatestValue | null } {
+): { points: { t: number; v: number }[]; periods: string[]; latest: LatestValue | null } {
   const flow = timeRuleOf(ind.spec) === "sum";
   const kind = flow ? "year" : (values.kindOf(ind.code) ?? "year");
   const rows = values.periodSeries(ind.code, now, undefined, kind);
   // A flow's current year is incomplete: it is shown as the latest value but not trended.
   const complete = flow ? rows.filter((r) => r.period.year < now.year || r.period.kind !== "year") : rows;
-  const points = complete
-    .filter((r) => r.value !== null && !(flow && r.partial))
-    .map((r) => ({ t: flow ? r.period.year + 0.5 : midOf(r.period), v: r.value as number }));
+  const used = complete.filter((r) => r.value !== null && !(flow && r.partial));
+  const points = used.map((r) => ({ t: flow ? r.period.year + 0.5 : midOf(r.period), v: r.value as number }));
   const last = [...rows].reverse().find((r) => r.value !== null);
   return {
     points,
+    periods: used.map((r) => formatPeriod(r.period)),
     latest: last
       ? { period: formatPeriod(last.period), value: last.value as number, partial: last.partial === true }
       : null,
@@ -101,27 +121,41 @@ function midOf(p: Period): number {
   return p.year + ((p.index - 1) * months + months / 2) / 12;
 }
 
+const unassessed = {
+  forecast: null,
+  reachedYear: null,
+  probability: null,
+  probabilityInRange: null,
+  change: null,
+  progressClass: { class: "not_available", ratio: null },
+  previousStatus: null,
+  changedAt: null,
+} as const;
+
 export function assessIndicator(
   values: IndicatorValues,
   ind: OverviewIndicator,
   now: Period,
   clock: Date,
+  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
 ): IndicatorAssessment {
   const target = currentTarget(ind.targets, now.year);
-  const { points, latest } = assessmentSeries(values, ind, now);
+  const { points, periods, latest } = assessmentSeries(values, ind, now);
   if (!target)
     return {
+      ...unassessed,
       code: ind.code,
       status: "no_data",
       progress: null,
       latest,
       target: null,
-      forecast: null,
-      reachedYear: null,
-      reason: { vi: "chưa có giá trị mục tiêu", en: "no target value set" },
+      reason: { code: "no_target", vi: "chưa có giá trị mục tiêu", en: "no target value set" },
       basedOn: latest ? ind.code : null,
     };
-  const a = assess({ ...target, unit: ind.unit }, ind.baseline, points, clock);
+  const spec = { ...target, unit: ind.unit };
+  const options = { bounds: ind.bounds, thresholds, minPoints: ind.minPoints ?? undefined };
+  const a = assess(spec, ind.baseline, points, clock, options);
+  const since = statusChange(spec, ind.baseline, points, a.status, clock, options);
   // No points at all: say why (the first missing operand), not just "no data".
   const why = points.length === 0 && !latest ? values.value(ind.code, now).reason : undefined;
   return {
@@ -132,9 +166,16 @@ export function assessIndicator(
     target,
     forecast: a.forecast,
     reachedYear: a.reachedYear,
+    probability: a.probability,
+    probabilityInRange: a.probabilityInRange,
+    change: a.change,
+    progressClass: a.progressClass,
+    previousStatus: since.previousStatus,
+    changedAt:
+      since.changedAt === null ? null : (periods[points.findIndex((p) => p.t === since.changedAt)] ?? null),
     reason:
       why && target.kind !== "qualitative"
-        ? { vi: `chưa có số liệu: ${why.vi}`, en: `no data: ${why.en}` }
+        ? { code: "no_values", vi: `chưa có số liệu: ${why.vi}`, en: `no data: ${why.en}` }
         : a.reason,
     basedOn: latest ? ind.code : null,
   };
@@ -150,14 +191,15 @@ export function assessTarget(
   byCode: ReadonlyMap<string, OverviewIndicator>,
   now: Period,
   clock: Date,
+  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
 ): TargetOverview {
   const kpis = ind.measuredBy
     .map((m) => {
       const k = byCode.get(m.code);
-      return k ? { ...assessIndicator(values, k, now, clock), weight: m.weight } : null;
+      return k ? { ...assessIndicator(values, k, now, clock, thresholds), weight: m.weight } : null;
     })
     .filter((k): k is IndicatorAssessment & { weight: number } => k !== null);
-  const own = assessIndicator(values, ind, now, clock);
+  const own = assessIndicator(values, ind, now, clock, thresholds);
   if (own.latest || kpis.length === 0) return { ...own, measuredBy: kpis };
   const withData = kpis.filter((k) => k.status !== "no_data" || k.latest);
   const primary = [...(withData.length ? withData : kpis)].sort((a, b) => b.weight - a.weight)[0];
@@ -166,15 +208,17 @@ export function assessTarget(
   const progress =
     wsum > 0 ? weighted.reduce((s, k) => s + k.weight * (k.progress as number), 0) / wsum : null;
   if (!primary) return { ...own, measuredBy: kpis };
+  const { weight: _weight, ...fromPrimary } = primary;
   return {
+    ...fromPrimary,
     code: ind.code,
-    status: primary.status,
     progress,
-    latest: primary.latest,
     target: own.target,
-    forecast: primary.forecast,
-    reachedYear: primary.reachedYear,
-    reason: { vi: `${primary.code}: ${primary.reason.vi}`, en: `${primary.code}: ${primary.reason.en}` },
+    reason: {
+      code: primary.reason.code,
+      vi: `${primary.code}: ${primary.reason.vi}`,
+      en: `${primary.code}: ${primary.reason.en}`,
+    },
     basedOn: primary.code,
     measuredBy: kpis,
   };

@@ -59,34 +59,39 @@ describe("progress", () => {
   });
 });
 
-describe("forecast", () => {
+describe("forecast (the contract other code relies on)", () => {
   it("needs 3 points and says so", () => {
     const r = forecast(years([1, 2]), 2030);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason.vi).toBe("chưa đủ 3 kỳ số liệu để dự báo (hiện có 2)");
-  });
-
-  it("recovers an exact linear trend and an exact compound growth, choosing the right model", () => {
-    const lin = forecast(years([1, 3, 5, 7, 9, 11]), 2030);
-    expect(lin.ok && lin.forecast.method).toBe("linear");
-    if (lin.ok) expect(lin.forecast.value).toBeCloseTo(1 + 2 * 10, 6);
-    const comp = forecast(years([100, 110, 121, 133.1, 146.41, 161.051]), 2030);
-    expect(comp.ok && comp.forecast.method).toBe("compound");
-    if (comp.ok) {
-      expect(comp.forecast.value).toBeCloseTo(100 * 1.1 ** 10, 4);
-      expect(comp.forecast.trend).toBeCloseTo(10, 6);
+    if (!r.ok) {
+      expect(r.reason.vi).toBe("chưa đủ 3 kỳ số liệu để dự báo (hiện có 2)");
+      expect(r.reason.code).toBe("too_few_points");
     }
   });
 
-  it("has a band that contains the forecast, widening with noise", () => {
+  it("uses the damped trend by default, continuing an exact line less steeply than the line itself", () => {
+    const lin = forecast(years([1, 3, 5, 7, 9, 11]), 2030);
+    expect(lin.ok && lin.forecast.method).toBe("damped");
+    if (lin.ok) {
+      // The straight line reaches 21 in 2030; a damped trend stays between the last value and it.
+      expect(lin.forecast.value).toBeGreaterThan(11);
+      expect(lin.forecast.value).toBeLessThan(21);
+      expect(lin.forecast.horizon).toBe(5);
+    }
+  });
+
+  it("has bands that contain the forecast, the 80 % band inside the 95 % band", () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 3, maxLength: 15 }),
         (vs) => {
           const r = forecast(years(vs), 2030);
           if (!r.ok) return;
-          expect(r.forecast.low).toBeLessThanOrEqual(r.forecast.value + 1e-9);
-          expect(r.forecast.high).toBeGreaterThanOrEqual(r.forecast.value - 1e-9);
+          const f = r.forecast;
+          expect(f.low).toBeLessThanOrEqual(f.low80 + 1e-9);
+          expect(f.low80).toBeLessThanOrEqual(f.value + 1e-9);
+          expect(f.high80).toBeGreaterThanOrEqual(f.value - 1e-9);
+          expect(f.high).toBeGreaterThanOrEqual(f.high80 - 1e-9);
         },
       ),
     );
@@ -101,60 +106,148 @@ describe("status", () => {
       years([35, 38, 41]),
     );
     expect(a.status).toBe("achieved");
+    expect(a.reason.code).toBe("achieved");
     expect(a.reason.vi).toBe("đã đạt: 41 % (mục tiêu > 40 %)");
   });
 
-  it("is off track when the whole forecast band falls short, with the reason in words", () => {
-    const a = assess(rd, 0.4, years([0.4, 0.45, 0.5, 0.55, 0.6, 0.65]), new Date("2026-06-01"));
+  it("is off track when the chance is below 0.2, the reason giving method, numbers and yearly change", () => {
+    const a = assess(rd, 0.4, years([0.4, 0.45, 0.5, 0.55, 0.6, 0.65]), new Date("2026-06-01"), {
+      bounds: { min: 0, max: 100 },
+    });
     expect(a.status).toBe("off_track");
-    expect(a.reason.vi).toMatch(/^dự báo đạt 0,9 % GDP năm 2030, thấp hơn mục tiêu >= 2 % GDP/);
-    expect(a.reason.en).toMatch(/^forecast 0.9 % GDP in 2030, below the target >= 2 % GDP/);
+    expect(a.probability).toBeLessThan(0.2);
+    expect(a.reason.code).toBe("forecast");
+    expect(a.reason.vi).toMatch(
+      /^dự báo đạt 0,\d+ % GDP năm 2030, thấp hơn mục tiêu >= 2 % GDP; khả năng đạt \d+%/,
+    );
+    // 2 − 0.65 over the 5 years 2025 → 2030, against +0.05 a year over 2020–2025.
+    expect(a.reason.vi).toContain("cần tăng 0,27 điểm %/năm, 5 năm qua tăng 0,05 điểm %/năm");
+    expect(a.reason.vi).toContain("phương pháp: xu thế giảm dần, 6 kỳ số liệu");
+    expect(a.reason.en).toContain("needs +0.27 pp/year, the last 5 years gave +0.05 pp/year");
+    expect(a.change?.needed).toBeCloseTo(0.27, 10);
+    expect(a.change?.observed).toBeCloseTo(0.05, 10);
+    expect(a.progressClass.class).toBe("limited_progress");
   });
 
-  it("is on track when the whole band meets the target, at risk when the target is inside the band", () => {
-    const onTrack = assess(rd, 0.4, years([0.5, 0.7, 0.9, 1.1, 1.3, 1.5]));
+  it("is on track at a chance of 0.8 or more, at risk between 0.2 and 0.8", () => {
+    // An index rising 0.01 a year, 0.01 short of its target with five years to go.
+    const steady = years([0.7, 0.71, 0.72, 0.73, 0.74, 0.75, 0.76, 0.77], 2018);
+    const hdi: TargetSpec = { kind: "value", comparator: ">=", year: 2030, value: 0.78 };
+    const onTrack = assess(hdi, 0.7, steady, new Date("2026-06-01"), { bounds: { min: 0, max: 1 } });
     expect(onTrack.status).toBe("on_track");
+    expect(onTrack.probability).toBeGreaterThanOrEqual(0.8);
+    expect(onTrack.forecast?.bandSource).toBe("own");
     expect(onTrack.reachedYear).toBeLessThanOrEqual(2030);
-    const noisy = assess(rd, 0.4, years([0.9, 1.5, 1.0, 1.7, 1.2, 1.6]));
+    const noisy = assess(rd, 0.4, years([0.9, 1.5, 1.0, 1.7, 1.2, 1.6]), new Date("2026-06-01"), {
+      bounds: { min: 0, max: 100 },
+    });
     expect(noisy.status).toBe("at_risk");
-    expect(noisy.reason.en).toContain("inside the forecast band");
+    expect(noisy.probability).toBeGreaterThanOrEqual(0.2);
+    expect(noisy.probability).toBeLessThan(0.8);
+  });
+
+  it("follows a plan's own thresholds", () => {
+    const series = years([0.9, 1.5, 1.0, 1.7, 1.2, 1.6]);
+    const p = assess(rd, 0.4, series).probability as number;
+    expect(assess(rd, 0.4, series, new Date(), { thresholds: { onTrack: p, offTrack: p / 2 } }).status).toBe(
+      "on_track",
+    );
+    expect(
+      assess(rd, 0.4, series, new Date(), {
+        thresholds: { onTrack: 0.99, offTrack: Math.min(0.98, p + 0.01) },
+      }).status,
+    ).toBe("off_track");
   });
 
   it("treats ranks as lower-is-better and names the top-N target", () => {
     const egdi: TargetSpec = { kind: "rank", comparator: "top", year: 2030, value: 50 };
-    const falling = assess(egdi, 86, years([86, 81, 79, 75, 71, 68]));
+    const bounds = { min: 1, max: 193 };
+    const falling = assess(egdi, 86, years([86, 81, 79, 75, 71, 68]), new Date("2026-06-01"), { bounds });
     expect(["on_track", "at_risk"]).toContain(falling.status);
     expect(falling.reason.vi).toContain("nhóm 50 dẫn đầu");
-    const rising = assess(egdi, 86, years([70, 72, 75, 79, 83, 86]));
+    expect(falling.reason.vi).toContain("cần giảm 3,6 bậc/năm, 5 năm qua giảm 3,6 bậc/năm");
+    const rising = assess(egdi, 86, years([70, 72, 75, 79, 83, 86]), new Date("2026-06-01"), { bounds });
     expect(rising.status).toBe("off_track");
+    expect(rising.progressClass.class).toBe("deterioration");
   });
 
-  it("has no data without values or with too few, and handles milestones and qualitative targets", () => {
-    expect(assess(rd, 0.4, []).status).toBe("no_data");
+  it("gives the chance of landing inside a range target beside the chance of reaching its lower end", () => {
+    const range: TargetSpec = { kind: "range", comparator: "between", year: 2030, value: 40, valueMax: 50 };
+    const a = assess(range, 10, years([20, 24, 27, 31, 34, 37]), new Date("2026-06-01"), {
+      bounds: { min: 0, max: null },
+    });
+    expect(a.probabilityInRange).not.toBeNull();
+    expect(a.probabilityInRange as number).toBeLessThanOrEqual((a.probability as number) + 1e-12);
+    expect(a.probabilityInRange as number).toBeGreaterThan(0);
+  });
+
+  it("forecasts a growth-rate target on the rate itself, negative values included", () => {
+    const growth: TargetSpec = {
+      kind: "growth_rate",
+      comparator: ">=",
+      year: 2030,
+      value: 10,
+      unit: "%/năm",
+    };
+    const a = assess(growth, null, years([-2, 4, 1, 6, 3, 5]), new Date("2026-06-01"));
+    expect(a.forecast).not.toBeNull();
+    expect(a.status).not.toBe("no_data");
+    expect(a.forecast?.value).toBeLessThan(10);
+  });
+
+  it("has no data without values or with too few (its own minimum included), with a reason code", () => {
+    expect(assess(rd, 0.4, []).reason.code).toBe("no_values");
     const few = assess(rd, 0.4, years([0.5, 0.6]));
     expect(few.status).toBe("no_data");
+    expect(few.reason.code).toBe("too_few_points");
     expect(few.reason.vi).toContain("chưa đủ 3 kỳ");
+    const own = assess(rd, 0.4, years([0.5, 0.6, 0.7, 0.8]), new Date(), { minPoints: 5 });
+    expect(own.status).toBe("no_data");
+    expect(own.reason.code).toBe("too_few_points");
+    expect(own.reason.vi).toBe("chưa đủ 5 kỳ số liệu để dự báo (hiện có 4)");
+    expect(own.probability).toBeNull();
+  });
+
+  it("judges milestones by completion and deadline, and leaves qualitative targets unassessed", () => {
     const ms: TargetSpec = { kind: "milestone", comparator: "=", year: 2030, value: null, achieved: true };
     expect(assess(ms, null, years([0, 0, 1])).status).toBe("achieved");
     expect(assess(ms, null, years([0]), new Date("2031-02-01")).status).toBe("off_track");
-    expect(assess({ ...rd, kind: "qualitative" }, null, years([1, 2, 3])).status).toBe("no_data");
+    expect(assess(ms, null, years([0]), new Date("2030-02-01")).reason.code).toBe("milestone_due");
+    expect(assess(ms, null, years([0]), new Date("2030-02-01")).status).toBe("at_risk");
+    expect(assess(ms, null, years([0]), new Date("2027-02-01")).reason.code).toBe("milestone_pending");
+    const q = assess({ ...rd, kind: "qualitative" }, null, years([1, 2, 3]));
+    expect(q.status).toBe("no_data");
+    expect(q.reason.code).toBe("qualitative");
   });
 
-  it("never contradicts itself: on track implies the forecast meets the target; achieved implies the latest does", () => {
+  it("never contradicts itself: the status follows the chance, and the chance the forecast", () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: 0, maxLength: 12 }),
         fc.double({ min: 0.01, max: 100, noNaN: true }),
-        (vs, goal) => {
-          const t: TargetSpec = { kind: "value", comparator: ">=", year: 2030, value: goal };
-          const a = assess(t, null, years(vs));
+        fc.boolean(),
+        (vs, goal, higher) => {
+          const t: TargetSpec = { kind: "value", comparator: higher ? ">=" : "<=", year: 2030, value: goal };
+          const a = assess(t, null, years(vs), new Date("2026-06-01"), { bounds: { min: 0, max: 100 } });
           if (a.status === "achieved") expect(meets(t, a.latest?.v ?? Number.NaN)).toBe(true);
-          if (a.status === "on_track") expect(a.forecast && meets(t, a.forecast.low)).toBe(true);
-          if (a.status === "off_track") expect(a.forecast && meets(t, a.forecast.high)).toBe(false);
+          if (a.status === "on_track" || a.status === "off_track" || a.status === "at_risk") {
+            const p = a.probability as number;
+            expect(p).toBeGreaterThanOrEqual(0);
+            expect(p).toBeLessThanOrEqual(1);
+            if (a.status === "on_track") expect(p).toBeGreaterThanOrEqual(0.8);
+            if (a.status === "off_track") expect(p).toBeLessThan(0.2);
+            // More likely than not exactly when the central forecast meets the target (away from
+            // the 1e-9 tolerance `meets` allows).
+            const v = a.forecast?.value ?? Number.NaN;
+            if (Math.abs(v - goal) > 1e-6 * Math.max(1, goal)) {
+              if (p > 0.5 + 1e-9) expect(meets(t, v)).toBe(true);
+              if (p < 0.5 - 1e-9) expect(meets(t, v)).toBe(false);
+            }
+          } else expect(a.probability).toBeNull();
           expect(a.reason.vi.length).toBeGreaterThan(0);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 });

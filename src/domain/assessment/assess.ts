@@ -43,6 +43,7 @@ export interface TargetSpec {
 export type Status = "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
 
 export type ReasonCode =
+  | "no_target"
   | "qualitative"
   | "no_values"
   | "too_few_points"

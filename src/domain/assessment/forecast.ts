@@ -181,7 +181,10 @@ export function probabilityAtMost(f: Forecast, x: number): number {
   const { bounds, strategy, centre, half80, half95 } = f.dist;
   if (bounds.max !== null && x >= bounds.max) return 1;
   if (bounds.min !== null && x < bounds.min) return 0;
-  return cdfFromBands(scaleFor(bounds, strategy).to(x), centre, half80, half95);
+  const scale = scaleFor(bounds, strategy);
+  // At the lower bound itself the logit is −∞: nothing but the bound is at or below it.
+  const z = scale.toExact(x);
+  return cdfFromBands(Number.isFinite(z) ? z : Number.NEGATIVE_INFINITY, centre, half80, half95);
 }
 
 /** The first year (from the latest point on, up to `until`) in which the forecast reaches `target`. */

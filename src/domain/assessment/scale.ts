@@ -17,7 +17,10 @@ export interface ValueBounds {
 
 export interface Scale {
   kind: "logit" | "log" | "identity";
+  /** A value onto the scale (data: the ends are clipped by epsilon, so a 0 % stays finite). */
   to(v: number): number;
+  /** A threshold strictly inside the bounds onto the scale, exactly (no epsilon): `from`'s inverse. */
+  toExact(v: number): number;
   from(z: number): number;
   /** Clips a value on the original scale to the bounds. */
   clip(v: number): number;
@@ -48,6 +51,10 @@ export function scaleFor(b: ValueBounds, strategy: ScaleStrategy = "default"): S
         const u = Math.min(1 - LOGIT_EPSILON, Math.max(LOGIT_EPSILON, (v - lo) / width));
         return Math.log(u / (1 - u));
       },
+      toExact(v) {
+        const u = (v - lo) / width;
+        return Math.log(u / (1 - u));
+      },
       from(z) {
         // exp of a large z overflows to Infinity: 1 / (1 + 0) and 1 / Infinity are both fine.
         return clip(lo + width / (1 + Math.exp(-z)));
@@ -63,9 +70,10 @@ export function scaleFor(b: ValueBounds, strategy: ScaleStrategy = "default"): S
     return {
       kind: "log",
       to: (v) => Math.log(Math.max(v - lo, 0) + shift),
+      toExact: (v) => Math.log(Math.max(v - lo, 0) + shift),
       from: (z) => clip(Math.exp(z) - shift + lo),
       clip,
     };
   }
-  return { kind: "identity", to: (v) => v, from: clip, clip };
+  return { kind: "identity", to: (v) => v, toExact: (v) => v, from: clip, clip };
 }

@@ -52,19 +52,24 @@ export async function indicatorSeries(
   const rows = values.periodSeries(code, to, from, q.frequency);
   const targets = unit.kind === "country" ? ind.targets : (ind.unitTargets.get(unit.id) ?? []);
   const forUnit = { ...ind, targets };
-  const assessment = assessIndicator(values, forUnit, now, clock);
+  const assessment = assessIndicator(values, forUnit, now, clock, cat.thresholds);
   const target = currentTarget(targets, now.year);
-  const band: { year: number; value: number; low: number; high: number }[] = [];
+  const band: { year: number; value: number; low: number; high: number; low80: number; high80: number }[] =
+    [];
   if (target && assessment.forecast) {
     const { points } = assessmentSeries(values, forUnit, now);
+    // The same method and options as the assessment, year by year (the fit is memoised).
+    const options = { bounds: ind.bounds, minPoints: ind.minPoints ?? undefined };
     for (let y = now.year; y <= target.year; y++) {
-      const f = forecast(points, y);
+      const f = forecast(points, y, options);
       if (f.ok)
         band.push({
           year: y,
           value: round(f.forecast.value) as number,
           low: round(f.forecast.low) as number,
           high: round(f.forecast.high) as number,
+          low80: round(f.forecast.low80) as number,
+          high80: round(f.forecast.high80) as number,
         });
     }
   }
@@ -103,6 +108,7 @@ export async function indicatorBreakdown(
   code: string,
   principal: Principal,
   q: { parent: string; period: string; layer: Layer },
+  clock = new Date(),
 ) {
   const cat = await catalogueAt(db, planId, await stateKey(db));
   const ind = cat.byCode.get(code);
@@ -120,13 +126,20 @@ export async function indicatorBreakdown(
     q.layer,
     deps,
   );
-  const unitValue = (unitId: string) => {
+  const valuesOf = (unitId: string) => {
     const hidden = hiddenFor(principal, cat, unitId, q.layer);
     if (hidden(code)) return null;
     const src = sources.get(unitId);
-    if (!src) return null;
-    const r = new IndicatorValues(cat.specs, src, hidden).value(code, period);
-    return r;
+    return src ? new IndicatorValues(cat.specs, src, hidden) : null;
+  };
+  const unitValue = (unitId: string) => valuesOf(unitId)?.value(code, period) ?? null;
+  // Each unit judged against its own targets (the country: the national ones), as its series is.
+  const now = currentMonth(clock);
+  const unitAssessment = (u: { id: string; kind: string }) => {
+    const values = valuesOf(u.id);
+    if (!values) return null;
+    const targets = u.kind === "country" ? ind.targets : (ind.unitTargets.get(u.id) ?? []);
+    return presentAssessment(assessIndicator(values, { ...ind, targets }, now, clock, cat.thresholds), cat);
   };
   const total = unitValue(parent.id);
   if (total === null && children.every((c) => unitValue(c.id) === null)) throw notFound("indicator", code);
@@ -138,6 +151,7 @@ export async function indicatorBreakdown(
         value: r ? round(r.value) : null,
         partial: r?.partial === true,
         reason: r === null ? { vi: "không được xem", en: "not visible to you" } : (r.reason ?? null),
+        assessment: r === null ? null : unitAssessment(c),
       };
     })
     .filter((i) => i.value !== null || i.reason !== null);
@@ -153,6 +167,7 @@ export async function indicatorBreakdown(
     total: total
       ? { value: round(total.value), partial: total.partial === true, reason: total.reason ?? null }
       : null,
+    assessment: total ? unitAssessment(parent) : null,
     items: items
       .filter((i) => i.value !== null)
       .concat(items.filter((i) => i.value === null))

@@ -3,7 +3,12 @@
  * systems) and roll-up cells — never raw values.
  */
 import type { Executor } from "../../db/client.js";
-import type { Comparator, TargetKind } from "../../domain/assessment/assess.js";
+import {
+  type Comparator,
+  DEFAULT_THRESHOLDS,
+  type StatusThresholds,
+  type TargetKind,
+} from "../../domain/assessment/assess.js";
 import { FormulaError, parseFormula } from "../../domain/formula/parse.js";
 import type { CellSource, CellSummary, IndicatorSpec, UnitRule } from "../../domain/indicator-values.js";
 import type { OverviewIndicator, OverviewSystem, TargetRow } from "../../domain/overview.js";
@@ -22,6 +27,8 @@ export interface CatalogueIndicator extends OverviewIndicator {
 
 export interface Catalogue {
   planId: string;
+  /** The plan's status thresholds (chance of meeting a target). */
+  thresholds: StatusThresholds;
   byCode: Map<string, CatalogueIndicator>;
   byId: Map<string, CatalogueIndicator>;
   specs: Map<string, IndicatorSpec>;
@@ -36,6 +43,7 @@ export async function loadCatalogue(db: Executor, planId: string): Promise<Catal
   const links = await Q.catalogueLinks(db, planId);
   const assignments = await Q.catalogueSystemAssignments(db, planId);
   const systemRows = await Q.catalogueSystems(db, planId);
+  const thresholds = (await Q.catalogueThresholds(db, planId)) ?? DEFAULT_THRESHOLDS;
   const byId = new Map<string, CatalogueIndicator>();
   const byCode = new Map<string, CatalogueIndicator>();
   const specs = new Map<string, IndicatorSpec>();
@@ -63,6 +71,8 @@ export async function loadCatalogue(db: Executor, planId: string): Promise<Catal
       nameEn: r.nameEn,
       unit: r.unit,
       baseline: num(r.baselineValue),
+      bounds: { min: num(r.boundMin), max: num(r.boundMax) },
+      minPoints: r.forecastMinPoints,
       targets: [],
       spec,
       measuredBy: [],
@@ -123,7 +133,7 @@ export async function loadCatalogue(db: Executor, planId: string): Promise<Catal
     if (ind.tier === "target")
       systems.find((s) => s.id === a.systemId)?.targets.push({ code: ind.code, weight: Number(a.weight) });
   }
-  return { planId, byCode, byId, specs, systems };
+  return { planId, thresholds, byCode, byId, specs, systems };
 }
 
 /** Roll-up cells of some units (no disaggregation), one CellSource per unit. */

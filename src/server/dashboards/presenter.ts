@@ -32,9 +32,26 @@ export function presentAssessment(a: Omit<TargetOverview, "measuredBy">, cat: Ca
           value: round(a.forecast.value) as number,
           low: round(a.forecast.low) as number,
           high: round(a.forecast.high) as number,
+          low80: round(a.forecast.low80) as number,
+          high80: round(a.forecast.high80) as number,
+          horizon: a.forecast.horizon,
+          pointCount: a.forecast.pointCount,
+          bandSource: a.forecast.bandSource,
         }
       : null,
     reachedYear: a.reachedYear,
+    probability: round(a.probability),
+    probabilityInRange: round(a.probabilityInRange),
+    change: a.change
+      ? {
+          needed: round(a.change.needed),
+          observed: round(a.change.observed),
+          observedYears: a.change.observedYears,
+        }
+      : null,
+    progressClass: { class: a.progressClass.class, ratio: round(a.progressClass.ratio) },
+    previousStatus: a.previousStatus,
+    changedAt: a.changedAt,
     reason: a.reason,
     basedOn: a.basedOn,
   };

@@ -15,6 +15,7 @@ import {
   orgUnitLineage,
   orgUnits,
   planIndicators,
+  plans,
   systems,
 } from "../../db/schema/index.js";
 import type { Layer } from "../../domain/rollup.js";
@@ -42,6 +43,9 @@ export function catalogueIndicators(db: Executor, planId: string) {
       formula: indicators.formula,
       published: indicators.published,
       proposed: indicators.proposed,
+      boundMin: indicators.boundMin,
+      boundMax: indicators.boundMax,
+      forecastMinPoints: indicators.forecastMinPoints,
     })
     .from(indicators)
     .innerJoin(planIndicators, eq(planIndicators.indicatorId, indicators.id))
@@ -49,6 +53,12 @@ export function catalogueIndicators(db: Executor, planId: string) {
     .orderBy(asc(indicators.code));
 }
 export type CatalogueIndicatorRow = Awaited<ReturnType<typeof catalogueIndicators>>[number];
+
+/** The plan's chance thresholds for the statuses (null: the defaults). */
+export async function catalogueThresholds(db: Executor, planId: string) {
+  const [row] = await db.select({ t: plans.statusThresholds }).from(plans).where(eq(plans.id, planId));
+  return row?.t ?? null;
+}
 
 /** The plan's targets in force, national (no org unit) and units' own. */
 export function catalogueTargets(db: Executor, planId: string) {

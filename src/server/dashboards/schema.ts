@@ -10,6 +10,23 @@ export const basisQuery = z
 
 export const status = z.enum(["on_track", "at_risk", "off_track", "achieved", "no_data"]);
 export const reason = z.object({ vi: z.string(), en: z.string() });
+const assessmentReason = reason.extend({
+  code: z
+    .enum([
+      "no_target",
+      "qualitative",
+      "no_values",
+      "too_few_points",
+      "no_trend",
+      "achieved",
+      "forecast",
+      "milestone_reached",
+      "milestone_late",
+      "milestone_due",
+      "milestone_pending",
+    ])
+    .describe("Stable code of the reason: too_few_points means fewer values than the forecast needs"),
+});
 const counts = z.object({
   on_track: z.number(),
   at_risk: z.number(),
@@ -37,10 +54,54 @@ export const assessment = z.object({
     })
     .nullable(),
   forecast: z
-    .object({ method: z.string(), year: z.number(), value: z.number(), low: z.number(), high: z.number() })
+    .object({
+      method: z
+        .enum(["naive", "drift", "ses", "holt", "damped", "theta", "comb"])
+        .describe("Forecasting method (docs/decisions/0011): damped trend by default"),
+      year: z.number(),
+      value: z.number(),
+      low: z.number().describe("95 % band"),
+      high: z.number().describe("95 % band"),
+      low80: z.number().describe("80 % band"),
+      high80: z.number().describe("80 % band"),
+      horizon: z.number().describe("Periods from the latest value to the target year's last period"),
+      pointCount: z.number().describe("Values the forecast was made from"),
+      bandSource: z
+        .enum(["own", "pooled"])
+        .describe("own: the series' own past errors (8 values or more); pooled: the back-test's"),
+    })
     .nullable(),
   reachedYear: z.number().nullable(),
-  reason,
+  probability: z.number().nullable().describe("Chance (0..1) of meeting the target in its year"),
+  probabilityInRange: z.number().nullable().describe("Range targets: chance of landing inside the range"),
+  change: z
+    .object({
+      needed: z.number().nullable().describe("Change per year needed from the latest value to the target"),
+      observed: z.number().nullable().describe("Change per year over the last observedYears years"),
+      observedYears: z.number().nullable(),
+    })
+    .nullable(),
+  progressClass: z
+    .object({
+      class: z.enum([
+        "target_achieved",
+        "substantial_progress",
+        "moderate_progress",
+        "limited_progress",
+        "deterioration",
+        "not_available",
+      ]),
+      ratio: z
+        .number()
+        .nullable()
+        .describe("Observed over required compound yearly growth since the first value"),
+    })
+    .describe("Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0)"),
+  previousStatus: status
+    .nullable()
+    .describe("The status before the current one (null: unchanged in 24 periods)"),
+  changedAt: z.string().nullable().describe("The period whose value moved the target to its current status"),
+  reason: assessmentReason,
   basedOn: z.string().nullable().describe("The indicator whose values the status comes from"),
 });
 
@@ -93,7 +154,16 @@ export const series = z.object({
   ),
   baseline: z.number().nullable(),
   assessment,
-  forecastBand: z.array(z.object({ year: z.number(), value: z.number(), low: z.number(), high: z.number() })),
+  forecastBand: z.array(
+    z.object({
+      year: z.number(),
+      value: z.number(),
+      low: z.number(),
+      high: z.number(),
+      low80: z.number(),
+      high80: z.number(),
+    }),
+  ),
 });
 
 export const breakdown = z.object({
@@ -104,6 +174,9 @@ export const breakdown = z.object({
   total: z
     .object({ value: z.number().nullable(), partial: z.boolean(), reason: reason.nullable() })
     .nullable(),
+  assessment: assessment
+    .nullable()
+    .describe("The parent unit's assessment against its targets (the country: the national targets)"),
   items: z.array(
     z.object({
       unit: z.object({ code: z.string(), name: localized, kind: z.string() }),
@@ -111,6 +184,9 @@ export const breakdown = z.object({
       partial: z.boolean(),
       reason: reason.nullable(),
       rank: z.number().nullable(),
+      assessment: assessment
+        .nullable()
+        .describe("The unit's assessment against its own targets (no_data / no_target when it has none)"),
     }),
   ),
 });

@@ -108,7 +108,7 @@ async function computeOverview(
     [...cat.byCode.values()]
       .filter((i) => i.tier === "target")
       .map((i) => {
-        const compute = async () => assessTarget(values, i, cat.byCode, now, clock);
+        const compute = async () => assessTarget(values, i, cat.byCode, now, clock, cat.thresholds);
         if (!prints) return compute();
         const deps = new Set<string>();
         for (const c of [i.code, ...i.measuredBy.map((m) => m.code)]) dependencies(cat, c, deps);

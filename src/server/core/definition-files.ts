@@ -5,7 +5,7 @@
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { AppError, type ErrorDetail } from "./errors.js";
-import { flattenUnionIssues } from "./http/validation.js";
+import { flattenUnionIssues, viOf } from "./http/validation.js";
 
 const viLocale = z.locales.vi();
 
@@ -123,7 +123,7 @@ export function validateFile<S extends z.ZodType>(file: ParsedFile, schema: S): 
               `unknown field “${key}” (remove it or correct its name)`,
             ),
           )
-        : [detailAt(file, issue.path, viIssues[i]?.message ?? issue.message, issue.message)],
+        : [detailAt(file, issue.path, viOf(issue) ?? viIssues[i]?.message ?? issue.message, issue.message)],
     )
     .slice(0, 200);
   throw invalidFile(details);

@@ -10,7 +10,8 @@ import type { Lang } from "../lang.js";
 
 const viLocale = z.locales.vi();
 
-function viOf(issue: z.core.$ZodIssue): string | undefined {
+/** The Vietnamese wording a schema gave its own message (`bilingual`), if it gave one. */
+export function viOf(issue: z.core.$ZodIssue): string | undefined {
   const vi = issue.code === "custom" ? (issue.params as { vi?: unknown } | undefined)?.vi : undefined;
   return typeof vi === "string" ? vi : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indicatorDef, localizedText, planDefinition, targetValueDef } from "./schema.js";
+import { indicatorDef, localizedText, planDefinition, statusThresholds, targetValueDef } from "./schema.js";
 
 describe("plan-definition schema", () => {
   it("reads a bare string as Vietnamese text", () => {
@@ -55,5 +55,48 @@ describe("plan-definition schema", () => {
     expect(
       planDefinition.safeParse({ code: "P", name: "x", startYear: 2025, endYear: 2030, sytems: [] }).success,
     ).toBe(false);
+  });
+
+  it("takes an indicator's forecastMinPoints as a whole number from 3 to 100, refusing others by name", () => {
+    const base = { code: "K_X", tier: "kpi", name: "X" };
+    expect(indicatorDef.parse(base).forecastMinPoints).toBeUndefined();
+    expect(indicatorDef.parse({ ...base, forecastMinPoints: 3 }).forecastMinPoints).toBe(3);
+    expect(indicatorDef.parse({ ...base, forecastMinPoints: 100 }).forecastMinPoints).toBe(100);
+    for (const bad of [2, 101, 3.5, "5", null]) {
+      const r = indicatorDef.safeParse({ ...base, forecastMinPoints: bad });
+      expect(r.success, String(bad)).toBe(false);
+      expect(r.error?.issues.map((i) => i.path)).toEqual([["forecastMinPoints"]]);
+    }
+  });
+
+  it("takes a plan's statusThresholds with 0 < offTrack < onTrack <= 1, refusing others by name", () => {
+    const base = { code: "P", name: "Kế hoạch", startYear: 2025, endYear: 2030 };
+    expect(planDefinition.parse(base).statusThresholds).toBeUndefined();
+    expect(
+      planDefinition.parse({ ...base, statusThresholds: { onTrack: 0.9, offTrack: 0.1 } }),
+    ).toMatchObject({
+      statusThresholds: { onTrack: 0.9, offTrack: 0.1 },
+    });
+    expect(statusThresholds.parse({ onTrack: 1, offTrack: 0.5 })).toEqual({ onTrack: 1, offTrack: 0.5 });
+    const refused = (value: unknown) => {
+      const r = planDefinition.safeParse({ ...base, statusThresholds: value });
+      expect(r.success, JSON.stringify(value)).toBe(false);
+      return r.error?.issues ?? [];
+    };
+    const [order] = refused({ onTrack: 0.5, offTrack: 0.5 });
+    expect(order?.path).toEqual(["statusThresholds", "offTrack"]);
+    expect(order?.message).toBe("offTrack must be < onTrack (0 < offTrack < onTrack <= 1)");
+    expect((order as { params?: { vi?: string } }).params?.vi).toMatch(/^offTrack phải nhỏ hơn onTrack/);
+    expect(refused({ onTrack: 0.3, offTrack: 0.6 }).map((i) => i.path)).toEqual([
+      ["statusThresholds", "offTrack"],
+    ]);
+    expect(refused({ onTrack: 1.2, offTrack: 0.2 }).map((i) => i.path)).toEqual([
+      ["statusThresholds", "onTrack"],
+    ]);
+    expect(refused({ onTrack: 0.8, offTrack: 0 }).map((i) => i.path)).toEqual([
+      ["statusThresholds", "offTrack"],
+    ]);
+    expect(refused({ onTrack: 0.8 }).map((i) => i.path)).toEqual([["statusThresholds", "offTrack"]]);
+    expect(refused({ onTrack: 0.8, offTrack: 0.2, atRisk: 0.5 })[0]?.code).toBe("unrecognized_keys");
   });
 });

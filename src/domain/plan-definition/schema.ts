@@ -6,6 +6,7 @@
  * indicator codes are global because the indicator catalogue is shared by all plans.
  */
 import { z } from "zod";
+import { bilingual } from "../../contracts/bilingual.js";
 import { TEXT_LIMITS } from "../text-limits.js";
 
 const code = z
@@ -100,6 +101,25 @@ export const indicatorBounds = z
     path: ["max"],
   });
 
+/** The fewest values an indicator's forecast is trusted on; fewer: no forecast ("too few points"). */
+export const forecastMinPoints = z.number().int().min(3).max(100);
+
+/**
+ * A plan's chances of meeting a target: on track at or above `onTrack`, off track below
+ * `offTrack`, at risk between (absent: 0.8 and 0.2).
+ */
+export const statusThresholds = z
+  .object({ onTrack: z.number().gt(0).max(1), offTrack: z.number().gt(0).max(1) })
+  .strict()
+  .refine((t) => t.offTrack < t.onTrack, {
+    ...bilingual(
+      "offTrack must be < onTrack (0 < offTrack < onTrack <= 1)",
+      "offTrack phải nhỏ hơn onTrack (0 < offTrack < onTrack ≤ 1)",
+    ),
+    path: ["offTrack"],
+  });
+export type StatusThresholds = z.output<typeof statusThresholds>;
+
 export const indicatorDef = z
   .object({
     code,
@@ -121,6 +141,8 @@ export const indicatorDef = z
     reportedBy: z.enum(reportedByValues).default("unit"),
     /** The range a value must lie in: counts >= 0, shares 0-100, indices 0-1, ranks >= 1. */
     bounds: indicatorBounds.optional(),
+    /** The fewest values its forecast is trusted on (3 to 100; absent: the assessment's default). */
+    forecastMinPoints: forecastMinPoints.optional(),
     frequency: z.enum(reportingFrequencies).default("yearly"),
     aggregation: z.enum(aggregationRules).default("sum"),
     /** Component indicator codes for weighted_mean (weight) and ratio_of_sums (numerator, denominator). */
@@ -260,6 +282,8 @@ export const planDefinition = z
     endYear: year,
     /** Values of periods before this year are refused; absent: no limit. */
     baselineYear: year.optional(),
+    /** Chances of meeting a target that make it on track / off track; absent: 0.8 and 0.2. */
+    statusThresholds: statusThresholds.optional(),
     description: localizedText.optional(),
     generalObjective: localizedText.optional(),
     phases: z.array(phaseDef).default([]),

@@ -149,6 +149,43 @@ describe.each(backends())("plan administration services on %s", (backend) => {
     expect(bad.code).toBe("VALIDATION_FAILED");
   });
 
+  it("sets and clears an indicator's forecastMinPoints, versioned, and refuses one outside 3..100", async () => {
+    const code = "T30-C03";
+    const read = async () =>
+      (
+        await t.app.inject({ headers: { cookie: standing.cookie }, url: `/api/v1/indicators/${code}` })
+      ).json() as {
+        forecastMinPoints: number | null;
+        version: number;
+      };
+    const start = await read();
+    expect(start.forecastMinPoints).toBeNull();
+    const v1 = await updateIndicator(db(), code, { forecastMinPoints: 8 }, ctx);
+    expect(v1).toBe(start.version + 1);
+    expect(await read()).toMatchObject({ forecastMinPoints: 8, version: v1 });
+    // The same value again is no change: no new version.
+    expect(await updateIndicator(db(), code, { forecastMinPoints: 8 }, ctx)).toBe(v1);
+    const hist = (
+      await t.app.inject({ headers: { cookie: standing.cookie }, url: `/api/v1/indicators/${code}/history` })
+    ).json() as { items: { version: number; changes: unknown; snapshot: Record<string, unknown> }[] };
+    expect(hist.items[0]).toMatchObject({
+      version: v1,
+      changes: { forecastMinPoints: { from: null, to: 8 } },
+    });
+    expect(hist.items[0]?.snapshot.forecastMinPoints).toBe(8);
+
+    for (const bad of [2, 101, 3.5]) {
+      const err = await rejection(updateIndicator(db(), code, { forecastMinPoints: bad }, ctx));
+      expect(err.code).toBe("VALIDATION_FAILED");
+      expect(err.message_("en")).toContain("forecastMinPoints:");
+    }
+    expect(await read()).toMatchObject({ forecastMinPoints: 8, version: v1 });
+
+    const v2 = await updateIndicator(db(), code, { forecastMinPoints: null }, ctx);
+    expect(v2).toBe(v1 + 1);
+    expect((await read()).forecastMinPoints).toBeNull();
+  });
+
   it("retires an indicator and an initiative without deleting them", async () => {
     await retireIndicator(db(), "T30-D04", ctx);
     const ind = (

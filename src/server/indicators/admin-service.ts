@@ -12,6 +12,7 @@ import { checkFormula } from "../../domain/formula/check.js";
 import { type FormulaError, parseFormula, references } from "../../domain/formula/parse.js";
 import {
   aggregationRules,
+  forecastMinPoints,
   indicatorBounds,
   indicatorDirections,
   localizedText,
@@ -50,6 +51,7 @@ export const indicatorPatch = z
     responsibleUnit: z.string().min(1).max(64),
     reportedBy: z.enum(reportedByValues),
     bounds: indicatorBounds.nullable(),
+    forecastMinPoints: forecastMinPoints.nullable(),
     frequency: z.enum(reportingFrequencies),
     aggregation: z.enum(aggregationRules),
     aggregationComponents: z
@@ -212,6 +214,7 @@ export async function updateIndicator(
       responsibleUnitId,
       ...(p.reportedBy ? { reportedBy: p.reportedBy } : {}),
       ...(p.bounds !== undefined ? { boundMin: p.bounds?.min ?? null, boundMax: p.bounds?.max ?? null } : {}),
+      ...(p.forecastMinPoints !== undefined ? { forecastMinPoints: p.forecastMinPoints } : {}),
       ...(p.frequency ? { frequency: p.frequency } : {}),
       ...(p.aggregation ? { aggregation: p.aggregation } : {}),
       ...(p.aggregationComponents ? { aggregationComponents: p.aggregationComponents } : {}),

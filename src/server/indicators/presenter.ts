@@ -39,6 +39,7 @@ export function presentIndicator(row: IndicatorRow, rel: IndicatorRelations): In
     responsibleUnit: row.responsibleUnitId ? (rel.units.get(row.responsibleUnitId) ?? null) : null,
     reportedBy: row.reportedBy as Indicator["reportedBy"],
     bounds: { min: row.boundMin, max: row.boundMax },
+    forecastMinPoints: row.forecastMinPoints,
     frequency: row.frequency as Indicator["frequency"],
     aggregation: row.aggregation as Indicator["aggregation"],
     aggregationComponents: row.aggregationComponents ?? null,

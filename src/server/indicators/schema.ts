@@ -42,6 +42,11 @@ export const indicator = z.object({
   bounds: z
     .object({ min: z.number().nullable(), max: z.number().nullable() })
     .describe("Values outside [min, max] are refused"),
+  forecastMinPoints: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The fewest values its forecast is trusted on (null: the assessment's default)"),
   frequency: z.enum(reportingFrequencies),
   aggregation: z.enum(aggregationRules),
   aggregationComponents: z

@@ -88,6 +88,7 @@ export function rowSnapshot(row: IndicatorRow): Snapshot {
     reportedBy: row.reportedBy,
     boundMin: row.boundMin,
     boundMax: row.boundMax,
+    forecastMinPoints: row.forecastMinPoints,
     frequency: row.frequency,
     aggregation: row.aggregation,
     aggregationComponents: row.aggregationComponents,

@@ -65,6 +65,95 @@ describe.each(backends())("plan administration over HTTP on %s", (backend) => {
     expect((await t.app.inject({ url: "/api/v1/plans/NQ-LOI" })).statusCode).toBe(404);
   });
 
+  it("takes a plan's statusThresholds and an indicator's forecastMinPoints from a file, a dry run naming a bad field", async () => {
+    const file = (thresholds: string, min: string) => `code: NQ-NGUONG
+name: "Kế hoạch có ngưỡng riêng"
+startYear: 2025
+endYear: 2030
+statusThresholds: ${thresholds}
+systems:
+  - { code: S1, number: 1, name: "Hệ thống 1" }
+indicators:
+  - { code: NGUONG_K1, tier: kpi, name: "K1", forecastMinPoints: ${min} }
+`;
+    const post = (payload: string, query = "") =>
+      as(
+        t.app,
+        admin,
+      )({
+        method: "POST",
+        url: `/api/v1/plans${query}`,
+        headers: { "content-type": "application/yaml", "accept-language": "en" },
+        payload,
+      });
+    const refusals: [string, string, string, number][] = [
+      ["{ onTrack: 0.3, offTrack: 0.3 }", "5", "statusThresholds.offTrack", 5],
+      ["{ onTrack: 1.01, offTrack: 0.2 }", "5", "statusThresholds.onTrack", 5],
+      ["{ onTrack: 0.8, offTrack: 0.2 }", "2", "indicators.0.forecastMinPoints", 9],
+      ["{ onTrack: 0.8, offTrack: 0.2 }", "3.5", "indicators.0.forecastMinPoints", 9],
+    ];
+    for (const [thresholds, min, path, line] of refusals) {
+      const res = await post(file(thresholds, min), "?dryRun=true");
+      expect(res.statusCode, path).toBe(422);
+      const body = res.json() as ErrorBody;
+      expect(body.error.code).toBe("PLAN_DEFINITION_INVALID");
+      expect(body.error.details).toHaveLength(1);
+      expect(body.error.details?.[0]).toMatchObject({ path, line });
+      expect(body.error.details?.[0]?.message).toContain(`${path}: `);
+    }
+    const good = file("{ onTrack: 0.75, offTrack: 0.25 }", "4");
+    const dry = await post(good, "?dryRun=true");
+    expect(dry.statusCode).toBe(200);
+    expect((await t.app.inject({ url: "/api/v1/plans/NQ-NGUONG" })).statusCode).toBe(404);
+    expect((await post(good)).statusCode).toBe(201);
+    const plan = async () =>
+      (await t.app.inject({ url: "/api/v1/plans/NQ-NGUONG" })).json() as { statusThresholds: unknown };
+    expect((await plan()).statusThresholds).toEqual({ onTrack: 0.75, offTrack: 0.25 });
+    const ind = (
+      await t.app.inject({ headers: { cookie: admin.cookie }, url: "/api/v1/indicators/NGUONG_K1" })
+    ).json() as {
+      forecastMinPoints: number | null;
+    };
+    expect(ind.forecastMinPoints).toBe(4);
+    // A structural change, imported through the plan's own fields, keeps its thresholds.
+    const rename = await as(
+      t.app,
+      admin,
+    )({ method: "PATCH", url: "/api/v1/plans/NQ-NGUONG/systems/S1", payload: { name: "Hệ thống một" } });
+    expect(rename.statusCode).toBe(200);
+    expect((await plan()).statusThresholds).toEqual({ onTrack: 0.75, offTrack: 0.25 });
+  });
+
+  it("sets and clears forecastMinPoints over HTTP, refusing one outside 3..100 by its field", async () => {
+    const patch = (payload: Record<string, unknown>) =>
+      as(
+        t.app,
+        standing,
+      )({
+        method: "PATCH",
+        url: "/api/v1/indicators/T30-C03",
+        payload: { ...payload, reason: "Chuỗi số liệu ngắn" },
+      });
+    const read = async () =>
+      (await t.app.inject({ url: "/api/v1/indicators/T30-C03" })).json() as {
+        forecastMinPoints: number | null;
+        version: number;
+      };
+    const start = await read();
+    for (const bad of [2, 101, 3.5]) {
+      const res = await patch({ forecastMinPoints: bad });
+      expect(res.statusCode, String(bad)).toBe(400);
+      const body = res.json() as ErrorBody;
+      expect(body.error.details?.map((d) => d.path)).toEqual(["body.forecastMinPoints"]);
+    }
+    expect(await read()).toEqual(start);
+    const set = await patch({ forecastMinPoints: 12 });
+    expect(set.statusCode).toBe(200);
+    expect(await read()).toMatchObject({ forecastMinPoints: 12, version: start.version + 1 });
+    expect((await patch({ forecastMinPoints: null })).statusCode).toBe(200);
+    expect(await read()).toMatchObject({ forecastMinPoints: null, version: start.version + 2 });
+  });
+
   it("answers a malformed JSON body with 400 and an oversized one with 413", async () => {
     const malformed = await as(
       t.app,

@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entityVersions, indicators, orgUnits, plans } from "../../src/db/schema/index.js";
 import { planDefinition } from "../../src/domain/plan-definition/schema.js";
@@ -254,6 +254,97 @@ indicators:
     const err = await rejection(importText(db(), bad));
     const detail = err.details?.find((d) => d.path === "systems.0.number");
     expect(detail?.line).toBe(bad.split("\n").findIndex((l) => l.includes('"một"')) + 1);
+  });
+
+  it("writes a plan's statusThresholds and an indicator's forecastMinPoints, presents and versions them", async () => {
+    const text = `code: DX-TH
+name: "Kế hoạch có ngưỡng riêng"
+startYear: 2025
+endYear: 2030
+statusThresholds: { onTrack: 0.9, offTrack: 0.3 }
+indicators:
+  - { code: TH_K1, tier: kpi, name: "K1", forecastMinPoints: 5 }
+  - { code: TH_K2, tier: kpi, name: "K2" }
+`;
+    expect((await importText(db(), text)).created).toBe(true);
+    const columns = async () => ({
+      plan: (await db().select().from(plans).where(eq(plans.code, "DX-TH")))[0]?.statusThresholds,
+      indicators: await db()
+        .select({ code: indicators.code, min: indicators.forecastMinPoints })
+        .from(indicators)
+        .where(inArray(indicators.code, ["TH_K1", "TH_K2"]))
+        .orderBy(asc(indicators.code)),
+    });
+    expect(await columns()).toEqual({
+      plan: { onTrack: 0.9, offTrack: 0.3 },
+      indicators: [
+        { code: "TH_K1", min: 5 },
+        { code: "TH_K2", min: null },
+      ],
+    });
+    const get = async (url: string) =>
+      (await t.app.inject({ headers: { cookie: standing.cookie }, url })).json() as Record<string, unknown>;
+    expect((await get("/api/v1/plans/DX-TH")).statusThresholds).toEqual({ onTrack: 0.9, offTrack: 0.3 });
+    expect((await get("/api/v1/plans/NQ57")).statusThresholds).toBeNull();
+    expect((await get("/api/v1/indicators/TH_K1")).forecastMinPoints).toBe(5);
+    expect((await get("/api/v1/indicators/TH_K2")).forecastMinPoints).toBeNull();
+
+    // The same file again: nothing changes and no version is written.
+    const versions = async () => Number((await db().select({ n: count() }).from(entityVersions))[0]?.n);
+    const before = await versions();
+    const again = await importText(db(), text);
+    expect(again.unchanged).toBe(true);
+    expect(await versions()).toBe(before);
+
+    const edited = text
+      .replace("forecastMinPoints: 5", "forecastMinPoints: 6")
+      .replace("offTrack: 0.3", "offTrack: 0.25");
+    const s = await importText(db(), edited, "Ngưỡng theo Kế hoạch 2026");
+    expect(s.counts.indicatorsUpdated).toBe(1);
+    expect(s.counts.indicatorsUnchanged).toBe(1);
+    expect((await columns()).plan).toEqual({ onTrack: 0.9, offTrack: 0.25 });
+    const hist = (await get("/api/v1/indicators/TH_K1/history")) as {
+      items: { version: number; changes: unknown; snapshot: Record<string, unknown> }[];
+    };
+    expect(hist.items[0]).toMatchObject({ version: 2, changes: { forecastMinPoints: { from: 5, to: 6 } } });
+    expect(hist.items[0]?.snapshot.forecastMinPoints).toBe(6);
+  });
+
+  it("refuses a bad forecastMinPoints or statusThresholds by its field, in both languages, writing nothing", async () => {
+    const before = await planCount();
+    const text = (min: string, thresholds: string) => `code: DX-TH-BAD
+name: "Kế hoạch ngưỡng sai"
+startYear: 2025
+endYear: 2030
+statusThresholds: ${thresholds}
+indicators:
+  - { code: TH_BAD_K1, tier: kpi, name: "K1", forecastMinPoints: ${min} }
+`;
+    const good = "{ onTrack: 0.8, offTrack: 0.2 }";
+    for (const min of ["2", "101", "3.5"]) {
+      const err = await rejection(importText(db(), text(min, good)));
+      expect(err.code).toBe("PLAN_DEFINITION_INVALID");
+      expect(err.details?.map((d) => [d.path, d.line])).toEqual([["indicators.0.forecastMinPoints", 7]]);
+      expect(err.details?.[0]?.messageEn).toMatch(/^Line 7: indicators\.0\.forecastMinPoints: /);
+      expect(err.details?.[0]?.message).toMatch(/^Dòng 7: indicators\.0\.forecastMinPoints: /);
+    }
+    for (const thresholds of ["{ onTrack: 0.5, offTrack: 0.5 }", "{ onTrack: 0.4, offTrack: 0.6 }"]) {
+      const err = await rejection(importText(db(), text("5", thresholds)));
+      expect(err.details).toHaveLength(1);
+      expect(err.details?.[0]).toMatchObject({
+        path: "statusThresholds.offTrack",
+        line: 5,
+        message:
+          "Dòng 5: statusThresholds.offTrack: offTrack phải nhỏ hơn onTrack (0 < offTrack < onTrack ≤ 1)",
+        messageEn:
+          "Line 5: statusThresholds.offTrack: offTrack must be < onTrack (0 < offTrack < onTrack <= 1)",
+      });
+    }
+    const above = await rejection(importText(db(), text("5", "{ onTrack: 1.5, offTrack: 0.2 }")));
+    expect(above.details?.map((d) => [d.path, d.line])).toEqual([["statusThresholds.onTrack", 5]]);
+    expect(above.details?.[0]?.messageEn).toMatch(/<=\s*1/);
+    expect(await planCount()).toBe(before);
+    expect(await db().select().from(indicators).where(eq(indicators.code, "TH_BAD_K1"))).toHaveLength(0);
   });
 
   it("refuses a cycle in org-unit parents and a duplicate unit code", async () => {

@@ -44,6 +44,9 @@ export function presentPlanDetail(
     issuedBy: optLoc(p.issuedByVi, p.issuedByEn),
     description: optLoc(p.descriptionVi, p.descriptionEn),
     generalObjective: optLoc(p.generalObjectiveVi, p.generalObjectiveEn),
+    statusThresholds: p.statusThresholds
+      ? { onTrack: p.statusThresholds.onTrack, offTrack: p.statusThresholds.offTrack }
+      : null,
     phases: parts.phaseRows.map((ph) => ({
       code: ph.code,
       name: loc(ph.nameVi, ph.nameEn),

@@ -48,6 +48,12 @@ export const planDetail = planSummary.extend({
   issuedBy: optionalLocalized,
   description: optionalLocalized,
   generalObjective: optionalLocalized,
+  statusThresholds: z
+    .object({ onTrack: z.number(), offTrack: z.number() })
+    .nullable()
+    .describe(
+      "Chances of meeting a target: on track at or above onTrack, off track below offTrack (null: 0.8 and 0.2).",
+    ),
   phases: z.array(phase),
   roles: z.array(planRole),
 });

@@ -43,6 +43,7 @@ export function indicatorSnapshot(ind: IndicatorDef, responsibleUnitId: string |
     reportedBy: ind.reportedBy,
     boundMin: ind.bounds?.min ?? null,
     boundMax: ind.bounds?.max ?? null,
+    forecastMinPoints: ind.forecastMinPoints ?? null,
     frequency: ind.frequency,
     aggregation: ind.aggregation,
     aggregationComponents: ind.aggregationComponents ?? null,

@@ -47,6 +47,7 @@ export async function writePlanStructure(
     startYear: def.startYear,
     endYear: def.endYear,
     baselineYear: def.baselineYear ?? null,
+    statusThresholds: def.statusThresholds ?? null,
     descriptionVi: def.description?.vi ?? null,
     descriptionEn: def.description?.en ?? null,
     generalObjectiveVi: def.generalObjective?.vi ?? null,

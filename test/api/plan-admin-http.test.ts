@@ -268,6 +268,11 @@ describe("structure patches", () => {
         name: { en: string };
       };
       expect(s6).toMatchObject({ kind: "special_projects", name: { en: "Special projects" } });
+      // The plan's own fields are kept too (the change is imported through them).
+      const plan = await t.database.pglite?.query<{ baseline_year: number | null }>(
+        "select baseline_year from plans where code = 'NQ57'",
+      );
+      expect(plan?.rows[0]?.baseline_year).toBe(2020);
     } finally {
       await t.close();
     }

@@ -33,6 +33,7 @@ export function planShell(plan: typeof plans.$inferSelect): PlanDefinition {
     ...(plan.issuedOn ? { issuedOn: plan.issuedOn } : {}),
     startYear: plan.startYear,
     endYear: plan.endYear,
+    ...(plan.baselineYear !== null ? { baselineYear: plan.baselineYear } : {}),
     ...(plan.statusThresholds ? { statusThresholds: plan.statusThresholds } : {}),
     ...(plan.descriptionVi
       ? { description: { vi: plan.descriptionVi, ...(plan.descriptionEn ? { en: plan.descriptionEn } : {}) } }

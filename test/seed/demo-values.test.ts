@@ -59,8 +59,27 @@ describe.each(backends().slice(0, 1))("demo values on %s", (backend) => {
   it("gives the overview every target status", async () => {
     const plan = await getPlanByCode(database.db, "NQ57");
     const ov = await planOverview(database.db, plan.id, admin, "reported", now);
-    const statuses = new Set(ov.targets.flatMap((t) => t.measuredBy.map((k) => k.status)));
-    for (const s of ["on_track", "at_risk", "off_track", "achieved"]) expect(statuses).toContain(s);
+    const kpis = ov.targets.flatMap((t) => t.measuredBy);
+    const statuses = new Set(kpis.map((k) => k.status));
+    for (const s of ["on_track", "at_risk", "off_track", "achieved", "no_data"])
+      expect(statuses).toContain(s);
+    // Every forecast status says how likely the target is, by which method, with the bands.
+    const judged = kpis.filter((k) => ["on_track", "at_risk", "off_track"].includes(k.status));
+    for (const k of judged) {
+      expect(k.reason.code, k.code).toBe("forecast");
+      expect(k.probability, k.code).not.toBeNull();
+      expect(k.reason.vi, k.code).toMatch(/khả năng đạt \d+%.*phương pháp: /);
+      expect(k.forecast?.low80, k.code).toBeLessThanOrEqual(k.forecast?.value as number);
+    }
+    // Since when: a status that changed names the status before it and the period it changed at.
+    const changed = kpis.filter((k) => k.previousStatus !== null);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const k of changed) {
+      expect(k.previousStatus, k.code).not.toBe(k.status);
+      expect(k.changedAt, k.code).toMatch(/^\d{4}(-(Q[1-4]|H[12]|\d{2}))?$/);
+    }
+    const codes = new Set(kpis.map((k) => k.reason.code));
+    for (const c of ["forecast", "achieved", "too_few_points"]) expect(codes).toContain(c);
   });
 
   it("leaves gaps and outliers for data quality to find", async () => {

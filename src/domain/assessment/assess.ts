@@ -25,7 +25,7 @@ import {
 } from "./forecast.js";
 import { type ProgressClass, progressClass } from "./progress-class.js";
 import { forecastSentence } from "./reasons.js";
-import { NO_BOUNDS, type ValueBounds } from "./scale.js";
+import { LOGIT_EPSILON, NO_BOUNDS, type ValueBounds } from "./scale.js";
 
 export type TargetKind = "value" | "range" | "rank" | "growth_rate" | "milestone" | "qualitative";
 export type Comparator = ">" | ">=" | "<" | "<=" | "=" | "between" | "top";
@@ -132,10 +132,23 @@ export function meets(t: TargetSpec, v: number): boolean {
   }
 }
 
-/** The chance that the forecast outcome meets the target ("=" is read as "at least"). */
+/**
+ * The chance that the forecast outcome meets the target ("=" is read as "at least"). A target at
+ * a bound ("100 % of agencies", "rank 1") is met within LOGIT_EPSILON of it, as data that close to
+ * a bound count as on it: a forecast made on the logit scale never reaches the bound itself.
+ */
 export function probabilityOfMeeting(t: TargetSpec, f: Forecast): number {
-  const goal = t.value ?? 0;
+  const goal = reachableGoal(t, f.dist.bounds);
   return higherIsBetter(t) ? 1 - probabilityAtMost(f, goal) : probabilityAtMost(f, goal);
+}
+
+/** The target's value, moved LOGIT_EPSILON inside the range when it sits at a bound of two. */
+export function reachableGoal(t: TargetSpec, bounds: ValueBounds): number {
+  const goal = t.value ?? 0;
+  const { min, max } = bounds;
+  if (min === null || max === null || max <= min || goal < min || goal > max) return goal;
+  const e = LOGIT_EPSILON * (max - min);
+  return Math.min(max - e, Math.max(min + e, goal));
 }
 
 export function progress(t: TargetSpec, baseline: number | null, v: number | null): number | null {
@@ -274,7 +287,9 @@ export function assess(
   const th = options.thresholds ?? DEFAULT_THRESHOLDS;
   const status: Status =
     probability >= th.onTrack ? "on_track" : probability < th.offTrack ? "off_track" : "at_risk";
-  const reachedYear = yearReached(points, fc, t.value ?? 0, higherIsBetter(t));
+  const goal = reachableGoal(t, fc.dist.bounds);
+  const reachedYear = yearReached(points, fc, goal, higherIsBetter(t));
+  const forecastMeets = meets({ ...t, value: goal }, fc.value);
   return {
     ...none,
     status,
@@ -286,8 +301,8 @@ export function assess(
     change,
     reason: {
       code: "forecast",
-      vi: forecastSentence("vi", t, fc, probability, change, meets(t, fc.value)),
-      en: forecastSentence("en", t, fc, probability, change, meets(t, fc.value)),
+      vi: forecastSentence("vi", t, fc, probability, change, forecastMeets),
+      en: forecastSentence("en", t, fc, probability, change, forecastMeets),
     },
   };
 }

@@ -16,7 +16,7 @@
 import type { PooledTable } from "./pooled-errors.js";
 import { NO_BOUNDS, type ScaleStrategy, scaleFor, type ValueBounds } from "./scale.js";
 import { fitted, type SmoothingMethod } from "./smoothing.js";
-import { bandQuantiles, cdfFromBands, OWN_ERRORS_FROM, seriesScale } from "./uncertainty.js";
+import { bandQuantiles, cdfFromBands, OWN_ERRORS_FROM, yearlyScale } from "./uncertainty.js";
 
 export interface Point {
   /** Decimal year (periods.midYear). */
@@ -100,13 +100,13 @@ export function tooFewReason(count: number, needed = MIN_POINTS): ForecastReason
 }
 
 /** Rolling-origin errors of `method` on z: scaled errors by horizon (1..hMax) and the one-step errors. */
-function ownErrors(method: Method, z: readonly number[], hMax: number) {
+function ownErrors(method: Method, z: readonly number[], hMax: number, stepsPerYear: number) {
   const byH: number[][] = Array.from({ length: hMax }, () => []);
   const oneStep: number[] = [];
   for (let o = Math.max(MIN_POINTS, z.length - MAX_ORIGINS); o < z.length; o++) {
     const train = z.slice(0, o);
     const f = fitted(method, train);
-    const s = seriesScale(train);
+    const s = yearlyScale(train, stepsPerYear);
     for (let k = 1; k <= hMax && o + k - 1 < z.length; k++) {
       const e = (z[o + k - 1] as number) - f(k);
       (byH[k - 1] as number[]).push(e / s);
@@ -139,12 +139,21 @@ export function forecast(series: Point[], year: number, options: ForecastOptions
   const h = horizonTo(points, year);
   const model = fitted(method, z);
   const centre = h === 0 ? (z[z.length - 1] as number) : model(h);
-  const own = points.length >= OWN_ERRORS_FROM ? ownErrors(method, z, Math.max(1, h)) : null;
+  // Errors are read on a yearly clock (the pooled table's): a quarterly series 17 steps ahead is
+  // 4.25 years ahead.
+  const stepsPerYear = Math.max(1, Math.round(1 / step));
+  const own = points.length >= OWN_ERRORS_FROM ? ownErrors(method, z, Math.max(1, h), stepsPerYear) : null;
   const q =
     h === 0
       ? { q80: 0, q95: 0 }
-      : bandQuantiles(method, h, points.length, own ? own.byH[h - 1] : undefined, options.pooled);
-  const s = seriesScale(z);
+      : bandQuantiles(
+          method,
+          h / stepsPerYear,
+          points.length,
+          own ? own.byH[h - 1] : undefined,
+          options.pooled,
+        );
+  const s = yearlyScale(z, stepsPerYear);
   const half80 = q.q80 * s;
   const half95 = q.q95 * s;
   const value = scale.from(centre);

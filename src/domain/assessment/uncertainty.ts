@@ -45,7 +45,11 @@ export function quantile(sorted: readonly number[], p: number): number {
   return a + ((sorted[hi] as number) - a) * (x - lo);
 }
 
-/** Pooled quantiles at `h` steps; beyond the table, grown as a power of h fitted to the table's ends. */
+/**
+ * Pooled quantiles `h` years ahead (fractional for sub-yearly series): the table's own rows at
+ * whole years, linear between them, shrinking as the square root of h below one year, and
+ * beyond the table grown as a power of h fitted to its ends.
+ */
 export function pooledQuantiles(
   method: SmoothingMethod,
   h: number,
@@ -53,28 +57,47 @@ export function pooledQuantiles(
 ): Quantiles {
   const n = table.q80.length;
   const at = (arr: readonly number[], k: number) => arr[Math.min(Math.max(k, 1), n) - 1] as number;
-  if (h <= n)
-    return { q80: at(table.q80, Math.max(1, Math.round(h))), q95: at(table.q95, Math.max(1, Math.round(h))) };
-  const grow = (arr: readonly number[]) => {
+  const one = (arr: readonly number[]) => {
+    if (h <= 1) return at(arr, 1) * Math.sqrt(Math.max(h, 0));
+    if (h <= n) {
+      const lo = Math.floor(h);
+      return at(arr, lo) + (at(arr, Math.ceil(h)) - at(arr, lo)) * (h - lo);
+    }
     const g = Math.log(at(arr, n) / at(arr, 1)) / Math.log(n);
     const gamma = Number.isFinite(g) ? Math.min(1, Math.max(0.5, g)) : 0.5;
     return at(arr, n) * (h / n) ** gamma;
   };
-  return { q80: grow(table.q80), q95: grow(table.q95) };
+  return { q80: one(table.q80), q95: one(table.q95) };
 }
 
 /**
- * Quantiles of |scaled error| at `h` steps, from the series' own rolling-origin errors at that
+ * The scale errors are measured in, on a yearly clock: the mean absolute change over one year
+ * (the series' own step for yearly series; for monthly or quarterly ones the change over 12 or 4
+ * steps, or, with under two such pairs, a step's change times the steps in a year). The pooled
+ * table was built from yearly series, so sub-yearly ones are read against it in years.
+ */
+export function yearlyScale(z: readonly number[], stepsPerYear: number): number {
+  const lag = Math.max(1, Math.round(stepsPerYear));
+  if (lag === 1) return seriesScale(z);
+  if (z.length < lag + 2) return seriesScale(z) * lag;
+  let sum = 0;
+  for (let i = lag; i < z.length; i++) sum += Math.abs((z[i] as number) - (z[i - lag] as number));
+  const size = z.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  return Math.max(sum / (z.length - lag), 1e-6 * Math.max(1, size));
+}
+
+/**
+ * Quantiles of |scaled error| `years` ahead, from the series' own rolling-origin errors at that
  * horizon (when it has enough points) shrunk toward the pooled ones.
  */
 export function bandQuantiles(
   method: SmoothingMethod,
-  h: number,
+  years: number,
   pointCount: number,
   ownScaledErrors: readonly number[] | undefined,
   table?: PooledTable,
 ): Quantiles {
-  const pooled = pooledQuantiles(method, h, table);
+  const pooled = pooledQuantiles(method, years, table);
   const own = ownScaledErrors ?? [];
   if (pointCount < OWN_ERRORS_FROM || own.length === 0) return pooled;
   const sorted = own.map(Math.abs).sort((a, b) => a - b);

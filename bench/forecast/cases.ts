@@ -4,9 +4,14 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Comparator, TargetSpec } from "../../src/domain/assessment/assess.js";
 import type { Point } from "../../src/domain/assessment/forecast.js";
+import { progressClass } from "../../src/domain/assessment/progress-class.js";
 import type { ValueBounds } from "../../src/domain/assessment/scale.js";
+import {
+  type Comparator,
+  meets,
+  type TargetSpec,
+} from "../../src/domain/assessment/target.js";
 
 export interface Fixture {
   id: string;
@@ -96,8 +101,7 @@ function targetsAt(f: Fixture, o: Outcome): Judged[] {
       value: t.value,
       unit,
     };
-    const higher = !(t.comparator === "top" || t.comparator === "<" || t.comparator === "<=");
-    out.push({ target: spec, reached: higher ? o.value >= t.value : o.value <= t.value, real: true });
+    out.push({ target: spec, reached: meets(spec, o.value), real: true });
   }
   return out;
 }
@@ -125,23 +129,11 @@ export function casesOf(f: Fixture): Case[] {
 
 /** Statistics Canada's rule: met already, or observed over required compound growth since the window's start >= 0.95. */
 export function statCanVerdict(train: readonly Point[], t: TargetSpec): boolean {
-  const first = train[0] as Point;
-  const last = train[train.length - 1] as Point;
-  const goal = t.value ?? 0;
-  const higher = !(t.comparator === "top" || t.comparator === "<" || t.comparator === "<=");
-  if (higher ? last.v >= goal : last.v <= goal) return true;
-  const base = first.v === 0 ? 0.001 : first.v;
-  const g = goal === 0 ? 0.001 : goal;
-  if (base <= 0 || last.v <= 0 || g <= 0) return false;
-  const observed = (last.v / base) ** (1 / (last.t - first.t)) - 1;
-  const required = (g / base) ** (1 / (t.year + 0.5 - first.t)) - 1;
-  if (Math.abs(required) < 1e-12) return false;
-  return ((higher ? 1 : -1) * observed) / Math.abs(required) >= 0.95;
+  const c = progressClass(t, train).class;
+  return c === "target_achieved" || c === "substantial_progress";
 }
 
+/** The naive rule: the latest value already meets the target. */
 export function naiveVerdict(train: readonly Point[], t: TargetSpec): boolean {
-  const last = train[train.length - 1] as Point;
-  const goal = t.value ?? 0;
-  const higher = !(t.comparator === "top" || t.comparator === "<" || t.comparator === "<=");
-  return higher ? last.v >= goal : last.v <= goal;
+  return meets(t, (train[train.length - 1] as Point).v);
 }

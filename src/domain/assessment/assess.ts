@@ -26,19 +26,7 @@ import {
 import { type ProgressClass, progressClass } from "./progress-class.js";
 import { forecastSentence } from "./reasons.js";
 import { LOGIT_EPSILON, NO_BOUNDS, type ValueBounds } from "./scale.js";
-
-export type TargetKind = "value" | "range" | "rank" | "growth_rate" | "milestone" | "qualitative";
-export type Comparator = ">" | ">=" | "<" | "<=" | "=" | "between" | "top";
-
-export interface TargetSpec {
-  kind: TargetKind;
-  comparator: Comparator;
-  year: number;
-  value: number | null;
-  valueMax?: number | null;
-  achieved?: boolean | null;
-  unit?: string | null;
-}
+import { type Comparator, higherIsBetter, meets, type TargetKind, type TargetSpec } from "./target.js";
 
 export type Status = "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
 
@@ -94,6 +82,9 @@ export interface Assessment {
 
 const EPS = 1e-9;
 
+export type { Comparator, TargetKind, TargetSpec };
+export { higherIsBetter, meets };
+
 // Building an Intl.NumberFormat costs far more than using one: keep the four this needs.
 const formats = new Map<string, Intl.NumberFormat>();
 
@@ -106,30 +97,6 @@ export function formatNumber(v: number, lang: "vi" | "en"): string {
     formats.set(key, f);
   }
   return f.format(v);
-}
-
-/** True when a higher value is better for this target. */
-export function higherIsBetter(t: TargetSpec): boolean {
-  return !(t.comparator === "top" || t.comparator === "<" || t.comparator === "<=");
-}
-
-/** Whether a value meets the target. */
-export function meets(t: TargetSpec, v: number): boolean {
-  const goal = t.value ?? 0;
-  switch (t.comparator) {
-    case ">":
-      return v > goal + EPS;
-    case ">=":
-    case "between":
-      return v >= goal - EPS;
-    case "<":
-      return v < goal - EPS;
-    case "<=":
-    case "top":
-      return v <= goal + EPS;
-    case "=":
-      return Math.abs(v - goal) <= EPS * Math.max(1, Math.abs(goal));
-  }
 }
 
 /**

@@ -8,8 +8,8 @@
  *
  * As sdg-build does, a base of 0 is taken as 0.001, and a series that changes sign has no class.
  */
-import type { TargetSpec } from "./assess.js";
 import type { Point } from "./forecast.js";
+import { higherIsBetter, meets, type TargetSpec } from "./target.js";
 
 export type ProgressClassName =
   | "target_achieved"
@@ -42,13 +42,12 @@ export function classOfRatio(ratio: number): ProgressClassName {
 
 /** The class of a series against a target with a value (milestones and qualitative targets have none). */
 export function progressClass(t: TargetSpec, points: readonly Point[]): ProgressClass {
-  if (t.value === null || t.kind === "milestone" || t.kind === "qualitative") return NA;
+  if (t.value === null || t.kind === "qualitative" || t.kind === "milestone") return NA;
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last || last.t - first.t < 1 - 1e-9) return NA;
-  const higher = !(t.comparator === "top" || t.comparator === "<" || t.comparator === "<=");
-  const met = higher ? last.v >= t.value : last.v <= t.value;
-  if (met) return { class: "target_achieved", ratio: null };
+  const higher = higherIsBetter(t);
+  if (meets(t, last.v)) return { class: "target_achieved", ratio: null };
   const base = first.v === 0 ? 0.001 : first.v;
   const goal = t.value === 0 ? 0.001 : t.value;
   if (base > 0 !== last.v > 0 || last.v === 0 || base > 0 !== goal > 0) return NA;

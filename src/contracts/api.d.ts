@@ -1213,6 +1213,8 @@ export interface paths {
                             disaggregations: {
                                 [key: string]: string[];
                             } | null;
+                            /** @description The fewest values its forecast is trusted on (null: the assessment's default) */
+                            forecastMinPoints: number | null;
                             formula: string | null;
                             /** @enum {string} */
                             frequency: "monthly" | "quarterly" | "half_yearly" | "yearly" | "ad_hoc";
@@ -1485,6 +1487,7 @@ export interface paths {
                         disaggregations?: {
                             [key: string]: string[];
                         } | null;
+                        forecastMinPoints?: number | null;
                         formula?: string;
                         /** @enum {string} */
                         frequency?: "monthly" | "quarterly" | "half_yearly" | "yearly" | "ad_hoc";
@@ -1629,6 +1632,94 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The parent unit's assessment against its targets (the country: the national targets) */
+                            assessment: {
+                                /** @description The indicator whose values the status comes from */
+                                basedOn: string | null;
+                                change: {
+                                    /** @description Change per year needed from the latest value to the target */
+                                    needed: number | null;
+                                    /** @description Change per year over the last observedYears years */
+                                    observed: number | null;
+                                    observedYears: number | null;
+                                } | null;
+                                /** @description The period whose value moved the target to its current status */
+                                changedAt: string | null;
+                                code: string;
+                                forecast: {
+                                    /**
+                                     * @description own: the series' own past errors (8 values or more); pooled: the back-test's
+                                     * @enum {string}
+                                     */
+                                    bandSource: "own" | "pooled";
+                                    /** @description 95 % band */
+                                    high: number;
+                                    /** @description 80 % band */
+                                    high80: number;
+                                    /** @description Periods from the latest value to the target year's last period */
+                                    horizon: number;
+                                    /** @description 95 % band */
+                                    low: number;
+                                    /** @description 80 % band */
+                                    low80: number;
+                                    /**
+                                     * @description Forecasting method (docs/decisions/0011): damped trend by default
+                                     * @enum {string}
+                                     */
+                                    method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
+                                    /** @description Values the forecast was made from */
+                                    pointCount: number;
+                                    value: number;
+                                    year: number;
+                                } | null;
+                                latest: {
+                                    partial: boolean;
+                                    period: string;
+                                    value: number;
+                                } | null;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                                /** @description The status before the current one (null: unchanged in 24 periods) */
+                                previousStatus: ("on_track" | "at_risk" | "off_track" | "achieved" | "no_data") | null;
+                                /** @description Chance (0..1) of meeting the target in its year */
+                                probability: number | null;
+                                /** @description Range targets: chance of landing inside the range */
+                                probabilityInRange: number | null;
+                                /** @description 0..1 from baseline to target */
+                                progress: number | null;
+                                /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
+                                progressClass: {
+                                    /** @enum {string} */
+                                    class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
+                                    /** @description Observed over required compound yearly growth since the first value */
+                                    ratio: number | null;
+                                };
+                                reachedYear: number | null;
+                                reason: {
+                                    /**
+                                     * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
+                                     * @enum {string}
+                                     */
+                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
+                                    en: string;
+                                    vi: string;
+                                };
+                                /** @enum {string} */
+                                status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
+                                systems: string[];
+                                target: {
+                                    comparator: string;
+                                    kind: string;
+                                    value: number | null;
+                                    valueMax: number | null;
+                                    year: number;
+                                } | null;
+                                tier: string;
+                                unit: string | null;
+                            } | null;
                             basis: string;
                             indicator: {
                                 code: string;
@@ -1640,6 +1731,94 @@ export interface paths {
                                 unit: string | null;
                             };
                             items: {
+                                /** @description The unit's assessment against its own targets (no_data / no_target when it has none) */
+                                assessment: {
+                                    /** @description The indicator whose values the status comes from */
+                                    basedOn: string | null;
+                                    change: {
+                                        /** @description Change per year needed from the latest value to the target */
+                                        needed: number | null;
+                                        /** @description Change per year over the last observedYears years */
+                                        observed: number | null;
+                                        observedYears: number | null;
+                                    } | null;
+                                    /** @description The period whose value moved the target to its current status */
+                                    changedAt: string | null;
+                                    code: string;
+                                    forecast: {
+                                        /**
+                                         * @description own: the series' own past errors (8 values or more); pooled: the back-test's
+                                         * @enum {string}
+                                         */
+                                        bandSource: "own" | "pooled";
+                                        /** @description 95 % band */
+                                        high: number;
+                                        /** @description 80 % band */
+                                        high80: number;
+                                        /** @description Periods from the latest value to the target year's last period */
+                                        horizon: number;
+                                        /** @description 95 % band */
+                                        low: number;
+                                        /** @description 80 % band */
+                                        low80: number;
+                                        /**
+                                         * @description Forecasting method (docs/decisions/0011): damped trend by default
+                                         * @enum {string}
+                                         */
+                                        method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
+                                        /** @description Values the forecast was made from */
+                                        pointCount: number;
+                                        value: number;
+                                        year: number;
+                                    } | null;
+                                    latest: {
+                                        partial: boolean;
+                                        period: string;
+                                        value: number;
+                                    } | null;
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                    /** @description The status before the current one (null: unchanged in 24 periods) */
+                                    previousStatus: ("on_track" | "at_risk" | "off_track" | "achieved" | "no_data") | null;
+                                    /** @description Chance (0..1) of meeting the target in its year */
+                                    probability: number | null;
+                                    /** @description Range targets: chance of landing inside the range */
+                                    probabilityInRange: number | null;
+                                    /** @description 0..1 from baseline to target */
+                                    progress: number | null;
+                                    /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
+                                    progressClass: {
+                                        /** @enum {string} */
+                                        class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
+                                        /** @description Observed over required compound yearly growth since the first value */
+                                        ratio: number | null;
+                                    };
+                                    reachedYear: number | null;
+                                    reason: {
+                                        /**
+                                         * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
+                                         * @enum {string}
+                                         */
+                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
+                                        en: string;
+                                        vi: string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
+                                    systems: string[];
+                                    target: {
+                                        comparator: string;
+                                        kind: string;
+                                        value: number | null;
+                                        valueMax: number | null;
+                                        year: number;
+                                    } | null;
+                                    tier: string;
+                                    unit: string | null;
+                                } | null;
                                 partial: boolean;
                                 rank: number | null;
                                 reason: {
@@ -1801,11 +1980,39 @@ export interface paths {
                                 assessment: {
                                     /** @description The indicator whose values the status comes from */
                                     basedOn: string | null;
+                                    change: {
+                                        /** @description Change per year needed from the latest value to the target */
+                                        needed: number | null;
+                                        /** @description Change per year over the last observedYears years */
+                                        observed: number | null;
+                                        observedYears: number | null;
+                                    } | null;
+                                    /** @description The period whose value moved the target to its current status */
+                                    changedAt: string | null;
                                     code: string;
                                     forecast: {
+                                        /**
+                                         * @description own: the series' own past errors (8 values or more); pooled: the back-test's
+                                         * @enum {string}
+                                         */
+                                        bandSource: "own" | "pooled";
+                                        /** @description 95 % band */
                                         high: number;
+                                        /** @description 80 % band */
+                                        high80: number;
+                                        /** @description Periods from the latest value to the target year's last period */
+                                        horizon: number;
+                                        /** @description 95 % band */
                                         low: number;
-                                        method: string;
+                                        /** @description 80 % band */
+                                        low80: number;
+                                        /**
+                                         * @description Forecasting method (docs/decisions/0011): damped trend by default
+                                         * @enum {string}
+                                         */
+                                        method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
+                                        /** @description Values the forecast was made from */
+                                        pointCount: number;
                                         value: number;
                                         year: number;
                                     } | null;
@@ -1819,10 +2026,28 @@ export interface paths {
                                         en: string | null;
                                         vi: string;
                                     };
+                                    /** @description The status before the current one (null: unchanged in 24 periods) */
+                                    previousStatus: ("on_track" | "at_risk" | "off_track" | "achieved" | "no_data") | null;
+                                    /** @description Chance (0..1) of meeting the target in its year */
+                                    probability: number | null;
+                                    /** @description Range targets: chance of landing inside the range */
+                                    probabilityInRange: number | null;
                                     /** @description 0..1 from baseline to target */
                                     progress: number | null;
+                                    /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
+                                    progressClass: {
+                                        /** @enum {string} */
+                                        class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
+                                        /** @description Observed over required compound yearly growth since the first value */
+                                        ratio: number | null;
+                                    };
                                     reachedYear: number | null;
                                     reason: {
+                                        /**
+                                         * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
+                                         * @enum {string}
+                                         */
+                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
                                         en: string;
                                         vi: string;
                                     };
@@ -2127,11 +2352,39 @@ export interface paths {
                             assessment: {
                                 /** @description The indicator whose values the status comes from */
                                 basedOn: string | null;
+                                change: {
+                                    /** @description Change per year needed from the latest value to the target */
+                                    needed: number | null;
+                                    /** @description Change per year over the last observedYears years */
+                                    observed: number | null;
+                                    observedYears: number | null;
+                                } | null;
+                                /** @description The period whose value moved the target to its current status */
+                                changedAt: string | null;
                                 code: string;
                                 forecast: {
+                                    /**
+                                     * @description own: the series' own past errors (8 values or more); pooled: the back-test's
+                                     * @enum {string}
+                                     */
+                                    bandSource: "own" | "pooled";
+                                    /** @description 95 % band */
                                     high: number;
+                                    /** @description 80 % band */
+                                    high80: number;
+                                    /** @description Periods from the latest value to the target year's last period */
+                                    horizon: number;
+                                    /** @description 95 % band */
                                     low: number;
-                                    method: string;
+                                    /** @description 80 % band */
+                                    low80: number;
+                                    /**
+                                     * @description Forecasting method (docs/decisions/0011): damped trend by default
+                                     * @enum {string}
+                                     */
+                                    method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
+                                    /** @description Values the forecast was made from */
+                                    pointCount: number;
                                     value: number;
                                     year: number;
                                 } | null;
@@ -2145,10 +2398,28 @@ export interface paths {
                                     en: string | null;
                                     vi: string;
                                 };
+                                /** @description The status before the current one (null: unchanged in 24 periods) */
+                                previousStatus: ("on_track" | "at_risk" | "off_track" | "achieved" | "no_data") | null;
+                                /** @description Chance (0..1) of meeting the target in its year */
+                                probability: number | null;
+                                /** @description Range targets: chance of landing inside the range */
+                                probabilityInRange: number | null;
                                 /** @description 0..1 from baseline to target */
                                 progress: number | null;
+                                /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
+                                progressClass: {
+                                    /** @enum {string} */
+                                    class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
+                                    /** @description Observed over required compound yearly growth since the first value */
+                                    ratio: number | null;
+                                };
                                 reachedYear: number | null;
                                 reason: {
+                                    /**
+                                     * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
+                                     * @enum {string}
+                                     */
+                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
                                     en: string;
                                     vi: string;
                                 };
@@ -2169,7 +2440,9 @@ export interface paths {
                             basis: string;
                             forecastBand: {
                                 high: number;
+                                high80: number;
                                 low: number;
+                                low80: number;
                                 value: number;
                                 year: number;
                             }[];
@@ -6621,6 +6894,11 @@ export interface paths {
                             } | null;
                             startYear: number;
                             status: string;
+                            /** @description Chances of meeting a target: on track at or above onTrack, off track below offTrack (null: 0.8 and 0.2). */
+                            statusThresholds: {
+                                offTrack: number;
+                                onTrack: number;
+                            } | null;
                         };
                     };
                 };
@@ -7042,6 +7320,8 @@ export interface paths {
                                 disaggregations: {
                                     [key: string]: string[];
                                 } | null;
+                                /** @description The fewest values its forecast is trusted on (null: the assessment's default) */
+                                forecastMinPoints: number | null;
                                 formula: string | null;
                                 /** @enum {string} */
                                 frequency: "monthly" | "quarterly" | "half_yearly" | "yearly" | "ad_hoc";
@@ -7227,6 +7507,7 @@ export interface paths {
                         disaggregations?: {
                             [key: string]: string[];
                         };
+                        forecastMinPoints?: number;
                         formula?: string;
                         /**
                          * @default yearly
@@ -8223,11 +8504,39 @@ export interface paths {
                             targets: {
                                 /** @description The indicator whose values the status comes from */
                                 basedOn: string | null;
+                                change: {
+                                    /** @description Change per year needed from the latest value to the target */
+                                    needed: number | null;
+                                    /** @description Change per year over the last observedYears years */
+                                    observed: number | null;
+                                    observedYears: number | null;
+                                } | null;
+                                /** @description The period whose value moved the target to its current status */
+                                changedAt: string | null;
                                 code: string;
                                 forecast: {
+                                    /**
+                                     * @description own: the series' own past errors (8 values or more); pooled: the back-test's
+                                     * @enum {string}
+                                     */
+                                    bandSource: "own" | "pooled";
+                                    /** @description 95 % band */
                                     high: number;
+                                    /** @description 80 % band */
+                                    high80: number;
+                                    /** @description Periods from the latest value to the target year's last period */
+                                    horizon: number;
+                                    /** @description 95 % band */
                                     low: number;
-                                    method: string;
+                                    /** @description 80 % band */
+                                    low80: number;
+                                    /**
+                                     * @description Forecasting method (docs/decisions/0011): damped trend by default
+                                     * @enum {string}
+                                     */
+                                    method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
+                                    /** @description Values the forecast was made from */
+                                    pointCount: number;
                                     value: number;
                                     year: number;
                                 } | null;
@@ -8239,11 +8548,39 @@ export interface paths {
                                 measuredBy: {
                                     /** @description The indicator whose values the status comes from */
                                     basedOn: string | null;
+                                    change: {
+                                        /** @description Change per year needed from the latest value to the target */
+                                        needed: number | null;
+                                        /** @description Change per year over the last observedYears years */
+                                        observed: number | null;
+                                        observedYears: number | null;
+                                    } | null;
+                                    /** @description The period whose value moved the target to its current status */
+                                    changedAt: string | null;
                                     code: string;
                                     forecast: {
+                                        /**
+                                         * @description own: the series' own past errors (8 values or more); pooled: the back-test's
+                                         * @enum {string}
+                                         */
+                                        bandSource: "own" | "pooled";
+                                        /** @description 95 % band */
                                         high: number;
+                                        /** @description 80 % band */
+                                        high80: number;
+                                        /** @description Periods from the latest value to the target year's last period */
+                                        horizon: number;
+                                        /** @description 95 % band */
                                         low: number;
-                                        method: string;
+                                        /** @description 80 % band */
+                                        low80: number;
+                                        /**
+                                         * @description Forecasting method (docs/decisions/0011): damped trend by default
+                                         * @enum {string}
+                                         */
+                                        method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
+                                        /** @description Values the forecast was made from */
+                                        pointCount: number;
                                         value: number;
                                         year: number;
                                     } | null;
@@ -8257,10 +8594,28 @@ export interface paths {
                                         en: string | null;
                                         vi: string;
                                     };
+                                    /** @description The status before the current one (null: unchanged in 24 periods) */
+                                    previousStatus: ("on_track" | "at_risk" | "off_track" | "achieved" | "no_data") | null;
+                                    /** @description Chance (0..1) of meeting the target in its year */
+                                    probability: number | null;
+                                    /** @description Range targets: chance of landing inside the range */
+                                    probabilityInRange: number | null;
                                     /** @description 0..1 from baseline to target */
                                     progress: number | null;
+                                    /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
+                                    progressClass: {
+                                        /** @enum {string} */
+                                        class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
+                                        /** @description Observed over required compound yearly growth since the first value */
+                                        ratio: number | null;
+                                    };
                                     reachedYear: number | null;
                                     reason: {
+                                        /**
+                                         * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
+                                         * @enum {string}
+                                         */
+                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
                                         en: string;
                                         vi: string;
                                     };
@@ -8283,10 +8638,28 @@ export interface paths {
                                     en: string | null;
                                     vi: string;
                                 };
+                                /** @description The status before the current one (null: unchanged in 24 periods) */
+                                previousStatus: ("on_track" | "at_risk" | "off_track" | "achieved" | "no_data") | null;
+                                /** @description Chance (0..1) of meeting the target in its year */
+                                probability: number | null;
+                                /** @description Range targets: chance of landing inside the range */
+                                probabilityInRange: number | null;
                                 /** @description 0..1 from baseline to target */
                                 progress: number | null;
+                                /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
+                                progressClass: {
+                                    /** @enum {string} */
+                                    class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
+                                    /** @description Observed over required compound yearly growth since the first value */
+                                    ratio: number | null;
+                                };
                                 reachedYear: number | null;
                                 reason: {
+                                    /**
+                                     * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
+                                     * @enum {string}
+                                     */
+                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
                                     en: string;
                                     vi: string;
                                 };

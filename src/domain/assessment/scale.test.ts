@@ -179,6 +179,41 @@ describe("scaleFor: to", () => {
   });
 });
 
+describe("scaleFor: toExact", () => {
+  it("is from's inverse strictly inside the bounds, also within epsilon of an end", () => {
+    fc.assert(
+      fc.property(bounds, strategy, finite(1e-9, 1 - 1e-9), finite(-1e6, 1e6), (b, s, u, f) => {
+        const sc = scaleFor(b, s);
+        const v = valueIn(b, u, f);
+        fc.pre(v !== b.min && v !== b.max);
+        const size =
+          Math.abs(v) + (b.min === null ? 0 : Math.abs(b.min)) + (b.max === null ? 0 : Math.abs(b.max));
+        expect(Math.abs(sc.from(sc.toExact(v)) - v)).toBeLessThanOrEqual(1e-9 * Math.max(1, size));
+        if (sc.kind !== "logit") expect(sc.toExact(v)).toBe(sc.to(v));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("logit: no epsilon, infinite at the bounds, monotone between them", () => {
+    const s = scaleFor({ min: 0, max: 100 });
+    expect(s.toExact(0)).toBe(Number.NEGATIVE_INFINITY);
+    expect(s.toExact(100)).toBe(Number.POSITIVE_INFINITY);
+    expect(s.toExact(50)).toBe(0);
+    expect(s.toExact(0.01)).toBeCloseTo(Math.log(1e-4 / (1 - 1e-4)), 12);
+    expect(s.toExact(0.01)).toBeLessThan(s.to(0.01));
+    expect(s.from(s.toExact(0.01))).toBeCloseTo(0.01, 12);
+    expect(s.from(s.to(0.01))).toBeCloseTo(0.1, 12);
+    fc.assert(
+      fc.property(finite(0, 100), finite(0, 100), (a, c) => {
+        const [lo, hi] = a <= c ? [a, c] : [c, a];
+        expect(s.toExact(lo)).toBeLessThanOrEqual(s.toExact(hi));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("scaleFor: round trip", () => {
   it("from(to(v)) is v inside the epsilon-trimmed interior, the trimmed edge outside it", () => {
     fc.assert(
@@ -193,7 +228,7 @@ describe("scaleFor: round trip", () => {
           const width = b.max - b.min;
           const lo = b.min + LOGIT_EPSILON * width;
           const hi = b.max - LOGIT_EPSILON * width;
-          const expected = v < lo ? lo : v > hi ? hi : v;
+          const expected = Math.min(hi, Math.max(lo, v));
           expect(Math.abs(back - expected)).toBeLessThanOrEqual(tol);
         } else {
           expect(Math.abs(back - v)).toBeLessThanOrEqual(tol);

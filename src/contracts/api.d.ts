@@ -1703,7 +1703,7 @@ export interface paths {
                                      * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
                                      * @enum {string}
                                      */
-                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
+                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
                                     en: string;
                                     vi: string;
                                 };
@@ -1802,7 +1802,7 @@ export interface paths {
                                          * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
                                          * @enum {string}
                                          */
-                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
+                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
                                         en: string;
                                         vi: string;
                                     };
@@ -2047,7 +2047,7 @@ export interface paths {
                                          * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
                                          * @enum {string}
                                          */
-                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
+                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
                                         en: string;
                                         vi: string;
                                     };
@@ -2419,7 +2419,7 @@ export interface paths {
                                      * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
                                      * @enum {string}
                                      */
-                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
+                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
                                     en: string;
                                     vi: string;
                                 };
@@ -8615,7 +8615,7 @@ export interface paths {
                                          * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
                                          * @enum {string}
                                          */
-                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
+                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
                                         en: string;
                                         vi: string;
                                     };
@@ -8659,7 +8659,7 @@ export interface paths {
                                      * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
                                      * @enum {string}
                                      */
-                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "no_trend" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
+                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
                                     en: string;
                                     vi: string;
                                 };

@@ -35,7 +35,6 @@ export type ReasonCode =
   | "qualitative"
   | "no_values"
   | "too_few_points"
-  | "no_trend"
   | "achieved"
   | "forecast"
   | "milestone_reached"

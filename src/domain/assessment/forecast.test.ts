@@ -392,3 +392,13 @@ describe("yearReached", () => {
     expect(yearReached(years([1, 2]), f, 0, true)).toBeNull();
   });
 });
+
+describe("probabilityAtMost just inside an upper bound", () => {
+  it("stays near 1 where rounding puts the logit at +∞", () => {
+    const r = forecast(years([-100, -90, -80], 2020), 2030, { bounds: { min: -990, max: -65 } });
+    if (!r.ok) throw new Error("no forecast");
+    expect(probabilityAtMost(r.forecast, -65.0000001)).toBeGreaterThan(0.9);
+    expect(probabilityAtMost(r.forecast, -65.00000000000001)).toBeGreaterThan(0.9);
+    expect(probabilityAtMost(r.forecast, -65)).toBe(1);
+  });
+});

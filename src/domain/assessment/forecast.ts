@@ -65,7 +65,7 @@ export interface Forecast {
   dist: { bounds: ValueBounds; strategy: ScaleStrategy; centre: number; half80: number; half95: number };
 }
 
-export type ForecastReason = { code: "too_few_points" | "no_trend"; vi: string; en: string };
+export type ForecastReason = { code: "too_few_points"; vi: string; en: string };
 
 export type ForecastResult = { ok: true; forecast: Forecast } | { ok: false; reason: ForecastReason };
 
@@ -120,16 +120,8 @@ export function forecast(series: Point[], year: number, options: ForecastOptions
   const points = cleanSeries(series);
   const needed = Math.max(MIN_POINTS, options.minPoints ?? MIN_POINTS);
   if (points.length < needed) return { ok: false, reason: tooFewReason(points.length, needed) };
+  // cleanSeries keeps one point per time, so the step is positive.
   const step = stepOf(points);
-  if (!(step > 0))
-    return {
-      ok: false,
-      reason: {
-        code: "no_trend",
-        vi: "các kỳ số liệu trùng thời điểm, không dự báo được",
-        en: "the values share one point in time: no trend",
-      },
-    };
   const method = options.method ?? DEFAULT_METHOD;
   const bounds = options.bounds ?? NO_BOUNDS;
   const strategy = options.strategy ?? "default";
@@ -192,8 +184,11 @@ export function probabilityAtMost(f: Forecast, x: number): number {
   if (bounds.min !== null && x < bounds.min) return 0;
   const scale = scaleFor(bounds, strategy);
   // At the lower bound itself the logit is −∞: nothing but the bound is at or below it.
+  // Just inside a bound, rounding can put the logit at ±∞: at the top everything is at most x,
+  // at the bottom nothing is below it.
   const z = scale.toExact(x);
-  return cdfFromBands(Number.isFinite(z) ? z : Number.NEGATIVE_INFINITY, centre, half80, half95);
+  if (z === Number.POSITIVE_INFINITY) return 1;
+  return cdfFromBands(Number.isNaN(z) ? Number.NEGATIVE_INFINITY : z, centre, half80, half95);
 }
 
 /** The first year (from the latest point on, up to `until`) in which the forecast reaches `target`. */

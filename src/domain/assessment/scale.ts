@@ -71,7 +71,7 @@ export function scaleFor(b: ValueBounds, strategy: ScaleStrategy = "default"): S
       kind: "log",
       to: (v) => Math.log(Math.max(v - lo, 0) + shift),
       toExact: (v) => Math.log(Math.max(v - lo, 0) + shift),
-      from: (z) => clip(Math.exp(z) - shift + lo),
+      from: (z) => clip(Math.min(Math.exp(z), Number.MAX_VALUE) - shift + lo),
       clip,
     };
   }

@@ -232,6 +232,17 @@ describe("scale equivariance", () => {
       { numRuns: 300 },
     );
   });
+
+  it("chooses the same parameters for tiny values as for their scaled-up copy (ties are relative)", () => {
+    const tiny = [4.687276690752339e-9, 0, 0, 0, 0, 0, 0];
+    const big = tiny.map((v) => v * 1e9);
+    for (const m of METHODS) {
+      const a = predict(m, tiny, 3).map((v) => v * 1e9);
+      const b = predict(m, big, 3);
+      a.forEach((v, i) => expect(v).toBeCloseTo(b[i] as number, 9));
+    }
+    expect(fitTrend(tiny, false).alpha).toBe(fitTrend(big, false).alpha);
+  });
 });
 
 describe("predict", () => {

@@ -77,7 +77,9 @@ function gridSearch(
     for (;;) {
       const p = idx.map((k, d) => (grid[d] as readonly number[])[k] as number);
       const c = cost(p);
-      if (c < bestCost - 1e-15) {
+      // Relative, so that the choice does not depend on the series' units (and the first finite
+      // cost always wins over none).
+      if (bestCost === Number.POSITIVE_INFINITY ? c < bestCost : c < bestCost - 1e-12 * Math.abs(bestCost)) {
         bestCost = c;
         best = p;
       }

@@ -17,7 +17,6 @@ const assessmentReason = reason.extend({
       "qualitative",
       "no_values",
       "too_few_points",
-      "no_trend",
       "achieved",
       "forecast",
       "milestone_reached",

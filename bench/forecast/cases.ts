@@ -7,11 +7,7 @@ import path from "node:path";
 import type { Point } from "../../src/domain/assessment/forecast.js";
 import { progressClass } from "../../src/domain/assessment/progress-class.js";
 import type { ValueBounds } from "../../src/domain/assessment/scale.js";
-import {
-  type Comparator,
-  meets,
-  type TargetSpec,
-} from "../../src/domain/assessment/target.js";
+import { type Comparator, meets, type TargetSpec } from "../../src/domain/assessment/target.js";
 
 export interface Fixture {
   id: string;

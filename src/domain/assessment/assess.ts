@@ -26,7 +26,15 @@ import {
 import { type ProgressClass, progressClass } from "./progress-class.js";
 import { forecastSentence } from "./reasons.js";
 import { LOGIT_EPSILON, NO_BOUNDS, type ValueBounds } from "./scale.js";
-import { type Comparator, higherIsBetter, meets, type TargetKind, type TargetSpec } from "./target.js";
+import {
+  type Comparator,
+  describeTarget,
+  formatNumber,
+  higherIsBetter,
+  meets,
+  type TargetKind,
+  type TargetSpec,
+} from "./target.js";
 
 export type Status = "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
 
@@ -82,21 +90,7 @@ export interface Assessment {
 const EPS = 1e-9;
 
 export type { Comparator, TargetKind, TargetSpec };
-export { higherIsBetter, meets };
-
-// Building an Intl.NumberFormat costs far more than using one: keep the four this needs.
-const formats = new Map<string, Intl.NumberFormat>();
-
-export function formatNumber(v: number, lang: "vi" | "en"): string {
-  const digits = Math.abs(v) < 10 ? 2 : 1;
-  const key = `${lang}${digits}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: digits });
-    formats.set(key, f);
-  }
-  return f.format(v);
-}
+export { describeTarget, formatNumber, higherIsBetter, meets };
 
 /**
  * The chance that the forecast outcome meets the target ("=" is read as "at least"). A target at
@@ -132,14 +126,6 @@ export function progress(t: TargetSpec, baseline: number | null, v: number | nul
   // Lower is better (ranks: "top N", or "< x"). Without a baseline, the share of the gap closed.
   if (baseline === null || baseline - goal <= EPS) return clamp(v <= 0 ? 1 : goal / v);
   return clamp((baseline - v) / (baseline - goal));
-}
-
-export function describeTarget(t: TargetSpec, lang: "vi" | "en"): string {
-  const u = t.unit ? ` ${t.unit}` : "";
-  const n = (x: number | null | undefined) => formatNumber(x ?? 0, lang);
-  if (t.comparator === "top") return lang === "vi" ? `nhóm ${n(t.value)} dẫn đầu` : `top ${n(t.value)}`;
-  if (t.comparator === "between") return `${n(t.value)}–${n(t.valueMax)}${u}`;
-  return `${t.comparator === "=" ? "" : `${t.comparator} `}${n(t.value)}${u}`;
 }
 
 function milestone(

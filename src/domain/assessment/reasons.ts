@@ -3,10 +3,10 @@
  * in Vietnamese and English — the forecast and its 80 % band, the chance of meeting the target,
  * and the yearly change needed against the one observed.
  */
-import { describeTarget, formatNumber } from "./assess.js";
+
 import type { YearlyChange } from "./change.js";
 import type { Forecast, Method } from "./forecast.js";
-import { higherIsBetter, type TargetSpec } from "./target.js";
+import { describeTarget, formatNumber, higherIsBetter, type TargetSpec } from "./target.js";
 
 type Lang = "vi" | "en";
 

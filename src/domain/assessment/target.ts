@@ -1,6 +1,6 @@
 /**
- * A target as the assessment reads it, and the two rules every reader of a target shares: which
- * way is better, and whether a value meets it.
+ * A target as the assessment reads it, the two rules every reader of a target shares (which way
+ * is better, whether a value meets it), and how a target and its numbers are written.
  */
 
 export type TargetKind = "value" | "range" | "rank" | "growth_rate" | "milestone" | "qualitative";
@@ -40,4 +40,26 @@ export function meets(t: TargetSpec, v: number): boolean {
     case "=":
       return Math.abs(v - goal) <= EPS * Math.max(1, Math.abs(goal));
   }
+}
+
+// Building an Intl.NumberFormat costs far more than using one: keep the four this needs.
+const formats = new Map<string, Intl.NumberFormat>();
+
+export function formatNumber(v: number, lang: "vi" | "en"): string {
+  const digits = Math.abs(v) < 10 ? 2 : 1;
+  const key = `${lang}${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: digits });
+    formats.set(key, f);
+  }
+  return f.format(v);
+}
+
+export function describeTarget(t: TargetSpec, lang: "vi" | "en"): string {
+  const u = t.unit ? ` ${t.unit}` : "";
+  const n = (x: number | null | undefined) => formatNumber(x ?? 0, lang);
+  if (t.comparator === "top") return lang === "vi" ? `nhóm ${n(t.value)} dẫn đầu` : `top ${n(t.value)}`;
+  if (t.comparator === "between") return `${n(t.value)}–${n(t.valueMax)}${u}`;
+  return `${t.comparator === "=" ? "" : `${t.comparator} `}${n(t.value)}${u}`;
 }

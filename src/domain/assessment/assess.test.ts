@@ -165,10 +165,17 @@ describe("status", () => {
     const falling = assess(egdi, 86, years([86, 81, 79, 75, 71, 68]), new Date("2026-06-01"), { bounds });
     expect(["on_track", "at_risk"]).toContain(falling.status);
     expect(falling.reason.vi).toContain("nhóm 50 dẫn đầu");
-    expect(falling.reason.vi).toContain("cần giảm 3,6 bậc/năm, 5 năm qua giảm 3,6 bậc/năm");
+    expect(falling.reason.vi).toContain("cần lên 3,6 bậc/năm, 5 năm qua lên 3,6 bậc/năm");
+    expect(falling.reason.vi).toMatch(
+      /^dự báo đạt hạng \d+(,\d)? năm 2030, kém hơn mục tiêu nhóm 50 dẫn đầu/,
+    );
+    expect(falling.reason.en).toContain(
+      "needs to climb 3.6 places/year, the last 5 years climbed 3.6 places/year",
+    );
     const rising = assess(egdi, 86, years([70, 72, 75, 79, 83, 86]), new Date("2026-06-01"), { bounds });
     expect(rising.status).toBe("off_track");
     expect(rising.progressClass.class).toBe("deterioration");
+    expect(rising.reason.vi).toContain("5 năm qua xuống 3,2 bậc/năm");
   });
 
   it("gives the chance of landing inside a range target beside the chance of reaching its lower end", () => {

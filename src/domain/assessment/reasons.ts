@@ -23,31 +23,49 @@ export const METHOD_NAMES: Record<Method, { vi: string; en: string }> = {
   },
 };
 
+const isRank = (t: TargetSpec) => t.kind === "rank" || t.comparator === "top";
+
 /** The word for one step of change in the target's unit: percentage points, places, or the unit. */
 function changeUnit(t: TargetSpec, lang: Lang): string {
-  if (t.kind === "rank" || t.comparator === "top") return lang === "vi" ? " bậc" : " places";
+  if (isRank(t)) return lang === "vi" ? " bậc" : " places";
   const u = t.unit ?? "";
   if (u.includes("%")) return lang === "vi" ? " điểm %" : " pp";
   return u ? ` ${u}` : "";
 }
 
-function signed(v: number, lang: Lang, unit: string): string {
-  const n = formatNumber(Math.abs(v), lang);
-  if (lang === "vi") return `${v < 0 ? "giảm" : "tăng"} ${n}${unit}/năm`;
-  return `${v < 0 ? "−" : "+"}${n}${unit}/year`;
+/**
+ * A yearly change in words, as needed (`needed`) or as observed. A rank's number falling is a
+ * climb: "lên 3 bậc" / "climb 3 places", never "tăng", which a Vietnamese reader takes as an
+ * improvement whichever way the number moves.
+ */
+function signed(t: TargetSpec, v: number, lang: Lang, needed: boolean): string {
+  const n = `${formatNumber(Math.abs(v), lang)}${changeUnit(t, lang)}`;
+  const up = v <= 0;
+  if (isRank(t)) {
+    if (lang === "vi") return `${up ? "lên" : "xuống"} ${n}/năm`;
+    return needed ? `${up ? "to climb" : "may fall"} ${n}/year` : `${up ? "climbed" : "fell"} ${n}/year`;
+  }
+  if (lang === "vi") return `${v < 0 ? "giảm" : "tăng"} ${n}/năm`;
+  return `${needed ? "" : "gave "}${v < 0 ? "−" : "+"}${n}/year`;
+}
+
+/** A value as the sentence gives it: "hạng 44" / "rank 44" for ranks, else the number and unit. */
+function valueText(t: TargetSpec, x: number, lang: Lang): string {
+  // A rank is a whole place: "hạng 44", not "hạng 43,6".
+  if (isRank(t)) return `${lang === "vi" ? "hạng" : "rank"} ${formatNumber(Math.round(x), lang)}`;
+  return `${formatNumber(x, lang)}${t.unit ? ` ${t.unit}` : ""}`;
 }
 
 export function changeClause(t: TargetSpec, c: YearlyChange | null, lang: Lang): string {
   if (!c || c.needed === null) return "";
-  const unit = changeUnit(t, lang);
-  const needed = signed(c.needed, lang, unit);
+  const needed = signed(t, c.needed, lang, true);
   if (c.observed === null || c.observedYears === null)
     return lang === "vi" ? `; cần ${needed}` : `; needs ${needed}`;
   const years = formatNumber(c.observedYears, lang);
-  const observed = signed(c.observed, lang, unit);
+  const observed = signed(t, c.observed, lang, false);
   return lang === "vi"
     ? `; cần ${needed}, ${years} năm qua ${observed}`
-    : `; needs ${needed}, the last ${years} years gave ${observed}`;
+    : `; needs ${needed}, the last ${years} years ${observed}`;
 }
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
@@ -60,14 +78,15 @@ export function forecastSentence(
   change: YearlyChange | null,
   meetsAtForecast: boolean,
 ): string {
-  const u = t.unit ? ` ${t.unit}` : "";
   const n = (x: number) => formatNumber(x, lang);
-  const band = `${n(f.low80)}–${n(f.high80)}${u}`;
+  const band = isRank(t)
+    ? `${lang === "vi" ? "hạng" : "ranks"} ${n(Math.round(f.low80))}–${n(Math.round(f.high80))}`
+    : `${n(f.low80)}–${n(f.high80)}${t.unit ? ` ${t.unit}` : ""}`;
   const method = METHOD_NAMES[f.method][lang];
   if (lang === "vi") {
     const where = meetsAtForecast ? "đạt" : higherIsBetter(t) ? "thấp hơn" : "kém hơn";
     return (
-      `dự báo đạt ${n(f.value)}${u} năm ${t.year}, ${where} mục tiêu ${describeTarget(t, "vi")}` +
+      `dự báo đạt ${valueText(t, f.value, "vi")} năm ${t.year}, ${where} mục tiêu ${describeTarget(t, "vi")}` +
       `; khả năng đạt ${pct(probability)} (khoảng 80%: ${band})` +
       changeClause(t, change, "vi") +
       ` — phương pháp: ${method}, ${f.pointCount} kỳ số liệu`
@@ -75,7 +94,7 @@ export function forecastSentence(
   }
   const where = meetsAtForecast ? "meeting" : higherIsBetter(t) ? "below" : "short of";
   return (
-    `forecast ${n(f.value)}${u} in ${t.year}, ${where} the target ${describeTarget(t, "en")}` +
+    `forecast ${valueText(t, f.value, "en")} in ${t.year}, ${where} the target ${describeTarget(t, "en")}` +
     `; a ${pct(probability)} chance of meeting it (80% band ${band})` +
     changeClause(t, change, "en") +
     ` — method: ${method}, ${f.pointCount} values`

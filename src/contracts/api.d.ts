@@ -47,76 +47,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -164,76 +119,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -278,76 +188,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -389,76 +254,31 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -527,76 +347,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -651,76 +426,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -807,76 +537,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -954,76 +639,31 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1070,76 +710,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1272,76 +867,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1370,76 +920,31 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1522,76 +1027,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1636,42 +1096,11 @@ export interface paths {
                             assessment: {
                                 /** @description The indicator whose values the status comes from */
                                 basedOn: string | null;
-                                change: {
-                                    /** @description Change per year needed from the latest value to the target */
-                                    needed: number | null;
-                                    /** @description Change per year over the last observedYears years */
-                                    observed: number | null;
-                                    observedYears: number | null;
-                                } | null;
+                                change: components["schemas"]["YearlyChange"] | null;
                                 /** @description The period whose value moved the target to its current status */
                                 changedAt: string | null;
                                 code: string;
-                                forecast: {
-                                    /**
-                                     * @description own: the series' own past errors (8 values or more); pooled: the back-test's
-                                     * @enum {string}
-                                     */
-                                    bandSource: "own" | "pooled";
-                                    /** @description 95 % band */
-                                    high: number;
-                                    /** @description 80 % band */
-                                    high80: number;
-                                    /** @description Periods from the latest value to the target year's last period */
-                                    horizon: number;
-                                    /** @description 95 % band */
-                                    low: number;
-                                    /** @description 80 % band */
-                                    low80: number;
-                                    /**
-                                     * @description Forecasting method (docs/decisions/0011): damped trend by default
-                                     * @enum {string}
-                                     */
-                                    method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
-                                    /** @description Values the forecast was made from */
-                                    pointCount: number;
-                                    value: number;
-                                    year: number;
-                                } | null;
+                                forecast: components["schemas"]["Forecast"] | null;
                                 latest: {
                                     partial: boolean;
                                     period: string;
@@ -1690,23 +1119,9 @@ export interface paths {
                                 probabilityInRange: number | null;
                                 /** @description 0..1 from baseline to target */
                                 progress: number | null;
-                                /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
-                                progressClass: {
-                                    /** @enum {string} */
-                                    class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
-                                    /** @description Observed over required compound yearly growth since the first value */
-                                    ratio: number | null;
-                                };
+                                progressClass: components["schemas"]["ProgressClass"];
                                 reachedYear: number | null;
-                                reason: {
-                                    /**
-                                     * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
-                                     * @enum {string}
-                                     */
-                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
-                                    en: string;
-                                    vi: string;
-                                };
+                                reason: components["schemas"]["AssessmentReason"];
                                 /** @enum {string} */
                                 status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
                                 systems: string[];
@@ -1735,42 +1150,11 @@ export interface paths {
                                 assessment: {
                                     /** @description The indicator whose values the status comes from */
                                     basedOn: string | null;
-                                    change: {
-                                        /** @description Change per year needed from the latest value to the target */
-                                        needed: number | null;
-                                        /** @description Change per year over the last observedYears years */
-                                        observed: number | null;
-                                        observedYears: number | null;
-                                    } | null;
+                                    change: components["schemas"]["YearlyChange"] | null;
                                     /** @description The period whose value moved the target to its current status */
                                     changedAt: string | null;
                                     code: string;
-                                    forecast: {
-                                        /**
-                                         * @description own: the series' own past errors (8 values or more); pooled: the back-test's
-                                         * @enum {string}
-                                         */
-                                        bandSource: "own" | "pooled";
-                                        /** @description 95 % band */
-                                        high: number;
-                                        /** @description 80 % band */
-                                        high80: number;
-                                        /** @description Periods from the latest value to the target year's last period */
-                                        horizon: number;
-                                        /** @description 95 % band */
-                                        low: number;
-                                        /** @description 80 % band */
-                                        low80: number;
-                                        /**
-                                         * @description Forecasting method (docs/decisions/0011): damped trend by default
-                                         * @enum {string}
-                                         */
-                                        method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
-                                        /** @description Values the forecast was made from */
-                                        pointCount: number;
-                                        value: number;
-                                        year: number;
-                                    } | null;
+                                    forecast: components["schemas"]["Forecast"] | null;
                                     latest: {
                                         partial: boolean;
                                         period: string;
@@ -1789,23 +1173,9 @@ export interface paths {
                                     probabilityInRange: number | null;
                                     /** @description 0..1 from baseline to target */
                                     progress: number | null;
-                                    /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
-                                    progressClass: {
-                                        /** @enum {string} */
-                                        class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
-                                        /** @description Observed over required compound yearly growth since the first value */
-                                        ratio: number | null;
-                                    };
+                                    progressClass: components["schemas"]["ProgressClass"];
                                     reachedYear: number | null;
-                                    reason: {
-                                        /**
-                                         * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
-                                         * @enum {string}
-                                         */
-                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
-                                        en: string;
-                                        vi: string;
-                                    };
+                                    reason: components["schemas"]["AssessmentReason"];
                                     /** @enum {string} */
                                     status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
                                     systems: string[];
@@ -1856,76 +1226,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1980,42 +1305,11 @@ export interface paths {
                                 assessment: {
                                     /** @description The indicator whose values the status comes from */
                                     basedOn: string | null;
-                                    change: {
-                                        /** @description Change per year needed from the latest value to the target */
-                                        needed: number | null;
-                                        /** @description Change per year over the last observedYears years */
-                                        observed: number | null;
-                                        observedYears: number | null;
-                                    } | null;
+                                    change: components["schemas"]["YearlyChange"] | null;
                                     /** @description The period whose value moved the target to its current status */
                                     changedAt: string | null;
                                     code: string;
-                                    forecast: {
-                                        /**
-                                         * @description own: the series' own past errors (8 values or more); pooled: the back-test's
-                                         * @enum {string}
-                                         */
-                                        bandSource: "own" | "pooled";
-                                        /** @description 95 % band */
-                                        high: number;
-                                        /** @description 80 % band */
-                                        high80: number;
-                                        /** @description Periods from the latest value to the target year's last period */
-                                        horizon: number;
-                                        /** @description 95 % band */
-                                        low: number;
-                                        /** @description 80 % band */
-                                        low80: number;
-                                        /**
-                                         * @description Forecasting method (docs/decisions/0011): damped trend by default
-                                         * @enum {string}
-                                         */
-                                        method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
-                                        /** @description Values the forecast was made from */
-                                        pointCount: number;
-                                        value: number;
-                                        year: number;
-                                    } | null;
+                                    forecast: components["schemas"]["Forecast"] | null;
                                     latest: {
                                         partial: boolean;
                                         period: string;
@@ -2034,23 +1328,9 @@ export interface paths {
                                     probabilityInRange: number | null;
                                     /** @description 0..1 from baseline to target */
                                     progress: number | null;
-                                    /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
-                                    progressClass: {
-                                        /** @enum {string} */
-                                        class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
-                                        /** @description Observed over required compound yearly growth since the first value */
-                                        ratio: number | null;
-                                    };
+                                    progressClass: components["schemas"]["ProgressClass"];
                                     reachedYear: number | null;
-                                    reason: {
-                                        /**
-                                         * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
-                                         * @enum {string}
-                                         */
-                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
-                                        en: string;
-                                        vi: string;
-                                    };
+                                    reason: components["schemas"]["AssessmentReason"];
                                     /** @enum {string} */
                                     status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
                                     systems: string[];
@@ -2085,76 +1365,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2229,76 +1464,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2352,42 +1542,11 @@ export interface paths {
                             assessment: {
                                 /** @description The indicator whose values the status comes from */
                                 basedOn: string | null;
-                                change: {
-                                    /** @description Change per year needed from the latest value to the target */
-                                    needed: number | null;
-                                    /** @description Change per year over the last observedYears years */
-                                    observed: number | null;
-                                    observedYears: number | null;
-                                } | null;
+                                change: components["schemas"]["YearlyChange"] | null;
                                 /** @description The period whose value moved the target to its current status */
                                 changedAt: string | null;
                                 code: string;
-                                forecast: {
-                                    /**
-                                     * @description own: the series' own past errors (8 values or more); pooled: the back-test's
-                                     * @enum {string}
-                                     */
-                                    bandSource: "own" | "pooled";
-                                    /** @description 95 % band */
-                                    high: number;
-                                    /** @description 80 % band */
-                                    high80: number;
-                                    /** @description Periods from the latest value to the target year's last period */
-                                    horizon: number;
-                                    /** @description 95 % band */
-                                    low: number;
-                                    /** @description 80 % band */
-                                    low80: number;
-                                    /**
-                                     * @description Forecasting method (docs/decisions/0011): damped trend by default
-                                     * @enum {string}
-                                     */
-                                    method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
-                                    /** @description Values the forecast was made from */
-                                    pointCount: number;
-                                    value: number;
-                                    year: number;
-                                } | null;
+                                forecast: components["schemas"]["Forecast"] | null;
                                 latest: {
                                     partial: boolean;
                                     period: string;
@@ -2406,23 +1565,9 @@ export interface paths {
                                 probabilityInRange: number | null;
                                 /** @description 0..1 from baseline to target */
                                 progress: number | null;
-                                /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
-                                progressClass: {
-                                    /** @enum {string} */
-                                    class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
-                                    /** @description Observed over required compound yearly growth since the first value */
-                                    ratio: number | null;
-                                };
+                                progressClass: components["schemas"]["ProgressClass"];
                                 reachedYear: number | null;
-                                reason: {
-                                    /**
-                                     * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
-                                     * @enum {string}
-                                     */
-                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
-                                    en: string;
-                                    vi: string;
-                                };
+                                reason: components["schemas"]["AssessmentReason"];
                                 /** @enum {string} */
                                 status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
                                 systems: string[];
@@ -2483,76 +1628,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2643,52 +1743,22 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2737,28 +1807,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2786,28 +1841,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2848,52 +1888,22 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2921,52 +1931,22 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3008,28 +1988,13 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3120,76 +2085,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3314,124 +2234,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3514,76 +2359,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Default Response */
@@ -3612,28 +2412,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3736,100 +2521,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Default Response */
@@ -3858,28 +2583,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3925,76 +2635,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4109,76 +2774,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4207,100 +2827,40 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4382,100 +2942,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4558,100 +3058,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4734,100 +3174,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4915,124 +3295,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5085,76 +3390,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5239,100 +3499,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5430,76 +3630,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5565,76 +3720,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5718,76 +3828,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5815,76 +3880,31 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -5927,76 +3947,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6052,76 +4027,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6182,76 +4112,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6304,76 +4189,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6418,52 +4258,22 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6532,76 +4342,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6656,124 +4421,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -6902,76 +4592,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7000,76 +4645,31 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7167,76 +4767,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7384,76 +4939,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7587,76 +5097,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7722,76 +5187,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7870,76 +5290,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7998,76 +5373,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8133,76 +5463,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8232,76 +5517,31 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8361,76 +5601,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8504,42 +5699,11 @@ export interface paths {
                             targets: {
                                 /** @description The indicator whose values the status comes from */
                                 basedOn: string | null;
-                                change: {
-                                    /** @description Change per year needed from the latest value to the target */
-                                    needed: number | null;
-                                    /** @description Change per year over the last observedYears years */
-                                    observed: number | null;
-                                    observedYears: number | null;
-                                } | null;
+                                change: components["schemas"]["YearlyChange"] | null;
                                 /** @description The period whose value moved the target to its current status */
                                 changedAt: string | null;
                                 code: string;
-                                forecast: {
-                                    /**
-                                     * @description own: the series' own past errors (8 values or more); pooled: the back-test's
-                                     * @enum {string}
-                                     */
-                                    bandSource: "own" | "pooled";
-                                    /** @description 95 % band */
-                                    high: number;
-                                    /** @description 80 % band */
-                                    high80: number;
-                                    /** @description Periods from the latest value to the target year's last period */
-                                    horizon: number;
-                                    /** @description 95 % band */
-                                    low: number;
-                                    /** @description 80 % band */
-                                    low80: number;
-                                    /**
-                                     * @description Forecasting method (docs/decisions/0011): damped trend by default
-                                     * @enum {string}
-                                     */
-                                    method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
-                                    /** @description Values the forecast was made from */
-                                    pointCount: number;
-                                    value: number;
-                                    year: number;
-                                } | null;
+                                forecast: components["schemas"]["Forecast"] | null;
                                 latest: {
                                     partial: boolean;
                                     period: string;
@@ -8548,42 +5712,11 @@ export interface paths {
                                 measuredBy: {
                                     /** @description The indicator whose values the status comes from */
                                     basedOn: string | null;
-                                    change: {
-                                        /** @description Change per year needed from the latest value to the target */
-                                        needed: number | null;
-                                        /** @description Change per year over the last observedYears years */
-                                        observed: number | null;
-                                        observedYears: number | null;
-                                    } | null;
+                                    change: components["schemas"]["YearlyChange"] | null;
                                     /** @description The period whose value moved the target to its current status */
                                     changedAt: string | null;
                                     code: string;
-                                    forecast: {
-                                        /**
-                                         * @description own: the series' own past errors (8 values or more); pooled: the back-test's
-                                         * @enum {string}
-                                         */
-                                        bandSource: "own" | "pooled";
-                                        /** @description 95 % band */
-                                        high: number;
-                                        /** @description 80 % band */
-                                        high80: number;
-                                        /** @description Periods from the latest value to the target year's last period */
-                                        horizon: number;
-                                        /** @description 95 % band */
-                                        low: number;
-                                        /** @description 80 % band */
-                                        low80: number;
-                                        /**
-                                         * @description Forecasting method (docs/decisions/0011): damped trend by default
-                                         * @enum {string}
-                                         */
-                                        method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
-                                        /** @description Values the forecast was made from */
-                                        pointCount: number;
-                                        value: number;
-                                        year: number;
-                                    } | null;
+                                    forecast: components["schemas"]["Forecast"] | null;
                                     latest: {
                                         partial: boolean;
                                         period: string;
@@ -8602,23 +5735,9 @@ export interface paths {
                                     probabilityInRange: number | null;
                                     /** @description 0..1 from baseline to target */
                                     progress: number | null;
-                                    /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
-                                    progressClass: {
-                                        /** @enum {string} */
-                                        class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
-                                        /** @description Observed over required compound yearly growth since the first value */
-                                        ratio: number | null;
-                                    };
+                                    progressClass: components["schemas"]["ProgressClass"];
                                     reachedYear: number | null;
-                                    reason: {
-                                        /**
-                                         * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
-                                         * @enum {string}
-                                         */
-                                        code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
-                                        en: string;
-                                        vi: string;
-                                    };
+                                    reason: components["schemas"]["AssessmentReason"];
                                     /** @enum {string} */
                                     status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
                                     systems: string[];
@@ -8646,23 +5765,9 @@ export interface paths {
                                 probabilityInRange: number | null;
                                 /** @description 0..1 from baseline to target */
                                 progress: number | null;
-                                /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
-                                progressClass: {
-                                    /** @enum {string} */
-                                    class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
-                                    /** @description Observed over required compound yearly growth since the first value */
-                                    ratio: number | null;
-                                };
+                                progressClass: components["schemas"]["ProgressClass"];
                                 reachedYear: number | null;
-                                reason: {
-                                    /**
-                                     * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
-                                     * @enum {string}
-                                     */
-                                    code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
-                                    en: string;
-                                    vi: string;
-                                };
+                                reason: components["schemas"]["AssessmentReason"];
                                 /** @enum {string} */
                                 status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
                                 systems: string[];
@@ -8679,76 +5784,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8818,76 +5878,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8961,76 +5976,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9088,76 +6058,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9219,76 +6144,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9318,76 +6198,31 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9443,76 +6278,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9585,28 +6375,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9680,52 +6455,22 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9747,28 +6492,13 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9802,52 +6532,22 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9884,28 +6584,13 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9957,76 +6642,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10094,76 +6734,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10224,76 +6819,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10360,76 +6910,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10489,76 +6994,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10598,76 +7058,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10738,76 +7153,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10869,76 +7239,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10988,76 +7313,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -11087,76 +7367,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -11236,28 +7471,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The one error shape of the API. */
+                /** @description Default Response */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
-                                code: string;
-                                details?: {
-                                    column?: number;
-                                    line?: number;
-                                    message: string;
-                                    messageEn?: string;
-                                    path?: string;
-                                }[];
-                                /** @description Message in the request's language (Accept-Language: vi default, en). */
-                                message: string;
-                                requestId: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -11273,7 +7493,140 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        AssessmentReason: {
+            /**
+             * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
+             * @enum {string}
+             */
+            code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
+            en: string;
+            vi: string;
+        };
+        AssessmentReasonInput: {
+            /**
+             * @description Stable code of the reason: too_few_points means fewer values than the forecast needs
+             * @enum {string}
+             */
+            code: "no_target" | "qualitative" | "no_values" | "too_few_points" | "achieved" | "forecast" | "milestone_reached" | "milestone_late" | "milestone_due" | "milestone_pending";
+            en: string;
+            vi: string;
+        };
+        /** @description The one error shape of the API. */
+        Error: {
+            error: {
+                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
+                code: string;
+                details?: {
+                    column?: number;
+                    line?: number;
+                    message: string;
+                    messageEn?: string;
+                    path?: string;
+                }[];
+                /** @description Message in the request's language (Accept-Language: vi default, en). */
+                message: string;
+                requestId: string;
+            };
+        };
+        /** @description The one error shape of the API. */
+        ErrorInput: {
+            error: {
+                /** @description Stable error code, e.g. NOT_FOUND, VALIDATION_FAILED. */
+                code: string;
+                details?: {
+                    column?: number;
+                    line?: number;
+                    message: string;
+                    messageEn?: string;
+                    path?: string;
+                }[];
+                /** @description Message in the request's language (Accept-Language: vi default, en). */
+                message: string;
+                requestId: string;
+            };
+        };
+        Forecast: {
+            /**
+             * @description own: the series' own past errors (8 values or more); pooled: the back-test's
+             * @enum {string}
+             */
+            bandSource: "own" | "pooled";
+            /** @description 95 % band */
+            high: number;
+            /** @description 80 % band */
+            high80: number;
+            /** @description Periods from the latest value to the target year's last period */
+            horizon: number;
+            /** @description 95 % band */
+            low: number;
+            /** @description 80 % band */
+            low80: number;
+            /**
+             * @description Forecasting method (docs/decisions/0011): damped trend by default
+             * @enum {string}
+             */
+            method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
+            /** @description Values the forecast was made from */
+            pointCount: number;
+            value: number;
+            year: number;
+        };
+        ForecastInput: {
+            /**
+             * @description own: the series' own past errors (8 values or more); pooled: the back-test's
+             * @enum {string}
+             */
+            bandSource: "own" | "pooled";
+            /** @description 95 % band */
+            high: number;
+            /** @description 80 % band */
+            high80: number;
+            /** @description Periods from the latest value to the target year's last period */
+            horizon: number;
+            /** @description 95 % band */
+            low: number;
+            /** @description 80 % band */
+            low80: number;
+            /**
+             * @description Forecasting method (docs/decisions/0011): damped trend by default
+             * @enum {string}
+             */
+            method: "naive" | "drift" | "ses" | "holt" | "damped" | "theta" | "comb";
+            /** @description Values the forecast was made from */
+            pointCount: number;
+            value: number;
+            year: number;
+        };
+        /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
+        ProgressClass: {
+            /** @enum {string} */
+            class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
+            /** @description Observed over required compound yearly growth since the first value */
+            ratio: number | null;
+        };
+        /** @description Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0) */
+        ProgressClassInput: {
+            /** @enum {string} */
+            class: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_available";
+            /** @description Observed over required compound yearly growth since the first value */
+            ratio: number | null;
+        };
+        YearlyChange: {
+            /** @description Change per year needed from the latest value to the target */
+            needed: number | null;
+            /** @description Change per year over the last observedYears years */
+            observed: number | null;
+            observedYears: number | null;
+        };
+        YearlyChangeInput: {
+            /** @description Change per year needed from the latest value to the target */
+            needed: number | null;
+            /** @description Change per year over the last observedYears years */
+            observed: number | null;
+            observedYears: number | null;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

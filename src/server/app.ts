@@ -8,7 +8,12 @@ import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../db/client.js";
 import type { Config } from "./core/config.js";
@@ -279,6 +284,8 @@ export async function buildApp({
       ],
     },
     transform: jsonSchemaTransform,
+    // Schemas given an id (`.meta({ id })`) are written once under components and referenced.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",

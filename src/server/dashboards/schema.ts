@@ -10,22 +10,24 @@ export const basisQuery = z
 
 export const status = z.enum(["on_track", "at_risk", "off_track", "achieved", "no_data"]);
 export const reason = z.object({ vi: z.string(), en: z.string() });
-const assessmentReason = reason.extend({
-  code: z
-    .enum([
-      "no_target",
-      "qualitative",
-      "no_values",
-      "too_few_points",
-      "achieved",
-      "forecast",
-      "milestone_reached",
-      "milestone_late",
-      "milestone_due",
-      "milestone_pending",
-    ])
-    .describe("Stable code of the reason: too_few_points means fewer values than the forecast needs"),
-});
+const assessmentReason = reason
+  .extend({
+    code: z
+      .enum([
+        "no_target",
+        "qualitative",
+        "no_values",
+        "too_few_points",
+        "achieved",
+        "forecast",
+        "milestone_reached",
+        "milestone_late",
+        "milestone_due",
+        "milestone_pending",
+      ])
+      .describe("Stable code of the reason: too_few_points means fewer values than the forecast needs"),
+  })
+  .meta({ id: "AssessmentReason" });
 const counts = z.object({
   on_track: z.number(),
   at_risk: z.number(),
@@ -69,6 +71,7 @@ export const assessment = z.object({
         .enum(["own", "pooled"])
         .describe("own: the series' own past errors (8 values or more); pooled: the back-test's"),
     })
+    .meta({ id: "Forecast" })
     .nullable(),
   reachedYear: z.number().nullable(),
   probability: z.number().nullable().describe("Chance (0..1) of meeting the target in its year"),
@@ -79,6 +82,7 @@ export const assessment = z.object({
       observed: z.number().nullable().describe("Change per year over the last observedYears years"),
       observedYears: z.number().nullable(),
     })
+    .meta({ id: "YearlyChange" })
     .nullable(),
   progressClass: z
     .object({
@@ -95,7 +99,8 @@ export const assessment = z.object({
         .nullable()
         .describe("Observed over required compound yearly growth since the first value"),
     })
-    .describe("Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0)"),
+    .describe("Open SDG / Statistics Canada progress class (thresholds 0.95, 0.6, 0)")
+    .meta({ id: "ProgressClass" }),
   previousStatus: status
     .nullable()
     .describe("The status before the current one (null: unchanged in 24 periods)"),

@@ -1697,6 +1697,21 @@ export interface paths {
                             seeds: {
                                 [key: string]: unknown;
                             };
+                            /** @description How people sign in on this instance: what the sign-in page offers */
+                            signIn: {
+                                /**
+                                 * @description Username and password (with TOTP once enrolled)
+                                 * @enum {boolean}
+                                 */
+                                password: true;
+                                /** @description Single sign-on through OpenID Connect; null when not configured */
+                                sso: {
+                                    /** @description Open this URL to sign in with the OIDC provider */
+                                    startUrl: string;
+                                } | null;
+                                /** @description Administrators must enrol a second factor before anything else */
+                                totpRequiredForAdmins: boolean;
+                            };
                             version: string;
                         };
                     };

@@ -104,6 +104,12 @@ describe("single sign-on (OIDC)", () => {
     throw new Error("provider flow did not reach the redirect URI");
   }
 
+  it("tells the sign-in page, before anyone signs in, that single sign-on is offered", async () => {
+    const res = await t.app.inject({ url: "/api/v1/instance" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().signIn.sso).toEqual({ startUrl: "/api/v1/session/oidc/start" });
+  });
+
   it("signs a person in through the provider, creating their account in their unit", async () => {
     const start = await t.app.inject({ url: "/api/v1/session/oidc/start" });
     expect(start.statusCode).toBe(302);

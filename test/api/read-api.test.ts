@@ -253,7 +253,9 @@ describe.each(backends())("read API on %s", (backend) => {
     const ready = await get<{ status: string; database: string }>("/readyz");
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({ status: "ready", database: backend });
-    const instance = await get<{ demo: boolean; database: string }>("/api/v1/instance");
+    const instance = await get<{ demo: boolean; database: string; signIn: unknown }>("/api/v1/instance");
     expect(instance.body.demo).toBe(false);
+    // No OIDC provider configured here: the sign-in page offers the password only.
+    expect(instance.body.signIn).toEqual({ password: true, sso: null, totpRequiredForAdmins: false });
   });
 });

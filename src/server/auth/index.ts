@@ -1,4 +1,5 @@
 /** The public face of the auth module: other modules import only what is here. */
+export { oidcEnabled } from "./oidc.js";
 export { hashPassword } from "./passwords.js";
 export { presentGrants, unitCode } from "./presenter.js";
 export { TOKEN_PREFIX } from "./principal.js";

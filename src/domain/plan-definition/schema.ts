@@ -6,7 +6,7 @@
  * indicator codes are global because the indicator catalogue is shared by all plans.
  */
 import { z } from "zod";
-import { bilingual } from "../../contracts/bilingual.js";
+import { bilingual } from "../bilingual.js";
 import { TEXT_LIMITS } from "../text-limits.js";
 
 const code = z

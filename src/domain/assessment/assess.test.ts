@@ -258,4 +258,23 @@ describe("status", () => {
       { numRuns: 300 },
     );
   });
+
+  it("reads a numeric '=' target as reaching it, in the status, the chance and the sentence alike", () => {
+    const t: TargetSpec = { kind: "value", comparator: "=", year: 2030, value: 100 };
+    const a = assess(t, 90, years([90, 100, 110, 120, 130]), new Date("2026-06-01"));
+    expect(a.status).toBe("achieved");
+    const b = assess(t, 60, years([60, 65, 70, 75, 80]), new Date("2026-06-01"));
+    expect(b.reason.vi).not.toContain("thấp hơn mục tiêu 100");
+    expect(meets(t, b.forecast?.value ?? 0)).toBe((b.probability ?? 0) > 0.5);
+  });
+
+  it("never prints a chance that reads as the other status (80% is on track, 20% is not off track)", () => {
+    const noisy = years([0.9, 1.5, 1.0, 1.7, 1.2, 1.6]);
+    for (const goal of [1.2, 1.4, 1.6, 1.8, 2, 2.2, 2.6]) {
+      const a = assess({ ...rd, value: goal }, 0.4, noisy, new Date("2026-06-01"));
+      const printed = Number(/khả năng đạt (\d+)%/.exec(a.reason.vi)?.[1]);
+      if (printed >= 80) expect(a.status).toBe("on_track");
+      if (printed < 20) expect(a.status).toBe("off_track");
+    }
+  });
 });

@@ -93,7 +93,7 @@ export type { Comparator, TargetKind, TargetSpec };
 export { describeTarget, formatNumber, higherIsBetter, meets };
 
 /**
- * The chance that the forecast outcome meets the target ("=" is read as "at least"). A target at
+ * The chance that the forecast outcome meets the target (`meets`: "=" is reaching it). A target at
  * a bound ("100 % of agencies", "rank 1") is met within LOGIT_EPSILON of it, as data that close to
  * a bound count as on it: a forecast made on the logit scale never reaches the bound itself.
  */
@@ -241,7 +241,9 @@ export function assess(
     probability >= th.onTrack ? "on_track" : probability < th.offTrack ? "off_track" : "at_risk";
   const goal = reachableGoal(t, fc.dist.bounds);
   const reachedYear = yearReached(points, fc, goal, higherIsBetter(t));
-  const forecastMeets = meets({ ...t, value: goal }, fc.value);
+  // The sentence gives a rank as a whole place, so it judges the place it prints.
+  const shown = t.kind === "rank" || t.comparator === "top" ? Math.round(fc.value) : fc.value;
+  const forecastMeets = meets({ ...t, value: goal }, shown);
   return {
     ...none,
     status,

@@ -402,3 +402,14 @@ describe("probabilityAtMost just inside an upper bound", () => {
     expect(probabilityAtMost(r.forecast, -65)).toBe(1);
   });
 });
+
+describe("a series that started flat", () => {
+  it("keeps a sane band (its flat prefixes' errors are not blown up by their near-zero scale)", () => {
+    const r = forecast(years([0, 0, 0, 0, 0, 5, 6, 7, 8, 9, 10], 2015), 2030, {
+      bounds: { min: 0, max: null },
+    });
+    if (!r.ok) throw new Error("no forecast");
+    expect(r.forecast.high80).toBeLessThan(100);
+    expect(r.forecast.low80).toBeGreaterThan(0);
+  });
+});

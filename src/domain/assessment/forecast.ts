@@ -99,14 +99,20 @@ export function tooFewReason(count: number, needed = MIN_POINTS): ForecastReason
   };
 }
 
-/** Rolling-origin errors of `method` on z: scaled errors by horizon (1..hMax) and the one-step errors. */
-function ownErrors(method: Method, z: readonly number[], hMax: number, stepsPerYear: number) {
+/**
+ * Rolling-origin errors of `method` on z, by horizon (1..hMax), each in units of its training
+ * prefix's scale (as the pooled table's are), and the origins of the one-step errors. A prefix
+ * whose scale is under a tenth of the whole series' (a series that started flat) is skipped: its
+ * errors in those units would be enormous and blow the band up.
+ */
+function ownErrors(method: Method, z: readonly number[], hMax: number, stepsPerYear: number, scale: number) {
   const byH: number[][] = Array.from({ length: hMax }, () => []);
   const oneStep: number[] = [];
   for (let o = Math.max(MIN_POINTS, z.length - MAX_ORIGINS); o < z.length; o++) {
     const train = z.slice(0, o);
-    const f = fitted(method, train);
     const s = yearlyScale(train, stepsPerYear);
+    if (s < 0.1 * scale) continue;
+    const f = fitted(method, train);
     for (let k = 1; k <= hMax && o + k - 1 < z.length; k++) {
       const e = (z[o + k - 1] as number) - f(k);
       (byH[k - 1] as number[]).push(e / s);
@@ -134,7 +140,8 @@ export function forecast(series: Point[], year: number, options: ForecastOptions
   // Errors are read on a yearly clock (the pooled table's): a quarterly series 17 steps ahead is
   // 4.25 years ahead.
   const stepsPerYear = Math.max(1, Math.round(1 / step));
-  const own = points.length >= OWN_ERRORS_FROM ? ownErrors(method, z, Math.max(1, h), stepsPerYear) : null;
+  const s = yearlyScale(z, stepsPerYear);
+  const own = points.length >= OWN_ERRORS_FROM ? ownErrors(method, z, Math.max(1, h), stepsPerYear, s) : null;
   const q =
     h === 0
       ? { q80: 0, q95: 0 }
@@ -145,7 +152,6 @@ export function forecast(series: Point[], year: number, options: ForecastOptions
           own ? own.byH[h - 1] : undefined,
           options.pooled,
         );
-  const s = yearlyScale(z, stepsPerYear);
   const half80 = q.q80 * s;
   const half95 = q.q95 * s;
   const value = scale.from(centre);

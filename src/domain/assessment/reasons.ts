@@ -68,7 +68,8 @@ export function changeClause(t: TargetSpec, c: YearlyChange | null, lang: Lang):
     : `; needs ${needed}, the last ${years} years ${observed}`;
 }
 
-const pct = (p: number) => `${Math.round(p * 100)}%`;
+// Rounded down, so that a printed 80 % is always on track and 20 % never off track.
+const pct = (p: number) => `${Math.floor(p * 100 + 1e-9)}%`;
 
 export function forecastSentence(
   lang: Lang,

@@ -128,6 +128,19 @@ describe("hand-computed forecasts", () => {
   });
 });
 
+describe("Holt by hand", () => {
+  it("follows the error-correction recursion and keeps the first of tied grid points", () => {
+    // [1, 2, 4]: the trend starts at 1, so 2 is fitted exactly; 4 is missed by 1 whatever the
+    // parameters (SSE 1 everywhere), and the first grid point (alpha 0.05, beta 0.05·alpha) stays.
+    // level = 3 + 0.05·1 = 3.05, trend = 1 + 0.05·0.05·1 = 1.0025.
+    const f = fitTrend([1, 2, 4], false);
+    expect(f.alpha).toBe(0.05);
+    expect(f.level).toBeCloseTo(3.05, 12);
+    expect(f.trend).toBeCloseTo(1.0025, 12);
+    expect(fitted("holt", [1, 2, 4])(2)).toBeCloseTo(3.05 + 2 * 1.0025, 12);
+  });
+});
+
 describe("SES", () => {
   it("forecasts a flat path at a level inside the series' range", () => {
     fc.assert(

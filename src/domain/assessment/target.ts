@@ -23,7 +23,10 @@ export function higherIsBetter(t: TargetSpec): boolean {
   return !(t.comparator === "top" || t.comparator === "<" || t.comparator === "<=");
 }
 
-/** Whether a value meets the target. */
+/**
+ * Whether a value meets the target. A numeric "=" target ("đạt 100 %") is met by reaching it, as
+ * higherIsBetter reads it: one meaning for the status, the chance, progress and the sentence.
+ */
 export function meets(t: TargetSpec, v: number): boolean {
   const goal = t.value ?? 0;
   switch (t.comparator) {
@@ -31,14 +34,13 @@ export function meets(t: TargetSpec, v: number): boolean {
       return v > goal + EPS;
     case ">=":
     case "between":
+    case "=":
       return v >= goal - EPS;
     case "<":
       return v < goal - EPS;
     case "<=":
     case "top":
       return v <= goal + EPS;
-    case "=":
-      return Math.abs(v - goal) <= EPS * Math.max(1, Math.abs(goal));
   }
 }
 

@@ -35,6 +35,7 @@ export interface OverviewIndicator {
   nameEn: string | null;
   unit: string | null;
   baseline: number | null;
+  baselineYear?: number | null;
   /** The indicator's value bounds: forecasts and bands stay inside them. */
   bounds?: ValueBounds;
   /** The indicator's own minimum number of values for a forecast (null: 3). */
@@ -153,7 +154,12 @@ export function assessIndicator(
       basedOn: latest ? ind.code : null,
     };
   const spec = { ...target, unit: ind.unit };
-  const options = { bounds: ind.bounds, thresholds, minPoints: ind.minPoints ?? undefined };
+  const options = {
+    bounds: ind.bounds,
+    thresholds,
+    minPoints: ind.minPoints ?? undefined,
+    baselineYear: ind.baselineYear,
+  };
   const a = assess(spec, ind.baseline, points, clock, options);
   const since = statusChange(spec, ind.baseline, points, a.status, clock, options);
   // No points at all: say why (the first missing operand), not just "no data".

@@ -69,6 +69,8 @@ export interface AssessOptions {
   thresholds?: StatusThresholds;
   /** The indicator's own minimum number of points (never below MIN_POINTS). */
   minPoints?: number;
+  /** The year of `baseline` (the progress class measures growth from it). */
+  baselineYear?: number | null;
 }
 
 export interface Assessment {
@@ -188,7 +190,13 @@ export function assess(
     probability: null,
     probabilityInRange: null,
     change: null,
-    progressClass: progressClass(t, points),
+    progressClass: progressClass(
+      t,
+      points,
+      baseline !== null && options.baselineYear != null
+        ? { t: options.baselineYear + 0.5, v: baseline }
+        : null,
+    ),
   };
   const u = t.unit ? ` ${t.unit}` : "";
 

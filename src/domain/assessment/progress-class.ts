@@ -40,11 +40,19 @@ export function classOfRatio(ratio: number): ProgressClassName {
   return "deterioration";
 }
 
-/** The class of a series against a target with a value (milestones and qualitative targets have none). */
-export function progressClass(t: TargetSpec, points: readonly Point[]): ProgressClass {
+/**
+ * The class of a series against a target with a value (milestones and qualitative targets have
+ * none), measured from the baseline when the indicator has one dated no later than the series'
+ * first value, else from that first value.
+ */
+export function progressClass(
+  t: TargetSpec,
+  points: readonly Point[],
+  baseline?: Point | null,
+): ProgressClass {
   if (t.value === null || t.kind === "qualitative" || t.kind === "milestone") return NA;
-  const first = points[0];
   const last = points[points.length - 1];
+  const first = baseline && points[0] && baseline.t <= (points[0] as Point).t ? baseline : points[0];
   if (!first || !last || last.t - first.t < 1 - 1e-9) return NA;
   const higher = higherIsBetter(t);
   if (meets(t, last.v)) return { class: "target_achieved", ratio: null };

@@ -56,6 +56,16 @@ describe("progress class (Open SDG / Statistics Canada)", () => {
     expect(c.class).toBe("limited_progress");
   });
 
+  it("measures from the indicator's baseline when it is dated before the series, else from the first value", () => {
+    const series = years([0.4, 0.45, 0.5, 0.55, 0.6, 0.65], 2020);
+    const c = progressClass(rd, series, { t: 2015.5, v: 0.3 });
+    expect(c.ratio).toBeCloseTo(((0.65 / 0.3) ** (1 / 10) - 1) / ((2 / 0.3) ** (1 / 15) - 1), 10);
+    expect(progressClass(rd, series, { t: 2022.5, v: 0.1 }).ratio).toBeCloseTo(0.58397, 4);
+    // Through assess: the baseline and its year from the indicator.
+    const a = assess(rd, 0.3, series, new Date("2026-06-01"), { baselineYear: 2015 });
+    expect(a.progressClass.ratio).toBeCloseTo(c.ratio as number, 12);
+  });
+
   it("uses sdg-build's thresholds 0.95, 0.6 and 0", () => {
     expect(classOfRatio(0.95)).toBe("substantial_progress");
     expect(classOfRatio(0.9499)).toBe("moderate_progress");

@@ -71,6 +71,7 @@ export async function loadCatalogue(db: Executor, planId: string): Promise<Catal
       nameEn: r.nameEn,
       unit: r.unit,
       baseline: num(r.baselineValue),
+      baselineYear: r.baselineYear,
       bounds: { min: num(r.boundMin), max: num(r.boundMax) },
       minPoints: r.forecastMinPoints,
       targets: [],

@@ -36,6 +36,7 @@ export function catalogueIndicators(db: Executor, planId: string) {
       direction: indicators.direction,
       kind: indicators.kind,
       baselineValue: indicators.baselineValue,
+      baselineYear: indicators.baselineYear,
       frequency: indicators.frequency,
       aggregation: indicators.aggregation,
       timeAggregation: indicators.timeAggregation,

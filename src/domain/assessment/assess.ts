@@ -29,6 +29,7 @@ import { LOGIT_EPSILON, NO_BOUNDS, type ValueBounds } from "./scale.js";
 import {
   type Comparator,
   describeTarget,
+  EPS,
   formatNumber,
   higherIsBetter,
   meets,
@@ -88,8 +89,6 @@ export interface Assessment {
   progressClass: ProgressClass;
   reason: Reason & { code: ReasonCode };
 }
-
-const EPS = 1e-9;
 
 export type { Comparator, TargetKind, TargetSpec };
 export { describeTarget, formatNumber, higherIsBetter, meets };

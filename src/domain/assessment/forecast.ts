@@ -86,9 +86,12 @@ export function stepOf(points: readonly Point[]): number {
 
 /** Steps from the latest point to the last period of `year` (0 when the data already reach it). */
 export function horizonTo(points: readonly Point[], year: number): number {
-  const step = stepOf(points);
-  const last = points[points.length - 1] as Point;
-  return Math.max(0, Math.round((year + 1 - step / 2 - last.t) / step));
+  return stepsTo(stepOf(points), (points[points.length - 1] as Point).t, year);
+}
+
+/** Steps of `step` years from time `t` to the last period of `year` (0 when t already reaches it). */
+function stepsTo(step: number, t: number, year: number): number {
+  return Math.max(0, Math.round((year + 1 - step / 2 - t) / step));
 }
 
 export function tooFewReason(count: number, needed = MIN_POINTS): ForecastReason {
@@ -194,7 +197,7 @@ export function probabilityAtMost(f: Forecast, x: number): number {
   // at the bottom nothing is below it.
   const z = scale.toExact(x);
   if (z === Number.POSITIVE_INFINITY) return 1;
-  return cdfFromBands(Number.isNaN(z) ? Number.NEGATIVE_INFINITY : z, centre, half80, half95);
+  return cdfFromBands(z, centre, half80, half95);
 }
 
 /** The first year (from the latest point on, up to `until`) in which the forecast reaches `target`. */
@@ -215,7 +218,7 @@ export function yearReached(
   );
   const step = stepOf(points);
   for (let y = Math.floor(last.t); y <= until; y++) {
-    const h = Math.max(0, Math.round((y + 1 - step / 2 - last.t) / step));
+    const h = stepsTo(step, last.t, y);
     const v = h === 0 ? last.v : scale.from(model(h));
     if (higherBetter ? v >= target : v <= target) return y;
   }

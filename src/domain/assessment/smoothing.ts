@@ -215,15 +215,21 @@ function fitModel(method: SmoothingMethod, y: readonly number[]): Fitted {
 const memo = new Map<string, Fitted>();
 const MEMO_LIMIT = 20_000;
 
-/** The fitted method for these values (y non-empty), memoised. */
+/**
+ * The fitted method for these values (y non-empty), memoised, least recently used out first (a
+ * Map keeps insertion order: a hit moves its entry to the end), so a burst of series reads does
+ * not evict the overview's fits wholesale.
+ */
 export function fitted(method: SmoothingMethod, y: readonly number[]): Fitted {
   const key = `${method}|${y.join(",")}`;
   let f = memo.get(key);
-  if (!f) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
+  if (f) {
+    memo.delete(key);
+  } else {
     f = fitModel(method, y);
-    memo.set(key, f);
+    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
   }
+  memo.set(key, f);
   return f;
 }
 

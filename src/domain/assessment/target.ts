@@ -16,7 +16,8 @@ export interface TargetSpec {
   unit?: string | null;
 }
 
-const EPS = 1e-9;
+/** Tolerance of comparisons with a target (floating-point noise, not a margin). */
+export const EPS = 1e-9;
 
 /** True when a higher value is better for this target. */
 export function higherIsBetter(t: TargetSpec): boolean {

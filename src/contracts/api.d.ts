@@ -4694,6 +4694,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{code}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What needs attention: targets off track and why, status changes, units that have not reported, outliers and revisions */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description approved: approved values only (official figures; public for published indicators). reported: submitted and approved values (reviewers). */
+                    basis?: "approved" | "reported";
+                    /** @description The reporting period whose gaps and flags are listed (default: the current month) */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basis: string;
+                            counts: {
+                                missingValues: number;
+                                offTrack: number;
+                                outliers: number;
+                                revised: number;
+                                statusChanges: number;
+                                unitsNotReported: number;
+                            };
+                            generatedAt: string;
+                            lastEventId: string | null;
+                            /** @description Units with values missing for the period, the most missing first (at most 20) */
+                            notReported: {
+                                expected: number;
+                                /** @description Indicator codes not reported for the period */
+                                missing: string[];
+                                reported: number;
+                                unit: {
+                                    code: string;
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                };
+                            }[];
+                            /** @description Targets off track, the least likely to be met first (at most 20) */
+                            offTrack: {
+                                basedOn: string | null;
+                                /** @description The period whose value moved the target to its status */
+                                changedAt: string | null;
+                                code: string;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                                previousStatus: ("on_track" | "at_risk" | "off_track" | "achieved" | "no_data") | null;
+                                probability: number | null;
+                                reason: components["schemas"]["AssessmentReason"];
+                                /** @enum {string} */
+                                status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
+                                systems: string[];
+                            }[];
+                            /** @description Values outlying against their own history or their peers (at most 20) */
+                            outliers: {
+                                due: string;
+                                flags: ("late" | "outlier" | "revised")[];
+                                indicator: string;
+                                observationId: string;
+                                status: string;
+                                submittedAt: string | null;
+                                unit: string;
+                                value: number | null;
+                                zOwn: number | null;
+                                zPeers: number | null;
+                            }[];
+                            /** @description The reporting period whose gaps and flags are listed */
+                            period: string;
+                            plan: string;
+                            /** @description Values revised after submission (at most 20) */
+                            revised: {
+                                due: string;
+                                flags: ("late" | "outlier" | "revised")[];
+                                indicator: string;
+                                observationId: string;
+                                status: string;
+                                submittedAt: string | null;
+                                unit: string;
+                                value: number | null;
+                                zOwn: number | null;
+                                zPeers: number | null;
+                            }[];
+                            /** @description Targets whose latest value changed their status, with the status before (at most 20) */
+                            statusChanges: {
+                                basedOn: string | null;
+                                /** @description The period whose value moved the target to its status */
+                                changedAt: string | null;
+                                code: string;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                                previousStatus: ("on_track" | "at_risk" | "off_track" | "achieved" | "no_data") | null;
+                                probability: number | null;
+                                reason: components["schemas"]["AssessmentReason"];
+                                /** @enum {string} */
+                                status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
+                                systems: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{code}/data-quality": {
         parameters: {
             query?: never;

@@ -9,6 +9,7 @@ import type { Database } from "../../src/db/client.js";
 import { queryRows } from "../../src/db/client.js";
 import { dueAt, parsePeriod } from "../../src/domain/periods.js";
 import { anonymous, internalAdministrator } from "../../src/server/access/roles.js";
+import { planAlerts } from "../../src/server/dashboards/alerts.js";
 import { planOverview } from "../../src/server/dashboards/service.js";
 import { publishDemoIndicators } from "../../src/server/demo/publish.js";
 import { DEMO_SOURCE, ensureDemoValues } from "../../src/server/demo/values.js";
@@ -80,6 +81,24 @@ describe.each(backends().slice(0, 1))("demo values on %s", (backend) => {
     }
     const codes = new Set(kpis.map((k) => k.reason.code));
     for (const c of ["forecast", "achieved", "too_few_points"]) expect(codes).toContain(c);
+  });
+
+  it("gives the alerts: off-track targets least likely first, status changes, units not reported", async () => {
+    const plan = await getPlanByCode(database.db, "NQ57");
+    const a = await planAlerts(database.db, plan, parsePeriod("2026-10"), admin, "reported", now);
+    expect(a.counts.offTrack).toBeGreaterThan(0);
+    expect(a.offTrack.every((t) => t.status === "off_track" && t.reason.code === "forecast")).toBe(true);
+    const chances = a.offTrack.map((t) => t.probability as number);
+    expect(chances).toEqual([...chances].sort((x, y) => x - y));
+    for (const t of a.statusChanges) expect(t.previousStatus).not.toBe(t.status);
+    expect(a.counts.unitsNotReported).toBeGreaterThan(0);
+    expect(a.notReported[0]?.missing.length).toBeGreaterThan(0);
+    // The same facts as the overview and data quality, never more.
+    const ov = await planOverview(database.db, plan.id, admin, "reported", now);
+    expect(a.counts.offTrack).toBe(ov.targets.filter((t) => t.status === "off_track").length);
+    const q = await dataQuality(database.db, plan, parsePeriod("2026-10"), admin, now);
+    expect(a.counts.missingValues).toBe(q.summary.missing);
+    expect(a.counts.outliers).toBe(q.summary.outliers);
   });
 
   it("leaves gaps and outliers for data quality to find", async () => {

@@ -2,16 +2,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { codeParam, errorResponses, periodCode } from "../../contracts/common.js";
-import { periodKinds } from "../../domain/periods.js";
+import { parsePeriod, periodKinds } from "../../domain/periods.js";
 import type { Layer } from "../../domain/rollup.js";
 import type { Principal } from "../access/index.js";
 import { authorize } from "../access/index.js";
 import { AppError } from "../core/errors.js";
 import { sendEncoded } from "../core/http/encoded.js";
 import { getPlanByCode } from "../plans/index.js";
+import { planAlerts } from "./alerts.js";
 import { compareUnits, indicatorBreakdown, indicatorSeries } from "./indicator-reads.js";
 import * as S from "./schema.js";
-import { planOverviewJson } from "./service.js";
+import { currentMonth, planOverviewJson } from "./service.js";
 
 const tags = ["dashboards"];
 function layerFor(p: Principal, basis: Layer): Layer {
@@ -50,6 +51,32 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       // Memoised bytes: validated against the schema once, when computed.
       return sendEncoded(req, reply, answer);
+    },
+  );
+
+  app.get(
+    "/plans/:code/alerts",
+    {
+      config: { access: { signedIn: true, tokenActions: ["observations:read"] } },
+      schema: {
+        tags,
+        summary:
+          "What needs attention: targets off track and why, status changes, units that have not reported, outliers and revisions",
+        params: z.object({ code: codeParam }),
+        querystring: z.strictObject({
+          basis: S.basisQuery,
+          period: periodCode
+            .optional()
+            .describe("The reporting period whose gaps and flags are listed (default: the current month)"),
+        }),
+        response: { 200: S.alerts, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const plan = await getPlanByCode(db(), req.params.code);
+      const layer = layerFor(req.principal, req.query.basis);
+      const period = req.query.period ? parsePeriod(req.query.period) : currentMonth();
+      return planAlerts(db(), plan, period, req.principal, layer);
     },
   );
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { localized } from "../../contracts/common.js";
+import { flaggedValue } from "../quality/index.js";
 
 export const basisQuery = z
   .enum(["approved", "reported"])
@@ -206,4 +207,50 @@ export const comparison = z.object({
       hidden: z.boolean().optional(),
     }),
   ),
+});
+
+const targetAlert = z.object({
+  code: z.string(),
+  name: localized,
+  systems: z.array(z.string()),
+  status,
+  previousStatus: status.nullable(),
+  changedAt: z.string().nullable().describe("The period whose value moved the target to its status"),
+  probability: z.number().nullable(),
+  reason: assessmentReason,
+  basedOn: z.string().nullable(),
+});
+
+export const alerts = z.object({
+  plan: z.string(),
+  period: z.string().describe("The reporting period whose gaps and flags are listed"),
+  basis: z.string(),
+  generatedAt: z.string(),
+  lastEventId: z.string().nullable(),
+  counts: z.object({
+    offTrack: z.number(),
+    statusChanges: z.number(),
+    unitsNotReported: z.number(),
+    missingValues: z.number(),
+    outliers: z.number(),
+    revised: z.number(),
+  }),
+  offTrack: z.array(targetAlert).describe("Targets off track, the least likely to be met first (at most 20)"),
+  statusChanges: z
+    .array(targetAlert)
+    .describe("Targets whose latest value changed their status, with the status before (at most 20)"),
+  notReported: z
+    .array(
+      z.object({
+        unit: z.object({ code: z.string(), name: localized }),
+        expected: z.number(),
+        reported: z.number(),
+        missing: z.array(z.string()).describe("Indicator codes not reported for the period"),
+      }),
+    )
+    .describe("Units with values missing for the period, the most missing first (at most 20)"),
+  outliers: z
+    .array(flaggedValue)
+    .describe("Values outlying against their own history or their peers (at most 20)"),
+  revised: z.array(flaggedValue).describe("Values revised after submission (at most 20)"),
 });

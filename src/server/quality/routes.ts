@@ -4,9 +4,8 @@ import { z } from "zod";
 import { codeParam, errorResponses, localized, periodCode } from "../../contracts/common.js";
 import { parsePeriod } from "../../domain/periods.js";
 import { getPlanByCode } from "../plans/index.js";
+import { flaggedValue } from "./schema.js";
 import { dataQuality } from "./service.js";
-
-const flag = z.enum(["late", "outlier", "revised"]);
 
 const response = z.object({
   plan: z.string(),
@@ -39,20 +38,7 @@ const response = z.object({
       missing: z.array(z.string()).describe("Unit codes expected but not reported"),
     }),
   ),
-  flagged: z.array(
-    z.object({
-      observationId: z.string(),
-      indicator: z.string(),
-      unit: z.string(),
-      value: z.number().nullable(),
-      status: z.string(),
-      flags: z.array(flag),
-      zOwn: z.number().nullable(),
-      zPeers: z.number().nullable(),
-      submittedAt: z.string().nullable(),
-      due: z.string(),
-    }),
-  ),
+  flagged: z.array(flaggedValue),
 });
 
 export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {

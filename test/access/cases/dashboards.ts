@@ -1,6 +1,7 @@
 /** Access-matrix cases for the routes of src/server/dashboards. */
-import { type Cases, publicGet, SIGNED_IN } from "../matrix/case.js";
+import { type Cases, publicGet } from "../matrix/case.js";
 import type { MatrixWorld } from "../matrix/fixtures.js";
+import { dataGapReaders } from "./quality.js";
 
 export const dashboardsCases = (_w: MatrixWorld): Cases => ({
   "GET /api/v1/plans/:code/overview": publicGet(
@@ -11,15 +12,7 @@ export const dashboardsCases = (_w: MatrixWorld): Cases => ({
   "GET /api/v1/plans/:code/alerts": {
     own: () => ({ method: "GET", url: "/api/v1/plans/NQ57/alerts?period=2026-10" }),
     other: () => ({ method: "GET", url: "/api/v1/plans/OTHER/alerts?period=2026-10" }),
-    allowOwn: SIGNED_IN.filter((p) => p !== "demo-proposer" && p !== "demo-architect"),
-    allowOther: [
-      "demo-admin",
-      "demo-reporter-hanoi",
-      "demo-approver-hanoi",
-      "demo-reporter-hcm",
-      "demo-reporter-most",
-      "demo-province-committee-hanoi",
-    ],
+    ...dataGapReaders,
   },
   "GET /api/v1/indicators/:code/series": publicGet(
     "/api/v1/indicators/T30-A02/series",

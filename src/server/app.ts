@@ -14,7 +14,6 @@ import {
   serializerCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Database } from "../db/client.js";
 import type { Config } from "./core/config.js";
 import { AppError, type ErrorDetail, violatesUnique } from "./core/errors.js";
@@ -43,6 +42,14 @@ import { planAdminRoutes, planIndicatorRoutes, planRoutes } from "./plans/index.
 import { qualityRoutes } from "./quality/index.js";
 import { unitProfileRoutes } from "./unit-profiles/index.js";
 import { userRoutes } from "./users/index.js";
+import {
+  isAppPage,
+  loadWebBuild,
+  sendAppPage,
+  type WebFile,
+  webAppRoutes,
+  webDist,
+} from "./web-app/index.js";
 
 export interface BuildOptions {
   config: Config;
@@ -52,6 +59,8 @@ export interface BuildOptions {
   logStream?: { write(line: string): void };
   /** Where the audit anchor is kept; defaults to DATA_DIR. */
   anchor?: AuditAnchor;
+  /** The built web app to serve; defaults to dist/web when it has been built. */
+  web?: Map<string, WebFile> | null;
 }
 
 /** Default body limit for JSON requests. */
@@ -71,6 +80,7 @@ export async function buildApp({
   logger = true,
   logStream,
   anchor,
+  web = loadWebBuild(webDist),
 }: BuildOptions): Promise<App> {
   const app = Fastify<Server>({
     logger:
@@ -204,6 +214,8 @@ export async function buildApp({
   });
 
   app.setNotFoundHandler((req, reply) => {
+    // A deep link into the web app (/indicators/X on reload) gets the app, which routes it.
+    if (web && isAppPage(req)) return sendAppPage(req, reply, web);
     const err = new AppError("ROUTE_NOT_FOUND", { method: req.method, url: req.url.split("?")[0] ?? "" });
     return reply
       .status(404)
@@ -319,21 +331,7 @@ export async function buildApp({
   await app.register(healthRoutes);
   await app.register(pageRoutes);
 
-  app.get(
-    "/",
-    {
-      config: { access: { public: true } },
-      schema: {
-        hide: true,
-        response: { 200: z.object({ name: z.string(), docs: z.string(), api: z.string() }) },
-      },
-    },
-    async () => ({
-      name: "Chỉ Nam",
-      docs: "/api/docs",
-      api: "/api/v1",
-    }),
-  );
+  await app.register(webAppRoutes(web));
 
   if (schemaBreaches.length > 0)
     throw new Error(

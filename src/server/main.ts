@@ -4,9 +4,12 @@ import { DataDirLockedError } from "../db/data-dir-lock.js";
 import { ConfigError, loadConfig } from "./core/config.js";
 import { startServer } from "./start.js";
 import { demoAccounts } from "./users/index.js";
+import { ensureWebBuild } from "./web-app/index.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Built here, not at install: a `git pull` changes the sources and the next start rebuilds.
+  const web = await ensureWebBuild({ log: (line) => console.log(`  ${line}`) });
   const started = await startServer(config);
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
   const t = started.timings;
@@ -16,6 +19,7 @@ async function main(): Promise<void> {
       `  Chỉ Nam is running at ${started.url}${config.DEMO ? "  (DEMO data)" : ""}`,
       `  API docs:  ${started.url}/api/docs`,
       `  Database:  ${config.database === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+      `  Web app:   ${web.built ? `built in ${(web.ms / 1000).toFixed(1)} s` : "build is current"} (dist/web)`,
       `  Started in ${(t.totalMs / 1000).toFixed(1)} s (database ${(t.databaseMs / 1000).toFixed(1)} s, migrations ${(t.migrateMs / 1000).toFixed(1)} s, seed ${(t.seedMs / 1000).toFixed(1)} s); memory ${mb(process.memoryUsage().rss)} RSS`,
       "",
     ].join("\n"),

@@ -5,4 +5,7 @@ import type { MatrixWorld } from "../matrix/fixtures.js";
 export const appCases = (_w: MatrixWorld): Cases => ({
   "GET /api/v1/openapi.json": publicGet("/api/v1/openapi.json"),
   "GET /": publicGet("/"),
+  // The web app's files (src/server/web-app): public, like the page that loads them.
+  "GET /assets/:file": publicGet("/assets/not-built.js"),
+  "GET /favicon.svg": publicGet("/favicon.svg"),
 });

@@ -1,0 +1,62 @@
+/**
+ * Serves the web app: hashed assets with year-long caching, and index.html (never cached without
+ * revalidation) for / and every client-side route, so a deep link works on reload. API paths
+ * never fall through to the app: an unknown /api/ path stays a JSON 404.
+ */
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { WebFile } from "./assets.js";
+
+function send(req: FastifyRequest, reply: FastifyReply, file: WebFile) {
+  reply.header("etag", file.etag);
+  reply.header("vary", "accept-encoding");
+  reply.header("cache-control", file.immutable ? "public, max-age=31536000, immutable" : "no-cache");
+  if (req.headers["if-none-match"] === file.etag) return reply.status(304).send();
+  const accepts = String(req.headers["accept-encoding"] ?? "");
+  reply.type(file.type);
+  if (file.br && /\bbr\b/.test(accepts)) return reply.header("content-encoding", "br").send(file.br);
+  if (file.gzip && /\bgzip\b/.test(accepts)) return reply.header("content-encoding", "gzip").send(file.gzip);
+  return reply.send(file.body);
+}
+
+/** Whether a request that matched no route is a page of the web app (a deep link). */
+export function isAppPage(req: FastifyRequest): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const url = req.url.split("?")[0] ?? "";
+  if (url.startsWith("/api/") || url.startsWith("/assets/") || /\.[a-z0-9]{2,5}$/i.test(url)) return false;
+  return String(req.headers.accept ?? "").includes("text/html");
+}
+
+export function sendAppPage(req: FastifyRequest, reply: FastifyReply, files: Map<string, WebFile>) {
+  const index = files.get("/index.html");
+  if (!index) return false;
+  return send(req, reply, index);
+}
+
+const noBuild = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Chỉ Nam</title>
+<p>Ứng dụng web chưa được dựng: chạy <code>npm run build:web</code> hoặc <code>npm start</code>.</p>
+<p>The web app is not built: run <code>npm run build:web</code> or <code>npm start</code>. API: <a href="/api/docs">/api/docs</a></p></html>`;
+
+export function webAppRoutes(files: Map<string, WebFile> | null): FastifyPluginAsyncZod {
+  return async (app) => {
+    const publicFile = { config: { access: { public: true as const } }, schema: { hide: true } };
+    app.get("/", publicFile, async (req, reply) =>
+      files ? sendAppPage(req, reply, files) : reply.type("text/html; charset=utf-8").send(noBuild),
+    );
+    app.get(
+      "/assets/:file",
+      { ...publicFile, schema: { hide: true, params: z.object({ file: z.string().max(200) }) } },
+      async (req, reply) => {
+        const file = files?.get(`/assets/${req.params.file}`);
+        if (!file) return reply.callNotFound();
+        return send(req, reply, file);
+      },
+    );
+    app.get("/favicon.svg", publicFile, async (req, reply) => {
+      const file = files?.get("/favicon.svg");
+      if (!file) return reply.callNotFound();
+      return send(req, reply, file);
+    });
+  };
+}

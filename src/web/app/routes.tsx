@@ -1,0 +1,119 @@
+/**
+ * The route tree (code-based, TanStack Router). Pages load on demand (one chunk each) so the first
+ * load carries only the shell and the page asked for. Each route reads its search parameters with
+ * the readers in search.ts: filters and tabs are part of the link.
+ */
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from "@tanstack/react-router";
+import { NotFound } from "../components/NotFound.js";
+import { Shell } from "./Shell.js";
+import { code, compact, int, nextPath, oneOf, period, type Search } from "./search.js";
+
+const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFound });
+
+export const basisValues = ["approved", "reported"] as const;
+
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  validateSearch: (s: Search) =>
+    compact({
+      plan: code(s.plan),
+      basis: oneOf(basisValues, s.basis),
+      map: code(s.map),
+      target: code(s.target),
+      system: code(s.system),
+      level: oneOf(["province", "ministry"] as const, s.level),
+    }),
+  component: lazyRouteComponent(() => import("../pages/home/HomePage.js"), "HomePage"),
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-in",
+  validateSearch: (s: Search) => compact({ next: nextPath(s.next) }),
+  component: lazyRouteComponent(() => import("../pages/sign-in/SignInPage.js"), "SignInPage"),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/account",
+  validateSearch: (s: Search) => compact({ tab: oneOf(["password", "totp", "sessions"] as const, s.tab) }),
+  component: lazyRouteComponent(() => import("../pages/account/AccountPage.js"), "AccountPage"),
+});
+
+const systemRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/plans/$plan/systems/$system",
+  validateSearch: (s: Search) =>
+    compact({
+      basis: oneOf(basisValues, s.basis),
+      tab: oneOf(["kpis", "initiatives", "targets"] as const, s.tab),
+    }),
+  component: lazyRouteComponent(() => import("../pages/system/SystemPage.js"), "SystemPage"),
+});
+
+const initiativeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/plans/$plan/initiatives/$initiative",
+  validateSearch: (s: Search) => compact({ basis: oneOf(basisValues, s.basis) }),
+  component: lazyRouteComponent(() => import("../pages/initiative/InitiativePage.js"), "InitiativePage"),
+});
+
+const roadmapRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/plans/$plan/roadmap",
+  validateSearch: (s: Search) => compact({ phase: code(s.phase) }),
+  component: lazyRouteComponent(() => import("../pages/roadmap/RoadmapPage.js"), "RoadmapPage"),
+});
+
+const indicatorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/indicators/$code",
+  validateSearch: (s: Search) =>
+    compact({
+      plan: code(s.plan),
+      basis: oneOf(basisValues, s.basis),
+      tab: oneOf(["series", "units", "compare", "quality", "history"] as const, s.tab),
+      period: period(s.period),
+      level: oneOf(["province", "ministry"] as const, s.level),
+      units: typeof s.units === "string" && /^[\w.,-]{1,600}$/.test(s.units) ? s.units : undefined,
+      view: oneOf(["bars", "table"] as const, s.view),
+    }),
+  component: lazyRouteComponent(() => import("../pages/indicator/IndicatorPage.js"), "IndicatorPage"),
+});
+
+const orgUnitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/org-units/$code",
+  validateSearch: (s: Search) =>
+    compact({ plan: code(s.plan), tab: oneOf(["values", "completeness", "lineage"] as const, s.tab) }),
+  component: lazyRouteComponent(() => import("../pages/org-unit/OrgUnitPage.js"), "OrgUnitPage"),
+});
+
+const meetingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/meeting",
+  validateSearch: (s: Search) =>
+    compact({ plan: code(s.plan), basis: oneOf(basisValues, s.basis), slide: int(s.slide, 0, 50) }),
+  component: lazyRouteComponent(() => import("../pages/meeting/MeetingPage.js"), "MeetingPage"),
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  signInRoute,
+  accountRoute,
+  systemRoute,
+  initiativeRoute,
+  roadmapRoute,
+  indicatorRoute,
+  orgUnitRoute,
+  meetingRoute,
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: "intent", scrollRestoration: true });
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

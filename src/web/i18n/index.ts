@@ -1,0 +1,62 @@
+/**
+ * i18next with Vietnamese as the default language and English second. Strings live in one JSON
+ * file per namespace and language (i18n/vi/*.json, i18n/en/*.json); test/web/locales.test.ts
+ * fails when a key exists in one language and not the other. The chosen language is kept in
+ * localStorage and sent to the API as Accept-Language, so its messages match the page.
+ */
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+
+export const languages = ["vi", "en"] as const;
+export type Language = (typeof languages)[number];
+const STORAGE_KEY = "chinam.lang";
+
+type Bundle = Record<string, Record<string, unknown>>;
+/** Every namespace file of both languages, bundled (they are small): vi/common.json → vi.common. */
+function bundles(): Record<Language, Bundle> {
+  const files = import.meta.glob<Record<string, unknown>>("./*/*.json", { eager: true, import: "default" });
+  const out: Record<Language, Bundle> = { vi: {}, en: {} };
+  for (const [file, content] of Object.entries(files)) {
+    const m = /^\.\/(vi|en)\/([\w-]+)\.json$/.exec(file);
+    if (m?.[1] && m[2]) out[m[1] as Language][m[2]] = content;
+  }
+  return out;
+}
+
+export function initialLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === "vi" || saved === "en") return saved;
+  } catch {
+    // Storage can be blocked (private mode, policy): Vietnamese then.
+  }
+  return "vi";
+}
+
+export function setLanguage(lang: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not remembered, still switched.
+  }
+  document.documentElement.lang = lang;
+  void i18next.changeLanguage(lang);
+}
+
+export function currentLanguage(): Language {
+  return i18next.language === "en" ? "en" : "vi";
+}
+
+export function initI18n(): typeof i18next {
+  const lang = initialLanguage();
+  document.documentElement.lang = lang;
+  void i18next.use(initReactI18next).init({
+    resources: bundles(),
+    lng: lang,
+    fallbackLng: false,
+    defaultNS: "common",
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18next;
+}

@@ -1,0 +1,6 @@
+import { Title } from "@mantine/core";
+
+/** Placeholder until this page is built (issue 13). */
+export function MeetingPage() {
+  return <Title order={1}>MeetingPage</Title>;
+}

@@ -1,0 +1,86 @@
+/** Hooks for the dashboard endpoints (src/server/dashboards, quality): one per endpoint. */
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { api, unwrap } from "./client.js";
+import type { AnswerOf, QueryOf } from "./types.js";
+
+export type Overview = AnswerOf<"/api/v1/plans/{code}/overview">;
+export type Alerts = AnswerOf<"/api/v1/plans/{code}/alerts">;
+export type Series = AnswerOf<"/api/v1/indicators/{code}/series">;
+export type Breakdown = AnswerOf<"/api/v1/indicators/{code}/breakdown">;
+export type Compare = AnswerOf<"/api/v1/indicators/{code}/compare">;
+export type DataQuality = AnswerOf<"/api/v1/plans/{code}/data-quality">;
+
+/** The plan at a glance; the server answers 304 to the browser's If-None-Match (ETag). */
+export function useOverview(plan: string, query: QueryOf<"/api/v1/plans/{code}/overview"> = {}) {
+  return useQuery({
+    queryKey: ["overview", plan, query],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/plans/{code}/overview", { params: { path: { code: plan }, query }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAlerts(plan: string, query: QueryOf<"/api/v1/plans/{code}/alerts"> = {}, enabled = true) {
+  return useQuery({
+    queryKey: ["alerts", plan, query],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/plans/{code}/alerts", { params: { path: { code: plan }, query }, signal })),
+    enabled,
+  });
+}
+
+export function useSeries(indicator: string, query: QueryOf<"/api/v1/indicators/{code}/series"> = {}) {
+  return useQuery({
+    queryKey: ["series", indicator, query],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/v1/indicators/{code}/series", { params: { path: { code: indicator }, query }, signal }),
+      ),
+  });
+}
+
+export function useBreakdown(
+  indicator: string,
+  query: QueryOf<"/api/v1/indicators/{code}/breakdown"> | null,
+) {
+  return useQuery({
+    queryKey: ["breakdown", indicator, query],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/v1/indicators/{code}/breakdown", {
+          params: { path: { code: indicator }, query: query ?? { period: "" } },
+          signal,
+        }),
+      ),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCompare(indicator: string, query: QueryOf<"/api/v1/indicators/{code}/compare"> | null) {
+  return useQuery({
+    queryKey: ["compare", indicator, query],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/v1/indicators/{code}/compare", {
+          params: { path: { code: indicator }, query: query ?? { units: "" } },
+          signal,
+        }),
+      ),
+    enabled: query !== null && query.units.length > 0,
+  });
+}
+
+export function useDataQuality(plan: string, period: string | null) {
+  return useQuery({
+    queryKey: ["data-quality", plan, period],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/v1/plans/{code}/data-quality", {
+          params: { path: { code: plan }, query: { period: period ?? "" } },
+          signal,
+        }),
+      ),
+    enabled: period !== null,
+  });
+}

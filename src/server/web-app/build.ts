@@ -5,7 +5,7 @@
  * build. After building, each asset is also written compressed (.br, .gz) for the server to send.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -53,6 +53,21 @@ function compressAssets(dir: string): void {
   }
 }
 
+function swapIn(tmp: string): void {
+  const old = `${webDist}.old-${process.pid}-${Date.now()}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (existsSync(webDist)) renameSync(webDist, old);
+      renameSync(tmp, webDist);
+      break;
+    } catch (err) {
+      // Another build swapped its own in between our two renames: try again.
+      if (attempt >= 5) throw err;
+    }
+  }
+  rmSync(old, { recursive: true, force: true });
+}
+
 export interface WebBuildOutcome {
   built: boolean;
   ms: number;
@@ -68,11 +83,20 @@ export async function ensureWebBuild(opts: { force?: boolean; log?: (line: strin
   opts.log?.("Building the web app (its sources changed since the last build)…");
   // Vite is loaded only to build: a start with a current build never pays for it.
   const { build } = await import("vite");
-  await build({
-    configFile: path.join(root, "src", "web", "vite.config.ts"),
-    logLevel: "warn",
-  });
-  compressAssets(webDist);
-  writeFileSync(stamp, `${hash}\n`);
+  // Built beside dist/web and swapped in whole: a server starting meanwhile (or a second build
+  // running at the same time) never reads a half-written directory.
+  const tmp = `${webDist}.building-${process.pid}-${Date.now()}`;
+  try {
+    await build({
+      configFile: path.join(root, "src", "web", "vite.config.ts"),
+      logLevel: "warn",
+      build: { outDir: tmp, emptyOutDir: true },
+    });
+    compressAssets(tmp);
+    writeFileSync(path.join(tmp, HASH_FILE), `${hash}\n`);
+    swapIn(tmp);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
   return { built: true, ms: performance.now() - t0 } satisfies WebBuildOutcome;
 }

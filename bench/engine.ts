@@ -7,8 +7,10 @@
  *   2. GET /api/v1/plans/NQ57/overview p50/p95 over HTTP with 10 concurrent readers while writes
  *      land, vs the same overview computed from a naive GROUP BY over the indexed raw values
  *      (both answers are checked equal);
- *   3. submission → event received p50/p95 with 1,000 SSE clients in a separate process;
- *   4. the server's peak RSS.
+ *   3. data quality and alerts of the last base month (issue 13), one call at a time, with the
+ *      overview in the same rounds as the baseline (bench/quality-calls.ts);
+ *   4. submission → event received p50/p95 with 1,000 SSE clients in a separate process;
+ *   5. the server's peak RSS.
  *
  *   npm run bench                 10 M values on PostgreSQL (BENCH_DATABASE_URL, default local)
  *   npm run bench -- --quick      1 M values on PostgreSQL
@@ -39,6 +41,7 @@ import { getPlanByCode } from "../src/server/plans/queries.js";
 import { rebuildRollups } from "../src/server/rollups/rebuild.js";
 import { seed } from "../src/server/seed/seed.js";
 import { createUser, grantRole } from "../src/server/users/index.js";
+import { qualityCalls } from "./quality-calls.js";
 import { PASSWORD, type Session, signIn as signInAt } from "./session.js";
 
 const signIn = (username: string) => signInAt(PORT, username);
@@ -548,6 +551,14 @@ async function main() {
     log(
       `overview under load: ${ov.latencies.length} reads by ${READERS} readers, ${ov.writes} writes landed`,
     );
+    const quality = await qualityCalls((url) => api(viewer, url), monthCode(MONTHS - 1));
+    const q95 = (name: string) => quantile(quality.times[name] ?? [], 0.95);
+    for (const name of Object.keys(quality.times)) {
+      const xs = quality.times[name] ?? [];
+      log(
+        `${name}: first ${fmt(quality.first[name] ?? Number.NaN)} ms, then p50 ${fmt(quantile(xs, 0.5))} ms p95 ${fmt(quantile(xs, 0.95))} ms (${xs.length} calls, ${monthCode(MONTHS - 1)})`,
+      );
+    }
     const events = await eventLatency(s, viewer, prep.ds);
     // The answer to compare with the naive one, once every write has landed.
     const httpOverview = await (await api(viewer, "/api/v1/plans/NQ57/overview?basis=reported")).json();
@@ -604,9 +615,12 @@ async function main() {
     console.log(
       `events              submission → received p50 ${fmt(e50)} ms p95 ${fmt(e95)} ms (${SSE_CLIENTS} SSE clients, ${SUBMISSIONS} submissions)`,
     );
+    console.log(
+      `quality             data quality p95 ${fmt(q95("data quality"))} ms | alerts p95 ${fmt(q95("alerts"))} ms | overview in the same rounds p95 ${fmt(q95("overview"))} ms (one call at a time)`,
+    );
     console.log(`server peak RSS     ${fmt(rss, 0)} MB`);
     console.log(
-      `BENCH rows=${prep.baseRows + ing.rows} ingest_ratio=${fmt(ingestRatio, 3)} overview_p95_ms=${fmt(o95)} naive_p95_ms=${fmt(n95)} overview_speedup=${fmt(n95 / o95)} event_p95_ms=${fmt(e95)} rss_mb=${fmt(rss, 0)}`,
+      `BENCH rows=${prep.baseRows + ing.rows} ingest_ratio=${fmt(ingestRatio, 3)} overview_p95_ms=${fmt(o95)} naive_p95_ms=${fmt(n95)} overview_speedup=${fmt(n95 / o95)} event_p95_ms=${fmt(e95)} quality_p95_ms=${fmt(q95("data quality"))} alerts_p95_ms=${fmt(q95("alerts"))} rss_mb=${fmt(rss, 0)}`,
     );
     if (!sameAnswer) process.exitCode = 1;
   } finally {

@@ -47,18 +47,30 @@ export function dueRuleOf(
 }
 
 export function flagValue(period: Period, rule: DueRule, facts: ValueFacts, now: Date): FlagResult {
+  const zOwn = facts.value === null ? null : (robustZ(facts.value, facts.history) ?? null);
+  const zPeers = facts.value === null ? null : (facts.peerZ ?? null);
+  return flagScored(period, rule, { ...facts, zOwn, zPeers }, now);
+}
+
+/** The facts of a value with its z-scores already computed (null for no value or no score). */
+export interface ScoredFacts {
+  value: number | null;
+  firstSubmittedAt: Date | null;
+  revised: boolean;
+  zOwn: number | null;
+  zPeers: number | null;
+}
+
+/** `flagValue` of a value whose z-scores were computed when it was written (decision 0012). */
+export function flagScored(period: Period, rule: DueRule, facts: ScoredFacts, now: Date): FlagResult {
   const due = dueAt(period, rule);
   const flags: Flag[] = [];
   const submitted = facts.firstSubmittedAt;
   if ((submitted && submitted > due) || (!submitted && now > due)) flags.push("late");
-  let zOwn: number | null = null;
-  let zPeers: number | null = null;
-  if (facts.value !== null) {
-    zOwn = robustZ(facts.value, facts.history) ?? null;
-    zPeers = facts.peerZ ?? null;
-    if ((zOwn !== null && Math.abs(zOwn) > OUTLIER_Z) || (zPeers !== null && Math.abs(zPeers) > OUTLIER_Z))
-      flags.push("outlier");
-  }
+  const zOwn = facts.value === null ? null : facts.zOwn;
+  const zPeers = facts.value === null ? null : facts.zPeers;
+  if ((zOwn !== null && Math.abs(zOwn) > OUTLIER_Z) || (zPeers !== null && Math.abs(zPeers) > OUTLIER_Z))
+    flags.push("outlier");
   if (facts.revised) flags.push("revised");
   return { flags, due, zOwn, zPeers };
 }

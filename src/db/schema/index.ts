@@ -5,5 +5,6 @@ export * from "./meta.js";
 export * from "./observations.js";
 export * from "./org-units.js";
 export * from "./plans.js";
+export * from "./quality.js";
 export * from "./rollups.js";
 export * from "./unit-profiles.js";

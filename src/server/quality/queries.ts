@@ -2,9 +2,10 @@
  * What the data-quality report reads: the plan's reported indicators of one frequency, the values
  * of the period asked and of the periods before it, which units ever reported, and the units named.
  */
-import { and, asc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { pgArray } from "../../db/arrays.js";
 import { type Executor, queryRows } from "../../db/client.js";
-import { indicators, observations, orgUnits, planIndicators } from "../../db/schema/index.js";
+import { indicators, orgUnits, planIndicators } from "../../db/schema/index.js";
 
 /** Indicators entered (not computed, not objectives) of one frequency, with the plan's systems they serve. */
 export function reportedIndicators(db: Executor, planId: string, frequency: string) {
@@ -75,21 +76,25 @@ export function periodValues(
   );
 }
 
-/** The (indicator, unit) pairs reported in an earlier period of the same kind, by units still in existence on `start`. */
-export function everReported(db: Executor, indicatorIds: string[], period: string, start: string) {
-  return db
-    .selectDistinct({ indicatorId: observations.indicatorId, orgUnitId: observations.orgUnitId })
-    .from(observations)
-    .innerJoin(orgUnits, eq(orgUnits.id, observations.orgUnitId))
-    .where(
-      and(
-        sql`${observations.indicatorId} = any(${`{${indicatorIds.join(",")}}`}::uuid[])`,
-        isNull(observations.deletedAt),
-        lt(observations.period, period),
-        sql`length(${observations.period}) = ${period.length}`,
-        sql`(${orgUnits.validTo} is null or ${orgUnits.validTo} >= ${start}::date)`,
-      ),
-    );
+/**
+ * The (indicator, unit) pairs reported in an earlier period of the same kind (same length of code),
+ * by units still in existence on `start`: from `quality_reporters`, the first period of each.
+ */
+export function expectedUnits(db: Executor, indicatorIds: string[], period: string, start: string) {
+  return queryRows<{ indicator_id: string; org_unit_id: string }>(
+    db,
+    sql`select r.indicator_id, r.org_unit_id from quality_reporters r join org_units u on u.id = r.org_unit_id
+        where r.indicator_id = any(${pgArray(indicatorIds)}::uuid[]) and r.period_length = ${period.length}
+          and r.first_period < ${period} and (u.valid_to is null or u.valid_to >= ${start}::date)`,
+  );
+}
+
+/** The kinds of these units (peers are units of the same kind). */
+export function unitKinds(db: Executor, unitIds: string[]) {
+  return queryRows<{ id: string; kind: string }>(
+    db,
+    sql`select id, kind from org_units where id = any(${pgArray(unitIds)}::uuid[])`,
+  );
 }
 
 /** The country and the units with these ids (at national scale only those an answer names). */

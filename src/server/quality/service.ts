@@ -1,17 +1,25 @@
 /**
  * Data quality of one plan and period (plan II.C.5 "data gaps"): what is missing per unit and per
- * indicator, and which reported values are late, outliers or revised. Reads values, limited to
- * what the caller reviews (the whole plan, their system's indicators, or their own units).
+ * indicator, and which reported values are late, outliers or revised. Reads the maintained facts of
+ * the period (summary.ts, decision 0012), limited to what the caller reviews (the whole plan, their
+ * system's indicators, or their own units); the answer is the one the values alone give
+ * (test/quality/incremental.test.ts compares it with that computation).
  */
+import type { z } from "zod";
 import type { Executor } from "../../db/client.js";
-import { robustZAgainstOthers } from "../../domain/aggregation.js";
+import { OUTLIER_Z } from "../../domain/aggregation.js";
 import type { DueRule } from "../../domain/periods.js";
-import { dueAt, formatPeriod, frequencyOfPeriodKind, type Period, previous } from "../../domain/periods.js";
-import { dueRuleOf, type Flag, flagValue, missingUnits } from "../../domain/quality.js";
+import { dueAt, formatPeriod, frequencyOfPeriodKind, type Period } from "../../domain/periods.js";
+import { dueRuleOf, type Flag, flagScored } from "../../domain/quality.js";
 import { authorize, canReadValue, dataGapScope, type Principal } from "../access/index.js";
 import * as Q from "./queries.js";
+import * as R from "./read.js";
+import type { flaggedValue } from "./schema.js";
+import { freshenGroups } from "./summary.js";
 
-const HISTORY = 12;
+/** No unit has this id: a value readable with it is readable whatever its units. */
+type FlaggedValue = z.infer<typeof flaggedValue>;
+const NO_UNIT = "00000000-0000-0000-0000-000000000000";
 
 export async function dataQuality(
   db: Executor,
@@ -20,8 +28,7 @@ export async function dataQuality(
   principal: Principal,
   now = new Date(),
 ) {
-  const kind = period.kind;
-  const frequency = frequencyOfPeriodKind(kind);
+  const frequency = frequencyOfPeriodKind(period.kind);
   const inds = await Q.reportedIndicators(db, plan.id, frequency);
   const subject = {
     planId: plan.id,
@@ -31,11 +38,16 @@ export async function dataQuality(
   // Tokens see their own indicators only; people whose units report see every indicator's gaps for those units.
   const { indicatorIds, reviewed, units: unitScope } = dataGapScope(principal, subject);
   inds.splice(0, inds.length, ...inds.filter((i) => indicatorIds.has(i.id)));
-  /** Gaps (expected, missing) of a unit: the reviewers of the indicator, and the unit's own people. */
   const visible = (indicatorId: string, unitId: string) => reviewed.has(indicatorId) || unitScope.has(unitId);
   const byId = new Map(inds.map((i) => [i.id, i]));
+  const order = new Map(inds.map((i, k) => [i.code, k]));
   /** A value itself: the one read rule of values (a draft only by its reporting unit). */
-  const readable = (o: Q.PeriodValue) => {
+  const readable = (o: {
+    indicator_id: string;
+    org_unit_id: string;
+    reporter_unit_id: string;
+    status: string;
+  }) => {
     const i = byId.get(o.indicator_id);
     return (
       i !== undefined &&
@@ -51,145 +63,137 @@ export async function dataQuality(
       })
     );
   };
+  const readsAny = (indicatorId: string, status: string) =>
+    readable({ indicator_id: indicatorId, org_unit_id: NO_UNIT, reporter_unit_id: NO_UNIT, status });
 
   const ids = inds.map((i) => i.id);
   const code = formatPeriod(period);
-  const prior: string[] = [];
-  let p = period;
-  for (let k = 0; k < HISTORY; k++) {
-    p = previous(p);
-    prior.push(formatPeriod(p));
-  }
-  const start = `${period.year}-01-01`;
-  const rows = inds.length ? await Q.periodValues(db, ids, code, prior) : [];
-  const everReported = inds.length ? await Q.everReported(db, ids, code, start) : [];
-  // Only the units this answer names (at national scale there are thousands), and the country.
-  const units = await Q.namedUnits(db, [
-    ...new Set([...rows.map((r) => r.org_unit_id), ...everReported.map((e) => e.orgUnitId)]),
-  ]);
-  const unitById = new Map(units.map((u) => [u.id, u]));
-  const country = units.find((u) => u.kind === "country");
+  await freshenGroups(db, ids, period);
+  const scope: R.Visibility = { reviewed: [...reviewed], units: [...unitScope] };
+  const rules = inds.map((i) => dueRuleOf(i.dueRule, plan.dueRule));
+  const dues = rules.map((r) => dueAt(period, r));
+  const [counts, gaps, candidates, countries] = ids.length
+    ? await Promise.all([
+        R.indicatorCounts(db, ids, code, scope),
+        R.unitGaps(db, ids, code, scope),
+        R.flagCandidates(db, ids, dues, code, OUTLIER_Z),
+        Q.namedUnits(db, []),
+      ])
+    : [[], [], [], await Q.namedUnits(db, [])];
+  const country = countries.find((u) => u.kind === "country");
+  const countOf = new Map(counts.map((c) => [c.indicator_id, c]));
+  // Reported values the caller reads only for some units: read rule value by value.
+  const partly = ids.filter((id) => !readsAny(id, "submitted") || !readsAny(id, "approved"));
+  const unitByUnit = partly.length ? await R.reportedValues(db, partly, code, scope) : [];
 
-  // A draft is not reported: it counts for nothing until its unit submits it.
-  const current = rows.filter((r) => r.period === code && r.status !== "draft");
-  const ownDrafts = rows.filter((r) => r.period === code && r.status === "draft" && readable(r));
-  const history = new Map<string, { period: string; v: number }[]>();
-  for (const r of rows)
-    if (r.period !== code && r.value !== null) {
-      const k = `${r.indicator_id}|${r.org_unit_id}`;
-      const list = history.get(k) ?? [];
-      list.push({ period: r.period, v: Number(r.value) });
-      history.set(k, list);
+  type Entry = { unit: { code: string; name: { vi: string; en: string | null } } } & {
+    expected: number;
+    reported: number;
+    missing: string[];
+    flagged: string[];
+  };
+  const byUnit = new Map<string, Entry>();
+  const missingOf = new Map<string, { id: string; code: string }[]>();
+  for (const g of gaps) {
+    const missing = (g.missing ?? []).map((id) => byId.get(id)?.code as string);
+    byUnit.set(g.org_unit_id, {
+      unit: { code: g.code, name: { vi: g.name_vi, en: g.name_en } },
+      expected: g.expected,
+      reported: g.reported,
+      missing,
+      flagged: [],
+    });
+    for (const id of g.missing ?? []) {
+      const list = missingOf.get(id) ?? [];
+      list.push({ id: g.org_unit_id, code: g.code });
+      missingOf.set(id, list);
     }
-
-  const expected = new Map<string, Set<string>>();
-  for (const i of inds) expected.set(i.id, new Set());
-  for (const e of everReported) expected.get(e.indicatorId)?.add(e.orgUnitId);
-  for (const i of inds) {
-    const set = expected.get(i.id) as Set<string>;
-    if (set.size === 0 && country && i.responsibleUnitId && !current.some((r) => r.indicator_id === i.id))
-      set.add(country.id);
   }
-
-  const flagged: {
-    observationId: string;
-    indicator: string;
-    unit: string;
-    value: number | null;
-    status: string;
-    flags: Flag[];
-    zOwn: number | null;
-    zPeers: number | null;
-    submittedAt: string | null;
-    due: string;
-  }[] = [];
-  const byIndicator = [];
-  const byUnit = new Map<
-    string,
-    { expected: number; reported: number; missing: string[]; flagged: string[] }
-  >();
-  const unitEntry = (u: string) => {
-    let e = byUnit.get(u);
+  const unitEntry = (id: string, unit: Entry["unit"]) => {
+    let e = byUnit.get(id);
     if (!e) {
-      e = { expected: 0, reported: 0, missing: [], flagged: [] };
-      byUnit.set(u, e);
+      e = { unit, expected: 0, reported: 0, missing: [], flagged: [] };
+      byUnit.set(id, e);
     }
     return e;
   };
-  let overdue = 0;
-  for (const i of inds) {
-    const rule = dueRuleOf(i.dueRule, plan.dueRule);
-    const due = dueAt(period, rule);
-    const mine = current.filter((r) => r.indicator_id === i.id);
-    const reported = new Set(mine.map((r) => r.org_unit_id));
-    const exp = expected.get(i.id) as Set<string>;
-    const missing = missingUnits(exp, reported).filter((u) => visible(i.id, u));
-    for (const u of exp)
-      if (visible(i.id, u)) {
-        const e = unitEntry(u);
-        e.expected++;
-        if (reported.has(u)) e.reported++;
-      }
-    for (const u of missing) unitEntry(u).missing.push(i.code);
-    if (now > due) overdue += missing.length;
-    // Each value scored against its peers (same indicator and period, same kind of unit) at once.
-    const byKind = new Map<string | undefined, Q.PeriodValue[]>();
-    for (const o of mine)
-      if (o.value !== null) {
-        const kind = unitById.get(o.org_unit_id)?.kind;
-        const group = byKind.get(kind);
-        if (group) group.push(o);
-        else byKind.set(kind, [o]);
-      }
-    const peerZ = new Map<string, number | undefined>();
-    for (const group of byKind.values()) {
-      const z = robustZAgainstOthers(group.map((o) => Number(o.value)));
-      group.forEach((o, k) => {
-        peerZ.set(o.id, z[k]);
-      });
-    }
-    // Flags on what the caller may read: reported values, and their own unit's drafts (checked before submitting).
-    for (const r of [...mine, ...ownDrafts.filter((d) => d.indicator_id === i.id)]) {
-      if (!readable(r)) continue;
-      const unit = unitById.get(r.org_unit_id);
-      const f = flagValue(
-        period,
-        rule,
-        {
-          value: r.value === null ? null : Number(r.value),
-          firstSubmittedAt: r.first_submitted_at ? new Date(r.first_submitted_at) : null,
+
+  const flagged: FlaggedValue[] = [];
+  const candidatesOf = new Map<string, R.Candidate[]>();
+  for (const r of candidates)
+    candidatesOf.set(r.indicator_id, [...(candidatesOf.get(r.indicator_id) ?? []), r]);
+  for (const [k, i] of inds.entries()) {
+    const rule = rules[k] as DueRule;
+    // Reported values first, then the caller's own drafts (checked before submitting).
+    for (const drafts of [false, true])
+      for (const r of candidatesOf.get(i.id) ?? []) {
+        if ((r.status === "draft") !== drafts || !readable(r)) continue;
+        const value = r.value === null ? null : Number(r.value);
+        const submittedAt = r.first_submitted_at ? new Date(r.first_submitted_at) : null;
+        const f = flagScored(
+          period,
+          rule,
+          { value, firstSubmittedAt: submittedAt, revised: r.revised, zOwn: r.z_own, zPeers: r.z_peers },
+          now,
+        );
+        if (f.flags.length === 0) continue;
+        unitEntry(r.org_unit_id, { code: r.unit_code, name: { vi: r.name_vi, en: r.name_en } }).flagged.push(
+          i.code,
+        );
+        flagged.push({
+          observationId: r.observation_id,
+          indicator: i.code,
+          unit: r.unit_code,
+          value,
           status: r.status,
-          revised: r.revised,
-          history: (history.get(`${i.id}|${r.org_unit_id}`) ?? [])
-            .sort((a, b) => (a.period < b.period ? -1 : 1))
-            .map((h) => h.v),
-          peerZ: peerZ.get(r.id),
-        },
-        now,
-      );
-      if (f.flags.length === 0) continue;
-      unitEntry(r.org_unit_id).flagged.push(i.code);
-      flagged.push({
-        observationId: r.id,
-        indicator: i.code,
-        unit: unit?.code ?? r.org_unit_id,
-        value: r.value === null ? null : Number(r.value),
-        status: r.status,
-        flags: f.flags,
-        zOwn: f.zOwn === null ? null : Math.round(f.zOwn * 100) / 100,
-        zPeers: f.zPeers === null ? null : Math.round(f.zPeers * 100) / 100,
-        submittedAt: r.first_submitted_at ? new Date(r.first_submitted_at).toISOString() : null,
-        due: f.due.toISOString(),
-      });
+          flags: f.flags,
+          zOwn: f.zOwn === null ? null : Math.round(f.zOwn * 100) / 100,
+          zPeers: f.zPeers === null ? null : Math.round(f.zPeers * 100) / 100,
+          submittedAt: submittedAt ? submittedAt.toISOString() : null,
+          due: f.due.toISOString(),
+        });
+      }
+  }
+  const byIndicator = [];
+  let overdue = 0;
+  for (const [k, i] of inds.entries()) {
+    const due = dues[k] as Date;
+    const c = countOf.get(i.id);
+    let expectedAll = c?.expected ?? 0;
+    let expectedSeen = c?.expected_seen ?? 0;
+    const missing = (missingOf.get(i.id) ?? []).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // Nobody has reported it yet: its responsible body is expected, as the country.
+    if (expectedAll === 0 && country && i.responsibleUnitId && (c?.reported ?? 0) === 0) {
+      expectedAll = 1;
+      if (visible(i.id, country.id)) {
+        expectedSeen = 1;
+        missing.push({ id: country.id, code: country.code });
+        const e = unitEntry(country.id, {
+          code: country.code,
+          name: { vi: country.nameVi, en: country.nameEn },
+        });
+        e.expected++;
+        e.missing.push(i.code);
+      }
     }
-    if (exp.size > 0 || mine.length > 0)
+    if (now > due) overdue += missing.length;
+    let reportedSeen = 0;
+    if (partly.includes(i.id)) {
+      for (const r of unitByUnit) if (r.indicator_id === i.id && readable(r)) reportedSeen++;
+    } else reportedSeen = (c?.submitted_seen ?? 0) + (c?.approved_seen ?? 0);
+    if (expectedAll > 0 || (c?.reported ?? 0) > 0)
       byIndicator.push({
         indicator: { code: i.code, name: { vi: i.nameVi, en: i.nameEn } },
         due: due.toISOString(),
-        expected: [...exp].filter((u) => visible(i.id, u)).length,
-        reported: mine.filter((r) => visible(i.id, r.org_unit_id) && readable(r)).length,
-        missing: missing.map((u) => unitById.get(u)?.code ?? u),
+        expected: expectedSeen,
+        reported: reportedSeen,
+        missing: missing.map((u) => u.code),
       });
+  }
+  const byCode = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  for (const e of byUnit.values()) {
+    e.missing.sort(byCode);
+    e.flagged.sort(byCode);
   }
   const count = (f: Flag) => flagged.filter((x) => x.flags.includes(f)).length;
   return {
@@ -205,15 +209,9 @@ export async function dataQuality(
       outliers: count("outlier"),
       revised: count("revised"),
     },
-    byUnit: [...byUnit.entries()]
-      .map(([id, e]) => {
-        const u = unitById.get(id);
-        return {
-          unit: { code: u?.code ?? id, name: { vi: u?.nameVi ?? id, en: u?.nameEn ?? null } },
-          ...e,
-        };
-      })
-      .sort((a, b) => b.missing.length - a.missing.length || a.unit.code.localeCompare(b.unit.code)),
+    byUnit: [...byUnit.values()].sort(
+      (a, b) => b.missing.length - a.missing.length || a.unit.code.localeCompare(b.unit.code),
+    ),
     byIndicator,
     flagged,
   };

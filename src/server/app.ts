@@ -18,6 +18,7 @@ import type { Database } from "../db/client.js";
 import type { Config } from "./core/config.js";
 import { AppError, type ErrorDetail, violatesUnique } from "./core/errors.js";
 import { clientErrorHandler } from "./core/http/client-errors.js";
+import { compressJsonAnswers } from "./core/http/compress.js";
 import { routeSchemaProblems } from "./core/http/request-schema-rules.js";
 import { normalizeText, textProblemDetail } from "./core/http/text-input.js";
 import { RequestValidationError, zodValidatorCompiler } from "./core/http/validation.js";
@@ -124,6 +125,7 @@ export async function buildApp({
   const events = new EventHub(database);
   await events.start();
   app.addHook("onClose", async () => events.close());
+  compressJsonAnswers(app);
   app.decorate("deps", { config, database, auditAnchor, events });
   app.decorateRequest("lang", "vi");
 

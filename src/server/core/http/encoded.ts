@@ -29,7 +29,7 @@ function matches(header: string | undefined, etag: string): boolean {
 }
 
 /** Whether the client takes gzip (an explicit `q=0` refuses it). */
-function acceptsGzip(header: string | undefined): boolean {
+export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
   return header.split(",").some((part) => {
     const [coding, ...params] = part.trim().split(";");

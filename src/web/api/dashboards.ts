@@ -84,3 +84,23 @@ export function useDataQuality(plan: string, period: string | null) {
     enabled: period !== null,
   });
 }
+
+export type Laggards = AnswerOf<"/api/v1/indicators/{code}/laggards">;
+
+/** The units furthest short of the indicator's target (provinces or ministries), largest gap first. */
+export function useLaggards(
+  indicator: string | null,
+  query: QueryOf<"/api/v1/indicators/{code}/laggards"> = {},
+) {
+  return useQuery({
+    queryKey: ["laggards", indicator ?? "", query],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/v1/indicators/{code}/laggards", {
+          params: { path: { code: indicator ?? "" }, query },
+          signal,
+        }),
+      ),
+    enabled: indicator !== null,
+  });
+}

@@ -1,6 +1,153 @@
-import { Title } from "@mantine/core";
+/**
+ * The national dashboard at `/`: the plan with its status, its systems, the 2030 and 2045 targets
+ * grouped as the plan groups them, what needs attention (signed in), the province map, and the
+ * target drawer. Anonymous visitors see the published overview (public indicators only). Live:
+ * change events refresh the affected numbers without a reload. Every choice is in the URL.
+ */
+import { Button, Group, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
+import { useNavigate, useSearch } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { useOverview } from "../../api/dashboards.js";
+import { usePlanIndicators, usePlans } from "../../api/plans.js";
+import { useSession } from "../../api/session.js";
+import { ErrorNote, Loading } from "../../components/QueryState.js";
+import { currentLanguage } from "../../i18n/index.js";
+import { LiveCue } from "../../live/LiveCue.js";
+import { useLiveUpdates } from "../../live/useLiveUpdates.js";
+import { AlertsPanel } from "./AlertsPanel.js";
+import { pick } from "./home-model.js";
+import { MapSlot } from "./MapSlot.js";
+import { PlanSummary } from "./PlanSummary.js";
+import { SystemCards } from "./SystemCards.js";
+import { TargetDrawer } from "./TargetDrawer.js";
+import { TargetGroups } from "./TargetGroups.js";
+import "./home.css";
 
-/** Placeholder until this page is built (issue 13). */
+/** The plan the API itself assumes when none is named (its `plan` query default). */
+const DEFAULT_PLAN = "NQ57";
+
 export function HomePage() {
-  return <Title order={1}>HomePage</Title>;
+  const { t } = useTranslation("home");
+  const lang = currentLanguage();
+  const search = useSearch({ from: "/" });
+  const navigate = useNavigate({ from: "/" });
+  const session = useSession();
+  const plans = usePlans();
+  const live = useLiveUpdates();
+  const user = session.data?.user;
+  const canReported = session.data?.can.readReportedValues === true;
+  const plan = search.plan ?? DEFAULT_PLAN;
+  const basis = canReported && search.basis === "reported" ? "reported" : undefined;
+  const overview = useOverview(plan, basis ? { basis } : {});
+  const objectives = usePlanIndicators(plan, { tier: "objective" });
+  const planInfo = plans.data?.items.find((p) => p.code === plan);
+  const target = overview.data?.targets.find((x) => x.code === search.target);
+
+  return (
+    <div className="page home-page">
+      <header className="home-header">
+        <div>
+          <Title order={1} className="home-title">
+            {t("title")}
+          </Title>
+          {planInfo && (
+            <Text size="sm" c="dimmed" className="home-plan-name">
+              {pick(planInfo.shortName ?? planInfo.name, lang)}
+            </Text>
+          )}
+        </div>
+        <Group gap="sm" wrap="wrap" align="center">
+          <LiveCue live={live} loadedAt={overview.dataUpdatedAt || undefined} />
+          <Group gap="xs" wrap="wrap" className="no-print">
+            {plans.data && plans.data.items.length > 1 && (
+              <Select
+                size="xs"
+                label={t("controls.plan")}
+                data={plans.data.items.map((p) => ({
+                  value: p.code,
+                  label: pick(p.shortName ?? p.name, lang),
+                }))}
+                value={plan}
+                allowDeselect={false}
+                onChange={(v) =>
+                  v &&
+                  void navigate({
+                    search: (prev) => ({ ...prev, plan: v, target: undefined, map: undefined }),
+                  })
+                }
+              />
+            )}
+            {canReported && (
+              <SegmentedControl
+                size="xs"
+                aria-label={t("controls.basis")}
+                value={basis ?? "approved"}
+                onChange={(v) =>
+                  void navigate({
+                    search: (prev) => ({ ...prev, basis: v === "reported" ? "reported" : undefined }),
+                  })
+                }
+                data={[
+                  { value: "approved", label: t("controls.approved") },
+                  { value: "reported", label: t("controls.reported") },
+                ]}
+              />
+            )}
+            <Button size="xs" variant="default" onClick={() => window.print()}>
+              {t("controls.print")}
+            </Button>
+          </Group>
+        </Group>
+      </header>
+      {!user && session.isSuccess && (
+        <Text size="sm" className="public-note">
+          {t("public.note")}
+        </Text>
+      )}
+      {overview.isPending ? (
+        <Loading />
+      ) : overview.isError ? (
+        <ErrorNote error={overview.error} />
+      ) : (
+        <div className={user ? "home-layout with-alerts" : "home-layout"}>
+          <Stack gap="md" className="home-top">
+            <PlanSummary overview={overview.data} />
+            <SystemCards plan={plan} basis={basis} systems={overview.data.systems} />
+          </Stack>
+          {user && <AlertsPanel plan={plan} basis={basis} />}
+          <Stack gap="lg" className="home-rest">
+            {objectives.isPending ? (
+              <Loading />
+            ) : (
+              <TargetGroups targets={overview.data.targets} objectives={objectives.data?.items ?? []} />
+            )}
+            <MapSlot
+              plan={plan}
+              indicator={search.map}
+              basis={basis}
+              level={search.level}
+              onChange={(c) =>
+                void navigate({
+                  search: (prev) => ({
+                    ...prev,
+                    ...(c.indicator !== undefined ? { map: c.indicator } : {}),
+                    ...(c.level !== undefined ? { level: c.level } : {}),
+                  }),
+                  resetScroll: false,
+                })
+              }
+            />
+          </Stack>
+        </div>
+      )}
+      <TargetDrawer
+        plan={plan}
+        basis={basis}
+        target={target}
+        onClose={() =>
+          void navigate({ search: (prev) => ({ ...prev, target: undefined }), resetScroll: false })
+        }
+      />
+    </div>
+  );
 }

@@ -2,6 +2,7 @@
 import type { Database, Db } from "../../src/db/client.js";
 import { type App, buildApp } from "../../src/server/app.js";
 import { loadConfig } from "../../src/server/core/config.js";
+import type { WebFile } from "../../src/server/web-app/index.js";
 import { type Backend, openTestDatabase } from "./db.js";
 
 export interface TestApp {
@@ -13,6 +14,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Replaces the app's Drizzle handle (e.g. one that records query plans). */
   wrapDb?: (db: Db) => Db;
+  /** The web app to serve (none by default: API tests do not depend on a build). */
+  web?: Map<string, WebFile> | null;
 }
 
 export async function testApp(
@@ -28,7 +31,7 @@ export async function testApp(
     DATA_DIR: "/tmp/chinam-unused",
     ...env,
   });
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: false, web: opts.web ?? null });
   await app.ready();
   return {
     app,

@@ -66,3 +66,16 @@ export function describeTarget(t: TargetSpec, lang: "vi" | "en"): string {
   if (t.comparator === "between") return `${n(t.value)}–${n(t.valueMax)}${u}`;
   return `${t.comparator === "=" ? "" : `${t.comparator} `}${n(t.value)}${u}`;
 }
+
+/**
+ * How far a value falls short of the target, in the indicator's unit: 0 when it meets the target,
+ * the distance to the goal on the wrong side otherwise (`higherIsBetter` says which side). A
+ * milestone's goal is 1 (done); a qualitative target, or one without a value, has none: null.
+ */
+export function shortfall(t: TargetSpec, v: number): number | null {
+  if (t.kind === "qualitative") return null;
+  if (t.kind === "milestone") return v >= 1 - EPS ? 0 : 1 - v;
+  if (t.value === null) return null;
+  if (meets(t, v)) return 0;
+  return Math.max(0, higherIsBetter(t) ? t.value - v : v - t.value);
+}

@@ -94,13 +94,14 @@ describe.each(backends())("dashboards on %s", (backend) => {
       .flatMap((x) => x.measuredBy)
       .find((k) => k.code === "K_ONLINE_PUBLIC_SERVICE_RATE");
     expect(kpi2?.latest).toMatchObject({ period: "2026-11", value: 75 });
-    // The approved layer has nothing yet; the public sees no unpublished figures at all.
+    // The approved layer has nothing yet; the public sees no unpublished indicator at all.
     const pub = await req(null)({ method: "GET", url: "/api/v1/plans/NQ57/overview" });
     expect(pub.statusCode).toBe(200);
     const pubKpi = (pub.json() as { targets: Assessed[] }).targets
       .flatMap((x) => x.measuredBy)
       .find((k) => k.code === "K_ONLINE_PUBLIC_SERVICE_RATE");
-    expect(pubKpi?.latest).toBeNull();
+    // Not even named: an unpublished KPI's definition is not the public's to read.
+    expect(pubKpi).toBeUndefined();
     const refused = await req(null)({ method: "GET", url: "/api/v1/plans/NQ57/overview?basis=reported" });
     expect(refused.statusCode).toBe(401);
   });

@@ -18,7 +18,7 @@ import { type Catalogue, dependencies, loadCatalogue, loadCells } from "./load.j
 import { catalogueAt, catalogueId, memosOf } from "./memos.js";
 import { presentAssessment, round } from "./presenter.js";
 import { countryUnitId, lastChangeBatchId } from "./queries.js";
-import { hiddenFor } from "./visibility.js";
+import { hiddenFor, unreadableFor } from "./visibility.js";
 
 export type { Catalogue };
 
@@ -41,7 +41,8 @@ async function overviewState(
   const cat = await catalogueAt(db, planId, key);
   const vn = await memosOf(db).countries.get(key, () => countryUnitId(db));
   const hidden = hiddenFor(principal, cat, vn, layer);
-  const fingerprint = [...cat.byCode.keys()].filter(hidden).join(",");
+  const unreadable = unreadableFor(principal, cat);
+  const fingerprint = `${[...cat.byCode.keys()].filter(hidden).join(",")}|${[...cat.byCode.keys()].filter(unreadable).join(",")}`;
   const period = formatPeriod(currentMonth(clock));
   return { cat, memoKey: `${planId}|${key}|${layer}|${period}|${fingerprint}` };
 }
@@ -101,13 +102,16 @@ async function computeOverview(
   const cells = countryCells ? await countryCells(cat, vn) : (await loadCells(db, cat, [vn], layer)).get(vn);
   if (!cells) throw new AppError("INTERNAL");
   const hidden = hiddenFor(principal, cat, vn, layer);
+  const unreadable = unreadableFor(principal, cat);
   const values = new IndicatorValues(cat.specs, cells, hidden);
   const now = currentMonth(clock);
   const prints = countryCells ? undefined : await cellFingerprints(db, vn, layer);
   const targets = await Promise.all(
     [...cat.byCode.values()]
-      .filter((i) => i.tier === "target")
-      .map((i) => {
+      .filter((i) => i.tier === "target" && !unreadable(i.code))
+      .map((target) => {
+        // Judged on the KPIs the caller may know of: an unpublished one is not named to the public.
+        const i = { ...target, measuredBy: target.measuredBy.filter((m) => !unreadable(m.code)) };
         const compute = async () => assessTarget(values, i, cat.byCode, now, clock, cat.thresholds);
         if (!prints) return compute();
         const deps = new Set<string>();
@@ -118,7 +122,7 @@ async function computeOverview(
           .join(",");
         // The catalogue object is per definitions state: a definitions change gives a new one.
         return memosOf(db).targets.get(
-          `${catalogueId(cat)}|${layer}|${formatPeriod(now)}|${clock.getUTCFullYear()}|${i.code}|${depKey}`,
+          `${catalogueId(cat)}|${layer}|${formatPeriod(now)}|${clock.getUTCFullYear()}|${i.code}|${i.measuredBy.map((m) => m.code).join(",")}|${depKey}`,
           compute,
         );
       }),
@@ -138,7 +142,7 @@ async function computeOverview(
       status: r.status,
       progress: round(r.progress),
       counts: r.counts,
-      targets: s.targets.map((t) => t.code),
+      targets: s.targets.filter((t) => !unreadable(t.code)).map((t) => t.code),
     };
   });
   const plan = rollUpStatus(systems.map((s) => ({ status: s.status, progress: s.progress, weight: 1 })));

@@ -1501,6 +1501,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators/{code}/laggards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units (provinces or ministries) furthest on the wrong side of the indicator's target, with their gap and share of the shortfall */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Plan code (targets and links come from it) */
+                    plan?: string;
+                    /** @description province: province-level units; ministry: ministries and ministry-level agencies */
+                    level?: "province" | "ministry";
+                    /** @description Judge this period's values (default: each unit's latest) */
+                    period?: string;
+                    /** @description approved: approved values only (official figures; public for published indicators). reported: submitted and approved values (reviewers). */
+                    basis?: "approved" | "reported";
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basis: string;
+                            /** @description The units of the level, by what their value says */
+                            counts: {
+                                /** @description Units where the caller may not see the indicator */
+                                hidden: number;
+                                meeting: number;
+                                /** @description Units with a value but no target to judge it by */
+                                noTarget: number;
+                                noValue: number;
+                                /** @description Units on the wrong side of their target (all of them, not only those listed) */
+                                short: number;
+                                units: number;
+                            };
+                            indicator: {
+                                code: string;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                                unit: string | null;
+                            };
+                            items: {
+                                /** @description The unit's assessment against its own targets, as in the breakdown (no_target when it has none) */
+                                assessment: {
+                                    /** @description The indicator whose values the status comes from */
+                                    basedOn: string | null;
+                                    change: components["schemas"]["YearlyChange"] | null;
+                                    /** @description The period whose value moved the target to its current status */
+                                    changedAt: string | null;
+                                    code: string;
+                                    forecast: components["schemas"]["Forecast"] | null;
+                                    latest: {
+                                        partial: boolean;
+                                        period: string;
+                                        value: number;
+                                    } | null;
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                    /** @description The status before the current one (null: unchanged in 24 periods) */
+                                    previousStatus: ("on_track" | "at_risk" | "off_track" | "achieved" | "no_data") | null;
+                                    /** @description Chance (0..1) of meeting the target in its year */
+                                    probability: number | null;
+                                    /** @description Range targets: chance of landing inside the range */
+                                    probabilityInRange: number | null;
+                                    /** @description 0..1 from baseline to target */
+                                    progress: number | null;
+                                    progressClass: components["schemas"]["ProgressClass"];
+                                    reachedYear: number | null;
+                                    reason: components["schemas"]["AssessmentReason"];
+                                    /** @enum {string} */
+                                    status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
+                                    systems: string[];
+                                    target: {
+                                        comparator: string;
+                                        kind: string;
+                                        value: number | null;
+                                        valueMax: number | null;
+                                        year: number;
+                                    } | null;
+                                    tier: string;
+                                    unit: string | null;
+                                } | null;
+                                /** @description Distance to the target on the wrong side, in the indicator's unit */
+                                gap: number;
+                                partial: boolean;
+                                /** @description The period of the value */
+                                period: string;
+                                rank: number;
+                                /** @description The gap over the total shortfall (0..1) */
+                                shortfallShare: number;
+                                /** @enum {string} */
+                                status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
+                                target: {
+                                    comparator: string;
+                                    kind: string;
+                                    /**
+                                     * @description The unit's own target, or the national one
+                                     * @enum {string}
+                                     */
+                                    source: "unit" | "national";
+                                    value: number | null;
+                                    valueMax: number | null;
+                                    year: number;
+                                };
+                                unit: {
+                                    code: string;
+                                    kind: string;
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                };
+                                value: number;
+                            }[];
+                            /** @enum {string} */
+                            level: "province" | "ministry";
+                            /** @description The national target in force for the year */
+                            nationalTarget: {
+                                comparator: string;
+                                kind: string;
+                                value: number | null;
+                                valueMax: number | null;
+                                year: number;
+                            } | null;
+                            /** @description The period asked; null: each unit's latest value */
+                            period: string | null;
+                            /** @description The sum of the gaps of every unit short of its target */
+                            totalShortfall: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/{code}/series": {
         parameters: {
             query?: never;
@@ -3621,6 +3810,12 @@ export interface paths {
                                     effectiveOn: string;
                                     /** @enum {string} */
                                     kind: "merged_into" | "split_from" | "renamed_to";
+                                    /** @description The other unit's name */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    } | null;
+                                    /** @description The other unit's code (its page: /org-units/{code}, its values: /org-units/{code}/values) */
                                     unit: string;
                                 }[];
                                 shortName: {
@@ -3633,6 +3828,12 @@ export interface paths {
                                     effectiveOn: string;
                                     /** @enum {string} */
                                     kind: "merged_into" | "split_from" | "renamed_to";
+                                    /** @description The other unit's name */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    } | null;
+                                    /** @description The other unit's code (its page: /org-units/{code}, its values: /org-units/{code}/values) */
                                     unit: string;
                                 }[];
                                 validFrom: string | null;
@@ -3824,6 +4025,12 @@ export interface paths {
                                 effectiveOn: string;
                                 /** @enum {string} */
                                 kind: "merged_into" | "split_from" | "renamed_to";
+                                /** @description The other unit's name */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
+                                /** @description The other unit's code (its page: /org-units/{code}, its values: /org-units/{code}/values) */
                                 unit: string;
                             }[];
                             shortName: {
@@ -3836,6 +4043,12 @@ export interface paths {
                                 effectiveOn: string;
                                 /** @enum {string} */
                                 kind: "merged_into" | "split_from" | "renamed_to";
+                                /** @description The other unit's name */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
+                                /** @description The other unit's code (its page: /org-units/{code}, its values: /org-units/{code}/values) */
                                 unit: string;
                             }[];
                             validFrom: string | null;
@@ -3991,6 +4204,103 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/org-units/{code}/completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit's reporting completeness in recent periods: expected, reported, missing */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Plan code (targets and links come from it) */
+                    plan?: string;
+                    /** @description Period kind (default: the kind of `to`, else month) */
+                    kind?: "month" | "quarter" | "half_year" | "year";
+                    /** @description How many periods, ending at `to` */
+                    periods?: number;
+                    /** @description The last period (default: the current one) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Entered indicators of that frequency whose gaps the caller may read */
+                            indicators: number;
+                            /** @enum {string} */
+                            kind: "month" | "quarter" | "half_year" | "year";
+                            periods: {
+                                /** @description Indicators the unit reported at some period up to this one */
+                                expected: number;
+                                /** @description Indicator codes expected and not reported */
+                                missing: string[];
+                                period: string;
+                                /** @description Of those, submitted or approved for this period (a draft is not reported) */
+                                reported: number;
+                            }[];
+                            unit: {
+                                code: string;
+                                kind: string;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/org-units/{code}/focal-persons": {
@@ -4233,6 +4543,149 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{code}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit's latest value of each indicator it has values for, with its status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Plan code (targets and links come from it) */
+                    plan?: string;
+                    /** @description approved: approved values only (official figures; public for published indicators). reported: submitted and approved values (reviewers). */
+                    basis?: "approved" | "reported";
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basis: string;
+                            counts: {
+                                achieved: number;
+                                at_risk: number;
+                                no_data: number;
+                                off_track: number;
+                                on_track: number;
+                            };
+                            items: {
+                                assessment: {
+                                    /** @description The indicator whose values the status comes from */
+                                    basedOn: string | null;
+                                    change: components["schemas"]["YearlyChange"] | null;
+                                    /** @description The period whose value moved the target to its current status */
+                                    changedAt: string | null;
+                                    code: string;
+                                    forecast: components["schemas"]["Forecast"] | null;
+                                    latest: {
+                                        partial: boolean;
+                                        period: string;
+                                        value: number;
+                                    } | null;
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                    /** @description The status before the current one (null: unchanged in 24 periods) */
+                                    previousStatus: ("on_track" | "at_risk" | "off_track" | "achieved" | "no_data") | null;
+                                    /** @description Chance (0..1) of meeting the target in its year */
+                                    probability: number | null;
+                                    /** @description Range targets: chance of landing inside the range */
+                                    probabilityInRange: number | null;
+                                    /** @description 0..1 from baseline to target */
+                                    progress: number | null;
+                                    progressClass: components["schemas"]["ProgressClass"];
+                                    reachedYear: number | null;
+                                    reason: components["schemas"]["AssessmentReason"];
+                                    /** @enum {string} */
+                                    status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
+                                    systems: string[];
+                                    target: {
+                                        comparator: string;
+                                        kind: string;
+                                        value: number | null;
+                                        valueMax: number | null;
+                                        year: number;
+                                    } | null;
+                                    tier: string;
+                                    unit: string | null;
+                                };
+                                indicator: string;
+                                latest: {
+                                    partial: boolean;
+                                    period: string;
+                                    value: number;
+                                } | null;
+                                /** @enum {string} */
+                                status: "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
+                                tier: string;
+                            }[];
+                            /** @description The current month the statuses are judged at */
+                            period: string;
+                            unit: {
+                                code: string;
+                                kind: string;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -6052,6 +6505,128 @@ export interface paths {
                             nextCursor: string | null;
                             /** @description Number of items matching the filters, across all pages. */
                             total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{code}/roadmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan's phases with their focus items and the systems and initiatives each names (codes and titles) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            phases: {
+                                code: string;
+                                endYear: number;
+                                focus: {
+                                    description: {
+                                        en: string | null;
+                                        vi: string;
+                                    } | null;
+                                    initiatives: {
+                                        code: string;
+                                        shortTitle: {
+                                            en: string | null;
+                                            vi: string;
+                                        } | null;
+                                        system: string | null;
+                                        /** @description Text in Vietnamese and, where available, English. */
+                                        title: {
+                                            en: string | null;
+                                            vi: string;
+                                        };
+                                    }[];
+                                    systems: {
+                                        code: string;
+                                        /** @description Text in Vietnamese and, where available, English. */
+                                        name: {
+                                            en: string | null;
+                                            vi: string;
+                                        };
+                                    }[];
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    title: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                }[];
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                                startYear: number;
+                                summary: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
+                            }[];
+                            plan: {
+                                code: string;
+                                endYear: number;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                                startYear: number;
+                            };
                         };
                     };
                 };

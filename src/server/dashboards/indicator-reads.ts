@@ -17,6 +17,7 @@ import { catalogueAt } from "./memos.js";
 import { presentAssessment, round } from "./presenter.js";
 import { childUnits, unitByCode } from "./queries.js";
 import { currentMonth } from "./service.js";
+import { unitReader } from "./unit-reader.js";
 import { hiddenFor } from "./visibility.js";
 
 export interface SeriesQuery {
@@ -126,21 +127,8 @@ export async function indicatorBreakdown(
     q.layer,
     deps,
   );
-  const valuesOf = (unitId: string) => {
-    const hidden = hiddenFor(principal, cat, unitId, q.layer);
-    if (hidden(code)) return null;
-    const src = sources.get(unitId);
-    return src ? new IndicatorValues(cat.specs, src, hidden) : null;
-  };
+  const { valuesOf, unitAssessment } = unitReader(cat, ind, sources, principal, q.layer, clock);
   const unitValue = (unitId: string) => valuesOf(unitId)?.value(code, period) ?? null;
-  // Each unit judged against its own targets (the country: the national ones), as its series is.
-  const now = currentMonth(clock);
-  const unitAssessment = (u: { id: string; kind: string }) => {
-    const values = valuesOf(u.id);
-    if (!values) return null;
-    const targets = u.kind === "country" ? ind.targets : (ind.unitTargets.get(u.id) ?? []);
-    return presentAssessment(assessIndicator(values, { ...ind, targets }, now, clock, cat.thresholds), cat);
-  };
   const total = unitValue(parent.id);
   if (total === null && children.every((c) => unitValue(c.id) === null)) throw notFound("indicator", code);
   const items = children

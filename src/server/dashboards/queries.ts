@@ -244,3 +244,53 @@ export async function stateKeyRow(db: Executor): Promise<string> {
   );
   return row?.k ?? "";
 }
+
+/** The kinds of unit each level of the laggards names: provinces; ministries and ministry-level agencies. */
+export const levelKinds = {
+  province: ["province"],
+  ministry: ["ministry", "ministry_level_agency"],
+} as const;
+
+/** The units of one level valid on `date` (YYYY-MM-DD), by code: at most a few dozen, by the kind index. */
+export function unitsAtLevel(
+  db: Executor,
+  level: keyof typeof levelKinds,
+  date: string,
+): Promise<DashboardUnit[]> {
+  return db
+    .select(unitColumns)
+    .from(orgUnits)
+    .where(
+      and(
+        inArray(orgUnits.kind, [...levelKinds[level]]),
+        sql`(${orgUnits.validFrom} is null or ${orgUnits.validFrom} <= ${date}::date)`,
+        sql`(${orgUnits.validTo} is null or ${orgUnits.validTo} >= ${date}::date)`,
+      ),
+    )
+    .orderBy(asc(orgUnits.code));
+}
+
+/**
+ * One unit's reporting of some indicators in periods of one kind up to `to`: per indicator, the
+ * first period it has a value for (any state) and the periods in [from, to] with a submitted or
+ * approved one. Reads that unit's values only (the unit's index), never other units'. Hand-typed
+ * row: the aggregate's columns, text as the driver returns it.
+ */
+export function unitReportRows(
+  db: Executor,
+  unitId: string,
+  periodKind: string,
+  indicatorIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<{ indicator_id: string; first: string; reported: string | null }[]> {
+  return queryRows(
+    db,
+    sql`select indicator_id, min(period) as first,
+          string_agg(distinct period, ',') filter (where status <> 'draft' and period >= ${from}) as reported
+        from observations
+        where org_unit_id = ${unitId} and period_kind = ${periodKind} and deleted_at is null
+          and period <= ${to} and indicator_id = any(${`{${indicatorIds.join(",")}}`}::uuid[])
+        group by indicator_id`,
+  );
+}

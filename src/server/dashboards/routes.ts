@@ -1,4 +1,7 @@
-/** Dashboard reads (roll-ups only): plan overview, indicator series, breakdown by unit, unit comparison. */
+/**
+ * Dashboard reads (roll-ups only): plan overview, indicator series, breakdown by unit, unit
+ * comparison, the units furthest short of a target; one unit's values and reporting completeness.
+ */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { codeParam, errorResponses, periodCode } from "../../contracts/common.js";
@@ -11,8 +14,10 @@ import { sendEncoded } from "../core/http/encoded.js";
 import { getPlanByCode } from "../plans/index.js";
 import { planAlerts } from "./alerts.js";
 import { compareUnits, indicatorBreakdown, indicatorSeries } from "./indicator-reads.js";
+import { indicatorLaggards } from "./laggards.js";
 import * as S from "./schema.js";
 import { currentMonth, planOverviewJson } from "./service.js";
+import { unitReportingCompleteness, unitValues } from "./unit-reads.js";
 
 const tags = ["dashboards"];
 function layerFor(p: Principal, basis: Layer): Layer {
@@ -178,6 +183,99 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         units: req.query.units,
         layer: layerFor(req.principal, req.query.basis),
         from: req.query.from,
+        to: req.query.to,
+      });
+    },
+  );
+
+  app.get(
+    "/indicators/:code/laggards",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary:
+          "The units (provinces or ministries) furthest on the wrong side of the indicator's target, with their gap and share of the shortfall",
+        params: z.object({ code: codeParam }),
+        querystring: z.strictObject({
+          ...planQuery,
+          level: z
+            .enum(["province", "ministry"])
+            .default("province")
+            .describe("province: province-level units; ministry: ministries and ministry-level agencies"),
+          period: periodCode.optional().describe("Judge this period's values (default: each unit's latest)"),
+          basis: S.basisQuery,
+          limit: z.coerce.number().int().min(1).max(100).default(10),
+        }),
+        response: { 200: S.laggards, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const plan = await getPlanByCode(db(), req.query.plan);
+      return indicatorLaggards(db(), plan.id, req.params.code, req.principal, {
+        level: req.query.level,
+        period: req.query.period,
+        layer: layerFor(req.principal, req.query.basis),
+        limit: req.query.limit,
+      });
+    },
+  );
+
+  app.get(
+    "/org-units/:code/values",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary: "One unit's latest value of each indicator it has values for, with its status",
+        params: z.object({ code: codeParam }),
+        querystring: z.strictObject({ ...planQuery, basis: S.basisQuery }),
+        response: { 200: S.unitValues, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const plan = await getPlanByCode(db(), req.query.plan);
+      return unitValues(
+        db(),
+        plan.id,
+        req.params.code,
+        req.principal,
+        layerFor(req.principal, req.query.basis),
+      );
+    },
+  );
+
+  app.get(
+    "/org-units/:code/completeness",
+    {
+      config: { access: { signedIn: true, tokenActions: ["observations:read"] } },
+      schema: {
+        tags,
+        summary: "One unit's reporting completeness in recent periods: expected, reported, missing",
+        params: z.object({ code: codeParam }),
+        querystring: z.strictObject({
+          ...planQuery,
+          kind: z
+            .enum(periodKinds)
+            .optional()
+            .describe("Period kind (default: the kind of `to`, else month)"),
+          periods: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(24)
+            .default(6)
+            .describe("How many periods, ending at `to`"),
+          to: periodCode.optional().describe("The last period (default: the current one)"),
+        }),
+        response: { 200: S.unitCompleteness, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const plan = await getPlanByCode(db(), req.query.plan);
+      return unitReportingCompleteness(db(), plan.id, req.params.code, req.principal, {
+        kind: req.query.kind,
+        count: req.query.periods,
         to: req.query.to,
       });
     },

@@ -254,3 +254,84 @@ export const alerts = z.object({
     .describe("Values outlying against their own history or their peers (at most 20)"),
   revised: z.array(flaggedValue).describe("Values revised after submission (at most 20)"),
 });
+
+const targetLine = z.object({
+  year: z.number(),
+  comparator: z.string(),
+  value: z.number().nullable(),
+  valueMax: z.number().nullable(),
+  kind: z.string(),
+});
+
+export const laggards = z.object({
+  indicator: z.object({ code: z.string(), name: localized, unit: z.string().nullable() }),
+  level: z.enum(["province", "ministry"]),
+  period: z.string().nullable().describe("The period asked; null: each unit's latest value"),
+  basis: z.string(),
+  nationalTarget: targetLine.nullable().describe("The national target in force for the year"),
+  counts: z
+    .object({
+      units: z.number(),
+      hidden: z.number().describe("Units where the caller may not see the indicator"),
+      noValue: z.number(),
+      noTarget: z.number().describe("Units with a value but no target to judge it by"),
+      meeting: z.number(),
+      short: z
+        .number()
+        .describe("Units on the wrong side of their target (all of them, not only those listed)"),
+    })
+    .describe("The units of the level, by what their value says"),
+  totalShortfall: z.number().describe("The sum of the gaps of every unit short of its target"),
+  items: z.array(
+    z.object({
+      rank: z.number(),
+      unit: z.object({ code: z.string(), name: localized, kind: z.string() }),
+      value: z.number(),
+      period: z.string().describe("The period of the value"),
+      partial: z.boolean(),
+      target: targetLine.extend({
+        source: z.enum(["unit", "national"]).describe("The unit's own target, or the national one"),
+      }),
+      gap: z.number().describe("Distance to the target on the wrong side, in the indicator's unit"),
+      shortfallShare: z.number().describe("The gap over the total shortfall (0..1)"),
+      status,
+      assessment: assessment
+        .nullable()
+        .describe(
+          "The unit's assessment against its own targets, as in the breakdown (no_target when it has none)",
+        ),
+    }),
+  ),
+});
+
+export const unitValues = z.object({
+  unit: z.object({ code: z.string(), name: localized, kind: z.string() }),
+  basis: z.string(),
+  period: z.string().describe("The current month the statuses are judged at"),
+  counts,
+  items: z.array(
+    z.object({
+      indicator: z.string(),
+      tier: z.string(),
+      status,
+      latest: z.object({ period: z.string(), value: z.number(), partial: z.boolean() }).nullable(),
+      assessment,
+    }),
+  ),
+});
+
+export const unitCompleteness = z.object({
+  unit: z.object({ code: z.string(), name: localized, kind: z.string() }),
+  kind: z.enum(["month", "quarter", "half_year", "year"]),
+  indicators: z.number().describe("Entered indicators of that frequency whose gaps the caller may read"),
+  periods: z.array(
+    z.object({
+      period: z.string(),
+      expected: z.number().describe("Indicators the unit reported at some period up to this one"),
+      reported: z
+        .number()
+        .describe("Of those, submitted or approved for this period (a draft is not reported)"),
+      missing: z.array(z.string()).describe("Indicator codes expected and not reported"),
+    }),
+  ),
+});

@@ -9,6 +9,7 @@ type Rel = Awaited<ReturnType<typeof orgUnitRelations>>;
 export function presentOrgUnit(row: OrgUnitRow, rel: Rel, today: string): OrgUnit {
   const code = (id: string) => rel.codes.get(id) ?? id;
   const kind = (k: string) => k as "merged_into" | "split_from" | "renamed_to";
+  const name = (id: string) => rel.names.get(id) ?? null;
   return {
     code: row.code,
     kind: row.kind as OrgUnit["kind"],
@@ -22,10 +23,20 @@ export function presentOrgUnit(row: OrgUnitRow, rel: Rel, today: string): OrgUni
     current: isCurrent(row, today),
     successors: rel.lineage
       .filter((l) => l.fromUnitId === row.id)
-      .map((l) => ({ kind: kind(l.kind), unit: code(l.toUnitId), effectiveOn: l.effectiveOn })),
+      .map((l) => ({
+        kind: kind(l.kind),
+        unit: code(l.toUnitId),
+        name: name(l.toUnitId),
+        effectiveOn: l.effectiveOn,
+      })),
     predecessors: rel.lineage
       .filter((l) => l.toUnitId === row.id)
-      .map((l) => ({ kind: kind(l.kind), unit: code(l.fromUnitId), effectiveOn: l.effectiveOn })),
+      .map((l) => ({
+        kind: kind(l.kind),
+        unit: code(l.fromUnitId),
+        name: name(l.fromUnitId),
+        effectiveOn: l.effectiveOn,
+      })),
     note: optLoc(row.noteVi, row.noteEn),
   };
 }

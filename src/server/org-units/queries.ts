@@ -64,7 +64,8 @@ export async function getOrgUnitByCode(db: Executor, code: string): Promise<OrgU
 
 export async function orgUnitRelations(db: Executor, rows: OrgUnitRow[]) {
   const ids = rows.map((r) => r.id);
-  if (ids.length === 0) return { codes: new Map<string, string>(), lineage: [] };
+  const names = new Map<string, { vi: string; en: string | null }>();
+  if (ids.length === 0) return { codes: new Map<string, string>(), names, lineage: [] };
   const lineage = await db
     .select()
     .from(orgUnitLineage)
@@ -76,14 +77,17 @@ export async function orgUnitRelations(db: Executor, rows: OrgUnitRow[]) {
     related.add(l.toUnitId);
   }
   const codes = new Map(rows.map((r) => [r.id, r.code]));
+  for (const r of rows) names.set(r.id, { vi: r.nameVi, en: r.nameEn });
   const missing = [...related].filter((id) => !codes.has(id));
   if (missing.length)
     for (const r of await db
-      .select({ id: orgUnits.id, code: orgUnits.code })
+      .select({ id: orgUnits.id, code: orgUnits.code, nameVi: orgUnits.nameVi, nameEn: orgUnits.nameEn })
       .from(orgUnits)
-      .where(inArray(orgUnits.id, missing)))
+      .where(inArray(orgUnits.id, missing))) {
       codes.set(r.id, r.code);
-  return { codes, lineage };
+      names.set(r.id, { vi: r.nameVi, en: r.nameEn });
+    }
+  return { codes, names, lineage };
 }
 
 export function isCurrent(row: OrgUnitRow, today: string): boolean {

@@ -5,7 +5,10 @@ import { orgUnitKinds, provinceSubtypes } from "../../domain/org-units/schema.js
 
 export const lineageLink = z.object({
   kind: z.enum(["merged_into", "split_from", "renamed_to"]),
-  unit: z.string(),
+  unit: z
+    .string()
+    .describe("The other unit's code (its page: /org-units/{code}, its values: /org-units/{code}/values)"),
+  name: localized.nullable().describe("The other unit's name"),
   effectiveOn: z.string(),
 });
 

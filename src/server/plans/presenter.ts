@@ -9,7 +9,7 @@ import type {
   projects,
   systems,
 } from "../../db/schema/index.js";
-import type { PlanRow } from "./queries.js";
+import type { PlanRow, PlanStructureNames } from "./queries.js";
 import type * as S from "./schema.js";
 
 type Counts = { systems: number; initiatives: number; indicators: number };
@@ -125,5 +125,46 @@ export function presentProject(
     hasStdxComponent: p.hasStdxComponent,
     chiefArchitect: p.chiefArchitect,
     reportsTo: p.reportsTo,
+  };
+}
+
+/** The roadmap: phases in order, each focus item with the systems and initiatives it names. */
+export function presentRoadmap(
+  p: PlanRow,
+  parts: {
+    phaseRows: (typeof phases.$inferSelect)[];
+    focusRows: (typeof phaseFocusItems.$inferSelect)[];
+  },
+  names: PlanStructureNames,
+): z.output<typeof S.roadmap> {
+  const system = (id: string) => names.systems.get(id);
+  return {
+    plan: { code: p.code, name: loc(p.nameVi, p.nameEn), startYear: p.startYear, endYear: p.endYear },
+    phases: parts.phaseRows.map((ph) => ({
+      code: ph.code,
+      name: loc(ph.nameVi, ph.nameEn),
+      startYear: ph.startYear,
+      endYear: ph.endYear,
+      summary: optLoc(ph.summaryVi, ph.summaryEn),
+      focus: parts.focusRows
+        .filter((f) => f.phaseId === ph.id)
+        .map((f) => ({
+          title: loc(f.titleVi, f.titleEn),
+          description: optLoc(f.descriptionVi, f.descriptionEn),
+          systems: f.systemIds
+            .map(system)
+            .filter((s) => s !== undefined)
+            .map((s) => ({ code: s.code, name: loc(s.nameVi, s.nameEn) })),
+          initiatives: f.initiativeIds
+            .map((id) => names.initiatives.get(id))
+            .filter((i) => i !== undefined)
+            .map((i) => ({
+              code: i.code,
+              system: (i.systemId && system(i.systemId)?.code) || null,
+              title: loc(i.titleVi, i.titleEn),
+              shortTitle: optLoc(i.shortTitleVi, i.shortTitleEn),
+            })),
+        })),
+    })),
   };
 }

@@ -252,3 +252,25 @@ export async function getInitiativeWithSystem(db: Executor, planId: string, code
   if (!row) throw notFound("initiative", code);
   return row;
 }
+
+/** The plan's systems and initiatives with their names and titles, by id (small: for the roadmap). */
+export async function planStructureNames(db: Executor, planId: string) {
+  const sys = await db
+    .select({ id: systems.id, code: systems.code, nameVi: systems.nameVi, nameEn: systems.nameEn })
+    .from(systems)
+    .where(eq(systems.planId, planId));
+  const ini = await db
+    .select({
+      id: initiatives.id,
+      code: initiatives.code,
+      systemId: initiatives.systemId,
+      titleVi: initiatives.titleVi,
+      titleEn: initiatives.titleEn,
+      shortTitleVi: initiatives.shortTitleVi,
+      shortTitleEn: initiatives.shortTitleEn,
+    })
+    .from(initiatives)
+    .where(eq(initiatives.planId, planId));
+  return { systems: new Map(sys.map((r) => [r.id, r])), initiatives: new Map(ini.map((r) => [r.id, r])) };
+}
+export type PlanStructureNames = Awaited<ReturnType<typeof planStructureNames>>;

@@ -10,6 +10,7 @@ import {
   presentPlanDetail,
   presentPlanSummary,
   presentProject,
+  presentRoadmap,
   presentSystem,
 } from "./presenter.js";
 import * as Q from "./queries.js";
@@ -70,6 +71,25 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const detail = presentPlanDetail(plan, counts.get(plan.id), parts, { ...maps, unit });
       return { ...detail, can: planCan(req.principal, plan.id) };
+    },
+  );
+
+  app.get(
+    "/plans/:code/roadmap",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary:
+          "The plan's phases with their focus items and the systems and initiatives each names (codes and titles)",
+        params: z.object({ code: codeParam }),
+        response: { 200: S.roadmap, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const plan = await Q.getPlanByCode(db(), req.params.code);
+      const parts = await Q.planPhasesAndRoles(db(), plan.id);
+      return presentRoadmap(plan, parts, await Q.planStructureNames(db(), plan.id));
     },
   );
 

@@ -101,3 +101,30 @@ export const project = z.object({
 });
 
 export const planParams = z.object({ code: z.string().min(1).max(64).describe("Plan code, e.g. NQ57.") });
+
+/** The roadmap: each phase's focus items with the systems and initiatives they name, resolved. */
+export const roadmap = z.object({
+  plan: z.object({
+    code: z.string(),
+    name: localized,
+    startYear: z.number().int(),
+    endYear: z.number().int(),
+  }),
+  phases: z.array(
+    phase.omit({ focus: true }).extend({
+      focus: z.array(
+        phaseFocus.omit({ systems: true, initiatives: true }).extend({
+          systems: z.array(z.object({ code: z.string(), name: localized })),
+          initiatives: z.array(
+            z.object({
+              code: z.string(),
+              system: z.string().nullable(),
+              title: localized,
+              shortTitle: optionalLocalized,
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});

@@ -1,7 +1,13 @@
 /** Access-matrix cases for the routes of src/server/dashboards. */
-import { type Cases, publicGet } from "../matrix/case.js";
+import { type Cases, type Persona, PLAN_WIDE, publicGet } from "../matrix/case.js";
 import type { MatrixWorld } from "../matrix/fixtures.js";
 import { dataGapReaders } from "./quality.js";
+
+/**
+ * Who reads one unit's completeness: those who review some of the plan's indicators (the architect
+ * reviews none of them), and the unit's own people.
+ */
+const reviewers: Persona[] = PLAN_WIDE.filter((p) => p !== "demo-architect");
 
 export const dashboardsCases = (_w: MatrixWorld): Cases => ({
   "GET /api/v1/plans/:code/overview": publicGet(
@@ -26,4 +32,18 @@ export const dashboardsCases = (_w: MatrixWorld): Cases => ({
     "/api/v1/indicators/T30-A02/compare?units=HA-NOI",
     "/api/v1/indicators/T30-A02/compare?units=HO-CHI-MINH",
   ),
+  "GET /api/v1/indicators/:code/laggards": publicGet(
+    "/api/v1/indicators/T30-A02/laggards",
+    "/api/v1/indicators/T30-A02/laggards?plan=OTHER",
+  ),
+  "GET /api/v1/org-units/:code/values": publicGet(
+    "/api/v1/org-units/HA-NOI/values",
+    "/api/v1/org-units/HO-CHI-MINH/values",
+  ),
+  "GET /api/v1/org-units/:code/completeness": {
+    own: () => ({ method: "GET", url: "/api/v1/org-units/HA-NOI/completeness?to=2026-10" }),
+    other: () => ({ method: "GET", url: "/api/v1/org-units/HO-CHI-MINH/completeness?to=2026-10" }),
+    allowOwn: [...reviewers, "demo-reporter-hanoi", "demo-approver-hanoi", "demo-province-committee-hanoi"],
+    allowOther: [...reviewers, "demo-reporter-hcm"],
+  },
 });

@@ -110,6 +110,7 @@ export const plansCases = (w: MatrixWorld): Cases => ({
   },
   "GET /api/v1/plans": publicGet("/api/v1/plans"),
   "GET /api/v1/plans/:code": publicGet("/api/v1/plans/NQ57", "/api/v1/plans/OTHER"),
+  "GET /api/v1/plans/:code/roadmap": publicGet("/api/v1/plans/NQ57/roadmap", "/api/v1/plans/OTHER/roadmap"),
   "GET /api/v1/plans/:code/systems": publicGet("/api/v1/plans/NQ57/systems", "/api/v1/plans/OTHER/systems"),
   "GET /api/v1/plans/:code/systems/:system": publicGet(
     "/api/v1/plans/NQ57/systems/S1",

@@ -51,11 +51,13 @@ export function useSystem(plan: string, system: string) {
   });
 }
 
-export function useInitiatives(plan: string) {
+export function useInitiatives(plan: string, query: QueryOf<"/api/v1/plans/{code}/initiatives"> = {}) {
   return useQuery({
-    queryKey: ["initiatives", plan],
+    queryKey: ["initiatives", plan, query],
     queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/v1/plans/{code}/initiatives", { params: { path: { code: plan } }, signal })),
+      unwrap(
+        api.GET("/api/v1/plans/{code}/initiatives", { params: { path: { code: plan }, query }, signal }),
+      ),
     staleTime: LONG,
   });
 }
@@ -74,11 +76,11 @@ export function useInitiative(plan: string, initiative: string) {
   });
 }
 
-export function useProjects(plan: string) {
+export function useProjects(plan: string, query: QueryOf<"/api/v1/plans/{code}/projects"> = {}) {
   return useQuery({
-    queryKey: ["projects", plan],
+    queryKey: ["projects", plan, query],
     queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/v1/plans/{code}/projects", { params: { path: { code: plan } }, signal })),
+      unwrap(api.GET("/api/v1/plans/{code}/projects", { params: { path: { code: plan }, query }, signal })),
     staleTime: LONG,
   });
 }
@@ -88,6 +90,18 @@ export function usePlanIndicators(plan: string, query: QueryOf<"/api/v1/plans/{c
     queryKey: ["plan-indicators", plan, query],
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/plans/{code}/indicators", { params: { path: { code: plan }, query }, signal })),
+    staleTime: LONG,
+  });
+}
+
+export type Roadmap = AnswerOf<"/api/v1/plans/{code}/roadmap">;
+
+/** The plan's phases with their focus items and the systems and initiatives each names. */
+export function useRoadmap(plan: string) {
+  return useQuery({
+    queryKey: ["roadmap", plan],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/plans/{code}/roadmap", { params: { path: { code: plan } }, signal })),
     staleTime: LONG,
   });
 }

@@ -1,0 +1,34 @@
+/**
+ * How drill-down pages write a target ("≥ 80 % (2030)", "top 20 (2030)") and a latest value with
+ * its period. Pure, so it is tested without a DOM.
+ */
+import { formatNumber, type Lang } from "../../lib/format.js";
+
+export interface TargetLike {
+  comparator: string;
+  value: number | null;
+  valueMax: number | null;
+  year: number;
+}
+
+const SYMBOL: Record<string, string> = { ">": ">", ">=": "≥", "<": "<", "<=": "≤", "=": "=" };
+
+/** A target as one short phrase; null value (qualitative) → just the year's label. */
+export function formatTarget(t: TargetLike, unit: string | null, lang: Lang): string {
+  const u = unit && unit !== "hạng" && unit !== "rank" ? ` ${unit}` : "";
+  const v = formatNumber(t.value, lang);
+  let body: string;
+  if (t.value === null) body = lang === "vi" ? "định tính" : "qualitative";
+  else if (t.comparator === "between") body = `${v}–${formatNumber(t.valueMax, lang)}${u}`;
+  else if (t.comparator === "top") body = lang === "vi" ? `nhóm ${v} dẫn đầu` : `top ${v}`;
+  else body = `${SYMBOL[t.comparator] ?? t.comparator} ${v}${u}`;
+  return `${body} (${t.year})`;
+}
+
+/** A value with its unit: "62,5 %" / "hạng 39" for ranks. */
+export function formatValue(value: number | null | undefined, unit: string | null, lang: Lang): string {
+  if (value === null || value === undefined) return "—";
+  const n = formatNumber(value, lang);
+  if (unit === "hạng" || unit === "rank") return lang === "vi" ? `hạng ${n}` : `rank ${n}`;
+  return unit ? `${n} ${unit}` : n;
+}

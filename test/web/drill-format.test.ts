@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { formatTarget, formatValue } from "../../src/web/pages/system/drill-format.js";
+
+describe("drill-down formatting", () => {
+  it("writes comparators, ranges and ranks in each language", () => {
+    expect(formatTarget({ comparator: ">=", value: 80, valueMax: null, year: 2030 }, "%", "vi")).toBe(
+      "≥ 80 % (2030)",
+    );
+    expect(formatTarget({ comparator: "between", value: 2.5, valueMax: 3, year: 2030 }, "%", "vi")).toBe(
+      "2,5–3 % (2030)",
+    );
+    expect(formatTarget({ comparator: "top", value: 20, valueMax: null, year: 2045 }, "hạng", "en")).toBe(
+      "top 20 (2045)",
+    );
+    expect(formatTarget({ comparator: "=", value: null, valueMax: null, year: 2030 }, null, "vi")).toBe(
+      "định tính (2030)",
+    );
+  });
+  it("writes ranks as places and other values with their unit", () => {
+    expect(formatValue(39, "hạng", "vi")).toBe("hạng 39");
+    expect(formatValue(61.311528, "%", "vi")).toBe("61,3 %");
+    expect(formatValue(null, "%", "en")).toBe("—");
+  });
+});

@@ -29,10 +29,17 @@ api.use({
     request.headers.set("accept-language", currentLanguage());
     return request;
   },
-  onResponse({ request, response }) {
+  async onResponse({ request, response }) {
     if (response.status === 401 && signedIn && !new URL(request.url).pathname.endsWith("/api/v1/session")) {
-      signedIn = false;
-      onExpired?.();
+      // A wrong current password or TOTP code on the account page is also a 401, from a live session.
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { error?: { code?: string } } | null;
+      if (body?.error?.code !== "INVALID_CREDENTIALS") {
+        signedIn = false;
+        onExpired?.();
+      }
     }
     return response;
   },

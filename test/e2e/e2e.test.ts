@@ -1,0 +1,26 @@
+/**
+ * The web app end to end, in Debian's Chromium against one demo server: every suite shares the
+ * server and the browser (starting them is the slow part), each test opens its own pages.
+ */
+import { afterAll, beforeAll, describe } from "vitest";
+import { accountSuite } from "./account-suite.js";
+import { authSuite } from "./auth-suite.js";
+import { type E2E, startE2E } from "./harness.js";
+
+let e2e: E2E | undefined;
+const get = (): E2E => {
+  if (!e2e) throw new Error("the E2E server did not start");
+  return e2e;
+};
+
+describe("web app end to end", () => {
+  beforeAll(async () => {
+    e2e = await startE2E();
+  }, 600_000);
+  afterAll(async () => {
+    await e2e?.stop();
+  });
+
+  describe("signing in", () => authSuite(get));
+  describe("the account page", () => accountSuite(get));
+});

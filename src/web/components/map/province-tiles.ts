@@ -74,6 +74,8 @@ export interface IslandMarker {
   col: number;
   row: number;
   name: { vi: string; en: string };
+  /** The label drawn on the map. */
+  short: { vi: string; en: string };
 }
 
 /** Hoàng Sa belongs to Đà Nẵng, Trường Sa to Khánh Hòa: not provinces, shown with their units. */
@@ -84,6 +86,7 @@ export const islandMarkers: readonly IslandMarker[] = [
     col: 5,
     row: 8,
     name: { vi: "Quần đảo Hoàng Sa", en: "Hoang Sa (Paracel) Islands" },
+    short: { vi: "Hoàng Sa", en: "Hoang Sa" },
   },
   {
     key: "truong-sa",
@@ -91,5 +94,6 @@ export const islandMarkers: readonly IslandMarker[] = [
     col: 5,
     row: 13,
     name: { vi: "Quần đảo Trường Sa", en: "Truong Sa (Spratly) Islands" },
+    short: { vi: "Trường Sa", en: "Truong Sa" },
   },
 ];

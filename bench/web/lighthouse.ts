@@ -1,0 +1,67 @@
+/**
+ * Lighthouse 12 (mobile profile, simulated throttling: its default) on Debian's Chromium, signed in
+ * as the Standing Office through a Cookie header, median of 3 runs per page. Issue 13's bar:
+ * performance ≥ 90 and accessibility 100 on the dashboard.
+ *
+ *   npx tsx bench/web/lighthouse.ts [runs=3] [/path …]
+ *   BENCH_URL=http://127.0.0.1:3413 BENCH_PASSWORD=… npx tsx bench/web/lighthouse.ts
+ */
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { CHROMIUM, demoServer, median, signIn } from "./server.js";
+
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
+const paths = args.filter((a) => a.startsWith("/"));
+const pages = paths.length
+  ? paths
+  : ["/", "/indicators/KPI-S1-01?plan=NQ57", "/plans/NQ57/roadmap", "/sign-in"];
+
+const server = await demoServer(Number(process.env.PORT ?? 3961));
+const chrome = await chromeLauncher.launch({
+  chromePath: CHROMIUM,
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
+try {
+  const { cookie } = await signIn(server.url, "demo-standing", server.password);
+  console.log(
+    `page                                  performance (runs → median)        accessibility   LCP ms  TBT ms  CLS`,
+  );
+  for (const p of pages) {
+    const perf: number[] = [];
+    const a11y: number[] = [];
+    const lcp: number[] = [];
+    const tbt: number[] = [];
+    const cls: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const result = await lighthouse(server.url + p, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+        extraHeaders: p === "/sign-in" ? {} : { Cookie: cookie },
+      });
+      if (!result) throw new Error("lighthouse returned nothing");
+      const { categories, audits } = result.lhr;
+      perf.push(Math.round((categories.performance?.score ?? 0) * 100));
+      a11y.push(Math.round((categories.accessibility?.score ?? 0) * 100));
+      lcp.push(audits["largest-contentful-paint"]?.numericValue ?? 0);
+      tbt.push(audits["total-blocking-time"]?.numericValue ?? 0);
+      cls.push(audits["cumulative-layout-shift"]?.numericValue ?? 0);
+      if (process.env.VERBOSE)
+        for (const [id, audit] of Object.entries(audits))
+          if (
+            audit.score !== null &&
+            audit.score < 1 &&
+            result.lhr.categories.accessibility?.auditRefs.some((r) => r.id === id)
+          )
+            console.log(`    a11y: ${id}: ${audit.title}`);
+    }
+    console.log(
+      `${p.padEnd(38)} ${perf.join(", ").padEnd(14)} → ${String(median(perf)).padEnd(16)} ${a11y.join(", ").padEnd(10)} → ${median(a11y)}  ${median(lcp).toFixed(0).padStart(6)}  ${median(tbt).toFixed(0).padStart(6)}  ${median(cls).toFixed(3)}`,
+    );
+  }
+} finally {
+  chrome.kill();
+  await server.stop();
+}

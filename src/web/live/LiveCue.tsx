@@ -24,7 +24,7 @@ export function LiveCue({ live, loadedAt }: { live: LiveSnapshot; loadedAt?: num
     <Text
       component="p"
       size="sm"
-      c={live.state === "reconnecting" ? "orange.9" : "dimmed"}
+      c={live.state === "reconnecting" ? "orange.9" : "gray.7"}
       role="status"
       aria-live="polite"
       className="live-cue"

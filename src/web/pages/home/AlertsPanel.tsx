@@ -40,27 +40,31 @@ export function AlertsPanel({ plan, basis }: { plan: string; basis: Basis | unde
 }
 
 function Section({
+  id,
   title,
   count,
   empty,
   children,
+  listClass,
 }: {
+  listClass?: string;
+  id: string;
   title: string;
   count: number;
   empty: string;
   children: ReactNode;
 }) {
   return (
-    <section className="alert-section">
-      <h3 className="alert-title">
+    <section className="alert-section" aria-labelledby={id}>
+      <h3 className="alert-title" id={id}>
         {title} <span className={count > 0 ? "alert-count alert-count-on" : "alert-count"}>{count}</span>
       </h3>
       {count === 0 ? (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {empty}
         </Text>
       ) : (
-        <ul className="alert-list">{children}</ul>
+        <ul className={listClass ? `alert-list ${listClass}` : "alert-list"}>{children}</ul>
       )}
     </section>
   );
@@ -73,20 +77,46 @@ function AlertLists({ alerts }: { alerts: Alerts }) {
   const more = (shown: number, total: number) =>
     total > shown ? (
       <li className="alert-more">
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="gray.7">
           {t("alerts.more", { count: total - shown })}
         </Text>
       </li>
     ) : null;
+  const jumps = [
+    ["alerts-off-track", t("alerts.offTrack"), alerts.counts.offTrack],
+    ["alerts-changes", t("alerts.statusChanges"), alerts.counts.statusChanges],
+    ["alerts-not-reported", t("alerts.notReportedShort"), alerts.counts.unitsNotReported],
+    ["alerts-outliers", t("alerts.outliers"), alerts.counts.outliers],
+    ["alerts-revised", t("alerts.revised"), alerts.counts.revised],
+  ] as const;
   return (
     <>
-      <Section title={t("alerts.offTrack")} count={alerts.counts.offTrack} empty={t("alerts.offTrackNone")}>
+      {/* Every count at once, each a jump to its list: the panel answers "how much" in one glance. */}
+      <nav aria-label={t("alerts.jump")}>
+        <ul className="alert-jump">
+          {jumps.map(([id, label, n]) => (
+            <li key={id}>
+              <a href={`#${id}`}>
+                <strong>{n}</strong> {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Section
+        id="alerts-off-track"
+        title={t("alerts.offTrack")}
+        count={alerts.counts.offTrack}
+        empty={t("alerts.offTrackNone")}
+      >
         {alerts.offTrack.map((a) => (
           <li key={a.code}>
             <TargetLink code={a.code} name={pick(a.name, lang)} />
-            <Text size="xs">{reasonText(a.reason[lang], a.basedOn)}</Text>
+            <Text size="xs" className="clamp-2">
+              {reasonText(a.reason[lang], a.basedOn)}
+            </Text>
             {a.changedAt && (
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="gray.7">
                 {t("alerts.since", { period: formatPeriod(a.changedAt) })}
               </Text>
             )}
@@ -95,6 +125,7 @@ function AlertLists({ alerts }: { alerts: Alerts }) {
         {more(alerts.offTrack.length, alerts.counts.offTrack)}
       </Section>
       <Section
+        id="alerts-changes"
         title={t("alerts.statusChanges")}
         count={alerts.counts.statusChanges}
         empty={t("alerts.statusChangesNone")}
@@ -112,7 +143,7 @@ function AlertLists({ alerts }: { alerts: Alerts }) {
               )}
               <StatusBadge status={a.status} size="xs" />
               {a.changedAt && (
-                <Text span size="xs" c="dimmed">
+                <Text span size="xs" c="gray.7">
                   {formatPeriod(a.changedAt)}
                 </Text>
               )}
@@ -122,29 +153,42 @@ function AlertLists({ alerts }: { alerts: Alerts }) {
         {more(alerts.statusChanges.length, alerts.counts.statusChanges)}
       </Section>
       <Section
+        id="alerts-not-reported"
+        listClass="alert-units"
         title={t("alerts.notReported", { period })}
         count={alerts.counts.unitsNotReported}
         empty={t("alerts.notReportedNone")}
       >
         {alerts.notReported.map((u) => (
-          <li key={u.unit.code} className="alert-unit">
+          <li key={u.unit.code}>
             <Link to="/org-units/$code" params={{ code: u.unit.code }} search={{ plan: alerts.plan }}>
               {pick(u.unit.name, lang)}
             </Link>
-            <Text span size="xs" c="dimmed" className="nowrap">
+            <Text span size="xs" c="gray.7" className="nowrap">
+              {" "}
               {t("alerts.reportedOf", { reported: u.reported, expected: u.expected })}
             </Text>
           </li>
         ))}
         {more(alerts.notReported.length, alerts.counts.unitsNotReported)}
       </Section>
-      <Section title={t("alerts.outliers")} count={alerts.counts.outliers} empty={t("alerts.outliersNone")}>
+      <Section
+        id="alerts-outliers"
+        title={t("alerts.outliers")}
+        count={alerts.counts.outliers}
+        empty={t("alerts.outliersNone")}
+      >
         {alerts.outliers.map((v) => (
           <FlaggedItem key={v.observationId} value={v} />
         ))}
         {more(alerts.outliers.length, alerts.counts.outliers)}
       </Section>
-      <Section title={t("alerts.revised")} count={alerts.counts.revised} empty={t("alerts.revisedNone")}>
+      <Section
+        id="alerts-revised"
+        title={t("alerts.revised")}
+        count={alerts.counts.revised}
+        empty={t("alerts.revisedNone")}
+      >
         {alerts.revised.map((v) => (
           <FlaggedItem key={v.observationId} value={v} />
         ))}
@@ -174,7 +218,7 @@ function FlaggedItem({ value }: { value: Alerts["outliers"][number] }) {
       <Link to="/org-units/$code" params={{ code: value.unit }}>
         {value.unit}
       </Link>
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="gray.7">
         {t("alerts.value", { value: formatNumber(value.value, lang) })}
         {value.zOwn !== null && ` · ${t("alerts.zOwn", { z: formatNumber(value.zOwn, lang, 1) })}`}
         {value.zPeers !== null && ` · ${t("alerts.zPeers", { z: formatNumber(value.zPeers, lang, 1) })}`}

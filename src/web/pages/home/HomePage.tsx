@@ -51,7 +51,7 @@ export function HomePage() {
             {t("title")}
           </Title>
           {planInfo && (
-            <Text size="sm" c="dimmed" className="home-plan-name">
+            <Text size="sm" c="gray.7" className="home-plan-name">
               {pick(planInfo.shortName ?? planInfo.name, lang)}
             </Text>
           )}

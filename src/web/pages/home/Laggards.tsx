@@ -70,7 +70,7 @@ function LaggardList({
   return (
     <>
       {heading}
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {t("laggards.counts", {
           short: counts.short,
           units: counts.units,
@@ -101,19 +101,19 @@ function LaggardList({
                   </Table.Th>
                   <Table.Td>
                     {withUnit(i.value, ind.unit, lang)}{" "}
-                    <Text span size="xs" c="dimmed">
+                    <Text span size="xs" c="gray.7">
                       ({formatPeriod(i.period)})
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     {describeTarget(i.target, ind.unit, lang)}{" "}
-                    <Text span size="xs" c="dimmed">
+                    <Text span size="xs" c="gray.7">
                       ({t(`laggards.source.${i.target.source}`)})
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     {formatNumber(i.gap, lang)}{" "}
-                    <Text span size="xs" c="dimmed">
+                    <Text span size="xs" c="gray.7">
                       ({formatPercent(i.shortfallShare, lang)})
                     </Text>
                   </Table.Td>

@@ -40,7 +40,9 @@ export function SystemCards({
                     <span className="system-code">{s.code}</span> {pick(s.name, lang)}
                   </Link>
                 </h3>
-                <StatusBadge status={s.status} />
+                <span className="no-shrink">
+                  <StatusBadge status={s.status} />
+                </span>
               </Group>
               <Text size="xs" mt={6}>
                 {t("systems.progress")}: <strong>{formatPercent(s.progress, lang)}</strong>

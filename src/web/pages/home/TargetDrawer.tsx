@@ -61,12 +61,12 @@ function DrawerBody({
   return (
     <Stack gap="md">
       <Group gap="xs" wrap="wrap">
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {target.code}
         </Text>
         <StatusBadge status={target.status} size="md" />
         {since && (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {since.from
               ? t("targets.sinceFrom", {
                   period: formatPeriod(since.period),
@@ -137,7 +137,7 @@ function DrawerSeries({
   if (series.isPending) return <Loading />;
   if (series.isError) return <ErrorNote error={series.error} />;
   const s = series.data;
-  if (s.points.every((p) => p.value === null)) return <Text c="dimmed">{t("drawer.noSeries")}</Text>;
+  if (s.points.every((p) => p.value === null)) return <Text c="gray.7">{t("drawer.noSeries")}</Text>;
   return (
     <SeriesChart
       series={{ points: s.points, targets: s.targets, forecastBand: s.forecastBand, unit: s.indicator.unit }}
@@ -156,7 +156,7 @@ function MeasuredBy({ target }: { target: OverviewTarget }) {
         {t("drawer.kpis", { count: target.measuredBy.length })}
       </h3>
       {target.measuredBy.length === 0 ? (
-        <Text c="dimmed" size="sm">
+        <Text c="gray.7" size="sm">
           {t("drawer.noKpis")}
         </Text>
       ) : (
@@ -166,7 +166,7 @@ function MeasuredBy({ target }: { target: OverviewTarget }) {
               <Link to="/indicators/$code" params={{ code: k.code }}>
                 {pick(k.name, lang)}
               </Link>{" "}
-              <Text span size="xs" c="dimmed">
+              <Text span size="xs" c="gray.7">
                 ({k.code})
               </Text>
               <div className="status-line">

@@ -71,14 +71,14 @@ function TargetCells({ target }: { target: OverviewTarget }) {
         {target.latest ? (
           <>
             <span className="num">{withUnit(target.latest.value, target.unit, lang)}</span>
-            <Text span size="xs" c="dimmed" className="nowrap">
+            <Text span size="xs" c="gray.7" className="nowrap">
               {" "}
               ({formatPeriod(target.latest.period)}
               {target.latest.partial ? `, ${t("targets.partial")}` : ""})
             </Text>
           </>
         ) : (
-          <Text span size="sm" c="dimmed">
+          <Text span size="sm" c="gray.7">
             {t("targets.noValue")}
           </Text>
         )}
@@ -87,7 +87,7 @@ function TargetCells({ target }: { target: OverviewTarget }) {
         {target.target ? (
           <>
             <span className="num">{describeTarget(target.target, target.unit, lang)}</span>
-            <Text span size="xs" c="dimmed">
+            <Text span size="xs" c="gray.7">
               {" "}
               ({target.target.year})
             </Text>
@@ -99,13 +99,13 @@ function TargetCells({ target }: { target: OverviewTarget }) {
       <td data-label={t("targets.forecast")}>
         {target.forecast ? (
           <>
-            <Text span size="xs" c="dimmed">
+            <Text span size="xs" c="gray.7">
               {target.forecast.year}:{" "}
             </Text>
             <span className="num">{describeForecast(target.forecast, target.unit, lang)}</span>
           </>
         ) : (
-          <Text span size="sm" c="dimmed">
+          <Text span size="sm" c="gray.7">
             {t("targets.noForecast")}
           </Text>
         )}
@@ -114,7 +114,7 @@ function TargetCells({ target }: { target: OverviewTarget }) {
         <div className="status-line">
           <StatusBadge status={target.status} />
           {since && (
-            <Text span size="xs" c="dimmed">
+            <Text span size="xs" c="gray.7">
               {since.from
                 ? t("targets.sinceFrom", {
                     period: formatPeriod(since.period),

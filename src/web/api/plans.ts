@@ -37,8 +37,9 @@ export function useSystems(plan: string) {
   });
 }
 
-export function useSystem(plan: string, system: string) {
+export function useSystem(plan: string, system: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ["system", plan, system],
     queryFn: ({ signal }) =>
       unwrap(

@@ -61,7 +61,9 @@ export function SystemPage() {
           {s.kind === "special_projects" ? ` · ${t("system.special")}` : ""}
           {s.retired ? ` · ${t("system.retired")}` : ""}
         </Text>
-        <Title order={1}>{name}</Title>
+        <Title order={1} size="h2">
+          {name}
+        </Title>
       </div>
 
       <Grid gap="md">

@@ -22,8 +22,12 @@ export function tx(text: Bilingual | null | undefined, lang: Language = currentL
 }
 
 /** A link in the trail, styled as the other crumbs. */
-export function CrumbLink(props: LinkProps & { children: ReactNode }) {
-  return <Anchor size="sm" renderRoot={(p) => <Link {...p} {...props} />} />;
+export function CrumbLink({ children, ...link }: LinkProps & { children: ReactNode }) {
+  return (
+    <Anchor size="sm" renderRoot={(p) => <Link {...link} {...p} />}>
+      {children}
+    </Anchor>
+  );
 }
 
 /** Overview › (links the page passes) › this page (aria-current). */
@@ -44,7 +48,7 @@ export function DrillCrumbs({
           {t("crumbs.overview")}
         </Anchor>
         {trail}
-        <Text span size="sm" aria-current="page" c="dimmed">
+        <Text span size="sm" aria-current="page" c="dimmed" style={{ whiteSpace: "normal" }}>
           {here}
         </Text>
       </Breadcrumbs>

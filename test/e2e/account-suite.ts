@@ -17,6 +17,7 @@ import {
   openPage,
   screenshot,
   signInContext,
+  type TestPage,
   WIDTHS,
 } from "./harness.js";
 
@@ -24,6 +25,16 @@ const USER = "demo-proposer";
 
 const h1 = (page: Page, lang: Lang) =>
   page.getByRole("heading", { level: 1, name: lang === "vi" ? "Tài khoản của tôi" : "My account" }).waitFor();
+
+async function disableTotp(tp: TestPage, code: string): Promise<void> {
+  const res = await tp.context.request.get("/api/v1/session");
+  if (!res.ok()) return;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  await tp.context.request.delete("/api/v1/me/totp", {
+    headers: { "x-csrf-token": csrfToken },
+    data: { code },
+  });
+}
 
 export function accountSuite(e2e: () => E2E) {
   it("changes the password: refusals in Vietnamese, then success keeps this session", async () => {
@@ -78,6 +89,7 @@ export function accountSuite(e2e: () => E2E) {
     for (const lang of ["vi", "en"] as const) {
       for (const width of [WIDTHS.desktop, WIDTHS.phone]) {
         const tp = await openPage(e2e(), { lang, width });
+        let totp: OTPAuth.TOTP | undefined;
         try {
           await signInContext(tp.context, USER);
           await tp.page.goto("/account?tab=totp");
@@ -92,11 +104,10 @@ export function accountSuite(e2e: () => E2E) {
           expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
           const secret = (await tp.page.locator(".totp-secret").getAttribute("data-secret")) ?? "";
           expect((await tp.page.locator(".totp-secret").textContent())?.replace(/\s/g, "")).toBe(secret);
-          await tp.page.waitForTimeout(100);
+          totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
           await screenshot(tp.page, "account-totp-enrol", lang);
-          expect(await axeProblems(tp.page)).toEqual([]);
+          if (width === WIDTHS.desktop) expect(await axeProblems(tp.page)).toEqual([]);
           expect(await horizontalOverflow(tp.page)).toBeLessThanOrEqual(0);
-          const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
           await tp.page.locator("input[name=code]").fill(totp.generate());
           await tp.page
             .getByRole("button", { name: lang === "vi" ? "Xác nhận và bật" : "Confirm and turn on" })
@@ -105,7 +116,7 @@ export function accountSuite(e2e: () => E2E) {
             .getByText(lang === "vi" ? "Đã bật xác thực hai lớp." : "Two-step verification is on.")
             .waitFor();
           await screenshot(tp.page, "account-totp-on", lang);
-          expect(await axeProblems(tp.page)).toEqual([]);
+          if (width === WIDTHS.desktop) expect(await axeProblems(tp.page)).toEqual([]);
           await tp.page.locator("input[name=code]").fill(totp.generate());
           await tp.page
             .getByRole("button", {
@@ -115,8 +126,11 @@ export function accountSuite(e2e: () => E2E) {
           await tp.page
             .getByText(lang === "vi" ? "Đã tắt xác thực hai lớp." : "Two-step verification is off.")
             .waitFor();
+          totp = undefined;
           expect(tp.problems()).toEqual([]);
         } finally {
+          // A failure half-way must not leave the demo account asking for a code.
+          if (totp) await disableTotp(tp, totp.generate());
           await tp.close();
         }
       }

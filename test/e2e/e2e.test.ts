@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import { accountSuite } from "./account-suite.js";
 import { authSuite } from "./auth-suite.js";
+import { dashboardSuite } from "./dashboard-suite.js";
+import { drillDownSuite } from "./drill-down-suite.js";
 import { type E2E, startE2E } from "./harness.js";
 
 let e2e: E2E | undefined;
@@ -16,11 +18,13 @@ const get = (): E2E => {
 describe("web app end to end", () => {
   beforeAll(async () => {
     e2e = await startE2E();
-  }, 600_000);
+  }, 900_000);
   afterAll(async () => {
     await e2e?.stop();
   });
 
   describe("signing in", () => authSuite(get));
   describe("the account page", () => accountSuite(get));
+  describe("the dashboard", () => dashboardSuite(get));
+  describe("the drill-downs", () => drillDownSuite(get));
 });

@@ -36,15 +36,12 @@ export const WIDTHS = { desktop: 1440, phone: 375 } as const;
 const root = path.resolve(import.meta.dirname, "../..");
 export const screensDir = path.join(root, ".tmp", "screens");
 
-/** What the demo data directory is made from: a change to any of these prepares it again. */
-const DATA_SOURCES = [
-  "src/db",
-  "src/server/seed",
-  "src/server/demo",
-  "src/server/users",
-  "src/domain",
-  "package-lock.json",
-];
+/**
+ * What the prepared demo data directory depends on. Not the migrations or the seed: starting the
+ * server on a copy applies new migrations and the idempotent seed and demo values, as it does for
+ * any existing instance. A change to the demo's own data or to PGlite prepares it again.
+ */
+const DATA_SOURCES = ["src/server/demo", "src/server/users/demo-accounts.ts", "package-lock.json"];
 
 function hashSources(): string {
   const h = createHash("sha256");

@@ -10,7 +10,8 @@ export function CodeForm(props: {
   pending: boolean;
   error: Error | null;
   onSubmit: (code: string) => void;
-  color?: string;
+  /** "outline" for turning something off: the same red, less weight than a confirmation. */
+  variant?: "filled" | "outline";
   extra?: ReactNode;
 }) {
   const { t } = useTranslation("account");
@@ -48,7 +49,7 @@ export function CodeForm(props: {
           </Alert>
         )}
         <Group gap="sm">
-          <Button type="submit" color={props.color} loading={props.pending}>
+          <Button type="submit" variant={props.variant ?? "filled"} loading={props.pending}>
             {props.submitLabel}
           </Button>
           {props.extra}

@@ -85,7 +85,7 @@ export function SessionsTab() {
         </div>
       )}
       <Group>
-        <Button color="red" variant="light" onClick={() => setAsking(true)}>
+        <Button variant="outline" onClick={() => setAsking(true)}>
           {t("sessions.signOutAll")}
         </Button>
       </Group>
@@ -100,7 +100,7 @@ export function SessionsTab() {
             <Button variant="default" onClick={() => setAsking(false)}>
               {t("sessions.cancel")}
             </Button>
-            <Button color="red" loading={everywhere.isPending} onClick={signOutAll}>
+            <Button loading={everywhere.isPending} onClick={signOutAll}>
               {t("sessions.confirmYes")}
             </Button>
           </Group>

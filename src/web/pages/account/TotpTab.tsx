@@ -104,7 +104,7 @@ export function TotpTab({ username, enabled }: { username: string; enabled: bool
           <Text size="sm">{t("totp.disableHelp")}</Text>
           <CodeForm
             submitLabel={t("totp.disable")}
-            color="red"
+            variant="outline"
             pending={disable.isPending}
             error={disable.error}
             onSubmit={(code) => disable.mutate(code, { onSuccess: () => setJustEnabled(false) })}

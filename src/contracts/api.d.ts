@@ -7355,6 +7355,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/probe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user like GET /session, or session: null for an anonymous visitor (no 401)
+         * @description For a page that serves both anonymous visitors and signed-in users: it asks once and gets an answer either way, without an error in the browser's console.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            session: {
+                                /** @description What you may do, instance-wide. */
+                                can: {
+                                    /** @description POST /org-units, and changing or retiring org units */
+                                    administerOrgUnits: boolean;
+                                    /** @description POST /plans with a new plan code */
+                                    createPlan: boolean;
+                                    /** @description POST /observations/import and /observations/bulk (rows of cells your unit reports) */
+                                    importValues: boolean;
+                                    /** @description POST /api-tokens, GET /api-tokens */
+                                    manageApiTokens: boolean;
+                                    /** @description POST /users, and changing accounts */
+                                    manageUsers: boolean;
+                                    /** @description GET /audit */
+                                    readAudit: boolean;
+                                    /** @description dashboards with basis=reported (submitted values not yet approved) */
+                                    readReportedValues: boolean;
+                                    /** @description GET /users */
+                                    readUsers: boolean;
+                                };
+                                /** @description Send as x-csrf-token on every state-changing request made with the session cookie. */
+                                csrfToken: string;
+                                user: {
+                                    displayName: string;
+                                    id: string;
+                                    /** @description An administrator who must enrol a second factor before anything else. */
+                                    mustEnrolTotp: boolean;
+                                    roles: {
+                                        id: string;
+                                        plan: string | null;
+                                        project: string | null;
+                                        /** @enum {string} */
+                                        role: "system_admin" | "standing_office" | "steering_member" | "chief_engineer" | "chief_architect" | "unit_reporter" | "unit_approver" | "provincial_committee" | "advisory_council" | "proposer";
+                                        system: string | null;
+                                        unit: string | null;
+                                    }[];
+                                    totpEnabled: boolean;
+                                    unit: string | null;
+                                    username: string;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/setup": {
         parameters: {
             query?: never;

@@ -56,6 +56,30 @@ describe.each(backends())("security on %s", (backend) => {
     expect(JSON.stringify(body)).not.toMatch(/password|hash/i);
   });
 
+  it("answers the session probe for anonymous visitors and signed-in users alike, without a 401", async () => {
+    const anon = await t.app.inject({ method: "GET", url: "/api/v1/session/probe" });
+    expect(anon.statusCode).toBe(200);
+    expect(anon.json()).toEqual({ session: null });
+    const mine = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/session/probe",
+      headers: { cookie: standing.cookie },
+    });
+    expect(mine.statusCode).toBe(200);
+    const same = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/session",
+      headers: { cookie: standing.cookie },
+    });
+    expect(mine.json()).toEqual({ session: same.json() });
+    const forged = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/session/probe",
+      headers: { cookie: "chinam_session=not-a-session" },
+    });
+    expect(forged.json()).toEqual({ session: null });
+  });
+
   it("rotates the session at sign-in: a session planted before login is ended (no fixation)", async () => {
     const planted = await login(t.app, "demo-steering");
     const res = await t.app.inject({

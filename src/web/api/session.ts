@@ -11,22 +11,14 @@ export type SignInBody = NonNullable<
 
 export const sessionKey = ["session"] as const;
 
-/** null when nobody is signed in (a 401 is an answer here, not an error). */
+/** null when nobody is signed in (asked through the probe, which answers 200 either way). */
 export function useSession() {
   return useQuery({
     queryKey: sessionKey,
-    queryFn: async (): Promise<Session | null> => {
-      try {
-        const s = await unwrap(api.GET("/api/v1/session"));
-        setSessionState(s);
-        return s;
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) {
-          setSessionState(null);
-          return null;
-        }
-        throw err;
-      }
+    queryFn: async ({ signal }): Promise<Session | null> => {
+      const { session } = await unwrap(api.GET("/api/v1/session/probe", { signal }));
+      setSessionState(session);
+      return session;
     },
     staleTime: 60_000,
   });

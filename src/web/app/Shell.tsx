@@ -76,8 +76,9 @@ export function Shell() {
             />
             {user ? (
               <>
-                <Link to="/account" className="nav-link" aria-label={t("shell.account")}>
-                  {user.displayName}
+                <Link to="/account" className="nav-link user-link" title={t("shell.account")}>
+                  <span className="user-name">{user.displayName}</span>
+                  <span className="user-short">{t("shell.accountShort")}</span>
                 </Link>
                 <Button
                   size="xs"

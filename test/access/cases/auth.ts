@@ -1,6 +1,6 @@
 /** Access-matrix cases for the routes of src/server/auth. */
 import { TEST_PASSWORD } from "../../helpers/auth.js";
-import { ALL, type Cases, SIGNED_IN, same } from "../matrix/case.js";
+import { ALL, type Cases, publicGet, SIGNED_IN, same } from "../matrix/case.js";
 import type { MatrixWorld } from "../matrix/fixtures.js";
 
 export const authCases = (_w: MatrixWorld): Cases => ({
@@ -16,6 +16,7 @@ export const authCases = (_w: MatrixWorld): Cases => ({
     allowOther: ALL,
     public: true,
   },
+  "GET /api/v1/session/probe": publicGet("/api/v1/session/probe"),
   "GET /api/v1/session": {
     ...same({ method: "GET", url: "/api/v1/session" }),
     allowOwn: SIGNED_IN,

@@ -71,6 +71,25 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    "/session/probe",
+    {
+      config: { access: { public: true }, duringTotpEnrolment: true },
+      schema: {
+        tags,
+        summary: "The signed-in user like GET /session, or session: null for an anonymous visitor (no 401)",
+        description:
+          "For a page that serves both anonymous visitors and signed-in users: it asks once and gets an answer either way, without an error in the browser's console.",
+        response: { 200: z.object({ session: S.sessionBody.nullable() }) },
+      },
+    },
+    async (req) => {
+      const p = req.principal;
+      if (p.kind !== "user" || !p.csrfToken) return { session: null };
+      return { session: await presentSession(db, { ...p, csrfToken: p.csrfToken }) };
+    },
+  );
+
   app.delete(
     "/session",
     {

@@ -1,7 +1,7 @@
 /** The signed-in user (GET /session), signing in and out, the instance's sign-in options. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ApiPaths } from "../../contracts/client.js";
-import { ApiError, api, setSessionState, unwrap } from "./client.js";
+import { api, setSessionState, unwrap } from "./client.js";
 
 export type Session = ApiPaths["/api/v1/session"]["get"]["responses"]["200"]["content"]["application/json"];
 export type Instance = ApiPaths["/api/v1/instance"]["get"]["responses"]["200"]["content"]["application/json"];

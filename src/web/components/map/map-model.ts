@@ -101,17 +101,13 @@ export function valueClasses(values: readonly number[]): ValueClass[] {
   if (sorted.length === 0) return [];
   const n = Math.min(valueFills.length, new Set(sorted).size);
   const out: ValueClass[] = [];
-  for (let k = 0; k < n; k++) {
-    const from = Math.floor((k * sorted.length) / n);
-    const to = Math.floor(((k + 1) * sorted.length) / n) - 1;
-    const low = sorted[from] ?? 0;
-    const high = sorted[Math.max(from, to)] ?? low;
-    const prev = out.at(-1);
-    if (prev && low <= prev.high) {
-      prev.high = Math.max(prev.high, high);
-      continue;
-    }
-    out.push({ index: out.length, low, high, fill: "" });
+  let start = 0;
+  for (let k = 0; k < n && start < sorted.length; k++) {
+    let end = Math.max(start, Math.floor(((k + 1) * sorted.length) / n) - 1);
+    // Equal values stay in one class: a class ends after the last copy of its highest value.
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]) end++;
+    out.push({ index: out.length, low: sorted[start] ?? 0, high: sorted[end] ?? 0, fill: "" });
+    start = end + 1;
   }
   // Spread the palette over however many classes remain, so the darkest is always the highest.
   return out.map((c, i) => ({

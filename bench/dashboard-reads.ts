@@ -1,0 +1,90 @@
+/**
+ * The dashboard calls of the engine benchmark alone (bench/dashboard-calls.ts), on the dataset a
+ * `npm run bench` left: a server on `chinam_bench_full` (or `--quick`), the Standing Office viewer
+ * reading one call at a time, the approver writing the values that precede the after-write reads.
+ * With `--cpu-prof DIR` the server writes a V8 CPU profile there. For finding and checking fixes
+ * between full runs; the recorded figures come from `npm run bench -- --reuse`.
+ *
+ *   npx tsx bench/dashboard-reads.ts [--quick] [--cpu-prof DIR]
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { callTable, dashboardCalls } from "./dashboard-calls.js";
+import { type Session, signIn as signInAt } from "./session.js";
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const profileDir = option("--cpu-prof");
+const PORT = 3900 + Math.floor(Math.random() * 90);
+const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
+url.pathname = `/chinam_bench_${args.includes("--quick") ? "quick" : "full"}`;
+
+const server = spawn(
+  process.execPath,
+  [
+    ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+    "--import",
+    "tsx",
+    "src/server/main.ts",
+  ],
+  {
+    cwd: path.resolve(import.meta.dirname, ".."),
+    env: {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      WRITE_RATE_LIMIT_PER_MINUTE: "100000",
+      DATABASE_POOL_SIZE: "12",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  },
+);
+try {
+  let ready = false;
+  for (let i = 0; i < 1200 && !ready; i++) {
+    try {
+      ready = (await fetch(`http://127.0.0.1:${PORT}/readyz`)).ok;
+    } catch {}
+    if (!ready) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!ready) throw new Error("the server did not start");
+  const api = (s: Session, p: string, init: RequestInit = {}) =>
+    fetch(`http://127.0.0.1:${PORT}${p}`, {
+      ...init,
+      headers: { cookie: s.cookie, "x-csrf-token": s.csrf, ...(init.headers as Record<string, string>) },
+    });
+  const writer = await signInAt(PORT, "bench-writer");
+  const viewer = await signInAt(PORT, "bench-viewer");
+  const written = "2026-09";
+  const indicators = ["OI_CASHLESS_TRANSACTIONS", "OI_DOSSIERS_TOTAL", "OI_HIGHTECH_EXPORTS"];
+  const salt = Date.now() % 100_000;
+  const t = await dashboardCalls(
+    (p) => api(viewer, p),
+    async (k) => {
+      const res = await api(writer, "/api/v1/observations/bulk?submit=true", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          items: [
+            {
+              indicator: indicators[k % indicators.length],
+              unit: `BX-HA-NOI-C${10 * (k % 7)}`,
+              period: written,
+              value: 100_000 + salt + k,
+            },
+          ],
+        }),
+      });
+      if (!res.ok) throw new Error(`write: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    },
+    { base: "2026-07", written },
+    "BX-HA-NOI-C0",
+  );
+  for (const line of callTable(t).lines) console.log(line);
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.on("exit", r));
+}

@@ -1,6 +1,6 @@
 /** Which cached queries a change event refreshes (src/web/live/live-keys.ts). */
 import { describe, expect, it } from "vitest";
-import { affectedIndicators, isAffected, parseChangeEvent } from "../../src/web/live/live-keys.js";
+import { affectedIndicators, isAffected, isSlow, parseChangeEvent } from "../../src/web/live/live-keys.js";
 
 const event = {
   at: "2026-12-07T10:42:00.000Z",
@@ -35,5 +35,11 @@ describe("change events", () => {
     expect(isAffected(["plans"], affected)).toBe(false);
     expect(isAffected(["session"], affected)).toBe(false);
     expect(isAffected([42], affected)).toBe(false);
+  });
+
+  it("leaves the data-gap reads for after the numbers", () => {
+    expect(isSlow(["alerts", "NQ57", {}])).toBe(true);
+    expect(isSlow(["overview", "NQ57", {}])).toBe(false);
+    expect(isSlow(["breakdown", "X", {}])).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ type Listener = () => void;
 type ChangeHandler = (events: ChangeEvent[]) => void;
 
 /** Events arriving close together (a batch of approvals) refresh the queries once. */
-const COALESCE_MS = 120;
+const COALESCE_MS = 50;
 const RETRY_MS = [1000, 3000, 10_000, 30_000];
 
 class LiveConnection {

@@ -66,3 +66,13 @@ export function isAffected(queryKey: readonly unknown[], affected: ReadonlySet<s
   if (indicatorScoped.includes(head)) return typeof second === "string" && affected.has(second);
   return planWide.includes(head) || head.startsWith("map");
 }
+
+/**
+ * Reads that recompute a plan's data gaps (alerts, quality, completeness): refreshed after the
+ * others, so the numbers and tiles people watch are not queued behind them on the server.
+ */
+export const slowPrefixes: readonly string[] = ["alerts", "data-quality", "org-unit-completeness"];
+
+export function isSlow(queryKey: readonly unknown[]): boolean {
+  return typeof queryKey[0] === "string" && slowPrefixes.includes(queryKey[0]);
+}

@@ -7,7 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import { useSession } from "../api/session.js";
 import { type LiveSnapshot, liveConnection } from "./connection.js";
-import { affectedIndicators, isAffected } from "./live-keys.js";
+import { affectedIndicators, isAffected, isSlow } from "./live-keys.js";
 
 export type { LiveSnapshot, LiveState } from "./connection.js";
 
@@ -21,7 +21,11 @@ export function useLiveUpdates(): LiveSnapshot {
     if (who === null) return;
     return liveConnection.attach((events) => {
       const affected = affectedIndicators(events);
-      void qc.invalidateQueries({ predicate: (q) => isAffected(q.queryKey, affected) });
+      const hit = (key: readonly unknown[]) => isAffected(key, affected);
+      // Numbers and tiles first; the data-gap reads once those are in.
+      void qc
+        .invalidateQueries({ predicate: (q) => hit(q.queryKey) && !isSlow(q.queryKey) })
+        .finally(() => qc.invalidateQueries({ predicate: (q) => hit(q.queryKey) && isSlow(q.queryKey) }));
     }, who);
   }, [qc, who]);
 

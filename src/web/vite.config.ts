@@ -24,7 +24,9 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      "/api": { target: api, changeOrigin: false },
+      // Not "/api": the app's own sources live under /api/ (src/web/api/*.ts) in dev mode.
+      "/api/v1": { target: api, changeOrigin: false },
+      "/api/docs": api,
       "/setup": api,
       "/reset-password": api,
       "/account/account.js": api,

@@ -66,6 +66,6 @@ export function useUnitNames(): (code: string) => string {
   );
   return (code) => {
     const u = byCode.get(code);
-    return u ? tx(u.shortName ?? u.name, lang) : code;
+    return u ? tx(u.name, lang) : code;
   };
 }

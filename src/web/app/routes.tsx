@@ -76,8 +76,8 @@ const indicatorRoute = createRoute({
       tab: oneOf(["series", "units", "compare", "quality", "history"] as const, s.tab),
       period: period(s.period),
       level: oneOf(["province", "ministry"] as const, s.level),
-      units: typeof s.units === "string" && /^[\w.,-]{1,600}$/.test(s.units) ? s.units : undefined,
-      view: oneOf(["bars", "table"] as const, s.view),
+      // Up to five unit codes to compare, comma-separated.
+      units: typeof s.units === "string" && /^[\w.,-]{1,400}$/.test(s.units) ? s.units : undefined,
     }),
   component: lazyRouteComponent(() => import("../pages/indicator/IndicatorPage.js"), "IndicatorPage"),
 });
@@ -86,7 +86,11 @@ const orgUnitRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/org-units/$code",
   validateSearch: (s: Search) =>
-    compact({ plan: code(s.plan), tab: oneOf(["values", "completeness", "lineage"] as const, s.tab) }),
+    compact({
+      plan: code(s.plan),
+      tab: oneOf(["values", "completeness", "lineage"] as const, s.tab),
+      kind: oneOf(["month", "quarter", "half_year", "year"] as const, s.kind),
+    }),
   component: lazyRouteComponent(() => import("../pages/org-unit/OrgUnitPage.js"), "OrgUnitPage"),
 });
 

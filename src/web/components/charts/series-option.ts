@@ -20,12 +20,32 @@ export interface SeriesLabels {
   target: (year: number) => string;
 }
 
+/** An axis bound that takes in the target as well as the data echarts would fit. */
+function axisBound(target: number, side: "min" | "max") {
+  return (extent: { min: number; max: number }) => {
+    const lo = Math.min(extent.min, target);
+    const hi = Math.max(extent.max, target);
+    const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 1;
+    return side === "min" ? lo - pad : hi + pad;
+  };
+}
+
 export function seriesOption(s: SeriesInput, lang: Lang, labels: SeriesLabels): EChartsOption {
   const observed = s.points.filter((p) => p.value !== null);
   const lastPeriod = observed.at(-1)?.period;
   const lastYear = lastPeriod ? Number(lastPeriod.slice(0, 4)) : undefined;
   const bandYears = s.forecastBand.filter((b) => lastYear === undefined || b.year > lastYear);
-  const categories = [...s.points.map((p) => p.period), ...bandYears.map((b) => String(b.year))];
+  // A yearly series may end with empty periods (the current year, not reported yet) that the
+  // forecast also names: one category per period, the observed one first.
+  const periods = s.points.map((p) => p.period);
+  const categories = [
+    ...periods,
+    ...bandYears.map((b) => String(b.year)).filter((y) => !periods.includes(y)),
+  ];
+  const indexOf = (year: number) => {
+    const k = categories.indexOf(String(year));
+    return k >= 0 ? k : -1;
+  };
   const at = (_: null): (number | null)[] => categories.map(() => null);
   const values = categories.map((_, k) => (k < s.points.length ? (s.points[k]?.value ?? null) : null));
   const forecast = at(null);
@@ -38,8 +58,9 @@ export function seriesOption(s: SeriesInput, lang: Lang, labels: SeriesLabels): 
     const v = s.points[lastIndex]?.value ?? null;
     forecast[lastIndex] = v;
   }
-  bandYears.forEach((b, j) => {
-    const k = s.points.length + j;
+  bandYears.forEach((b) => {
+    const k = indexOf(b.year);
+    if (k < 0) return;
     forecast[k] = b.value;
     low95[k] = b.low;
     width95[k] = b.high - b.low;
@@ -67,7 +88,16 @@ export function seriesOption(s: SeriesInput, lang: Lang, labels: SeriesLabels): 
     tooltip: { trigger: "axis", valueFormatter: fmt },
     legend: { top: 0, data: [labels.observed, labels.forecast] },
     xAxis: { type: "category", data: categories, boundaryGap: false },
-    yAxis: { type: "value", scale: true, axisLabel: { formatter: fmt }, name: s.unit ?? "" },
+    yAxis: {
+      type: "value",
+      scale: true,
+      axisLabel: { formatter: fmt },
+      name: s.unit ?? "",
+      // The target line must stay on the chart even when it is far from the values.
+      ...(target?.value != null
+        ? { min: axisBound(target.value, "min"), max: axisBound(target.value, "max") }
+        : {}),
+    },
     series: [
       {
         name: "low95",

@@ -22,3 +22,13 @@ describe("drill-down formatting", () => {
     expect(formatValue(null, "%", "en")).toBe("—");
   });
 });
+
+describe("roadmap phases", () => {
+  it("marks the phase holding the year as current (December 2026: 2025–2027)", async () => {
+    const { phaseState } = await import("../../src/web/pages/roadmap/phase-state.js");
+    expect(phaseState(2025, 2027, 2026)).toBe("current");
+    expect(phaseState(2028, 2030, 2026)).toBe("future");
+    expect(phaseState(2025, 2027, 2028)).toBe("past");
+    expect(phaseState(2031, 2045, 2045)).toBe("current");
+  });
+});

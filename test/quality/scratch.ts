@@ -9,7 +9,7 @@
  */
 
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
-import type { Executor } from "../../src/db/client.js";
+import { type Executor, queryRows } from "../../src/db/client.js";
 import { observations, orgUnits } from "../../src/db/schema/index.js";
 import { robustZAgainstOthers } from "../../src/domain/aggregation.js";
 import type { DueRule } from "../../src/domain/periods.js";
@@ -23,6 +23,28 @@ import {
 import { dueRuleOf, type Flag, flagValue, missingUnits } from "../../src/domain/quality.js";
 import { authorize, canReadValue, dataGapScope, type Principal } from "../../src/server/access/index.js";
 import * as Q from "../../src/server/quality/queries.js";
+
+/** The values of the period asked and of the history before it, in one scan (as before 0012). */
+function periodAndPriorValues(
+  db: Executor,
+  indicatorIds: string[],
+  period: string,
+  prior: string[],
+): Promise<Q.PeriodValue[]> {
+  return queryRows<Q.PeriodValue>(
+    db,
+    sql`select o.id, o.indicator_id, o.org_unit_id, o.reporter_unit_id, o.period, o.value, o.status,
+          o.first_submitted_at,
+          -- Revisions are looked up for the period asked only (the others are history).
+          (o.period = ${period} and o.first_submitted_at is not null
+            and (select count(distinct coalesce(r.value::text, r.value_bool::text))
+            from observation_revisions r where r.observation_id = o.id
+              and r.valid_from >= o.first_submitted_at) > 1) as revised
+        from observations o
+        where o.indicator_id = any(${`{${indicatorIds.join(",")}}`}::uuid[]) and o.deleted_at is null and o.disagg_key = ''
+          and (o.period = ${period} or o.period = any(${`{${prior.join(",")}}`}::text[]))`,
+  );
+}
 
 /** The (indicator, unit) pairs reported in an earlier period of the same kind, by units still in existence on `start`. */
 function everReportedPairs(db: Executor, indicatorIds: string[], period: string, start: string) {
@@ -91,7 +113,7 @@ export async function dataQualityFromScratch(
     prior.push(formatPeriod(p));
   }
   const start = `${period.year}-01-01`;
-  const rows = inds.length ? await Q.periodValues(db, ids, code, prior) : [];
+  const rows = inds.length ? await periodAndPriorValues(db, ids, code, prior) : [];
   const everReported = inds.length ? await everReportedPairs(db, ids, code, start) : [];
   // Only the units this answer names (at national scale there are thousands), and the country.
   const units = await Q.namedUnits(db, [

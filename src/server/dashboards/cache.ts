@@ -9,6 +9,8 @@
 import type { Executor } from "../../db/client.js";
 import { cellFingerprintRows, stateKeyRow } from "./queries.js";
 
+export { AnswerCache } from "../core/answer-cache.js";
+
 // definitions_version is bumped by statement triggers on every table an answer is computed
 // from besides the values (plans, systems, indicators and their targets and links, org units,
 // lineage, the roll-up closure): see the definitions_version migration.
@@ -72,29 +74,4 @@ export async function cellFingerprints(
 ): Promise<Map<string, string>> {
   const rows = await cellFingerprintRows(db, unitId, layer);
   return new Map(rows.map((r) => [r.indicator_id, r.f]));
-}
-
-export class AnswerCache<T> {
-  private readonly entries = new Map<string, Promise<T>>();
-
-  constructor(private readonly capacity = 64) {}
-
-  get(key: string, compute: () => Promise<T>): Promise<T> {
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Most recently used last.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
-    const p = compute();
-    this.entries.set(key, p);
-    p.catch(() => this.entries.delete(key));
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-    return p;
-  }
 }

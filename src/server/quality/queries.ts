@@ -55,24 +55,41 @@ export interface PeriodValue {
   revised: boolean;
 }
 
-export function periodValues(
-  db: Executor,
-  indicatorIds: string[],
-  period: string,
-  prior: string[],
-): Promise<PeriodValue[]> {
+/** The values of the period asked (with whether each was revised since first submitted). */
+export function periodValues(db: Executor, indicatorIds: string[], period: string): Promise<PeriodValue[]> {
   return queryRows<PeriodValue>(
     db,
     sql`select o.id, o.indicator_id, o.org_unit_id, o.reporter_unit_id, o.period, o.value, o.status,
           o.first_submitted_at,
-          -- Revisions are looked up for the period asked only (the others are history).
-          (o.period = ${period} and o.first_submitted_at is not null
+          (o.first_submitted_at is not null
             and (select count(distinct coalesce(r.value::text, r.value_bool::text))
             from observation_revisions r where r.observation_id = o.id
               and r.valid_from >= o.first_submitted_at) > 1) as revised
         from observations o
-        where o.indicator_id = any(${`{${indicatorIds.join(",")}}`}::uuid[]) and o.deleted_at is null and o.disagg_key = ''
-          and (o.period = ${period} or o.period = any(${`{${prior.join(",")}}`}::text[]))`,
+        where o.indicator_id = any(${pgArray(indicatorIds)}::uuid[]) and o.deleted_at is null and o.disagg_key = ''
+          and o.period = ${period}`,
+  );
+}
+
+/**
+ * The earlier values (any status) of these (indicator, unit) pairs in the `prior` periods: the
+ * history a value of the period is compared with. Only pairs with a value are asked, so a period
+ * few have reported yet reads little.
+ */
+export function historyValues(
+  db: Executor,
+  pairs: { indicatorId: string; unitId: string }[],
+  prior: string[],
+): Promise<{ indicator_id: string; org_unit_id: string; period: string; value: string | number }[]> {
+  if (pairs.length === 0) return Promise.resolve([]);
+  return queryRows(
+    db,
+    sql`select o.indicator_id, o.org_unit_id, o.period, o.value
+        from unnest(${pgArray(pairs.map((p) => p.indicatorId))}::uuid[], ${pgArray(pairs.map((p) => p.unitId))}::uuid[])
+          as c(i, u)
+        join observations o on o.indicator_id = c.i and o.org_unit_id = c.u
+        where o.period = any(${pgArray(prior)}::text[]) and o.deleted_at is null and o.disagg_key = ''
+          and o.value is not null`,
   );
 }
 

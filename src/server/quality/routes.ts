@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { codeParam, errorResponses, localized, periodCode } from "../../contracts/common.js";
 import { parsePeriod } from "../../domain/periods.js";
+import { sendEncoded } from "../core/http/encoded.js";
 import { getPlanByCode } from "../plans/index.js";
 import { flaggedValue } from "./schema.js";
-import { dataQuality } from "./service.js";
+import { dataQualityJson } from "./service.js";
 
 const response = z.object({
   plan: z.string(),
@@ -58,9 +59,13 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: response, ...errorResponses },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const plan = await getPlanByCode(db(), req.params.code);
-      return dataQuality(db(), plan, parsePeriod(req.query.period), req.principal);
+      const answer = await dataQualityJson(db(), plan, parsePeriod(req.query.period), req.principal, (v) =>
+        response.parse(v),
+      );
+      // Memoised bytes: validated against the schema once, when computed.
+      return sendEncoded(req, reply, answer);
     },
   );
 };

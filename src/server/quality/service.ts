@@ -3,7 +3,9 @@
  * indicator, and which reported values are late, outliers or revised. Reads the maintained facts of
  * the period (summary.ts, decision 0012), limited to what the caller reviews (the whole plan, their
  * system's indicators, or their own units); the answer is the one the values alone give
- * (test/quality/incremental.test.ts compares it with that computation).
+ * (test/quality/incremental.test.ts compares it with that computation). Answers are memoised
+ * by the version of the period's facts, who asks, and which due dates have passed: a read of a
+ * period nobody wrote costs two small queries (decision 0012).
  */
 import type { z } from "zod";
 import type { Executor } from "../../db/client.js";
@@ -12,6 +14,8 @@ import type { DueRule } from "../../domain/periods.js";
 import { dueAt, formatPeriod, frequencyOfPeriodKind, type Period } from "../../domain/periods.js";
 import { dueRuleOf, type Flag, flagScored } from "../../domain/quality.js";
 import { authorize, canReadValue, dataGapScope, type Principal } from "../access/index.js";
+import { AnswerCache } from "../core/answer-cache.js";
+import { type EncodedJson, encodeJson } from "../core/http/encoded.js";
 import * as Q from "./queries.js";
 import * as R from "./read.js";
 import type { flaggedValue } from "./schema.js";
@@ -21,13 +25,99 @@ import { freshenGroups } from "./summary.js";
 type FlaggedValue = z.infer<typeof flaggedValue>;
 const NO_UNIT = "00000000-0000-0000-0000-000000000000";
 
+type Plan = { id: string; code: string; dueRule: DueRule | null };
+export type DataQuality = Awaited<ReturnType<typeof computeDataQuality>>;
+
+/** The memos of one database (state versions are only unique within one). */
+const memoTable = new WeakMap<
+  Executor,
+  { answers: AnswerCache<DataQuality>; json: AnswerCache<EncodedJson> }
+>();
+function memosOf(db: Executor) {
+  let m = memoTable.get(db);
+  if (!m) {
+    m = { answers: new AnswerCache(32), json: new AnswerCache(16) };
+    memoTable.set(db, m);
+  }
+  return m;
+}
+
+/** Everything about who asks that an answer depends on (what they review and read). */
+const principalKeys = new WeakMap<Principal, string>();
+function principalKey(p: Principal): string {
+  let key = principalKeys.get(p);
+  if (key === undefined) {
+    if (p.kind === "user")
+      key = `user:${p.userId}:${p.unitId}:${JSON.stringify(
+        p.grants
+          .map((g) => [g.role, g.planId, g.systemId, g.projectId, g.unitId, [...g.unitIds].sort().join(",")])
+          .sort(),
+      )}`;
+    else if (p.kind === "token")
+      key = `token:${p.tokenId}:${p.unitId}:${[...p.unitIds].sort().join(",")}:${
+        p.indicators === "*" ? "*" : [...p.indicators].sort().join(",")
+      }:${[...p.actions].sort().join(",")}`;
+    else key = "anonymous";
+    principalKeys.set(p, key);
+  }
+  return key;
+}
+
+/**
+ * The memo key of an answer, or none when the caller may read nothing: the period's facts made
+ * current, who asks, and which of the due dates have passed (the one way `now` enters).
+ */
+async function answerKey(db: Executor, plan: Plan, period: Period, principal: Principal, now: Date) {
+  const frequency = frequencyOfPeriodKind(period.kind);
+  const inds = await Q.reportedIndicators(db, plan.id, frequency);
+  const subject = {
+    planId: plan.id,
+    indicators: inds.map((i) => ({ id: i.id, code: i.code, systemIds: i.systemIds ?? [] })),
+  };
+  authorize(principal, "dataQuality.read", subject);
+  const { indicatorIds } = dataGapScope(principal, subject);
+  const ids = inds.filter((i) => indicatorIds.has(i.id)).map((i) => i.id);
+  const version = await freshenGroups(db, ids, period);
+  const passed = [plan.dueRule, ...inds.map((i) => i.dueRule)]
+    .map((r) => (now > dueAt(period, dueRuleOf(r ?? null, plan.dueRule)) ? 1 : 0))
+    .join("");
+  return `${plan.id}|${formatPeriod(period)}|${version}|${passed}|${principalKey(principal)}`;
+}
+
+/** Data quality of one plan and period as the caller may see it (memoised, see above). */
 export async function dataQuality(
   db: Executor,
-  plan: { id: string; code: string; dueRule: DueRule | null },
+  plan: Plan,
   period: Period,
   principal: Principal,
   now = new Date(),
-) {
+): Promise<DataQuality> {
+  const key = await answerKey(db, plan, period, principal, now);
+  return memosOf(db).answers.get(key, () => computeDataQuality(db, plan, period, principal, now));
+}
+
+/**
+ * The answer encoded (JSON bytes, gzip, ETag) for the route, memoised like `dataQuality`: a
+ * national answer lists every unit expected, megabytes that are serialised once per version.
+ * `check` validates the answer once, when encoded.
+ */
+export async function dataQualityJson(
+  db: Executor,
+  plan: Plan,
+  period: Period,
+  principal: Principal,
+  check: (value: unknown) => unknown,
+  now = new Date(),
+): Promise<EncodedJson> {
+  const key = await answerKey(db, plan, period, principal, now);
+  return memosOf(db).json.get(key, async () =>
+    encodeJson(
+      check(await memosOf(db).answers.get(key, () => computeDataQuality(db, plan, period, principal, now))),
+    ),
+  );
+}
+
+async function computeDataQuality(db: Executor, plan: Plan, period: Period, principal: Principal, now: Date) {
   const frequency = frequencyOfPeriodKind(period.kind);
   const inds = await Q.reportedIndicators(db, plan.id, frequency);
   const subject = {
@@ -68,7 +158,6 @@ export async function dataQuality(
 
   const ids = inds.map((i) => i.id);
   const code = formatPeriod(period);
-  await freshenGroups(db, ids, period);
   const scope: R.Visibility = { reviewed: [...reviewed], units: [...unitScope] };
   const rules = inds.map((i) => dueRuleOf(i.dueRule, plan.dueRule));
   const dues = rules.map((r) => dueAt(period, r));

@@ -17,18 +17,33 @@ import * as Q from "./queries.js";
 const HISTORY = 12;
 const CHUNK = 5000;
 
-/** The groups of these indicators at `period` that must be computed before they are read. */
-async function staleIndicators(db: Executor, ids: string[], period: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
+/**
+ * The groups of these indicators at `period` that must be computed before they are read, and
+ * what the period's facts are now: the version of each group (its snapshot and when it was
+ * computed) and of the definitions. The facts change only when a group is recomputed.
+ */
+async function groupStates(
+  db: Executor,
+  ids: string[],
+  period: string,
+): Promise<{ stale: string[]; version: string }> {
+  const rows = await queryRows<{ id: string; stale: boolean; v: string | null; d: string }>(
     db,
-    sql`select i.id from unnest(${pgArray(ids)}::uuid[]) as i(id)
-        left join quality_groups g on g.indicator_id = i.id and g.period = ${period}
-        where g.indicator_id is null
-          or g.definitions_version <> (select version from definitions_version)
+    sql`select i.id, (g.indicator_id is null
+          or g.definitions_version <> d.version
           or exists (select 1 from quality_marks m where m.indicator_id = i.id and m.period <= ${period}
-            and length(m.period) = ${period.length} and m.xid >= g.snapshot_xmin)`,
+            and length(m.period) = ${period.length} and m.xid >= g.snapshot_xmin)) as stale,
+          g.snapshot_xmin::text || '@' || (extract(epoch from g.computed_at) * 1000000)::bigint::text as v,
+          d.version::text as d
+        from unnest(${pgArray(ids)}::uuid[]) with ordinality as i(id, n)
+        cross join definitions_version d
+        left join quality_groups g on g.indicator_id = i.id and g.period = ${period}
+        order by i.n`,
   );
-  return rows.map((r) => r.id);
+  return {
+    stale: rows.filter((r) => r.stale).map((r) => r.id),
+    version: `${rows[0]?.d ?? ""}|${rows.map((r) => r.v ?? "-").join(",")}`,
+  };
 }
 
 interface Fact {
@@ -49,20 +64,26 @@ async function computeFacts(db: Executor, ids: string[], period: Period): Promis
     p = previous(p);
     prior.push(formatPeriod(p));
   }
-  const rows = await Q.periodValues(db, ids, code, prior);
+  const current = await Q.periodValues(db, ids, code);
   const expected = await Q.expectedUnits(db, ids, code, `${period.year}-01-01`);
   const kinds = new Map(
-    (await Q.unitKinds(db, [...new Set(rows.map((r) => r.org_unit_id))])).map((u) => [u.id, u.kind]),
+    (await Q.unitKinds(db, [...new Set(current.map((r) => r.org_unit_id))])).map((u) => [u.id, u.kind]),
   );
+  // The history of the values there are (a z-score is computed for those only).
+  const withValue = new Map<string, { indicatorId: string; unitId: string }>();
+  for (const r of current)
+    if (r.value !== null)
+      withValue.set(`${r.indicator_id}|${r.org_unit_id}`, {
+        indicatorId: r.indicator_id,
+        unitId: r.org_unit_id,
+      });
   const history = new Map<string, { period: string; v: number }[]>();
-  for (const r of rows)
-    if (r.period !== code && r.value !== null) {
-      const k = `${r.indicator_id}|${r.org_unit_id}`;
-      const list = history.get(k) ?? [];
-      list.push({ period: r.period, v: Number(r.value) });
-      history.set(k, list);
-    }
-  const current = rows.filter((r) => r.period === code);
+  for (const r of await Q.historyValues(db, [...withValue.values()], prior)) {
+    const k = `${r.indicator_id}|${r.org_unit_id}`;
+    const list = history.get(k) ?? [];
+    list.push({ period: r.period, v: Number(r.value) });
+    history.set(k, list);
+  }
   // Peers: the same indicator and period, reported (not draft), units of the same kind.
   const groups = new Map<string, Q.PeriodValue[]>();
   for (const o of current)
@@ -134,25 +155,31 @@ async function writeFacts(db: Executor, ids: string[], period: string, facts: Fa
 /**
  * Makes the groups of these indicators at `period` current: those stale are recomputed in one
  * transaction, from a snapshot whose xmin is recorded (a write not visible to it has a mark not
- * older than that xmin, so the group is seen stale again).
+ * older than that xmin, so the group is seen stale again). Returns the version of the facts now
+ * current (see `groupStates`): answers computed from the same version are the same.
  */
-export async function freshenGroups(db: Executor, ids: string[], period: Period): Promise<void> {
+export async function freshenGroups(db: Executor, ids: string[], period: Period): Promise<string> {
   const code = formatPeriod(period);
-  if (ids.length === 0 || (await staleIndicators(db, ids, code)).length === 0) return;
-  await db.transaction(async (tx) => {
+  if (ids.length === 0) return "";
+  const before = await groupStates(db, ids, code);
+  if (before.stale.length === 0) return before.version;
+  return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`quality:${code}`}))`);
     const [snap] = await queryRows<{ xmin: string; version: string }>(
       tx,
       sql`select txid_snapshot_xmin(txid_current_snapshot())::text as xmin,
             (select version from definitions_version)::text as version`,
     );
-    const stale = await staleIndicators(tx, ids, code);
-    if (stale.length === 0 || !snap) return;
+    const { stale, version } = await groupStates(tx, ids, code);
+    if (stale.length === 0 || !snap) return version;
     const facts = await computeFacts(tx, stale, period);
     await writeFacts(tx, stale, code, facts);
-    await tx.execute(sql`insert into quality_groups (indicator_id, period, snapshot_xmin, definitions_version)
-      select i, ${code}, ${snap.xmin}::bigint, ${snap.version}::bigint from unnest(${pgArray(stale)}::uuid[]) as i
+    // computed_at is the clock's, not the transaction's: a version the memos can tell apart.
+    await tx.execute(sql`insert into quality_groups (indicator_id, period, snapshot_xmin, definitions_version, computed_at)
+      select i, ${code}, ${snap.xmin}::bigint, ${snap.version}::bigint, clock_timestamp()
+      from unnest(${pgArray(stale)}::uuid[]) as i
       on conflict (indicator_id, period) do update set snapshot_xmin = excluded.snapshot_xmin,
-        definitions_version = excluded.definitions_version, computed_at = now()`);
+        definitions_version = excluded.definitions_version, computed_at = clock_timestamp()`);
+    return (await groupStates(tx, ids, code)).version;
   });
 }

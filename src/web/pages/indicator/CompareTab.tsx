@@ -48,7 +48,7 @@ export function CompareTab({ code, plan, indicator }: { code: string; plan: stri
     return {
       animation: false,
       color: COLOURS,
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: 36, bottom: 28 },
       tooltip: { trigger: "axis", valueFormatter: fmt },
       legend: { top: 0, type: "scroll" },
       xAxis: { type: "category", data: periods, boundaryGap: false },

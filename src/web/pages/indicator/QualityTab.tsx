@@ -69,7 +69,7 @@ export function QualityTab({
           ) : (
             missing.map((m) => (
               <Text size="sm" key={m.indicator.code}>
-                {t("quality.missing", {
+                {t(m.missing.length === 0 ? "quality.allReported" : "quality.missing", {
                   code: m.indicator.code,
                   reported: m.reported,
                   expected: m.expected,

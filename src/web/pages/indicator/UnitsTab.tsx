@@ -2,7 +2,7 @@
  * The indicator's value in each province (or ministry) for one period: ranked bars (best first,
  * as the API ranks them for the indicator's direction) and the same as a table.
  */
-import { Anchor, Group, SegmentedControl, Select, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -92,64 +92,66 @@ export function UnitsTab({ code, plan, indicator }: { code: string; plan: string
             {breakdown.data.total?.value != null &&
               ` ${t("units.national", { value: formatValue(breakdown.data.total.value, indicator.unit, lang) })}`}
           </Text>
-          {withValue > 0 && (
-            <Chart
-              option={option}
-              label={t("units.chartLabel", { name: tx(indicator.name, lang), period })}
-              height={Math.max(160, withValue * 22 + 48)}
-            />
-          )}
-          <div className="table-scroll">
-            <Table striped withTableBorder verticalSpacing={4} miw={520}>
-              <caption className="visually-hidden">
-                {t("units.tableCaption", { name: tx(indicator.name, lang), period })}
-              </caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("units.rank")}</Table.Th>
-                  <Table.Th scope="col">{t("units.unit")}</Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: "right" }}>
-                    {t("units.value")}
-                  </Table.Th>
-                  <Table.Th scope="col">{t("units.status")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((r) => (
-                  <Table.Tr key={r.unit.code}>
-                    <Table.Td>{r.rank ?? "—"}</Table.Td>
-                    <Table.Th scope="row" fw="normal">
-                      <Anchor
-                        size="sm"
-                        renderRoot={(p) => (
-                          <Link
-                            {...p}
-                            to="/org-units/$code"
-                            params={{ code: r.unit.code }}
-                            search={{ plan }}
-                          />
-                        )}
-                      >
-                        {tx(r.unit.name, lang)}
-                      </Anchor>
+          <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
+            {withValue > 0 && (
+              <Chart
+                option={option}
+                label={t("units.chartLabel", { name: tx(indicator.name, lang), period })}
+                height={Math.max(160, withValue * 22 + 48)}
+              />
+            )}
+            <div className="table-scroll">
+              <Table striped withTableBorder verticalSpacing={4} miw={520}>
+                <caption className="visually-hidden">
+                  {t("units.tableCaption", { name: tx(indicator.name, lang), period })}
+                </caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("units.rank")}</Table.Th>
+                    <Table.Th scope="col">{t("units.unit")}</Table.Th>
+                    <Table.Th scope="col" style={{ textAlign: "right" }}>
+                      {t("units.value")}
                     </Table.Th>
-                    <Table.Td style={{ textAlign: "right", whiteSpace: "nowrap" }}>
-                      {r.value === null ? (
-                        <Text span size="xs" c="dimmed">
-                          {tx(r.reason, lang) || "—"}
-                        </Text>
-                      ) : (
-                        `${formatNumber(r.value, lang)}${r.partial ? ` (${t("units.partial")})` : ""}`
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {r.assessment && <StatusBadge status={r.assessment.status} size="xs" />}
-                    </Table.Td>
+                    <Table.Th scope="col">{t("units.status")}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((r) => (
+                    <Table.Tr key={r.unit.code}>
+                      <Table.Td>{r.rank ?? "—"}</Table.Td>
+                      <Table.Th scope="row" fw="normal">
+                        <Anchor
+                          size="sm"
+                          renderRoot={(p) => (
+                            <Link
+                              {...p}
+                              to="/org-units/$code"
+                              params={{ code: r.unit.code }}
+                              search={{ plan }}
+                            />
+                          )}
+                        >
+                          {tx(r.unit.name, lang)}
+                        </Anchor>
+                      </Table.Th>
+                      <Table.Td style={{ textAlign: "right", whiteSpace: "nowrap" }}>
+                        {r.value === null ? (
+                          <Text span size="xs" c="dimmed">
+                            {tx(r.reason, lang) || "—"}
+                          </Text>
+                        ) : (
+                          `${formatNumber(r.value, lang)}${r.partial ? ` (${t("units.partial")})` : ""}`
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {r.assessment && <StatusBadge status={r.assessment.status} size="xs" />}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          </SimpleGrid>
         </>
       )}
     </Stack>

@@ -44,7 +44,7 @@ export function rankedBarsOption(
   const fmt = (v: unknown) => (typeof v === "number" ? formatNumber(v, lang) : "—");
   return {
     animation: false,
-    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 56, top: 8, bottom: 8 },
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: fmt },
     xAxis: { type: "value", axisLabel: { formatter: fmt }, name: unit ?? "", scale: false },
     yAxis: {

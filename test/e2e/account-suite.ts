@@ -113,7 +113,9 @@ export function accountSuite(e2e: () => E2E) {
             .getByRole("button", { name: lang === "vi" ? "Xác nhận và bật" : "Confirm and turn on" })
             .click();
           await tp.page
-            .getByText(lang === "vi" ? "Đã bật xác thực hai lớp." : "Two-step verification is on.")
+            .getByText(lang === "vi" ? "Đã bật xác thực hai lớp." : "Two-step verification is on.", {
+              exact: true,
+            })
             .waitFor();
           await screenshot(tp.page, "account-totp-on", lang);
           if (width === WIDTHS.desktop) expect(await axeProblems(tp.page)).toEqual([]);
@@ -124,7 +126,9 @@ export function accountSuite(e2e: () => E2E) {
             })
             .click();
           await tp.page
-            .getByText(lang === "vi" ? "Đã tắt xác thực hai lớp." : "Two-step verification is off.")
+            .getByText(lang === "vi" ? "Đã tắt xác thực hai lớp." : "Two-step verification is off.", {
+              exact: true,
+            })
             .waitFor();
           totp = undefined;
           expect(tp.problems()).toEqual([]);

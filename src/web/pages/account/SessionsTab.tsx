@@ -55,7 +55,7 @@ export function SessionsTab() {
       ) : (
         <div className="table-scroll">
           <Table striped highlightOnHover withTableBorder miw={640}>
-            <Table.Caption>{t("sessions.caption", { count: sessions.data.total })}</Table.Caption>
+            <Table.Caption c="gray.7">{t("sessions.caption", { count: sessions.data.total })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t("sessions.browser")}</Table.Th>

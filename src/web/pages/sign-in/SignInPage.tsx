@@ -3,18 +3,7 @@
  * answers TOTP_REQUIRED); the SSO button when the instance has OIDC configured. After signing in
  * the user returns to the page they came from (?next=), or to the overview.
  */
-import {
-  Alert,
-  Anchor,
-  Button,
-  Divider,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Divider, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -115,11 +104,9 @@ export function SignInPage() {
             </Button>
           </>
         )}
+        {/* The reset page needs the one-time link an administrator sends: nothing to link to here. */}
         <Text size="sm" c="gray.7">
-          {t("signIn.forgot")}{" "}
-          <Anchor href="/reset-password" size="sm" underline="always">
-            /reset-password
-          </Anchor>
+          {t("signIn.forgot")}
         </Text>
       </Stack>
     </Paper>

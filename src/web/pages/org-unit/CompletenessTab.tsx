@@ -67,7 +67,7 @@ export function CompletenessTab({ code, plan, signedIn }: { code: string; plan: 
                   const share = p.expected > 0 ? p.reported / p.expected : null;
                   return (
                     <Table.Tr key={p.period}>
-                      <Table.Th scope="row" fw="normal">
+                      <Table.Th scope="row" fw="normal" style={{ whiteSpace: "nowrap" }}>
                         {p.period}
                       </Table.Th>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>

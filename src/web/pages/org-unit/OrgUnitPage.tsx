@@ -64,7 +64,7 @@ export function OrgUnitPage() {
             {u.adminCode ? ` · ${t("adminCode", { code: u.adminCode })}` : ""}
           </Text>
           <Badge
-            variant={u.current ? "light" : "filled"}
+            variant={u.current ? "outline" : "filled"}
             color={u.current ? "green.9" : "gray.8"}
             radius="sm"
             size="sm"

@@ -86,57 +86,66 @@ export function accountSuite(e2e: () => E2E) {
   });
 
   it("enrols TOTP from the QR code's secret, then turns it off", { timeout: 180_000 }, async () => {
-    for (const lang of ["vi", "en"] as const) {
-      for (const width of [WIDTHS.desktop, WIDTHS.phone]) {
-        const tp = await openPage(e2e(), { lang, width });
-        let totp: OTPAuth.TOTP | undefined;
-        try {
-          await signInContext(tp.context, USER);
-          await tp.page.goto("/account?tab=totp");
-          await h1(tp.page, lang);
-          await tp.page
-            .getByRole("button", {
-              name: lang === "vi" ? "Bật xác thực hai lớp" : "Turn on two-step verification",
-            })
-            .click();
-          const qr = tp.page.getByRole("img", { name: lang === "vi" ? /Mã QR/ : /QR code/ });
-          await qr.waitFor();
-          expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
-          const secret = (await tp.page.locator(".totp-secret").getAttribute("data-secret")) ?? "";
-          expect((await tp.page.locator(".totp-secret").textContent())?.replace(/\s/g, "")).toBe(secret);
-          totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
-          await screenshot(tp.page, "account-totp-enrol", lang);
-          if (width === WIDTHS.desktop) expect(await axeProblems(tp.page)).toEqual([]);
-          expect(await horizontalOverflow(tp.page)).toBeLessThanOrEqual(0);
-          await tp.page.locator("input[name=code]").fill(totp.generate());
-          await tp.page
-            .getByRole("button", { name: lang === "vi" ? "Xác nhận và bật" : "Confirm and turn on" })
-            .click();
-          await tp.page
-            .getByText(lang === "vi" ? "Đã bật xác thực hai lớp." : "Two-step verification is on.", {
-              exact: true,
-            })
-            .waitFor();
-          await screenshot(tp.page, "account-totp-on", lang);
-          if (width === WIDTHS.desktop) expect(await axeProblems(tp.page)).toEqual([]);
-          await tp.page.locator("input[name=code]").fill(totp.generate());
-          await tp.page
-            .getByRole("button", {
-              name: lang === "vi" ? "Tắt xác thực hai lớp" : "Turn off two-step verification",
-            })
-            .click();
-          await tp.page
-            .getByText(lang === "vi" ? "Đã tắt xác thực hai lớp." : "Two-step verification is off.", {
-              exact: true,
-            })
-            .waitFor();
+    // The whole flow at 1440 px in each language; at 375 px the enrolment screen in Vietnamese.
+    const runs = [
+      { lang: "vi", width: WIDTHS.desktop },
+      { lang: "en", width: WIDTHS.desktop },
+      { lang: "vi", width: WIDTHS.phone },
+    ] as const;
+    for (const { lang, width } of runs) {
+      const tp = await openPage(e2e(), { lang, width });
+      let totp: OTPAuth.TOTP | undefined;
+      try {
+        await signInContext(tp.context, USER);
+        await tp.page.goto("/account?tab=totp");
+        await h1(tp.page, lang);
+        await tp.page
+          .getByRole("button", {
+            name: lang === "vi" ? "Bật xác thực hai lớp" : "Turn on two-step verification",
+          })
+          .click();
+        const qr = tp.page.getByRole("img", { name: lang === "vi" ? /Mã QR/ : /QR code/ });
+        await qr.waitFor();
+        expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+        const secret = (await tp.page.locator(".totp-secret").getAttribute("data-secret")) ?? "";
+        expect((await tp.page.locator(".totp-secret").textContent())?.replace(/\s/g, "")).toBe(secret);
+        totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
+        await screenshot(tp.page, "account-totp-enrol", lang);
+        if (width === WIDTHS.desktop) expect(await axeProblems(tp.page)).toEqual([]);
+        expect(await horizontalOverflow(tp.page)).toBeLessThanOrEqual(0);
+        if (width === WIDTHS.phone) {
+          await tp.page.getByRole("button", { name: "Hủy" }).click();
           totp = undefined;
-          expect(tp.problems()).toEqual([]);
-        } finally {
-          // A failure half-way must not leave the demo account asking for a code.
-          if (totp) await disableTotp(tp, totp.generate());
-          await tp.close();
+          continue;
         }
+        await tp.page.locator("input[name=code]").fill(totp.generate());
+        await tp.page
+          .getByRole("button", { name: lang === "vi" ? "Xác nhận và bật" : "Confirm and turn on" })
+          .click();
+        await tp.page
+          .getByText(lang === "vi" ? "Đã bật xác thực hai lớp." : "Two-step verification is on.", {
+            exact: true,
+          })
+          .waitFor();
+        await screenshot(tp.page, "account-totp-on", lang);
+        if (width === WIDTHS.desktop) expect(await axeProblems(tp.page)).toEqual([]);
+        await tp.page.locator("input[name=code]").fill(totp.generate());
+        await tp.page
+          .getByRole("button", {
+            name: lang === "vi" ? "Tắt xác thực hai lớp" : "Turn off two-step verification",
+          })
+          .click();
+        await tp.page
+          .getByText(lang === "vi" ? "Đã tắt xác thực hai lớp." : "Two-step verification is off.", {
+            exact: true,
+          })
+          .waitFor();
+        totp = undefined;
+        expect(tp.problems()).toEqual([]);
+      } finally {
+        // A failure half-way must not leave the demo account asking for a code.
+        if (totp) await disableTotp(tp, totp.generate());
+        await tp.close();
       }
     }
   });

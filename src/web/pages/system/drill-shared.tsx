@@ -43,7 +43,11 @@ export function DrillCrumbs({
   const { t } = useTranslation("system");
   return (
     <nav aria-label={t("crumbs.label")} className="no-print">
-      <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: "wrap", rowGap: 4 }}>
+      <Breadcrumbs
+        separator="›"
+        separatorMargin={6}
+        styles={{ root: { flexWrap: "wrap", rowGap: 4 }, breadcrumb: { whiteSpace: "normal", minWidth: 0 } }}
+      >
         <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/" search={plan ? { plan } : {}} />}>
           {t("crumbs.overview")}
         </Anchor>

@@ -64,8 +64,8 @@ export function OrgUnitPage() {
             {u.adminCode ? ` · ${t("adminCode", { code: u.adminCode })}` : ""}
           </Text>
           <Badge
-            variant={u.current ? "outline" : "filled"}
-            color={u.current ? "green.9" : "gray.8"}
+            variant="filled"
+            color={u.current ? "#1b5e20" : "#5f6368"}
             radius="sm"
             size="sm"
             style={{ textTransform: "none" }}

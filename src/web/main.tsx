@@ -8,7 +8,7 @@ import "./app/app.css";
 import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError } from "./api/client.js";
 import { router } from "./app/routes.js";
@@ -29,13 +29,17 @@ const queryClient = new QueryClient({
 });
 
 const root = document.getElementById("root");
+// Rendered as a transition: React then yields to the browser every few milliseconds instead of
+// holding the main thread for the whole first render (a phone's CPU feels this most).
 if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <MantineProvider theme={theme}>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </MantineProvider>
-    </StrictMode>,
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <MantineProvider theme={theme}>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </MantineProvider>
+      </StrictMode>,
+    ),
   );

@@ -3,12 +3,13 @@
  * the account or a sign-in button) and the page. Meeting mode shows the page alone. An expired
  * session sends the user to sign in and back to where they were.
  */
-import { Button, Group, SegmentedControl } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { Link, Outlet, useLocation, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { onSessionExpired } from "../api/client.js";
 import { useSession, useSignOut } from "../api/session.js";
+import { ToggleButtons } from "../components/ToggleButtons.js";
 import { currentLanguage, type Language, setLanguage } from "../i18n/index.js";
 
 export function Shell() {
@@ -41,64 +42,62 @@ export function Shell() {
         {t("shell.skip")}
       </a>
       <header className="app-header">
-        <Group justify="space-between" wrap="wrap" gap="xs" className="app-header-inner">
-          <Group gap="md" wrap="wrap">
-            <Link to="/" className="brand" aria-label={t("shell.home")}>
-              <img src="/favicon.svg" alt="" width={28} height={28} />
-              <span>Chỉ Nam</span>
+        {/* A grid with fixed places (brand, navigation, tools), so nothing moves when the session arrives. */}
+        <div className="app-header-inner">
+          <Link to="/" className="brand" aria-label={t("shell.home")}>
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <span className="brand-name">Chỉ Nam</span>
+          </Link>
+          <nav aria-label={t("shell.nav")} className="app-nav">
+            <Link to="/" className="nav-link" activeOptions={{ exact: true, includeSearch: false }}>
+              {t("shell.overview")}
             </Link>
-            <nav aria-label={t("shell.nav")}>
-              <Group gap="xs" wrap="wrap">
-                <Link to="/" className="nav-link" activeOptions={{ exact: true, includeSearch: false }}>
-                  {t("shell.overview")}
-                </Link>
-                <Link to="/plans/$plan/roadmap" params={{ plan: "NQ57" }} className="nav-link">
-                  {t("shell.roadmap")}
-                </Link>
-                {user && (
-                  <Link to="/meeting" className="nav-link">
-                    {t("shell.meeting")}
-                  </Link>
-                )}
-              </Group>
-            </nav>
-          </Group>
-          <Group gap="xs" wrap="nowrap">
-            <SegmentedControl
-              size="xs"
-              aria-label={t("shell.language")}
+            <Link to="/plans/$plan/roadmap" params={{ plan: "NQ57" }} className="nav-link">
+              {t("shell.roadmap")}
+            </Link>
+            {user && (
+              <Link to="/meeting" className="nav-link">
+                {t("shell.meeting")}
+              </Link>
+            )}
+          </nav>
+          <div className="app-tools">
+            <ToggleButtons<Language>
+              label={t("shell.language")}
               value={currentLanguage()}
-              onChange={(v) => setLanguage(v as Language)}
-              data={[
-                { value: "vi", label: "VI" },
-                { value: "en", label: "EN" },
+              onChange={setLanguage}
+              options={[
+                { value: "vi", label: "VI", title: "Tiếng Việt" },
+                { value: "en", label: "EN", title: "English" },
               ]}
             />
-            {user ? (
-              <>
-                <Link to="/account" className="nav-link user-link" title={t("shell.account")}>
-                  <span className="user-name">{user.displayName}</span>
-                  <span className="user-short">{t("shell.accountShort")}</span>
-                </Link>
+            <div className="account-area">
+              {user ? (
+                <>
+                  <Link to="/account" className="nav-link user-link" title={t("shell.account")}>
+                    <span className="user-name">{user.displayName}</span>
+                    <span className="user-short">{t("shell.accountShort")}</span>
+                  </Link>
+                  <Button
+                    size="sm"
+                    variant="default"
+                    loading={signOut.isPending}
+                    onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate({ to: "/" }) })}
+                  >
+                    {t("shell.signOut")}
+                  </Button>
+                </>
+              ) : session.isSuccess && location.pathname !== "/sign-in" ? (
                 <Button
-                  size="xs"
-                  variant="default"
-                  loading={signOut.isPending}
-                  onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate({ to: "/" }) })}
+                  size="sm"
+                  renderRoot={(props) => <Link {...props} to="/sign-in" search={{ next: href }} />}
                 >
-                  {t("shell.signOut")}
+                  {t("shell.signIn")}
                 </Button>
-              </>
-            ) : session.isSuccess && location.pathname !== "/sign-in" ? (
-              <Button
-                size="xs"
-                renderRoot={(props) => <Link {...props} to="/sign-in" search={{ next: href }} />}
-              >
-                {t("shell.signIn")}
-              </Button>
-            ) : null}
-          </Group>
-        </Group>
+              ) : null}
+            </div>
+          </div>
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />

@@ -30,17 +30,32 @@ export function formatPercent(share: number | null | undefined, lang: Lang, digi
   return lang === "vi" ? `${n} %` : `${n}%`;
 }
 
+/** Formatters are costly to create (the first for a locale loads its data): made once each. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function df(lang: Lang, kind: "date" | "time"): Intl.DateTimeFormat {
+  const key = `${lang}|${kind}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      locale(lang),
+      kind === "date"
+        ? { day: "2-digit", month: "2-digit", year: "numeric" }
+        : { hour: "2-digit", minute: "2-digit" },
+    );
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(iso: string | Date | null | undefined, lang: Lang): string {
   if (!iso) return "—";
   const d = typeof iso === "string" ? new Date(iso) : iso;
   if (Number.isNaN(d.getTime())) return "—";
-  return new Intl.DateTimeFormat(locale(lang), { day: "2-digit", month: "2-digit", year: "numeric" }).format(
-    d,
-  );
+  return df(lang, "date").format(d);
 }
 
 export function formatTime(d: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { hour: "2-digit", minute: "2-digit" }).format(d);
+  return df(lang, "time").format(d);
 }
 
 export function formatDateTime(iso: string | Date | null | undefined, lang: Lang): string {

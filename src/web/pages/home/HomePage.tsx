@@ -4,13 +4,16 @@
  * target drawer. Anonymous visitors see the published overview (public indicators only). Live:
  * change events refresh the affected numbers without a reload. Every choice is in the URL.
  */
-import { Button, Group, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useNavigate, useSearch } from "@tanstack/react-router";
+import { useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { useOverview } from "../../api/dashboards.js";
 import { usePlanIndicators, usePlans } from "../../api/plans.js";
 import { useSession } from "../../api/session.js";
 import { ErrorNote, Loading } from "../../components/QueryState.js";
+import { ToggleButtons } from "../../components/ToggleButtons.js";
+import { WhenVisible } from "../../components/WhenVisible.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { LiveCue } from "../../live/LiveCue.js";
 import { useLiveUpdates } from "../../live/useLiveUpdates.js";
@@ -38,10 +41,14 @@ export function HomePage() {
   const canReported = session.data?.can.readReportedValues === true;
   const plan = search.plan ?? DEFAULT_PLAN;
   const basis = canReported && search.basis === "reported" ? "reported" : undefined;
-  const overview = useOverview(plan, basis ? { basis } : {});
+  const overviewQuery = useOverview(plan, basis ? { basis } : {});
   const objectives = usePlanIndicators(plan, { tier: "objective" });
+  // The dashboard's big render runs as a deferred (interruptible) update: the page stays
+  // responsive while 49 targets, the alerts and the map are drawn, and a live refresh does not
+  // freeze it either.
+  const overviewData = useDeferredValue(overviewQuery.data);
   const planInfo = plans.data?.items.find((p) => p.code === plan);
-  const target = overview.data?.targets.find((x) => x.code === search.target);
+  const target = overviewData?.targets.find((x) => x.code === search.target);
 
   return (
     <div className="page home-page">
@@ -57,7 +64,7 @@ export function HomePage() {
           )}
         </div>
         <Group gap="sm" wrap="wrap" align="center">
-          <LiveCue live={live} loadedAt={overview.dataUpdatedAt || undefined} />
+          <LiveCue live={live} loadedAt={overviewQuery.dataUpdatedAt || undefined} />
           <Group gap="xs" wrap="wrap" className="no-print">
             {plans.data && plans.data.items.length > 1 && (
               <Select
@@ -78,16 +85,15 @@ export function HomePage() {
               />
             )}
             {canReported && (
-              <SegmentedControl
-                size="xs"
-                aria-label={t("controls.basis")}
+              <ToggleButtons<"approved" | "reported">
+                label={t("controls.basis")}
                 value={basis ?? "approved"}
                 onChange={(v) =>
                   void navigate({
                     search: (prev) => ({ ...prev, basis: v === "reported" ? "reported" : undefined }),
                   })
                 }
-                data={[
+                options={[
                   { value: "approved", label: t("controls.approved") },
                   { value: "reported", label: t("controls.reported") },
                 ]}
@@ -104,39 +110,45 @@ export function HomePage() {
           {t("public.note")}
         </Text>
       )}
-      {overview.isPending ? (
+      {overviewQuery.isError ? (
+        <ErrorNote error={overviewQuery.error} />
+      ) : !overviewData ? (
         <Loading />
-      ) : overview.isError ? (
-        <ErrorNote error={overview.error} />
       ) : (
         <div className={user ? "home-layout with-alerts" : "home-layout"}>
           <Stack gap="md" className="home-top">
-            <PlanSummary overview={overview.data} />
-            <SystemCards plan={plan} basis={basis} systems={overview.data.systems} />
+            <PlanSummary overview={overviewData} />
+            <SystemCards plan={plan} basis={basis} systems={overviewData.systems} />
           </Stack>
-          {user && <AlertsPanel plan={plan} basis={basis} />}
+          {user && (
+            <WhenVisible minHeight={700} className="alerts-panel">
+              <AlertsPanel plan={plan} basis={basis} />
+            </WhenVisible>
+          )}
           <Stack gap="lg" className="home-rest">
             {objectives.isPending ? (
               <Loading />
             ) : (
-              <TargetGroups targets={overview.data.targets} objectives={objectives.data?.items ?? []} />
+              <TargetGroups targets={overviewData.targets} objectives={objectives.data?.items ?? []} />
             )}
-            <MapSlot
-              plan={plan}
-              indicator={search.map}
-              basis={basis}
-              level={search.level}
-              onChange={(c) =>
-                void navigate({
-                  search: (prev) => ({
-                    ...prev,
-                    ...(c.indicator !== undefined ? { map: c.indicator } : {}),
-                    ...(c.level !== undefined ? { level: c.level } : {}),
-                  }),
-                  resetScroll: false,
-                })
-              }
-            />
+            <WhenVisible minHeight={900}>
+              <MapSlot
+                plan={plan}
+                indicator={search.map}
+                basis={basis}
+                level={search.level}
+                onChange={(c) =>
+                  void navigate({
+                    search: (prev) => ({
+                      ...prev,
+                      ...(c.indicator !== undefined ? { map: c.indicator } : {}),
+                      ...(c.level !== undefined ? { level: c.level } : {}),
+                    }),
+                    resetScroll: false,
+                  })
+                }
+              />
+            </WhenVisible>
           </Stack>
         </div>
       )}

@@ -5,6 +5,7 @@
 import { Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { PlanIndicators } from "../../api/plans.js";
+import { WhenVisible } from "../../components/WhenVisible.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { countStatuses, groupTargets, pick } from "./home-model.js";
 import { StatusCounts } from "./StatusCounts.js";
@@ -37,7 +38,9 @@ export function TargetGroups({
               </h3>
               <StatusCounts counts={countStatuses(g.targets)} size="xs" />
             </Group>
-            <TargetTable targets={g.targets} caption={title} />
+            <WhenVisible minHeight={g.targets.length * 96}>
+              <TargetTable targets={g.targets} caption={title} />
+            </WhenVisible>
           </div>
         );
       })}

@@ -84,7 +84,14 @@ export function seriesOption(s: SeriesInput, lang: Lang, labels: SeriesLabels): 
   });
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
+    grid: {
+      left: 8,
+      right: 16,
+      top: 28,
+      bottom: 8,
+      outerBoundsMode: "same",
+      outerBoundsContain: "axisLabel",
+    },
     tooltip: { trigger: "axis", valueFormatter: fmt },
     legend: { top: 0, data: [labels.observed, labels.forecast] },
     xAxis: { type: "category", data: categories, boundaryGap: false },

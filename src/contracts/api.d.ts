@@ -6699,6 +6699,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description Who holds the system's Chief Engineer role now (name and unit code). */
+                                chiefEngineers: {
+                                    name: string;
+                                    unit: string | null;
+                                }[];
                                 code: string;
                                 indicatorCount: number;
                                 /** @description Codes of the system's initiatives. */
@@ -6872,6 +6877,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Who holds the system's Chief Engineer role now (name and unit code). */
+                            chiefEngineers: {
+                                name: string;
+                                unit: string | null;
+                            }[];
                             code: string;
                             indicatorCount: number;
                             /** @description Codes of the system's initiatives. */

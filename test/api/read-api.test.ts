@@ -72,6 +72,16 @@ describe.each(backends())("read API on %s", (backend) => {
     expect(standing?.units).toEqual(expect.arrayContaining(["BCDTW-CQTT"]));
   });
 
+  it("names a system's Chief Engineer (name and unit, not the account), and no one when none is assigned", async () => {
+    type Sys = { chiefEngineers: { name: string; unit: string | null }[] };
+    const s1 = await get<Sys>("/api/v1/plans/NQ57/systems/S1");
+    expect(s1.status).toBe(200);
+    expect(s1.body.chiefEngineers).toEqual([{ name: expect.stringContaining("(demo)"), unit: null }]);
+    expect(JSON.stringify(s1.body)).not.toContain("demo-engineer-s1");
+    const s2 = await get<Sys>("/api/v1/plans/NQ57/systems/S2");
+    expect(s2.body.chiefEngineers).toEqual([]);
+  });
+
   it("returns the 6 systems and the 30 initiatives, paging with cursors", async () => {
     const systems = await get<List<{ code: string; initiatives: string[] }>>("/api/v1/plans/NQ57/systems");
     expect(systems.body.total).toBe(6);

@@ -77,6 +77,7 @@ export function presentSystem(
   s: typeof systems.$inferSelect,
   initiativeCodes: string[],
   indicatorCount: number,
+  chiefEngineers: { displayName: string; unit: string | null }[] = [],
 ): z.output<typeof S.system> {
   return {
     code: s.code,
@@ -87,6 +88,7 @@ export function presentSystem(
     strategicRole: optLoc(s.strategicRoleVi, s.strategicRoleEn),
     initiatives: initiativeCodes,
     indicatorCount,
+    chiefEngineers: chiefEngineers.map((c) => ({ name: c.displayName, unit: c.unit })),
     retired: s.retiredAt !== null,
   };
 }

@@ -1,5 +1,5 @@
 /** Read queries of the plan structure; presenters turn their rows into API shapes. */
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import {
   indicatorAssignments,
@@ -12,7 +12,9 @@ import {
   plans,
   projectInitiatives,
   projects,
+  roleAssignments,
   systems,
+  users,
 } from "../../db/schema/index.js";
 import { notFound } from "../core/errors.js";
 import { afterCursor, type SortKey } from "../core/http/pagination.js";
@@ -156,7 +158,24 @@ export async function systemExtras(db: Executor, systemIds: string[]) {
         .where(inArray(indicatorAssignments.systemId, systemIds))
         .groupBy(indicatorAssignments.systemId)
     : [];
-  return { byInitiative, indicatorCounts };
+  // The Chief Engineer of a system is a public office of the plan: their name and unit, never the account.
+  const chiefEngineers = systemIds.length
+    ? await db
+        .select({ systemId: roleAssignments.systemId, displayName: users.displayName, unit: orgUnits.code })
+        .from(roleAssignments)
+        .innerJoin(users, eq(users.id, roleAssignments.userId))
+        .leftJoin(orgUnits, eq(orgUnits.id, users.unitId))
+        .where(
+          and(
+            eq(roleAssignments.role, "chief_engineer"),
+            inArray(roleAssignments.systemId, systemIds),
+            isNull(roleAssignments.revokedAt),
+            eq(users.status, "active"),
+          ),
+        )
+        .orderBy(asc(users.displayName))
+    : [];
+  return { byInitiative, indicatorCounts, chiefEngineers };
 }
 
 export async function getSystem(db: Executor, planId: string, code: string) {

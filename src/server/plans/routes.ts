@@ -123,6 +123,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
             r,
             extras.byInitiative.filter((i) => i.systemId === r.id).map((i) => i.code),
             Number(extras.indicatorCounts.find((c) => c.systemId === r.id)?.n ?? 0),
+            extras.chiefEngineers.filter((c) => c.systemId === r.id),
           ),
       );
     },
@@ -147,6 +148,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         row,
         extras.byInitiative.map((i) => i.code),
         Number(extras.indicatorCounts[0]?.n ?? 0),
+        extras.chiefEngineers,
       );
     },
   );

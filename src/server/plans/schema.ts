@@ -70,6 +70,9 @@ export const system = z.object({
   strategicRole: optionalLocalized,
   initiatives: z.array(z.string()).describe("Codes of the system's initiatives."),
   indicatorCount: z.number().int(),
+  chiefEngineers: z
+    .array(z.object({ name: z.string(), unit: z.string().nullable() }))
+    .describe("Who holds the system's Chief Engineer role now (name and unit code)."),
   retired: z.boolean(),
 });
 

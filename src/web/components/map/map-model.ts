@@ -3,7 +3,7 @@
  * values by unit, the latest period with a value, how tiles are coloured (by each unit's status
  * when units carry their own targets, otherwise by value in five classes), and the ranking.
  */
-import type { Status } from "../StatusBadge.js";
+import type { Status } from "../status.js";
 
 /** A bilingual name as the API gives it (English may be missing). */
 export interface Localized {

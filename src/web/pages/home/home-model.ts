@@ -3,7 +3,7 @@
  * without a DOM: the plan's grouping of targets (objectives I.2.a–e and I.3), how a target, a
  * forecast and a status change are written, and the order statuses are listed in.
  */
-import type { Status } from "../../components/StatusBadge.js";
+import type { Status } from "../../components/status.js";
 import { formatNumber, type Lang } from "../../lib/format.js";
 
 export const statusOrder: readonly Status[] = ["off_track", "at_risk", "no_data", "on_track", "achieved"];

@@ -98,6 +98,12 @@ export function SystemPage() {
                 <Text size="xs" c="dimmed">
                   {t("system.indicatorCount", { count: s.indicatorCount })}
                 </Text>
+                <Text size="sm">
+                  <strong>{t("system.chiefEngineer")}:</strong>{" "}
+                  {s.chiefEngineers.length === 0
+                    ? t("system.noChiefEngineer")
+                    : s.chiefEngineers.map((c) => (c.unit ? `${c.name} (${c.unit})` : c.name)).join("; ")}
+                </Text>
               </Stack>
             ) : (
               <Text c="dimmed">{t("system.noStatus")}</Text>

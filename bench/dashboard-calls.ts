@@ -2,9 +2,10 @@
  * Every read the web dashboard makes (issue 13, item 5), as it makes them, measured by
  * `npm run bench` (and by bench/dashboard-reads.ts alone) side by side with the overview in the
  * same run: one call at a time by the Standing Office viewer, the first call of each, then CALLS
- * rounds of all of them in turn. Then data quality and alerts once more, each right after a value
- * is written in the period they report (the first read after a write recomputes that indicator's
- * quality group, decision 0012): AFTER_WRITE pairs of a write and the read.
+ * rounds of all of them in turn. Then data quality and alerts once more, each right after a new
+ * value is written in the month being reported (`open`: the first read after a write recomputes
+ * that indicator's quality group, decision 0012): AFTER_WRITE pairs of a write and the read. A
+ * submitted value cannot be changed by upload, so the writes are new cells.
  *
  * The indicators: a monthly operational indicator every synthetic unit reports (series, breakdown
  * by province at its latest period) and the quarterly KPI computed from two of them with a target
@@ -25,8 +26,10 @@ export interface CallTimes {
 export interface DashboardPeriods {
   /** The last month of the base dataset (the issue's "before" figures are for it). */
   base: string;
-  /** The month the benchmark writes (ingested over HTTP, then written to under load). */
-  written: string;
+  /** The last month every unit reported (ingested over HTTP). */
+  full: string;
+  /** A month being reported: the writes before the after-write reads land there. */
+  open: string;
 }
 
 const OI = "OI_DOSSIERS_TOTAL";
@@ -34,10 +37,11 @@ const KPI = "K_HIGHTECH_EXPORT_SHARE";
 
 export async function dashboardCalls(
   get: (url: string) => Promise<Response>,
-  /** Writes one new value in `periods.written` (a different one each call). */
+  /** Writes one new value in `periods.open` (a new cell each call). */
   write: (k: number) => Promise<void>,
   periods: DashboardPeriods,
   completenessUnit: string,
+  calls = CALLS,
 ): Promise<CallTimes> {
   const json = async (url: string) => {
     const res = await get(url);
@@ -48,14 +52,14 @@ export async function dashboardCalls(
   const series = (await json(`/api/v1/indicators/${OI}/series?plan=NQ57`)) as {
     points: { period: string; value: number | null }[];
   };
-  const latest = [...series.points].reverse().find((p) => p.value !== null)?.period ?? periods.written;
+  const latest = [...series.points].reverse().find((p) => p.value !== null)?.period ?? periods.full;
   const urls: Record<string, string> = {
     overview: "/api/v1/plans/NQ57/overview",
     "overview (reported)": "/api/v1/plans/NQ57/overview?basis=reported",
     alerts: "/api/v1/plans/NQ57/alerts",
     [`alerts ${periods.base}`]: `/api/v1/plans/NQ57/alerts?period=${periods.base}`,
     [`data quality ${periods.base}`]: `/api/v1/plans/NQ57/data-quality?period=${periods.base}`,
-    [`data quality ${periods.written}`]: `/api/v1/plans/NQ57/data-quality?period=${periods.written}`,
+    [`data quality ${periods.full}`]: `/api/v1/plans/NQ57/data-quality?period=${periods.full}`,
     "series (KPI)": `/api/v1/indicators/${KPI}/series?plan=NQ57`,
     "series (operational)": `/api/v1/indicators/${OI}/series?plan=NQ57`,
     [`breakdown VN ${latest}`]: `/api/v1/indicators/${OI}/breakdown?plan=NQ57&period=${latest}&parent=VN`,
@@ -79,18 +83,18 @@ export async function dashboardCalls(
     first[name] = await call(url);
     times[name] = [];
   }
-  for (let k = 0; k < CALLS; k++)
+  for (let k = 0; k < calls; k++)
     for (const [name, url] of Object.entries(urls)) times[name]?.push(await call(url));
 
   const afterWrite: Record<string, number[]> = {
-    [`data quality ${periods.written}`]: [],
-    [`alerts ${periods.written}`]: [],
+    [`data quality ${periods.open}`]: [],
+    [`alerts ${periods.open}`]: [],
   };
   let k = 0;
   for (const [name, xs] of Object.entries(afterWrite)) {
     const url = name.startsWith("alerts")
-      ? `/api/v1/plans/NQ57/alerts?period=${periods.written}`
-      : `/api/v1/plans/NQ57/data-quality?period=${periods.written}`;
+      ? `/api/v1/plans/NQ57/alerts?period=${periods.open}`
+      : `/api/v1/plans/NQ57/data-quality?period=${periods.open}`;
     for (let i = 0; i < AFTER_WRITE; i++) {
       await write(k++);
       xs.push(await call(url));

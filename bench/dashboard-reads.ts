@@ -5,7 +5,7 @@
  * With `--cpu-prof DIR` the server writes a V8 CPU profile there. For finding and checking fixes
  * between full runs; the recorded figures come from `npm run bench -- --reuse`.
  *
- *   npx tsx bench/dashboard-reads.ts [--quick] [--cpu-prof DIR]
+ *   npx tsx bench/dashboard-reads.ts [--quick] [--calls N] [--cpu-prof DIR]
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -57,31 +57,33 @@ try {
     });
   const writer = await signInAt(PORT, "bench-writer");
   const viewer = await signInAt(PORT, "bench-viewer");
-  const written = "2026-09";
+  // New cells of an open month (2026-10: the month --reuse empties), random units: a submitted
+  // value cannot be changed by upload, so a cell taken by an earlier run is skipped.
+  const provinces = ["HA-NOI", "HUE", "DA-NANG", "CAN-THO", "NGHE-AN", "HO-CHI-MINH"];
   const indicators = ["OI_CASHLESS_TRANSACTIONS", "OI_DOSSIERS_TOTAL", "OI_HIGHTECH_EXPORTS"];
-  const salt = Date.now() % 100_000;
   const t = await dashboardCalls(
     (p) => api(viewer, p),
     async (k) => {
-      const res = await api(writer, "/api/v1/observations/bulk?submit=true", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          items: [
-            {
-              indicator: indicators[k % indicators.length],
-              unit: `BX-HA-NOI-C${10 * (k % 7)}`,
-              period: written,
-              value: 100_000 + salt + k,
-            },
-          ],
-        }),
-      });
-      if (!res.ok) throw new Error(`write: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const unit = `BX-${provinces[Math.floor(Math.random() * provinces.length)]}-C${10 * Math.floor(Math.random() * 34)}`;
+        const res = await api(writer, "/api/v1/observations/bulk?submit=true", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            items: [
+              { indicator: indicators[k % indicators.length], unit, period: "2026-10", value: 9000 + k },
+            ],
+          }),
+        });
+        const out = (await res.json()) as { imported?: number };
+        if (res.ok && out.imported === 1) return;
+        if (res.status !== 422) throw new Error(`write: ${res.status} ${JSON.stringify(out).slice(0, 300)}`);
+      }
+      throw new Error("write: no free cell found");
     },
-    { base: "2026-07", written },
+    { base: "2026-07", full: "2026-09", open: "2026-10" },
     "BX-HA-NOI-C0",
+    Number(option("--calls") ?? 40),
   );
   for (const line of callTable(t).lines) console.log(line);
 } finally {

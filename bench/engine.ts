@@ -572,7 +572,8 @@ async function main() {
     const calls = await dashboardCalls(
       (url) => api(viewer, url),
       async (k) => {
-        // A new value each time, in the month the run writes (removed again by --reuse).
+        // A new cell each time, in the month the event latency writes later (removed again by
+        // --reuse), from the last unit back (the event latency writes from the first on).
         const res = await api(s, "/api/v1/observations/bulk?submit=true", {
           method: "POST",
           headers: { "content-type": "application/json" },
@@ -580,8 +581,8 @@ async function main() {
             items: [
               {
                 indicator: prep.ds.indicators[k % prep.ds.indicators.length]?.code,
-                unit: prep.ds.units[(k * 13) % prep.ds.units.length]?.code,
-                period: INGEST_MONTHS[1],
+                unit: prep.ds.units[prep.ds.units.length - 1 - k]?.code,
+                period: EVENT_MONTH,
                 value: 7000 + k,
               },
             ],
@@ -590,7 +591,7 @@ async function main() {
         if (!res.ok) throw new Error(`write: ${res.status} ${await res.text()}`);
         await res.arrayBuffer();
       },
-      { base: monthCode(MONTHS - 1), written: INGEST_MONTHS[1] as string },
+      { base: monthCode(MONTHS - 1), full: INGEST_MONTHS[1] as string, open: EVENT_MONTH },
       prep.ds.units[0]?.code as string,
     );
     const table = callTable(calls);

@@ -20,13 +20,15 @@ export interface SeriesLabels {
   target: (year: number) => string;
 }
 
-/** An axis bound that takes in the target as well as the data echarts would fit. */
+/** An axis bound that takes in the target as well as the data, on a round number. */
 function axisBound(target: number, side: "min" | "max") {
   return (extent: { min: number; max: number }) => {
     const lo = Math.min(extent.min, target);
     const hi = Math.max(extent.max, target);
-    const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 1;
-    return side === "min" ? lo - pad : hi + pad;
+    const span = hi - lo || Math.abs(hi) || 1;
+    const step = 10 ** Math.floor(Math.log10(span));
+    const pad = span * 0.05;
+    return side === "min" ? Math.floor((lo - pad) / step) * step : Math.ceil((hi + pad) / step) * step;
   };
 }
 

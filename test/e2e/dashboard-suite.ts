@@ -95,7 +95,17 @@ export function dashboardSuite(e2e: () => E2E) {
       await signInContext(tp.context, "demo-standing");
       await tp.page.goto(`/?map=${MAPPED}`);
       const tile = tp.page.locator('[data-code="HA-NOI"]').first();
-      await tile.waitFor({ timeout: 30_000 });
+      // The map is drawn when it comes near the viewport: scroll down until its tiles are there.
+      await tp.page.locator(".home-layout").waitFor({ timeout: 30_000 });
+      await expect
+        .poll(
+          async () => {
+            await tp.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+            return tile.count();
+          },
+          { timeout: 30_000 },
+        )
+        .toBeGreaterThan(0);
       // The live connection is up before the change is made.
       await tp.page.locator('[data-state="open"], [data-state="live"]').first().waitFor({ timeout: 15_000 });
       const before = await tile.getAttribute("aria-label");

@@ -265,16 +265,31 @@ export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-/** Waits until no request is in flight and the app shows no loader (a page has settled). */
+/**
+ * Scrolls through the whole page so sections rendered only near the viewport (the dashboard's)
+ * are drawn, then back to the top: screenshots and axe then see the whole page.
+ */
+export async function revealAll(page: Page): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const more = await page.evaluate(() => {
+      const before = window.scrollY;
+      window.scrollBy(0, window.innerHeight);
+      return window.scrollY > before;
+    });
+    await page.waitForTimeout(60);
+    if (!more) break;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** Waits until every section is drawn, no request is in flight and no loader shows. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle");
-  await page.waitForFunction(
-    () => !document.querySelector('[role="status"] .mantine-Loader-root, .mantine-Loader-root'),
-    null,
-    {
-      timeout: 15_000,
-    },
-  );
+  await revealAll(page);
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() => !document.querySelector(".mantine-Loader-root"), null, {
+    timeout: 15_000,
+  });
 }
 
 /**

@@ -49,7 +49,13 @@ try {
   const page = await ctx.newPage();
   await page.goto(`${server.url}/?map=${indicator}`, { waitUntil: "networkidle" });
   const tile = page.locator(`[data-code="${unit}"]`).first();
+  // The dashboard draws the map when it comes near the viewport: scroll down to it.
+  for (let y = 0; y < 30 && (await tile.count()) === 0; y++) {
+    await page.mouse.wheel(0, 900);
+    await page.waitForTimeout(300);
+  }
   await tile.waitFor({ timeout: 60_000 });
+  await tile.scrollIntoViewIfNeeded();
 
   const times: number[] = [];
   let current = latest;

@@ -82,12 +82,14 @@ export interface TargetLine {
 }
 
 const symbols: Record<string, string> = { ">": ">", ">=": "≥", "<": "<", "<=": "≤", "=": "=" };
+/** Target kinds read as a word ("achieved"), not a number. */
+const wordedKinds = new Set(["milestone", "qualitative"]);
 
 /** A target as read on the dashboard: "≥ 40 %", "45–50 %", "top 30", or "achieved" for a milestone. */
 export function describeTarget(t: TargetLine, unit: string | null, lang: Lang): string {
   const u = unit ? (unit === "%" && lang === "en" ? "%" : ` ${unit}`) : "";
   const n = (x: number | null) => formatNumber(x, lang);
-  if (t.kind === "milestone" || t.kind === "qualitative" || t.value === null)
+  if (wordedKinds.has(t.kind) || t.value === null)
     return lang === "vi" ? "hoàn thành" : "achieved";
   if (t.comparator === "top") return lang === "vi" ? `nhóm ${n(t.value)} dẫn đầu` : `top ${n(t.value)}`;
   if (t.comparator === "between") return `${n(t.value)}–${n(t.valueMax)}${u}`;

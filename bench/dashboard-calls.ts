@@ -65,7 +65,7 @@ export async function dashboardCalls(
     [`breakdown VN ${latest}`]: `/api/v1/indicators/${OI}/breakdown?plan=NQ57&period=${latest}&parent=VN`,
     laggards: `/api/v1/indicators/${KPI}/laggards?plan=NQ57&level=province&limit=5`,
     "org unit VN values": "/api/v1/org-units/VN/values?plan=NQ57",
-    [`org unit completeness`]: `/api/v1/org-units/${completenessUnit}/completeness?plan=NQ57`,
+    "org unit completeness": `/api/v1/org-units/${completenessUnit}/completeness?plan=NQ57`,
     "plan indicators": "/api/v1/plans/NQ57/indicators?limit=1000",
     "plan indicators (objectives)": "/api/v1/plans/NQ57/indicators?tier=objective",
     plan: "/api/v1/plans/NQ57",

@@ -89,8 +89,7 @@ const wordedKinds = new Set(["milestone", "qualitative"]);
 export function describeTarget(t: TargetLine, unit: string | null, lang: Lang): string {
   const u = unit ? (unit === "%" && lang === "en" ? "%" : ` ${unit}`) : "";
   const n = (x: number | null) => formatNumber(x, lang);
-  if (wordedKinds.has(t.kind) || t.value === null)
-    return lang === "vi" ? "hoàn thành" : "achieved";
+  if (wordedKinds.has(t.kind) || t.value === null) return lang === "vi" ? "hoàn thành" : "achieved";
   if (t.comparator === "top") return lang === "vi" ? `nhóm ${n(t.value)} dẫn đầu` : `top ${n(t.value)}`;
   if (t.comparator === "between") return `${n(t.value)}–${n(t.valueMax)}${u}`;
   const sym = symbols[t.comparator] ?? t.comparator;

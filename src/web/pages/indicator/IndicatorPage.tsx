@@ -5,7 +5,6 @@
  */
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.js";
 import { exportUrl, useIndicator } from "../../api/indicators.js";
@@ -13,7 +12,7 @@ import { useSession } from "../../api/session.js";
 import { NotFound } from "../../components/NotFound.js";
 import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
-import { CrumbLink, DrillCrumbs, tx, useUnitNames } from "../system/drill-shared.js";
+import { CrumbLink, DrillCrumbs, Fact, tx, useUnitNames } from "../system/drill-shared.js";
 import { CompareTab } from "./CompareTab.js";
 import { HistoryTab } from "./HistoryTab.js";
 import { QualityTab } from "./QualityTab.js";
@@ -22,19 +21,6 @@ import { UnitsTab } from "./UnitsTab.js";
 
 const TABS = ["series", "units", "compare", "quality", "history"] as const;
 type Tab = (typeof TABS)[number];
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 export function IndicatorPage() {
   const { t } = useTranslation("indicator");

@@ -6,7 +6,6 @@
  */
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.js";
 import { useOrgUnit } from "../../api/org-units.js";
@@ -15,25 +14,12 @@ import { NotFound } from "../../components/NotFound.js";
 import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { formatDate } from "../../lib/format.js";
-import { DrillCrumbs, tx, useUnitNames } from "../system/drill-shared.js";
+import { DrillCrumbs, Fact, tx, useUnitNames } from "../system/drill-shared.js";
 import { CompletenessTab } from "./CompletenessTab.js";
 import { LineageTab } from "./LineageTab.js";
 import { ValuesTab } from "./ValuesTab.js";
 
 const TABS = ["values", "completeness", "lineage"] as const;
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 export function OrgUnitPage() {
   const { t } = useTranslation("orgUnit");

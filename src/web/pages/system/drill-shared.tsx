@@ -73,3 +73,17 @@ export function useUnitNames(): (code: string) => string {
     return u ? tx(u.name, lang) : code;
   };
 }
+
+/** One labelled fact of a definition list (<dl>): the label above, the value below. */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0}>
+        {children}
+      </Text>
+    </div>
+  );
+}

@@ -19,6 +19,8 @@
  *   npm run bench -- --embedded   1 M values on PGlite (the embedded database)
  *   add --reuse                   keep the PostgreSQL dataset of an earlier run of the same size
  *                                 (its ingested months are removed first), skipping the load
+ *   add --load-only               stop after the load and the HTTP ingest: the dataset the
+ *                                 dashboard reads (bench/dashboard-reads.ts) measure, no timings
  *
  * The base dataset (provinces, communes, agencies and enterprises; the monthly NQ57 operational
  * indicators; January 2021 onward) is loaded with COPY and its roll-ups rebuilt; the measured
@@ -52,6 +54,7 @@ const args = new Set(process.argv.slice(2));
 const embedded = args.has("--embedded");
 const quick = args.has("--quick") || embedded;
 const reuse = args.has("--reuse") && !embedded;
+const loadOnly = args.has("--load-only");
 const mode = embedded ? "embedded" : quick ? "quick" : "full";
 const TARGET_ROWS = quick ? 1_000_000 : 10_000_000;
 const FIRST_MONTH = { year: 2021, month: 1 };
@@ -562,6 +565,12 @@ async function main() {
     log(
       `HTTP ingest: ${ing.rows} rows at ${fmt(ing.rate, 0)} rows/s (vs COPY ${fmt(prep.copyRate, 0)} rows/s)`,
     );
+    if (loadOnly) {
+      log("--load-only: dataset ready, stopping before the measurements");
+      server.kill("SIGTERM");
+      await new Promise((r) => server.on("exit", r));
+      return;
+    }
     // Warm up, then measure under load.
     for (let i = 0; i < 3; i++)
       await (await api(viewer, "/api/v1/plans/NQ57/overview?basis=reported")).arrayBuffer();

@@ -1402,6 +1402,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators/{code}/disaggregations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An indicator's value at one unit in one period by disaggregation category (sex, enterprise size…), beside the total */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Plan code (targets and links come from it) */
+                    plan?: string;
+                    unit?: string;
+                    /** @description A period: 2026, 2026-H1, 2026-Q1 or 2026-03; years 1900–2200. */
+                    period: string;
+                    /** @description approved: approved values only (official figures; public for published indicators). reported: submitted and approved values (reviewers). */
+                    basis?: "approved" | "reported";
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basis: string;
+                            /** @description Values reported for several dimensions at once (not added into the one-dimension rows) */
+                            combinations: {
+                                /** @description Dimension → option, e.g. { sex, area } */
+                                categories: {
+                                    [key: string]: string;
+                                };
+                                partial: boolean;
+                                value: number;
+                            }[];
+                            /** @description Values reported for one dimension at a time */
+                            dimensions: {
+                                /** @description Dimension code, e.g. sex */
+                                code: string;
+                                /** @description False: values were reported under a dimension no longer declared */
+                                declared: boolean;
+                                /** @description Every declared option in the declared order (value null: none reported) */
+                                options: {
+                                    /** @description Option code, e.g. female */
+                                    code: string;
+                                    /** @description The period is not complete yet (a year with months still to come) */
+                                    partial: boolean;
+                                    value: number | null;
+                                }[];
+                            }[];
+                            indicator: {
+                                code: string;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                                unit: string | null;
+                            };
+                            period: string;
+                            /** @description The value without disaggregation (reported on its own, not the sum of the categories) */
+                            total: {
+                                /** @description The period is not complete yet (a year with months still to come) */
+                                partial: boolean;
+                                reason: {
+                                    en: string;
+                                    vi: string;
+                                } | null;
+                                value: number | null;
+                            };
+                            unit: {
+                                code: string;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/{code}/history": {
         parameters: {
             query?: never;

@@ -1,7 +1,7 @@
 /**
  * Dashboard reads of one indicator: its series at a unit with target line and forecast band, its
- * breakdown over the units under a parent, and a comparison of units — from roll-up cells, with
- * what the caller may not see left out.
+ * breakdown over the units under a parent, its values by disaggregation category at a unit, and a
+ * comparison of units — from roll-up cells, with what the caller may not see left out.
  */
 import type { Executor } from "../../db/client.js";
 import { forecast } from "../../domain/assessment/forecast.js";
@@ -12,13 +12,13 @@ import type { Layer } from "../../domain/rollup.js";
 import type { Principal } from "../access/index.js";
 import { AppError, notFound } from "../core/errors.js";
 import { stateKey } from "./cache.js";
-import { dependencies, loadCells } from "./load.js";
+import { dependencies, loadCells, loadDisaggregatedCells } from "./load.js";
 import { catalogueAt } from "./memos.js";
 import { presentAssessment, round } from "./presenter.js";
-import { childUnits, unitByCode } from "./queries.js";
+import { childUnits, indicatorDisaggregations, unitByCode } from "./queries.js";
 import { currentMonth } from "./service.js";
 import { unitReader } from "./unit-reader.js";
-import { hiddenFor } from "./visibility.js";
+import { hiddenFor, unreadableFor } from "./visibility.js";
 
 export interface SeriesQuery {
   unit: string;
@@ -128,9 +128,13 @@ export async function indicatorBreakdown(
     deps,
   );
   const { valuesOf, unitAssessment } = unitReader(cat, ind, sources, principal, q.layer, clock);
+  // No value in the period, or none the caller may see there, is not an error: an empty
+  // breakdown with its period (the rows the caller may not see say so). Only someone who may not
+  // read the indicator's definition at all learns nothing of it.
+  if (all.every((u) => valuesOf(u.id) === null) && unreadableFor(principal, cat)(code))
+    throw notFound("indicator", code);
   const unitValue = (unitId: string) => valuesOf(unitId)?.value(code, period) ?? null;
   const total = unitValue(parent.id);
-  if (total === null && children.every((c) => unitValue(c.id) === null)) throw notFound("indicator", code);
   const items = children
     .map((c) => {
       const r = unitValue(c.id);
@@ -200,4 +204,89 @@ export async function compareUnits(
   }
   if (out.every((u) => u.hidden)) throw notFound("indicator", code);
   return { indicator: code, basis: q.layer, units: out };
+}
+
+/** The categories of a disaggregation key: "area=rural;sex=female" → { area: "rural", sex: "female" }. */
+export function categoriesOf(key: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of key.split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0) out[part.slice(0, at)] = part.slice(at + 1);
+  }
+  return out;
+}
+
+/**
+ * The indicator's value at one unit in one period for each disaggregation category reported
+ * (sex = female, enterprise_size = small …), beside the total. Each category is computed by the
+ * indicator's own rules from its components' cells of that category (a ratio of sums from the
+ * numerator's and the denominator's female cells). One-dimension categories are listed under
+ * their dimension, every declared option in the declared order (null: no value); values reported
+ * for several dimensions at once are listed as combinations and not added into the one-dimension
+ * rows (only additive indicators could be, and the reporter chose not to). Visibility as the
+ * series: 404 when the caller may not see the indicator at this unit.
+ */
+export async function indicatorDisaggregationsAt(
+  db: Executor,
+  planId: string,
+  code: string,
+  principal: Principal,
+  q: { unit: string; period: string; layer: Layer },
+) {
+  const cat = await catalogueAt(db, planId, await stateKey(db));
+  const ind = cat.byCode.get(code);
+  if (!ind) throw notFound("indicator", code);
+  const unit = await unitByCode(db, q.unit);
+  const hidden = hiddenFor(principal, cat, unit.id, q.layer);
+  if (hidden(code)) throw notFound("indicator", code);
+  const period = parsePeriod(q.period);
+  const deps = [...dependencies(cat, code)].map((c) => cat.byCode.get(c)?.id).filter((x): x is string => !!x);
+  const declared = (await indicatorDisaggregations(db, ind.id)) ?? {};
+  const total = (await loadCells(db, cat, [unit.id], q.layer, deps)).get(unit.id);
+  if (!total) throw new AppError("INTERNAL");
+  const totalValue = new IndicatorValues(cat.specs, total, hidden).value(code, period);
+  const byKey = await loadDisaggregatedCells(db, cat, unit.id, q.layer, deps);
+
+  const single = new Map<string, Map<string, { value: number | null; partial: boolean }>>();
+  const combinations: { categories: Record<string, string>; value: number; partial: boolean }[] = [];
+  for (const [key, source] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {
+    const r = new IndicatorValues(cat.specs, source, hidden).value(code, period);
+    if (r.value === null) continue;
+    const value = { value: round(r.value) as number, partial: r.partial === true };
+    const categories = categoriesOf(key);
+    const dims = Object.keys(categories);
+    const [dim] = dims;
+    if (dims.length === 1 && dim !== undefined) {
+      const options = single.get(dim) ?? new Map<string, { value: number | null; partial: boolean }>();
+      options.set(categories[dim] as string, value);
+      single.set(dim, options);
+    } else combinations.push({ categories, ...value });
+  }
+  // Declared dimensions first, in their order; then any reported under a dimension since removed.
+  const dimensions = [...new Set([...Object.keys(declared), ...single.keys()])].map((dim) => {
+    const seen = single.get(dim) ?? new Map<string, { value: number | null; partial: boolean }>();
+    const options = [...new Set([...(declared[dim] ?? []), ...seen.keys()])];
+    return {
+      code: dim,
+      declared: dim in declared,
+      options: options.map((o) => ({
+        code: o,
+        value: seen.get(o)?.value ?? null,
+        partial: seen.get(o)?.partial ?? false,
+      })),
+    };
+  });
+  return {
+    indicator: { code, name: { vi: ind.nameVi, en: ind.nameEn }, unit: ind.unit },
+    unit: { code: unit.code, name: { vi: unit.nameVi, en: unit.nameEn } },
+    period: formatPeriod(period),
+    basis: q.layer,
+    total: {
+      value: round(totalValue.value),
+      partial: totalValue.partial === true,
+      reason: totalValue.value === null ? (totalValue.reason ?? null) : null,
+    },
+    dimensions,
+    combinations,
+  };
 }

@@ -155,28 +155,61 @@ export async function loadCells(
       if (!code) continue;
       const unit = out.get(r.unit_id) as Map<string, Map<string, CellSummary>>;
       const periods = unit.get(code) ?? new Map<string, CellSummary>();
-      periods.set(r.period, {
-        count: Number(r.count),
-        sum: Number(r.sum),
-        weightSum: Number(r.weight_sum),
-        weightedSum: Number(r.weighted_sum),
-        min: r.min === null ? Number.POSITIVE_INFINITY : Number(r.min),
-        max: r.max === null ? Number.NEGATIVE_INFINITY : Number(r.max),
-        latest: r.latest === null ? Number.NaN : Number(r.latest),
-        latestAt: r.latest_at === null ? Number.NEGATIVE_INFINITY : Number(r.latest_at),
-        ownCount: Number(r.own_count),
-        ownSum: Number(r.own_sum),
-      });
+      periods.set(r.period, cellSummary(r));
       unit.set(code, periods);
     }
   }
   const sources = new Map<string, CellSource>();
-  for (const [unitId, byCode] of out)
-    sources.set(unitId, {
-      cell: (code, period) => byCode.get(code)?.get(period),
-      periods: (code) => [...(byCode.get(code)?.keys() ?? [])],
-    });
+  for (const [unitId, byCode] of out) sources.set(unitId, cellSource(byCode));
   return sources;
+}
+
+function cellSummary(r: Q.CellRow): CellSummary {
+  return {
+    count: Number(r.count),
+    sum: Number(r.sum),
+    weightSum: Number(r.weight_sum),
+    weightedSum: Number(r.weighted_sum),
+    min: r.min === null ? Number.POSITIVE_INFINITY : Number(r.min),
+    max: r.max === null ? Number.NEGATIVE_INFINITY : Number(r.max),
+    latest: r.latest === null ? Number.NaN : Number(r.latest),
+    latestAt: r.latest_at === null ? Number.NEGATIVE_INFINITY : Number(r.latest_at),
+    ownCount: Number(r.own_count),
+    ownSum: Number(r.own_sum),
+  };
+}
+
+function cellSource(byCode: Map<string, Map<string, CellSummary>>): CellSource {
+  return {
+    cell: (code, period) => byCode.get(code)?.get(period),
+    periods: (code) => [...(byCode.get(code)?.keys() ?? [])],
+  };
+}
+
+/**
+ * One unit's disaggregated roll-up cells, one CellSource per category key ("sex=female",
+ * "area=rural;sex=female"): each reads every indicator's cells of that same key, so a formula or
+ * a ratio of sums is computed from its components' values for that category.
+ */
+export async function loadDisaggregatedCells(
+  db: Executor,
+  catalogue: Catalogue,
+  unitId: string,
+  layer: Layer,
+  indicatorIds: readonly string[],
+): Promise<Map<string, CellSource>> {
+  const byKey = new Map<string, Map<string, Map<string, CellSummary>>>();
+  if (indicatorIds.length > 0)
+    for (const r of await Q.disaggregatedCellRows(db, unitId, layer, indicatorIds)) {
+      const code = catalogue.byId.get(r.indicator_id)?.code;
+      if (!code) continue;
+      const byCode = byKey.get(r.disagg_key) ?? new Map<string, Map<string, CellSummary>>();
+      const periods = byCode.get(code) ?? new Map<string, CellSummary>();
+      periods.set(r.period, cellSummary(r));
+      byCode.set(code, periods);
+      byKey.set(r.disagg_key, byCode);
+    }
+  return new Map([...byKey].map(([key, byCode]) => [key, cellSource(byCode)]));
 }
 
 /** Every indicator an indicator's value depends on (itself, formula references, components), transitively. */

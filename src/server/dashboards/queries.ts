@@ -294,3 +294,35 @@ export function unitReportRows(
         group by indicator_id`,
   );
 }
+
+/** The disaggregations an indicator declares (dimension → option codes), or null. */
+export async function indicatorDisaggregations(
+  db: Executor,
+  indicatorId: string,
+): Promise<Record<string, string[]> | null> {
+  const [row] = await db
+    .select({ d: indicators.disaggregations })
+    .from(indicators)
+    .where(eq(indicators.id, indicatorId));
+  return row?.d ?? null;
+}
+
+/**
+ * One unit's disaggregated roll-up cells (every key but the total's "") of some indicators in one
+ * layer, all periods: through the unit index, a few rows per (indicator, period, category).
+ */
+export function disaggregatedCellRows(
+  db: Executor,
+  unitId: string,
+  layer: Layer,
+  indicatorIds: readonly string[],
+): Promise<(CellRow & { disagg_key: string })[]> {
+  return queryRows<CellRow & { disagg_key: string }>(
+    db,
+    sql`select indicator_id, unit_id, period, disagg_key, count, sum, weight_sum, weighted_sum, min, max,
+          latest, latest_at, own_count, own_sum
+        from rollup_cells
+        where unit_id = ${unitId} and layer = ${layer} and disagg_key <> ''
+          and indicator_id = any(${`{${indicatorIds.join(",")}}`}::uuid[])`,
+  );
+}

@@ -1,6 +1,7 @@
 /**
- * Dashboard reads (roll-ups only): plan overview, indicator series, breakdown by unit, unit
- * comparison, the units furthest short of a target; one unit's values and reporting completeness.
+ * Dashboard reads (roll-ups only): plan overview, indicator series, breakdown by unit, values by
+ * disaggregation, unit comparison, the units furthest short of a target; one unit's values and
+ * reporting completeness.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -13,7 +14,12 @@ import { AppError } from "../core/errors.js";
 import { sendEncoded } from "../core/http/encoded.js";
 import { getPlanByCode } from "../plans/index.js";
 import { planAlerts } from "./alerts.js";
-import { compareUnits, indicatorBreakdown, indicatorSeries } from "./indicator-reads.js";
+import {
+  compareUnits,
+  indicatorBreakdown,
+  indicatorDisaggregationsAt,
+  indicatorSeries,
+} from "./indicator-reads.js";
 import { indicatorLaggards } from "./laggards.js";
 import * as S from "./schema.js";
 import { currentMonth, planOverviewJson } from "./service.js";
@@ -142,6 +148,34 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       const plan = await getPlanByCode(db(), req.query.plan);
       return indicatorBreakdown(db(), plan.id, req.params.code, req.principal, {
         parent: req.query.parent,
+        period: req.query.period,
+        layer: layerFor(req.principal, req.query.basis),
+      });
+    },
+  );
+
+  app.get(
+    "/indicators/:code/disaggregations",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary:
+          "An indicator's value at one unit in one period by disaggregation category (sex, enterprise size…), beside the total",
+        params: z.object({ code: codeParam }),
+        querystring: z.strictObject({
+          ...planQuery,
+          unit: codeParam.default("VN"),
+          period: periodCode,
+          basis: S.basisQuery,
+        }),
+        response: { 200: S.disaggregations, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const plan = await getPlanByCode(db(), req.query.plan);
+      return indicatorDisaggregationsAt(db(), plan.id, req.params.code, req.principal, {
+        unit: req.query.unit,
         period: req.query.period,
         layer: layerFor(req.principal, req.query.basis),
       });

@@ -196,6 +196,41 @@ export const breakdown = z.object({
   ),
 });
 
+const categoryValue = {
+  value: z.number().nullable(),
+  partial: z.boolean().describe("The period is not complete yet (a year with months still to come)"),
+};
+
+export const disaggregations = z.object({
+  indicator: z.object({ code: z.string(), name: localized, unit: z.string().nullable() }),
+  unit: z.object({ code: z.string(), name: localized }),
+  period: z.string(),
+  basis: z.string(),
+  total: z
+    .object({ ...categoryValue, reason: reason.nullable() })
+    .describe("The value without disaggregation (reported on its own, not the sum of the categories)"),
+  dimensions: z
+    .array(
+      z.object({
+        code: z.string().describe("Dimension code, e.g. sex"),
+        declared: z.boolean().describe("False: values were reported under a dimension no longer declared"),
+        options: z
+          .array(z.object({ code: z.string().describe("Option code, e.g. female"), ...categoryValue }))
+          .describe("Every declared option in the declared order (value null: none reported)"),
+      }),
+    )
+    .describe("Values reported for one dimension at a time"),
+  combinations: z
+    .array(
+      z.object({
+        categories: z.record(z.string(), z.string()).describe("Dimension → option, e.g. { sex, area }"),
+        value: z.number(),
+        partial: z.boolean(),
+      }),
+    )
+    .describe("Values reported for several dimensions at once (not added into the one-dimension rows)"),
+});
+
 export const comparison = z.object({
   indicator: z.string(),
   basis: z.string(),

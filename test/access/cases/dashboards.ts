@@ -28,6 +28,11 @@ export const dashboardsCases = (_w: MatrixWorld): Cases => ({
     "/api/v1/indicators/T30-A02/breakdown?period=2026",
     "/api/v1/indicators/T30-A02/breakdown?period=2026&parent=HO-CHI-MINH",
   ),
+  // As the series: a published indicator's approved values by category are public, at any unit.
+  "GET /api/v1/indicators/:code/disaggregations": publicGet(
+    "/api/v1/indicators/T30-A02/disaggregations?period=2026&unit=HA-NOI",
+    "/api/v1/indicators/T30-A02/disaggregations?period=2026&unit=HO-CHI-MINH",
+  ),
   "GET /api/v1/indicators/:code/compare": publicGet(
     "/api/v1/indicators/T30-A02/compare?units=HA-NOI",
     "/api/v1/indicators/T30-A02/compare?units=HO-CHI-MINH",

@@ -5,7 +5,9 @@
  *
  *   npx tsx bench/web/lighthouse.ts [runs=3] [/path …]
  *   BENCH_URL=http://127.0.0.1:3413 BENCH_PASSWORD=… npx tsx bench/web/lighthouse.ts
+ *   LH_JSON_DIR=.tmp/lighthouse …   also keeps each run's full report (to read its diagnostics)
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { CHROMIUM, demoServer, median, signIn } from "./server.js";
@@ -43,6 +45,11 @@ try {
       });
       if (!result) throw new Error("lighthouse returned nothing");
       const { categories, audits } = result.lhr;
+      if (process.env.LH_JSON_DIR) {
+        mkdirSync(process.env.LH_JSON_DIR, { recursive: true });
+        const name = `${p.replace(/[^a-z0-9]+/gi, "_")}-${i}.json`;
+        writeFileSync(`${process.env.LH_JSON_DIR}/${name}`, JSON.stringify(result.lhr));
+      }
       perf.push(Math.round((categories.performance?.score ?? 0) * 100));
       a11y.push(Math.round((categories.accessibility?.score ?? 0) * 100));
       lcp.push(audits["largest-contentful-paint"]?.numericValue ?? 0);

@@ -47,7 +47,7 @@ import {
   isAppPage,
   loadWebBuild,
   sendAppPage,
-  type WebFile,
+  type WebBuild,
   webAppRoutes,
   webDist,
 } from "./web-app/index.js";
@@ -61,7 +61,7 @@ export interface BuildOptions {
   /** Where the audit anchor is kept; defaults to DATA_DIR. */
   anchor?: AuditAnchor;
   /** The built web app to serve; defaults to dist/web when it has been built. */
-  web?: Map<string, WebFile> | null;
+  web?: WebBuild | null;
 }
 
 /** Default body limit for JSON requests. */

@@ -3,30 +3,19 @@ import "@fontsource/be-vietnam-pro/vietnamese-400.css";
 import "@fontsource/be-vietnam-pro/vietnamese-600.css";
 import "@fontsource/be-vietnam-pro/latin-400.css";
 import "@fontsource/be-vietnam-pro/latin-600.css";
-import "@mantine/core/styles.css";
+import "./app/mantine.css";
 import "./app/app.css";
 import { MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
-import { ApiError } from "./api/client.js";
+import { queryClient } from "./app/query-client.js";
 import { router } from "./app/routes.js";
 import { theme } from "./app/theme.js";
 import { initI18n } from "./i18n/index.js";
 
 initI18n();
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      refetchOnWindowFocus: false,
-      // A 4xx will not change by asking again.
-      retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
-    },
-  },
-});
 
 const root = document.getElementById("root");
 // Rendered as a transition: React then yields to the browser every few milliseconds instead of

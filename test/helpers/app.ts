@@ -2,7 +2,7 @@
 import type { Database, Db } from "../../src/db/client.js";
 import { type App, buildApp } from "../../src/server/app.js";
 import { loadConfig } from "../../src/server/core/config.js";
-import type { WebFile } from "../../src/server/web-app/index.js";
+import type { WebBuild } from "../../src/server/web-app/index.js";
 import { type Backend, openTestDatabase } from "./db.js";
 
 export interface TestApp {
@@ -15,7 +15,7 @@ export interface TestAppOptions {
   /** Replaces the app's Drizzle handle (e.g. one that records query plans). */
   wrapDb?: (db: Db) => Db;
   /** The web app to serve (none by default: API tests do not depend on a build). */
-  web?: Map<string, WebFile> | null;
+  web?: WebBuild | null;
 }
 
 export async function testApp(

@@ -22,6 +22,13 @@ describe("serving the web app", () => {
       '<!doctype html><div id="root"></div><script src="/assets/app-abc123.js"></script>',
     );
     writeFileSync(path.join(dir, "assets", "app-abc123.js"), script);
+    writeFileSync(
+      path.join(dir, "route-hints.json"),
+      JSON.stringify([
+        { path: "/plans/$plan/roadmap", js: ["/assets/Roadmap-r1.js"], css: ["/assets/Roadmap-r1.css"] },
+        { path: "/", js: ["/assets/Home-h1.js"], css: [] },
+      ]),
+    );
     t = await testApp("pglite", {}, { web: loadWebBuild(dir) });
   });
   afterAll(async () => {
@@ -37,6 +44,27 @@ describe("serving the web app", () => {
       expect(res.headers["cache-control"]).toBe("no-cache");
       expect(res.body).toContain('<div id="root">');
     }
+  });
+
+  it("names each route's page chunks in its copy of index.html, and only there", async () => {
+    const html = (url: string) =>
+      t.app.inject({ method: "GET", url, headers: { accept: "text/html" } }).then((r) => r.body);
+    const roadmap = await html("/plans/NQ57/roadmap?phase=P1");
+    expect(roadmap).toContain('<link rel="modulepreload" crossorigin href="/assets/Roadmap-r1.js">');
+    expect(roadmap).toContain('<link rel="stylesheet" crossorigin href="/assets/Roadmap-r1.css">');
+    expect(roadmap).not.toContain("Home-h1");
+    expect(await html("/plans/NQ57/roadmap/")).toContain("Roadmap-r1.js");
+    const home = await html("/");
+    expect(home).toContain('href="/assets/Home-h1.js"');
+    expect(home).not.toContain("Roadmap-r1");
+    // A route without hints, and a path that only starts like one, get the plain page.
+    for (const url of ["/account", "/plans/NQ57/roadmap/extra"]) {
+      const body = await html(url);
+      expect(body, url).toContain('<div id="root">');
+      expect(body, url).not.toContain("modulepreload");
+    }
+    // The hints file itself is not served.
+    expect((await t.app.inject({ method: "GET", url: "/route-hints.json" })).statusCode).toBe(404);
   });
 
   it("keeps unknown API paths and missing assets as 404s, never the app", async () => {

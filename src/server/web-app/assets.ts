@@ -1,12 +1,15 @@
 /**
  * The built web app held in memory: each file with its compressed forms, its type and an ETag.
  * Hashed files under /assets/ never change, so browsers may keep them a year; index.html is
- * revalidated on every load so a new build reaches users at once.
+ * revalidated on every load so a new build reaches users at once. Each route gets its own copy of
+ * index.html naming the chunks and style sheets of its page (route-hints.json, written by the
+ * build), so the browser fetches them with the entry rather than after it.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { z } from "zod";
 
 export interface WebFile {
   body: Buffer;
@@ -31,8 +34,64 @@ const TYPES: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Every servable file of a build, keyed by URL path ("/index.html", "/assets/index-abc.js"). */
-export function loadWebBuild(dir: string): Map<string, WebFile> | null {
+export interface WebPage {
+  /** The route's path as the app declares it ("/plans/$plan/roadmap"). */
+  route: string;
+  pattern: RegExp;
+  file: WebFile;
+}
+
+export interface WebBuild {
+  /** Every servable file, keyed by URL path ("/index.html", "/assets/index-abc.js"). */
+  files: Map<string, WebFile>;
+  /** index.html for each route, with its page's chunks named; /index.html serves the rest. */
+  pages: WebPage[];
+}
+
+const routeHints = z.array(
+  z.object({
+    path: z.string().startsWith("/"),
+    js: z.array(z.string().regex(/^\/assets\/[\w.-]+\.js$/)),
+    css: z.array(z.string().regex(/^\/assets\/[\w.-]+\.css$/)),
+  }),
+);
+
+/** "/plans/$plan/roadmap" → a pattern matching "/plans/NQ57/roadmap" (and a trailing slash). */
+export function routePattern(route: string): RegExp {
+  const parts = route
+    .split("/")
+    .filter(Boolean)
+    .map((part) => (part.startsWith("$") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  return new RegExp(`^/${parts.join("/")}${parts.length ? "/?" : ""}$`);
+}
+
+function webFile(body: Buffer, type: string, immutable: boolean, gzip?: Buffer, br?: Buffer): WebFile {
+  const compressible = /^(text|application\/json|image\/svg)/.test(type) && body.length >= 512;
+  return {
+    body,
+    gzip: compressible ? (gzip ?? gzipSync(body)) : undefined,
+    br: compressible ? br : undefined,
+    type,
+    etag: `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`,
+    immutable,
+  };
+}
+
+/** A route's index.html: the page's chunks preloaded and its style sheets linked in the head. */
+export function pageHtml(index: string, js: string[], css: string[]): string {
+  const links = [
+    ...css.map((href) => `<link rel="stylesheet" crossorigin href="${href}">`),
+    ...js.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
+  ];
+  if (!links.length) return index;
+  if (index.includes("</head>")) return index.replace("</head>", `${links.join("\n    ")}\n  </head>`);
+  // No head written out: the links still belong before the app's markup.
+  const doctype = index.match(/^<!doctype html>/i)?.[0] ?? "";
+  return doctype + links.join("") + index.slice(doctype.length);
+}
+
+/** The build in a directory (null when there is none). */
+export function loadWebBuild(dir: string): WebBuild | null {
   if (!existsSync(path.join(dir, "index.html"))) return null;
   const out = new Map<string, WebFile>();
   const walk = (d: string) => {
@@ -47,18 +106,19 @@ export function loadWebBuild(dir: string): Map<string, WebFile> | null {
       if (!type) continue; // .gz, .br, the hash stamp
       const body = readFileSync(full);
       const url = `/${path.relative(dir, full).split(path.sep).join("/")}`;
+      if (url === "/route-hints.json") continue; // read below, not served
       const read = (suffix: string) => (existsSync(full + suffix) ? readFileSync(full + suffix) : undefined);
-      const compressible = /^(text|application\/json|image\/svg)/.test(type) && body.length >= 512;
-      out.set(url, {
-        body,
-        gzip: compressible ? (read(".gz") ?? gzipSync(body)) : undefined,
-        br: compressible ? read(".br") : undefined,
-        type,
-        etag: `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`,
-        immutable: url.startsWith("/assets/"),
-      });
+      out.set(url, webFile(body, type, url.startsWith("/assets/"), read(".gz"), read(".br")));
     }
   };
   walk(dir);
-  return out;
+  const hintsFile = path.join(dir, "route-hints.json");
+  const index = out.get("/index.html")?.body.toString("utf8") ?? "";
+  const hints = existsSync(hintsFile) ? routeHints.parse(JSON.parse(readFileSync(hintsFile, "utf8"))) : [];
+  const pages = hints.map((h) => {
+    const html = Buffer.from(pageHtml(index, h.js, h.css));
+    const file = webFile(html, TYPES[".html"] ?? "text/html", false, undefined, brotliCompressSync(html));
+    return { route: h.path, pattern: routePattern(h.path), file };
+  });
+  return { files: out, pages };
 }

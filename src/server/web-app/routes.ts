@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { WebFile } from "./assets.js";
+import type { WebBuild, WebFile } from "./assets.js";
 
 function send(req: FastifyRequest, reply: FastifyReply, file: WebFile) {
   reply.header("etag", file.etag);
@@ -28,21 +28,24 @@ export function isAppPage(req: FastifyRequest): boolean {
   return String(req.headers.accept ?? "").includes("text/html");
 }
 
-export function sendAppPage(req: FastifyRequest, reply: FastifyReply, files: Map<string, WebFile>) {
-  const index = files.get("/index.html");
-  if (!index) return false;
-  return send(req, reply, index);
+/** index.html for the requested route (its page's chunks named), or the plain one. */
+export function sendAppPage(req: FastifyRequest, reply: FastifyReply, web: WebBuild) {
+  const url = req.url.split("?")[0] ?? "/";
+  const page = web.pages.find((p) => p.pattern.test(url))?.file ?? web.files.get("/index.html");
+  if (!page) return false;
+  return send(req, reply, page);
 }
 
 const noBuild = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Chỉ Nam</title>
 <p>Ứng dụng web chưa được dựng: chạy <code>npm run build:web</code> hoặc <code>npm start</code>.</p>
 <p>The web app is not built: run <code>npm run build:web</code> or <code>npm start</code>. API: <a href="/api/docs">/api/docs</a></p></html>`;
 
-export function webAppRoutes(files: Map<string, WebFile> | null): FastifyPluginAsyncZod {
+export function webAppRoutes(web: WebBuild | null): FastifyPluginAsyncZod {
+  const files = web?.files;
   return async (app) => {
     const publicFile = { config: { access: { public: true as const } }, schema: { hide: true } };
     app.get("/", publicFile, async (req, reply) =>
-      files ? sendAppPage(req, reply, files) : reply.type("text/html; charset=utf-8").send(noBuild),
+      web ? sendAppPage(req, reply, web) : reply.type("text/html; charset=utf-8").send(noBuild),
     );
     app.get(
       "/assets/:file",

@@ -1,5 +1,5 @@
 /** Hooks for the dashboard endpoints (src/server/dashboards, quality): one per endpoint. */
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "./client.js";
 import type { AnswerOf, QueryOf } from "./types.js";
 
@@ -11,13 +11,16 @@ export type Compare = AnswerOf<"/api/v1/indicators/{code}/compare">;
 export type DataQuality = AnswerOf<"/api/v1/plans/{code}/data-quality">;
 
 /** The plan at a glance; the server answers 304 to the browser's If-None-Match (ETag). */
-export function useOverview(plan: string, query: QueryOf<"/api/v1/plans/{code}/overview"> = {}) {
-  return useQuery({
+export const overviewQuery = (plan: string, query: QueryOf<"/api/v1/plans/{code}/overview"> = {}) =>
+  queryOptions({
     queryKey: ["overview", plan, query],
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/plans/{code}/overview", { params: { path: { code: plan }, query }, signal })),
     placeholderData: keepPreviousData,
   });
+
+export function useOverview(plan: string, query: QueryOf<"/api/v1/plans/{code}/overview"> = {}) {
+  return useQuery(overviewQuery(plan, query));
 }
 
 export function useAlerts(plan: string, query: QueryOf<"/api/v1/plans/{code}/alerts"> = {}, enabled = true) {

@@ -1,5 +1,5 @@
 /** Hooks for plans, their systems, initiatives, projects and indicator lists: one per endpoint. */
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "./client.js";
 import type { AnswerOf, QueryOf } from "./types.js";
 
@@ -11,12 +11,15 @@ export type PlanIndicators = AnswerOf<"/api/v1/plans/{code}/indicators">;
 
 const LONG = 5 * 60_000; // plan structure changes rarely
 
-export function usePlans() {
-  return useQuery({
+export const plansQuery = () =>
+  queryOptions({
     queryKey: ["plans"],
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/plans", { signal })),
     staleTime: LONG,
   });
+
+export function usePlans() {
+  return useQuery(plansQuery());
 }
 
 export function usePlan(plan: string) {
@@ -86,13 +89,16 @@ export function useProjects(plan: string, query: QueryOf<"/api/v1/plans/{code}/p
   });
 }
 
-export function usePlanIndicators(plan: string, query: QueryOf<"/api/v1/plans/{code}/indicators"> = {}) {
-  return useQuery({
+export const planIndicatorsQuery = (plan: string, query: QueryOf<"/api/v1/plans/{code}/indicators"> = {}) =>
+  queryOptions({
     queryKey: ["plan-indicators", plan, query],
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/plans/{code}/indicators", { params: { path: { code: plan }, query }, signal })),
     staleTime: LONG,
   });
+
+export function usePlanIndicators(plan: string, query: QueryOf<"/api/v1/plans/{code}/indicators"> = {}) {
+  return useQuery(planIndicatorsQuery(plan, query));
 }
 
 export type Roadmap = AnswerOf<"/api/v1/plans/{code}/roadmap">;

@@ -1,5 +1,5 @@
 /** The signed-in user (GET /session), signing in and out, the instance's sign-in options. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ApiPaths } from "../../contracts/client.js";
 import { api, setSessionState, unwrap } from "./client.js";
 
@@ -12,8 +12,8 @@ export type SignInBody = NonNullable<
 export const sessionKey = ["session"] as const;
 
 /** null when nobody is signed in (asked through the probe, which answers 200 either way). */
-export function useSession() {
-  return useQuery({
+export const sessionQuery = () =>
+  queryOptions({
     queryKey: sessionKey,
     queryFn: async ({ signal }): Promise<Session | null> => {
       const { session } = await unwrap(api.GET("/api/v1/session/probe", { signal }));
@@ -22,6 +22,9 @@ export function useSession() {
     },
     staleTime: 60_000,
   });
+
+export function useSession() {
+  return useQuery(sessionQuery());
 }
 
 export function useInstance() {

@@ -42,7 +42,7 @@ export function Shell() {
         {t("shell.skip")}
       </a>
       <header className="app-header">
-        {/* A grid with fixed places (brand, navigation, tools), so nothing moves when the session arrives. */}
+        {/* A grid with fixed places (brand, navigation, tools); the session is known before the first render (routes.tsx). */}
         <div className="app-header-inner">
           <Link to="/" className="brand" aria-label={t("shell.home")}>
             <img src="/favicon.svg" alt="" width={28} height={28} />
@@ -62,15 +62,6 @@ export function Shell() {
             )}
           </nav>
           <div className="app-tools">
-            <ToggleButtons<Language>
-              label={t("shell.language")}
-              value={currentLanguage()}
-              onChange={setLanguage}
-              options={[
-                { value: "vi", label: "VI", title: "Tiếng Việt" },
-                { value: "en", label: "EN", title: "English" },
-              ]}
-            />
             <div className="account-area">
               {user ? (
                 <>
@@ -96,6 +87,15 @@ export function Shell() {
                 </Button>
               ) : null}
             </div>
+            <ToggleButtons<Language>
+              label={t("shell.language")}
+              value={currentLanguage()}
+              onChange={setLanguage}
+              options={[
+                { value: "vi", label: "VI", title: "Tiếng Việt" },
+                { value: "en", label: "EN", title: "English" },
+              ]}
+            />
           </div>
         </div>
       </header>

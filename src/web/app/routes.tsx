@@ -4,11 +4,27 @@
  * the readers in search.ts: filters and tabs are part of the link.
  */
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from "@tanstack/react-router";
+import { overviewQuery } from "../api/dashboards.js";
+import { planIndicatorsQuery, plansQuery } from "../api/plans.js";
+import { sessionQuery } from "../api/session.js";
 import { NotFound } from "../components/NotFound.js";
+import { queryClient } from "./query-client.js";
 import { Shell } from "./Shell.js";
-import { code, compact, int, nextPath, oneOf, period, type Search } from "./search.js";
+import { code, compact, DEFAULT_PLAN, int, nextPath, oneOf, period, type Search } from "./search.js";
 
-const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFound });
+/**
+ * Loaders start a page's first requests while its chunk is still downloading (not after it has
+ * rendered), and do not wait for them: the page shows its frame at once and joins the requests
+ * in flight. Nothing is fetched twice: the hooks use the same query options.
+ */
+const rootRoute = createRootRoute({
+  component: Shell,
+  notFoundComponent: NotFound,
+  // The one request the first render waits for (it runs alongside the page's chunk, which takes
+  // longer): the header, the navigation and the page's own choices depend on who is signed in, and
+  // drawing them twice would move the page under the reader.
+  loader: () => queryClient.ensureQueryData(sessionQuery()).catch(() => null),
+});
 
 export const basisValues = ["approved", "reported"] as const;
 
@@ -24,6 +40,13 @@ const homeRoute = createRoute({
       system: code(s.system),
       level: oneOf(["province", "ministry"] as const, s.level),
     }),
+  loaderDeps: ({ search }) => ({ plan: search.plan ?? DEFAULT_PLAN, basis: search.basis }),
+  // The approved-basis overview is what everyone starts with; "reported" depends on the session.
+  loader: ({ deps }) => {
+    void queryClient.prefetchQuery(plansQuery());
+    void queryClient.prefetchQuery(planIndicatorsQuery(deps.plan, { tier: "objective" }));
+    if (deps.basis !== "reported") void queryClient.prefetchQuery(overviewQuery(deps.plan));
+  },
   component: lazyRouteComponent(() => import("../pages/home/HomePage.js"), "HomePage"),
 });
 

@@ -4,6 +4,9 @@
  */
 export type Search = Record<string, unknown>;
 
+/** The plan the API itself assumes when none is named (its `plan` query default). */
+export const DEFAULT_PLAN = "NQ57";
+
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** A code-like value (plan, indicator, unit, system), or undefined. */

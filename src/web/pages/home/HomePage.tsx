@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { useOverview } from "../../api/dashboards.js";
 import { usePlanIndicators, usePlans } from "../../api/plans.js";
 import { useSession } from "../../api/session.js";
+import { DEFAULT_PLAN } from "../../app/search.js";
 import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { ToggleButtons } from "../../components/ToggleButtons.js";
 import { WhenVisible } from "../../components/WhenVisible.js";
@@ -25,9 +26,6 @@ import { SystemCards } from "./SystemCards.js";
 import { TargetDrawer } from "./TargetDrawer.js";
 import { TargetGroups } from "./TargetGroups.js";
 import "./home.css";
-
-/** The plan the API itself assumes when none is named (its `plan` query default). */
-const DEFAULT_PLAN = "NQ57";
 
 export function HomePage() {
   const { t } = useTranslation("home");
@@ -57,11 +55,10 @@ export function HomePage() {
           <Title order={1} className="home-title">
             {t("title")}
           </Title>
-          {planInfo && (
-            <Text size="sm" c="gray.7" className="home-plan-name">
-              {pick(planInfo.shortName ?? planInfo.name, lang)}
-            </Text>
-          )}
+          {/* Its line is held (a no-break space) until the plan's name arrives, so nothing below moves. */}
+          <Text size="sm" c="gray.7" className="home-plan-name">
+            {planInfo ? pick(planInfo.shortName ?? planInfo.name, lang) : "\u00a0"}
+          </Text>
         </div>
         <Group gap="sm" wrap="wrap" align="center">
           <LiveCue live={live} loadedAt={overviewQuery.dataUpdatedAt || undefined} />

@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { useOverview } from "../../api/dashboards.js";
 import { usePlans } from "../../api/plans.js";
 import { useSession } from "../../api/session.js";
+import { DEFAULT_PLAN } from "../../app/search.js";
 import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { LiveCue } from "../../live/LiveCue.js";
@@ -19,8 +20,6 @@ import { pick } from "../home/home-model.js";
 import { SummarySlide } from "./SummarySlide.js";
 import { SystemSlide } from "./SystemSlide.js";
 import "./meeting.css";
-
-const DEFAULT_PLAN = "NQ57";
 
 /** Keys that move between slides, and where they go from slide `i` of `n`. */
 function targetSlide(key: string, i: number, n: number): number | null {

@@ -94,13 +94,17 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
-        // Few chunks on the first load instead of dozens of 1–2 KB ones: an HTTP/1.1 browser fetches
-        // six at a time, and on a slow phone link each extra round trip delays the first screen.
-        // The libraries every page uses form one chunk, the app's shared modules another; the
-        // heavy, lazily used ones (charts, the QR code) stay out of both and load when needed.
+        // Few chunks on the first load instead of dozens of 1–2 KB ones: every page needs React,
+        // the router, the data cache, i18next and Mantine's core, so they form one long-cached
+        // chunk; the app's shared modules form another. Mantine's components stay with the pages
+        // that use them, so a page does not download the drawers, pickers and popovers of others.
         codeSplitting: {
           groups: [
-            { name: "vendor", test: /node_modules[\\/](?!echarts|zrender|qrcode|tslib)/, priority: 20 },
+            {
+              name: "vendor",
+              test: /node_modules[\\/](react|react-dom|scheduler|@tanstack|i18next|react-i18next|openapi-fetch|use-sync-external-store|clsx|@mantine[\\/]hooks|@mantine[\\/]core[\\/]esm[\\/]core)[\\/]/,
+              priority: 20,
+            },
             {
               name: "common",
               test: /src[\\/]web[\\/](api|lib|live|components[\\/](?!charts|map))/,

@@ -4,9 +4,9 @@
  * target drawer. Anonymous visitors see the published overview (public indicators only). Live:
  * change events refresh the affected numbers without a reload. Every choice is in the URL.
  */
-import { Button, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useNavigate, useSearch } from "@tanstack/react-router";
-import { useDeferredValue } from "react";
+import { lazy, Suspense, useDeferredValue, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useOverview } from "../../api/dashboards.js";
 import { usePlanIndicators, usePlans } from "../../api/plans.js";
@@ -23,9 +23,14 @@ import { pick } from "./home-model.js";
 import { MapSlot } from "./MapSlot.js";
 import { PlanSummary } from "./PlanSummary.js";
 import { SystemCards } from "./SystemCards.js";
-import { TargetDrawer } from "./TargetDrawer.js";
 import { TargetGroups } from "./TargetGroups.js";
 import "./home.css";
+
+// Loaded on demand: the drawer (with its focus trap and scroll lock) when a target is opened or
+// the page is idle, the plan picker when there is more than one plan.
+const loadDrawer = () => import("./TargetDrawer.js");
+const TargetDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.TargetDrawer })));
+const PlanPicker = lazy(() => import("./PlanPicker.js").then((m) => ({ default: m.PlanPicker })));
 
 export function HomePage() {
   const { t } = useTranslation("home");
@@ -47,6 +52,19 @@ export function HomePage() {
   const overviewData = useDeferredValue(overviewQuery.data);
   const planInfo = plans.data?.items.find((p) => p.code === plan);
   const target = overviewData?.targets.find((x) => x.code === search.target);
+  // Mounted from the first time a target is opened (so it can animate closed), not before.
+  const [drawerMounted, setDrawerMounted] = useState(false);
+  if (search.target && !drawerMounted) setDrawerMounted(true);
+  useEffect(() => {
+    if (!overviewData) return;
+    const warm = () => void loadDrawer();
+    if ("requestIdleCallback" in window) {
+      const id = window.requestIdleCallback(warm, { timeout: 5000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(warm, 2000);
+    return () => clearTimeout(id);
+  }, [overviewData]);
 
   return (
     <div className="page home-page">
@@ -64,22 +82,17 @@ export function HomePage() {
           <LiveCue live={live} loadedAt={overviewQuery.dataUpdatedAt || undefined} />
           <Group gap="xs" wrap="wrap" className="no-print">
             {plans.data && plans.data.items.length > 1 && (
-              <Select
-                size="xs"
-                label={t("controls.plan")}
-                data={plans.data.items.map((p) => ({
-                  value: p.code,
-                  label: pick(p.shortName ?? p.name, lang),
-                }))}
-                value={plan}
-                allowDeselect={false}
-                onChange={(v) =>
-                  v &&
-                  void navigate({
-                    search: (prev) => ({ ...prev, plan: v, target: undefined, map: undefined }),
-                  })
-                }
-              />
+              <Suspense fallback={null}>
+                <PlanPicker
+                  plans={plans.data.items}
+                  value={plan}
+                  onChange={(v) =>
+                    void navigate({
+                      search: (prev) => ({ ...prev, plan: v, target: undefined, map: undefined }),
+                    })
+                  }
+                />
+              </Suspense>
             )}
             {canReported && (
               <ToggleButtons<"approved" | "reported">
@@ -149,14 +162,18 @@ export function HomePage() {
           </Stack>
         </div>
       )}
-      <TargetDrawer
-        plan={plan}
-        basis={basis}
-        target={target}
-        onClose={() =>
-          void navigate({ search: (prev) => ({ ...prev, target: undefined }), resetScroll: false })
-        }
-      />
+      {drawerMounted && (
+        <Suspense fallback={null}>
+          <TargetDrawer
+            plan={plan}
+            basis={basis}
+            target={target}
+            onClose={() =>
+              void navigate({ search: (prev) => ({ ...prev, target: undefined }), resetScroll: false })
+            }
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -32,8 +32,10 @@ function Browser({ session }: { session: MySession }) {
 export function SessionsTab() {
   const { t } = useTranslation("account");
   const lang = currentLanguage();
-  const sessions = useMySessions();
   const everywhere = useSignOutEverywhere();
+  // Once every session has ended, the list must not be asked for again (the cache is cleared
+  // while this page is still shown): that would be a 401 on the way to the sign-in page.
+  const sessions = useMySessions(!everywhere.isSuccess);
   const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
 

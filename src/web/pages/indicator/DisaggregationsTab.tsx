@@ -165,7 +165,7 @@ export function DisaggregationsTab({
                         unit: unitName,
                         period,
                       })}
-                      height={Math.max(120, v.withValue * 28 + 40)}
+                      height={Math.max(140, v.withValue * 32 + 64)}
                     />
                   )}
                   <div className="table-scroll">

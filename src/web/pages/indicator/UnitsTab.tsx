@@ -108,7 +108,7 @@ export function UnitsTab({ code, plan, indicator }: { code: string; plan: string
               <Chart
                 option={option}
                 label={t("units.chartLabel", { name: tx(indicator.name, lang), period })}
-                height={Math.max(160, withValue * 22 + 48)}
+                height={Math.max(180, withValue * 22 + 72)}
               />
             )}
             <div className="table-scroll">

@@ -6027,6 +6027,18 @@ export interface paths {
                                     en: string | null;
                                     vi: string;
                                 } | null;
+                                /** @description Expected outputs (sản phẩm đầu ra dự kiến), in order */
+                                outputs: {
+                                    /** @description As the plan's proposal template lists them (Appendix I.II); null: not said */
+                                    kind: ("technology" | "process" | "model" | "policy" | "database" | "application" | "commercial_product" | "infrastructure" | "programme" | "other") | null;
+                                    /** @description Drawn by Chỉ Nam from the initiative's content; the source lists no outputs for it */
+                                    proposed: boolean;
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    title: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                }[];
                                 projects: string[];
                                 retired: boolean;
                                 shortTitle: {
@@ -6101,6 +6113,16 @@ export interface paths {
                             en?: string;
                             vi: string;
                         };
+                        outputs?: {
+                            /** @enum {string} */
+                            kind?: "technology" | "process" | "model" | "policy" | "database" | "application" | "commercial_product" | "infrastructure" | "programme" | "other";
+                            /** @default false */
+                            proposed?: boolean;
+                            title: string | {
+                                en?: string;
+                                vi: string;
+                            };
+                        }[];
                         shortTitle?: string | {
                             en?: string;
                             vi: string;
@@ -6205,6 +6227,18 @@ export interface paths {
                                 en: string | null;
                                 vi: string;
                             } | null;
+                            /** @description Expected outputs (sản phẩm đầu ra dự kiến), in order */
+                            outputs: {
+                                /** @description As the plan's proposal template lists them (Appendix I.II); null: not said */
+                                kind: ("technology" | "process" | "model" | "policy" | "database" | "application" | "commercial_product" | "infrastructure" | "programme" | "other") | null;
+                                /** @description Drawn by Chỉ Nam from the initiative's content; the source lists no outputs for it */
+                                proposed: boolean;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                title: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                            }[];
                             projects: string[];
                             retired: boolean;
                             shortTitle: {
@@ -6329,6 +6363,16 @@ export interface paths {
                             en?: string;
                             vi: string;
                         };
+                        outputs?: {
+                            /** @enum {string} */
+                            kind?: "technology" | "process" | "model" | "policy" | "database" | "application" | "commercial_product" | "infrastructure" | "programme" | "other";
+                            /** @default false */
+                            proposed?: boolean;
+                            title: string | {
+                                en?: string;
+                                vi: string;
+                            };
+                        }[];
                         shortTitle?: string | {
                             en?: string;
                             vi: string;

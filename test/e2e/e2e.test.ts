@@ -7,6 +7,7 @@ import { accountSuite } from "./account-suite.js";
 import { authSuite } from "./auth-suite.js";
 import { dashboardSuite } from "./dashboard-suite.js";
 import { drillDownSuite } from "./drill-down-suite.js";
+import { forcedTotpSuite } from "./forced-totp-suite.js";
 import { type E2E, startE2E } from "./harness.js";
 
 let e2e: E2E | undefined;
@@ -25,6 +26,7 @@ describe("web app end to end", () => {
 
   describe("signing in", () => authSuite(get));
   describe("the account page", () => accountSuite(get));
+  describe("a second factor required of administrators", () => forcedTotpSuite(get));
   describe("the dashboard", () => dashboardSuite(get));
   describe("the drill-downs", () => drillDownSuite(get));
 });

@@ -24,7 +24,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { loadConfig } from "../../src/server/core/config.js";
+import { buildApp } from "../../src/server/app.js";
+import { type Config, loadConfig } from "../../src/server/core/config.js";
 import { type Started, startServer } from "../../src/server/start.js";
 import { ensureWebBuild } from "../../src/server/web-app/index.js";
 
@@ -88,9 +89,21 @@ async function demoDataDir(): Promise<string> {
   return dir;
 }
 
+/** A second app over the same database with other settings, e.g. REQUIRE_TOTP_FOR_ADMINS on. */
+export interface Variant {
+  url: string;
+  stop(): Promise<void>;
+}
+
 export interface E2E {
   url: string;
   browser: Browser;
+  /**
+   * Starts another app on the demo server's database with some settings changed (undefined when
+   * the tests run against a server already up, E2E_BASE_URL). A second Fastify app costs well
+   * under a second; a second demo server (its own data directory copy) would cost minutes.
+   */
+  variant?: (overrides: Partial<Config>) => Promise<Variant>;
   stop(): Promise<void>;
 }
 
@@ -119,10 +132,29 @@ export async function startE2E(): Promise<E2E> {
     ],
   });
   const url = external ?? server?.url.replace("localhost", "127.0.0.1") ?? "";
+  const started = server;
+  const variants: Variant[] = [];
   return {
     url,
     browser,
+    variant: started
+      ? async (overrides) => {
+          const app = await buildApp({
+            config: { ...started.app.deps.config, ...overrides },
+            database: started.database,
+            logger: false,
+          });
+          await app.listen({ port: 0, host: "127.0.0.1" });
+          const address = app.server.address();
+          const port = typeof address === "object" && address ? address.port : 0;
+          let closed: Promise<undefined> | undefined;
+          const v = { url: `http://127.0.0.1:${port}`, stop: () => (closed ??= app.close()) };
+          variants.push(v);
+          return v;
+        }
+      : undefined,
     async stop() {
+      for (const v of variants) await v.stop();
       await browser.close();
       await server?.stop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });

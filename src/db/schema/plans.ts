@@ -124,6 +124,11 @@ export const initiatives = pgTable(
     objectiveEn: text("objective_en"),
     contentVi: text("content_vi"),
     contentEn: text("content_en"),
+    /** Expected outputs in order ("sản phẩm đầu ra"), as the plan definition gives them. */
+    outputs: jsonb("outputs")
+      .$type<{ vi: string; en?: string; kind?: string; proposed?: boolean }[]>()
+      .notNull()
+      .default([]),
     leadUnitId: uuid("lead_unit_id").references(() => orgUnits.id),
     retiredAt: timestamp("retired_at", { withTimezone: true }),
     ...timestamps,

@@ -211,6 +211,35 @@ export const systemDef = z
   })
   .strict();
 
+/**
+ * Kinds of an initiative's expected output, as the plan's proposal template lists them (Appendix
+ * I.II: technology, process, model, policy, database, application, commercialised product) and
+ * the two its initiatives name besides: infrastructure (centres, networks) and programmes.
+ */
+export const outputKinds = [
+  "technology",
+  "process",
+  "model",
+  "policy",
+  "database",
+  "application",
+  "commercial_product",
+  "infrastructure",
+  "programme",
+  "other",
+] as const;
+
+/** An expected output ("sản phẩm/kết quả đầu ra dự kiến") of an initiative. */
+export const initiativeOutputDef = z
+  .object({
+    title: localizedTitle,
+    kind: z.enum(outputKinds).optional(),
+    /** Drawn by Chỉ Nam from the initiative's content, not listed as an output by the source. */
+    proposed: z.boolean().default(false),
+  })
+  .strict();
+export type InitiativeOutputDef = z.output<typeof initiativeOutputDef>;
+
 export const initiativeDef = z
   .object({
     code,
@@ -221,6 +250,11 @@ export const initiativeDef = z
     shortTitle: localizedName.optional(),
     objective: localizedText.optional(),
     content: localizedText.optional(),
+    /**
+     * Expected outputs, in order (absent: none). Optional, not defaulted, so that a change of other
+     * fields over HTTP — applied to the item's current definition — keeps them.
+     */
+    outputs: z.array(initiativeOutputDef).max(50).optional(),
     leadUnit: code.optional(),
   })
   .strict();

@@ -74,5 +74,14 @@ export function initiativeDefinition(
     ...(r.shortTitleVi ? { shortTitle: loc(r.shortTitleVi, r.shortTitleEn) } : {}),
     ...(r.objectiveVi ? { objective: loc(r.objectiveVi, r.objectiveEn) } : {}),
     ...(r.contentVi ? { content: loc(r.contentVi, r.contentEn) } : {}),
+    ...(r.outputs.length > 0
+      ? {
+          outputs: r.outputs.map((o) => ({
+            title: loc(o.vi, o.en ?? null),
+            ...(o.kind ? { kind: o.kind } : {}),
+            ...(o.proposed ? { proposed: true } : {}),
+          })),
+        }
+      : {}),
   });
 }

@@ -9,6 +9,7 @@ import type {
   projects,
   systems,
 } from "../../db/schema/index.js";
+import { outputKinds } from "../../domain/plan-definition/schema.js";
 import type { PlanRow, PlanStructureNames } from "./queries.js";
 import type * as S from "./schema.js";
 
@@ -105,6 +106,11 @@ export function presentInitiative(
     shortTitle: optLoc(i.shortTitleVi, i.shortTitleEn),
     objective: optLoc(i.objectiveVi, i.objectiveEn),
     content: optLoc(i.contentVi, i.contentEn),
+    outputs: i.outputs.map((o) => ({
+      title: loc(o.vi, o.en ?? null),
+      kind: outputKinds.find((k) => k === o.kind) ?? null,
+      proposed: o.proposed === true,
+    })),
     leadUnit: ctx.leadUnit,
     focusInPhases: ctx.phases,
     projects: ctx.projects,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { planCan } from "../../contracts/can.js";
 import { localized, optionalLocalized } from "../../contracts/common.js";
+import { outputKinds } from "../../domain/plan-definition/schema.js";
 
 export const planSummary = z.object({
   code: z.string(),
@@ -84,6 +85,20 @@ export const initiative = z.object({
   shortTitle: optionalLocalized,
   objective: optionalLocalized,
   content: optionalLocalized,
+  outputs: z
+    .array(
+      z.object({
+        title: localized,
+        kind: z
+          .enum(outputKinds)
+          .nullable()
+          .describe("As the plan's proposal template lists them (Appendix I.II); null: not said"),
+        proposed: z
+          .boolean()
+          .describe("Drawn by Chỉ Nam from the initiative's content; the source lists no outputs for it"),
+      }),
+    )
+    .describe("Expected outputs (sản phẩm đầu ra dự kiến), in order"),
   leadUnit: z.string().nullable(),
   focusInPhases: z.array(z.string()).describe("Phases whose focus names this initiative (plan section IV)."),
   projects: z.array(z.string()),

@@ -7,6 +7,7 @@ export type Overview = AnswerOf<"/api/v1/plans/{code}/overview">;
 export type Alerts = AnswerOf<"/api/v1/plans/{code}/alerts">;
 export type Series = AnswerOf<"/api/v1/indicators/{code}/series">;
 export type Breakdown = AnswerOf<"/api/v1/indicators/{code}/breakdown">;
+export type Disaggregations = AnswerOf<"/api/v1/indicators/{code}/disaggregations">;
 export type Compare = AnswerOf<"/api/v1/indicators/{code}/compare">;
 export type DataQuality = AnswerOf<"/api/v1/plans/{code}/data-quality">;
 
@@ -51,6 +52,25 @@ export function useBreakdown(
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/indicators/{code}/breakdown", {
+          params: { path: { code: indicator }, query: query ?? { period: "" } },
+          signal,
+        }),
+      ),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The indicator's value at one unit in one period by disaggregation category, beside the total. */
+export function useDisaggregations(
+  indicator: string,
+  query: QueryOf<"/api/v1/indicators/{code}/disaggregations"> | null,
+) {
+  return useQuery({
+    queryKey: ["disaggregations", indicator, query],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/v1/indicators/{code}/disaggregations", {
           params: { path: { code: indicator }, query: query ?? { period: "" } },
           signal,
         }),

@@ -96,9 +96,11 @@ const indicatorRoute = createRoute({
     compact({
       plan: code(s.plan),
       basis: oneOf(basisValues, s.basis),
-      tab: oneOf(["series", "units", "compare", "quality", "history"] as const, s.tab),
+      tab: oneOf(["series", "units", "disaggregations", "compare", "quality", "history"] as const, s.tab),
       period: period(s.period),
       level: oneOf(["province", "ministry"] as const, s.level),
+      // The unit whose values by disaggregation are shown (default: the country).
+      unit: code(s.unit),
       // Up to five unit codes to compare, comma-separated.
       units: typeof s.units === "string" && /^[\w.,-]{1,400}$/.test(s.units) ? s.units : undefined,
     }),

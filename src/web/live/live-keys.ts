@@ -15,7 +15,13 @@ export interface ChangeEvent {
 }
 
 /** Query-key prefixes whose second element is an indicator code (api/dashboards.ts, laggards). */
-export const indicatorScoped: readonly string[] = ["series", "breakdown", "compare", "laggards"];
+export const indicatorScoped: readonly string[] = [
+  "series",
+  "breakdown",
+  "disaggregations",
+  "compare",
+  "laggards",
+];
 
 /**
  * Query-key prefixes refreshed on any change: plan roll-ups, unit reads, and the province map's

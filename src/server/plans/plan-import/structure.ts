@@ -111,6 +111,12 @@ export async function writePlanStructure(
       objectiveEn: it.objective?.en ?? null,
       contentVi: it.content?.vi ?? null,
       contentEn: it.content?.en ?? null,
+      outputs: (it.outputs ?? []).map((o) => ({
+        vi: o.title.vi,
+        ...(o.title.en ? { en: o.title.en } : {}),
+        ...(o.kind ? { kind: o.kind } : {}),
+        ...(o.proposed ? { proposed: true } : {}),
+      })),
       leadUnitId: uid(it.leadUnit),
       updatedAt: new Date(),
       retiredAt: null,

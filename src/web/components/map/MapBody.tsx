@@ -6,7 +6,6 @@
 import { SegmentedControl, Text } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/client.js";
 import { type Breakdown, useBreakdown, useSeries } from "../../api/dashboards.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { ErrorNote, Loading } from "../QueryState.js";
@@ -45,11 +44,6 @@ export const statusGlyph: Record<Status, string> = {
 };
 
 const shortNames = new Map(provinceTiles.map((t) => [t.code, t.name]));
-
-/** The breakdown answers 404 when no unit under the parent has a value: an empty ranking, not an error. */
-function isNotFound(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404;
-}
 
 function unitsOf(b: Breakdown | undefined, keep: (kind: string) => boolean): UnitValue[] {
   return (b?.items ?? [])
@@ -221,7 +215,7 @@ export function MapBody({
           </div>
           {rankingQuery.isPending ? (
             <Loading />
-          ) : rankingQuery.isError && !isNotFound(rankingQuery.error) ? (
+          ) : rankingQuery.isError ? (
             <ErrorNote error={rankingQuery.error} />
           ) : (
             <UnitRanking

@@ -1,7 +1,8 @@
 /**
  * One indicator: its definition and, in tabs kept in the URL, its national series with target and
- * forecast band, its values by unit, a comparison of chosen units, the data-quality flags of a
- * period and the version history of its definition and targets; CSV and Excel downloads.
+ * forecast band, its values by unit, its values by disaggregation category, a comparison of chosen
+ * units, the data-quality flags of a period and the version history of its definition and targets;
+ * CSV and Excel downloads.
  */
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
@@ -14,12 +15,13 @@ import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { CrumbLink, DrillCrumbs, Fact, tx, useUnitNames } from "../system/drill-shared.js";
 import { CompareTab } from "./CompareTab.js";
+import { DisaggregationsTab } from "./DisaggregationsTab.js";
 import { HistoryTab } from "./HistoryTab.js";
 import { QualityTab } from "./QualityTab.js";
 import { SeriesTab } from "./SeriesTab.js";
 import { UnitsTab } from "./UnitsTab.js";
 
-const TABS = ["series", "units", "compare", "quality", "history"] as const;
+const TABS = ["series", "units", "disaggregations", "compare", "quality", "history"] as const;
 type Tab = (typeof TABS)[number];
 
 export function IndicatorPage() {
@@ -134,7 +136,14 @@ export function IndicatorPage() {
           {dims.length === 0
             ? t("facts.noDisaggregations")
             : t("facts.disaggregations", {
-                list: dims.map(([d, opts]) => `${d} (${opts.join(", ")})`).join("; "),
+                list: dims
+                  .map(
+                    ([d, opts]) =>
+                      `${t(`disaggregations.dimension.${d}`, { defaultValue: d })} (${opts
+                        .map((o) => t(`disaggregations.option.${o}`, { defaultValue: o }))
+                        .join(", ")})`,
+                  )
+                  .join("; "),
               })}
         </Text>
         <Group gap="xs" mt="sm" className="no-print">
@@ -182,6 +191,9 @@ export function IndicatorPage() {
         </Tabs.Panel>
         <Tabs.Panel value="units" pt="md">
           <UnitsTab code={code} plan={plan} indicator={ind} />
+        </Tabs.Panel>
+        <Tabs.Panel value="disaggregations" pt="md">
+          <DisaggregationsTab code={code} plan={plan} indicator={ind} />
         </Tabs.Panel>
         <Tabs.Panel value="compare" pt="md">
           <CompareTab code={code} plan={plan} indicator={ind} />

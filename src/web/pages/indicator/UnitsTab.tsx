@@ -1,6 +1,7 @@
 /**
  * The indicator's value in each province (or ministry) for one period: ranked bars (best first,
- * as the API ranks them for the indicator's direction) and the same as a table.
+ * as the API ranks them for the indicator's direction) and the same as a table; "no values" when
+ * no unit of the level has one (the breakdown answers an empty list, not an error).
  */
 import { Anchor, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
@@ -18,6 +19,9 @@ import { tx } from "../system/drill-shared.js";
 import { defaultPeriod, periodChoices } from "./periods.js";
 import { rankedBarsOption, unitsOfLevel } from "./units-option.js";
 
+/** The Government (code CP): the ministries and ministry-level agencies are its children. */
+const GOVERNMENT = "CP";
+
 export function UnitsTab({ code, plan, indicator }: { code: string; plan: string; indicator: Indicator }) {
   const { t } = useTranslation("indicator");
   const lang = currentLanguage();
@@ -28,7 +32,12 @@ export function UnitsTab({ code, plan, indicator }: { code: string; plan: string
   const series = useSeries(code, { plan, ...(basis ? { basis } : {}) });
   const choices = useMemo(() => periodChoices(series.data?.points ?? []), [series.data]);
   const period = search.period ?? defaultPeriod(series.data?.points ?? []);
-  const breakdown = useBreakdown(code, period ? { plan, period, ...(basis ? { basis } : {}) } : null);
+  // Provinces sit under the country; ministries under the Government (src/db/seeds/org-units.yaml).
+  const parent = level === "ministry" ? GOVERNMENT : undefined;
+  const breakdown = useBreakdown(
+    code,
+    period ? { plan, period, ...(parent ? { parent } : {}), ...(basis ? { basis } : {}) } : null,
+  );
 
   const rows = useMemo(() => unitsOfLevel(breakdown.data?.items ?? [], level), [breakdown.data, level]);
   const option = useMemo(
@@ -85,6 +94,8 @@ export function UnitsTab({ code, plan, indicator }: { code: string; plan: string
         <ErrorNote error={breakdown.error} />
       ) : rows.length === 0 ? (
         <Text c="dimmed">{t("units.none")}</Text>
+      ) : withValue === 0 ? (
+        <Text c="dimmed">{t("units.noValues", { period })}</Text>
       ) : (
         <>
           <Text size="sm">
@@ -97,7 +108,7 @@ export function UnitsTab({ code, plan, indicator }: { code: string; plan: string
               <Chart
                 option={option}
                 label={t("units.chartLabel", { name: tx(indicator.name, lang), period })}
-                height={Math.max(160, withValue * 22 + 48)}
+                height={Math.max(180, withValue * 22 + 72)}
               />
             )}
             <div className="table-scroll">

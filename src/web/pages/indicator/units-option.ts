@@ -44,9 +44,19 @@ export function rankedBarsOption(
   const fmt = (v: unknown) => (typeof v === "number" ? formatNumber(v, lang) : "—");
   return {
     animation: false,
-    grid: { left: 8, right: 56, top: 8, bottom: 8 },
+    // Room below the bars for the value labels and, under them, the unit.
+    grid: { left: 8, right: 56, top: 8, bottom: unit ? 44 : 24 },
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: fmt },
-    xAxis: { type: "value", axisLabel: { formatter: fmt }, name: unit ?? "", scale: false },
+    xAxis: {
+      type: "value",
+      // At 375 px five thousands-separated labels run together: fewer, and none overlapping.
+      splitNumber: 4,
+      axisLabel: { formatter: fmt, hideOverlap: true },
+      name: unit ?? "",
+      nameLocation: "middle",
+      nameGap: 26,
+      scale: false,
+    },
     yAxis: {
       type: "category",
       inverse: true,

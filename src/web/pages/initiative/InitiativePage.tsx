@@ -1,7 +1,7 @@
 /**
- * One breakthrough initiative: its objective and content, the phases whose focus names it, its
- * projects, its indicators with status, and the units responsible (its lead unit, the units
- * responsible for its indicators, its projects' owners).
+ * One breakthrough initiative: its objective, content and expected outputs, the phases whose focus
+ * names it, its projects, its indicators with status, and the units responsible (its lead unit,
+ * the units responsible for its indicators, its projects' owners).
  */
 import { Anchor, Grid, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link, useParams, useSearch } from "@tanstack/react-router";
@@ -94,12 +94,35 @@ export function InitiativePage() {
               {t("content")}
             </Title>
             <Text size="sm">{tx(s.content, lang) || "—"}</Text>
-            <Title order={2} size="h4" mt="md" mb="xs">
-              {t("outputs")}
+            <Title order={2} size="h4" mt="md" mb="xs" id="ini-outputs">
+              {t("outputs", { count: s.outputs.length })}
             </Title>
-            <Text size="sm" c="dimmed">
-              {t("outputsMissing")}
-            </Text>
+            {s.outputs.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t("outputsNone")}
+              </Text>
+            ) : (
+              <>
+                <List size="sm" spacing={4} aria-labelledby="ini-outputs" className="initiative-outputs">
+                  {s.outputs.map((o) => (
+                    <List.Item key={o.title.vi}>
+                      {tx(o.title, lang)}
+                      {o.kind && (
+                        <Text span size="xs" c="dimmed">
+                          {" "}
+                          · {t(`outputKind.${o.kind}`)}
+                        </Text>
+                      )}
+                    </List.Item>
+                  ))}
+                </List>
+                {s.outputs.some((o) => o.proposed) && (
+                  <Text size="xs" c="dimmed" mt="xs">
+                    {t("outputsProposed")}
+                  </Text>
+                )}
+              </>
+            )}
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -5,7 +5,10 @@
  * With `--cpu-prof DIR` the server writes a V8 CPU profile there. For finding and checking fixes
  * between full runs; the recorded figures come from `npm run bench -- --reuse`.
  *
- *   npx tsx bench/dashboard-reads.ts [--quick] [--calls N] [--cpu-prof DIR]
+ *   npx tsx bench/dashboard-reads.ts [--quick] [--calls N] [--cpu-prof DIR] [--database NAME]
+ *
+ * `--database` reads another copy of the dataset (for instance one kept at the schema of the
+ * code before a change, to measure both on the same data: `create database … template …`).
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -17,7 +20,7 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const profileDir = option("--cpu-prof");
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
-url.pathname = `/chinam_bench_${args.includes("--quick") ? "quick" : "full"}`;
+url.pathname = `/${option("--database") ?? `chinam_bench_${args.includes("--quick") ? "quick" : "full"}`}`;
 
 const server = spawn(
   process.execPath,

@@ -28,7 +28,7 @@ for (let i = 0; i < 3; i++) {
   const t = performance.now();
   const answer = await dataQuality(db, plan, parsePeriod(period), principal);
   console.log(
-    `data quality ${period}: ${(performance.now() - t).toFixed(0)} ms, ${answer.flagged.length} values flagged`,
+    `data quality ${period}: ${(performance.now() - t).toFixed(0)} ms, ${answer.flagged.total} values flagged`,
   );
 }
 await database.close();

@@ -5443,12 +5443,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Data gaps and flags of one period: missing values per unit and per indicator, late, outlier and revised values */
+        /** Data gaps and flags of one period: counts per indicator and in all, the units with missing values and the late, outlier and revised values (first pages) */
         get: {
             parameters: {
                 query: {
                     /** @description Indicators reported at this period's frequency are checked */
                     period: string;
+                    /** @description Only these indicators (comma-separated codes) in the lists */
+                    indicator?: string;
+                    /** @description Only this unit (code) in the lists */
+                    unit?: string;
+                    /** @description Only values with this flag */
+                    flag?: "late" | "outlier" | "revised";
+                    /** @description How many items a list holds (1–1000, default 100) */
+                    limit?: number;
                 };
                 header?: never;
                 path: {
@@ -5465,9 +5473,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Every indicator with a value expected or reported, whatever the filters */
                             byIndicator: {
                                 due: string;
+                                /** @description Values expected (units that reported an earlier period) */
                                 expected: number;
+                                /** @description Values with at least one flag */
+                                flagged: number;
                                 indicator: {
                                     code: string;
                                     /** @description Text in Vietnamese and, where available, English. */
@@ -5476,11 +5488,261 @@ export interface paths {
                                         vi: string;
                                     };
                                 };
-                                /** @description Unit codes expected but not reported */
-                                missing: string[];
+                                /** @description Values flagged late */
+                                late: number;
+                                /** @description Values expected and not reported */
+                                missing: number;
+                                /** @description Values flagged as outliers */
+                                outliers: number;
+                                /** @description Values reported (submitted or approved) that you may read */
                                 reported: number;
+                                /** @description Values flagged as revised since first submitted */
+                                revised: number;
                             }[];
+                            /** @description Units expected or with a flagged value, the most missing first, then by unit code (a page; GET …/data-quality/units pages further) */
                             byUnit: {
+                                items: {
+                                    expected: number;
+                                    /** @description Indicator codes with a late, outlier or revised value */
+                                    flagged: string[];
+                                    /** @description Indicator codes not reported */
+                                    missing: string[];
+                                    reported: number;
+                                    unit: {
+                                        code: string;
+                                        /** @description Text in Vietnamese and, where available, English. */
+                                        name: {
+                                            en: string | null;
+                                            vi: string;
+                                        };
+                                    };
+                                }[];
+                                /** @description Pass as `cursor` to get the next page; null on the last page. */
+                                nextCursor: string | null;
+                                /** @description Number of items matching the filters, across all pages. */
+                                total: number;
+                            };
+                            /** @description When values of this period are due under the plan's rule */
+                            due: string;
+                            /** @description Flagged values in indicator order, reported before drafts, then by unit code (a page; GET …/data-quality/flagged pages further) */
+                            flagged: {
+                                items: {
+                                    due: string;
+                                    flags: ("late" | "outlier" | "revised")[];
+                                    indicator: string;
+                                    observationId: string;
+                                    status: string;
+                                    submittedAt: string | null;
+                                    unit: string;
+                                    value: number | null;
+                                    zOwn: number | null;
+                                    zPeers: number | null;
+                                }[];
+                                /** @description Pass as `cursor` to get the next page; null on the last page. */
+                                nextCursor: string | null;
+                                /** @description Number of items matching the filters, across all pages. */
+                                total: number;
+                            };
+                            generatedAt: string;
+                            period: string;
+                            plan: string;
+                            /** @description Every indicator you review, whatever the filters */
+                            summary: {
+                                /** @description Values expected (units that reported an earlier period) */
+                                expected: number;
+                                /** @description Values with at least one flag */
+                                flagged: number;
+                                indicators: number;
+                                /** @description Values flagged late */
+                                late: number;
+                                /** @description Values expected and not reported */
+                                missing: number;
+                                /** @description Values flagged as outliers */
+                                outliers: number;
+                                /** @description Missing values whose due time has passed */
+                                overdue: number;
+                                /** @description Values reported (submitted or approved) that you may read */
+                                reported: number;
+                                /** @description Values flagged as revised since first submitted */
+                                revised: number;
+                                /** @description Units with at least one value missing */
+                                unitsWithGaps: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{code}/data-quality/flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The late, outlier and revised values of one period, a page at a time */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Indicators reported at this period's frequency are checked */
+                    period: string;
+                    /** @description Only these indicators (comma-separated codes) in the lists */
+                    indicator?: string;
+                    /** @description Only this unit (code) in the lists */
+                    unit?: string;
+                    /** @description Only values with this flag */
+                    flag?: "late" | "outlier" | "revised";
+                    /** @description How many items a list holds (1–1000, default 100) */
+                    limit?: number;
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Flagged values in indicator order, reported before drafts, then by unit code (a page; GET …/data-quality/flagged pages further) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                due: string;
+                                flags: ("late" | "outlier" | "revised")[];
+                                indicator: string;
+                                observationId: string;
+                                status: string;
+                                submittedAt: string | null;
+                                unit: string;
+                                value: number | null;
+                                zOwn: number | null;
+                                zPeers: number | null;
+                            }[];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Number of items matching the filters, across all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{code}/data-quality/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units expected to report one period with their missing and flagged values, a page at a time */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Indicators reported at this period's frequency are checked */
+                    period: string;
+                    /** @description Only these indicators (comma-separated codes) in the lists */
+                    indicator?: string;
+                    /** @description Only this unit (code) in the lists */
+                    unit?: string;
+                    /** @description true: only units with a value missing (they come first in the order) */
+                    gaps?: "true" | "false";
+                    /** @description How many items a list holds (1–1000, default 100) */
+                    limit?: number;
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Units expected or with a flagged value, the most missing first, then by unit code (a page; GET …/data-quality/units pages further) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
                                 expected: number;
                                 /** @description Indicator codes with a late, outlier or revised value */
                                 flagged: string[];
@@ -5496,31 +5758,10 @@ export interface paths {
                                     };
                                 };
                             }[];
-                            /** @description When values of this period are due under the plan's rule */
-                            due: string;
-                            flagged: {
-                                due: string;
-                                flags: ("late" | "outlier" | "revised")[];
-                                indicator: string;
-                                observationId: string;
-                                status: string;
-                                submittedAt: string | null;
-                                unit: string;
-                                value: number | null;
-                                zOwn: number | null;
-                                zPeers: number | null;
-                            }[];
-                            generatedAt: string;
-                            period: string;
-                            plan: string;
-                            summary: {
-                                indicators: number;
-                                late: number;
-                                missing: number;
-                                outliers: number;
-                                overdue: number;
-                                revised: number;
-                            };
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Number of items matching the filters, across all pages. */
+                            total: number;
                         };
                     };
                 };

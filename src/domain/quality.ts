@@ -63,7 +63,11 @@ export interface ScoredFacts {
 
 /** `flagValue` of a value whose z-scores were computed when it was written (decision 0012). */
 export function flagScored(period: Period, rule: DueRule, facts: ScoredFacts, now: Date): FlagResult {
-  const due = dueAt(period, rule);
+  return flagScoredDue(dueAt(period, rule), facts, now);
+}
+
+/** `flagScored` with the due time already known (one per indicator and period, not per value). */
+export function flagScoredDue(due: Date, facts: ScoredFacts, now: Date): FlagResult {
   const flags: Flag[] = [];
   const submitted = facts.firstSubmittedAt;
   if ((submitted && submitted > due) || (!submitted && now > due)) flags.push("late");

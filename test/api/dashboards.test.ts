@@ -209,13 +209,21 @@ describe.each(backends())("dashboards on %s", (backend) => {
     const online = body.byIndicator.find(
       (x: { indicator: { code: string } }) => x.indicator.code === "OI_DOSSIERS_ONLINE",
     );
-    expect(online.missing).toEqual(["HO-CHI-MINH"]);
-    const hn = body.flagged.find(
+    expect(online.missing).toBe(1);
+    // Which units: the units list filtered by the indicator, gaps only.
+    const gaps = await req("demo-standing")({
+      method: "GET",
+      url: "/api/v1/plans/NQ57/data-quality/units?period=2026-10&indicator=OI_DOSSIERS_ONLINE&gaps=true",
+    });
+    expect(gaps.statusCode, gaps.body).toBe(200);
+    expect(gaps.json().items.map((u: { unit: { code: string } }) => u.unit.code)).toEqual(["HO-CHI-MINH"]);
+    expect(gaps.json().items[0].missing).toEqual(["OI_DOSSIERS_ONLINE"]);
+    const hn = body.flagged.items.find(
       (f: { indicator: string; unit: string }) => f.indicator === "OI_DOSSIERS_ONLINE" && f.unit === "HA-NOI",
     );
     expect(hn.flags).toEqual(expect.arrayContaining(["late", "outlier", "revised"]));
     expect(hn.zOwn).toBeGreaterThan(3.5);
-    const total = body.flagged.find(
+    const total = body.flagged.items.find(
       (f: { indicator: string; unit: string }) => f.indicator === "OI_DOSSIERS_TOTAL" && f.unit === "HA-NOI",
     );
     expect(total?.flags ?? []).not.toContain("outlier");
@@ -225,8 +233,10 @@ describe.each(backends())("dashboards on %s", (backend) => {
       url: "/api/v1/plans/NQ57/data-quality?period=2026-10",
     });
     expect(hcm.statusCode).toBe(200);
-    expect(hcm.json().flagged).toEqual([]);
-    expect(hcm.json().byUnit.map((u: { unit: { code: string } }) => u.unit.code)).toEqual(["HO-CHI-MINH"]);
+    expect(hcm.json().flagged).toEqual({ items: [], total: 0, nextCursor: null });
+    expect(hcm.json().byUnit.items.map((u: { unit: { code: string } }) => u.unit.code)).toEqual([
+      "HO-CHI-MINH",
+    ]);
     expect(
       (await req(null)({ method: "GET", url: "/api/v1/plans/NQ57/data-quality?period=2026-10" })).statusCode,
     ).toBe(401);
@@ -238,6 +248,53 @@ describe.each(backends())("dashboards on %s", (backend) => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+
+  it("pages the lists of data quality and filters them, the counts staying whole", async () => {
+    const get = async (url: string) => {
+      const r = await req("demo-standing")({ method: "GET", url });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json();
+    };
+    const whole = await get("/api/v1/plans/NQ57/data-quality?period=2026-10&limit=1000");
+    expect(whole.flagged.total).toBe(whole.flagged.items.length);
+    expect(whole.flagged.total).toBe(whole.summary.flagged);
+    expect(whole.flagged.total).toBeGreaterThanOrEqual(2);
+    // The same values one at a time through the flagged list, in the same order.
+    const paged: unknown[] = [];
+    let url: string | null = "/api/v1/plans/NQ57/data-quality/flagged?period=2026-10&limit=1";
+    while (url) {
+      const page: { items: unknown[]; total: number; nextCursor: string | null } = await get(url);
+      expect(page.items.length).toBe(1);
+      expect(page.total).toBe(whole.flagged.total);
+      paged.push(...page.items);
+      url = page.nextCursor
+        ? `/api/v1/plans/NQ57/data-quality/flagged?period=2026-10&limit=1&cursor=${page.nextCursor}`
+        : null;
+    }
+    expect(paged).toEqual(whole.flagged.items);
+    // Filters narrow the lists, not the counts.
+    const hn = await get("/api/v1/plans/NQ57/data-quality?period=2026-10&unit=HA-NOI&flag=outlier");
+    expect(hn.summary).toEqual(whole.summary);
+    expect(hn.flagged.items.length).toBeGreaterThan(0);
+    for (const f of hn.flagged.items) {
+      expect(f.unit).toBe("HA-NOI");
+      expect(f.flags).toContain("outlier");
+    }
+    expect(hn.byUnit.items.map((u: { unit: { code: string } }) => u.unit.code)).toEqual(["HA-NOI"]);
+    const total = await get(
+      "/api/v1/plans/NQ57/data-quality/flagged?period=2026-10&indicator=OI_DOSSIERS_TOTAL",
+    );
+    expect(total.items.every((f: { indicator: string }) => f.indicator === "OI_DOSSIERS_TOTAL")).toBe(true);
+    const units = await get("/api/v1/plans/NQ57/data-quality/units?period=2026-10&gaps=true&limit=1000");
+    expect(units.total).toBe(whole.summary.unitsWithGaps);
+    expect(units.items.every((u: { missing: string[] }) => u.missing.length > 0)).toBe(true);
+    const bad = await req("demo-standing")({
+      method: "GET",
+      url: "/api/v1/plans/NQ57/data-quality/flagged?period=2026-10&cursor=bm9wZQ",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe("INVALID_CURSOR");
   });
 
   it("shows a definition change at once, though the answer is memoised", async () => {

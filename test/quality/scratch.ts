@@ -71,6 +71,8 @@ export async function dataQualityFromScratch(
   period: Period,
   principal: Principal,
   now = new Date(),
+  /** Only these indicators (codes): what the maintained answer's lists give with that filter. */
+  only?: ReadonlySet<string>,
 ) {
   const kind = period.kind;
   const frequency = frequencyOfPeriodKind(kind);
@@ -82,7 +84,7 @@ export async function dataQualityFromScratch(
   authorize(principal, "dataQuality.read", subject);
   // Tokens see their own indicators only; people whose units report see every indicator's gaps for those units.
   const { indicatorIds, reviewed, units: unitScope } = dataGapScope(principal, subject);
-  inds.splice(0, inds.length, ...inds.filter((i) => indicatorIds.has(i.id)));
+  inds.splice(0, inds.length, ...inds.filter((i) => indicatorIds.has(i.id) && (!only || only.has(i.code))));
   /** Gaps (expected, missing) of a unit: the reviewers of the indicator, and the unit's own people. */
   const visible = (indicatorId: string, unitId: string) => reviewed.has(indicatorId) || unitScope.has(unitId);
   const byId = new Map(inds.map((i) => [i.id, i]));

@@ -7,12 +7,21 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { queryRows } from "../../src/db/client.js";
-import { dueAt, parsePeriod } from "../../src/domain/periods.js";
+import {
+  dueAt,
+  formatPeriod,
+  frequencyPeriodKind,
+  ordinal,
+  parsePeriod,
+  subdivide,
+} from "../../src/domain/periods.js";
 import { anonymous, internalAdministrator } from "../../src/server/access/roles.js";
 import { planAlerts } from "../../src/server/dashboards/alerts.js";
+import { indicatorBreakdown } from "../../src/server/dashboards/indicator-reads.js";
 import { planOverview } from "../../src/server/dashboards/service.js";
+import { DEMO_SOURCE } from "../../src/server/demo/generate.js";
 import { publishDemoIndicators } from "../../src/server/demo/publish.js";
-import { DEMO_SOURCE, ensureDemoValues } from "../../src/server/demo/values.js";
+import { ensureDemoValues } from "../../src/server/demo/values.js";
 import { getPlanByCode } from "../../src/server/plans/queries.js";
 import { dataQuality } from "../../src/server/quality/service.js";
 import { compareWithRebuild } from "../../src/server/rollups/rebuild.js";
@@ -56,6 +65,59 @@ describe.each(backends().slice(0, 1))("demo values on %s", (backend) => {
     expect(written).toBeGreaterThan(0);
     expect(await database.db.transaction((tx) => compareWithRebuild(tx))).toEqual([]);
   });
+
+  // What the map's ranking and an indicator's "by unit" view read (GET
+  // /indicators/{code}/breakdown). A reported value outside its bounds is refused when written,
+  // but a share computed from two counts — documents sent electronically over all documents
+  // sent — leaves 0–100 % when the counts disagree (Cần Thơ's numerator keyed ten times too large
+  // in 2026-10 gave 833.8 %, the country 108.1 %). Every computed indicator with bounds, in each
+  // period of its own kind and each year (a quarterly share of a yearly population has values by
+  // year only); in four parts, every fourth indicator each, to keep each test short.
+  for (const part of [0, 1, 2, 3])
+    it(`keeps every computed indicator within its bounds, for the country and each unit under it (part ${part + 1} of 4)`, async () => {
+      expect(written).toBeGreaterThan(0);
+      const plan = await getPlanByCode(database.db, "NQ57");
+      const bounded = await queryRows<{ code: string; frequency: string; min: number | null; max: number }>(
+        database.db,
+        sql`select code, frequency, bound_min::float8 as min, bound_max::float8 as max from indicators
+          where bound_max is not null and retired_at is null
+            and (formula is not null or aggregation_components is not null) order by code`,
+      );
+      const last = ordinal(parsePeriod("2026-11"));
+      const outside: string[] = [];
+      let values = 0;
+      for (const ind of bounded.filter((_, k) => k % 4 === part)) {
+        const kind = frequencyPeriodKind[ind.frequency] ?? "year";
+        for (let year = 2021; year <= 2026; year++)
+          for (const p of [
+            ...subdivide({ kind: "year", year, index: 1 }, kind),
+            ...(kind === "year" || year === 2026 ? [] : [{ kind: "year" as const, year, index: 1 }]),
+          ]) {
+            if (ordinal(p) > last) continue;
+            const b = await indicatorBreakdown(
+              database.db,
+              plan.id,
+              ind.code,
+              admin,
+              { parent: "VN", period: formatPeriod(p), layer: "reported" },
+              now,
+            );
+            const rows = [{ unit: "VN", value: b.total?.value ?? null }].concat(
+              b.items.map((i) => ({ unit: i.unit.code, value: i.value })),
+            );
+            for (const r of rows) {
+              if (r.value === null) continue;
+              values++;
+              if (r.value > ind.max || (ind.min !== null && r.value < ind.min))
+                outside.push(
+                  `${ind.code} ${b.period} ${r.unit}: ${r.value} outside [${ind.min ?? ""}, ${ind.max}]`,
+                );
+            }
+          }
+      }
+      expect(values).toBeGreaterThan(0);
+      expect(outside).toEqual([]);
+    });
 
   it("gives the overview every target status", async () => {
     const plan = await getPlanByCode(database.db, "NQ57");

@@ -26,7 +26,9 @@ export const indicators = pgTable(
     nameEn: text("name_en"),
     definitionVi: text("definition_vi"),
     definitionEn: text("definition_en"),
+    /** Unit of measure in Vietnamese ("tỷ đồng"); `unit_en` its English form ("billion VND"), if given. */
     unit: text("unit"),
+    unitEn: text("unit_en"),
     direction: text("direction").notNull(),
     kind: text("kind").notNull(),
     baselineValue: numeric("baseline_value", { mode: "number" }),

@@ -2,6 +2,7 @@ import {
   bigint,
   boolean,
   doublePrecision,
+  index,
   numeric,
   pgTable,
   primaryKey,
@@ -47,6 +48,31 @@ export const qualityMarks = pgTable(
 );
 
 /**
+ * `quality_unit_marks`: the same for small writes (a statement of at most a thousand rows), per
+ * (indicator, length of the period code, unit): the last transaction that wrote a value or a
+ * revision of the unit's, and the earliest period any of its writes touched (kept the least, so
+ * no write is forgotten while a later one lands). A computed group is brought up to date by
+ * recomputing only the units marked since its snapshot, at or before its period (decision 0012,
+ * "facts that follow the write"); bulk writes mark the (indicator, period) instead. One row per
+ * unit and indicator at most: no pruning needed.
+ */
+export const qualityUnitMarks = pgTable(
+  "quality_unit_marks",
+  {
+    indicatorId: uuid("indicator_id").notNull(),
+    periodLength: smallint("period_length").notNull(),
+    orgUnitId: uuid("org_unit_id").notNull(),
+    fromPeriod: text("from_period").notNull(),
+    xid: bigint("xid", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indicatorId, t.periodLength, t.orgUnitId] }),
+    // The read asks for the units marked since a snapshot: recent xids only.
+    index("quality_unit_marks_recent_idx").on(t.indicatorId, t.xid),
+  ],
+);
+
+/**
  * `quality_groups`: an (indicator, period) whose facts are in `quality_values`, with the snapshot
  * xmin and the definitions version they were computed at. Computed on first read and again when
  * a mark or the definitions version says something it depends on changed.
@@ -67,7 +93,9 @@ export const qualityGroups = pgTable(
  * `quality_values`: per (indicator, period, unit) of a computed group, whether the unit is
  * expected (it reported an earlier period and exists in the period's year) and its value of the
  * period without disaggregation if any: status, first submission, whether it was revised since,
- * and its robust z-scores against its own last twelve periods and against its peers.
+ * and its robust z-score against its own last twelve periods. Facts of one unit only: the score
+ * against its peers changes with every peer's value, so the read computes it from the group's
+ * values (decision 0012) instead of rewriting every row of a group after one write.
  */
 export const qualityValues = pgTable(
   "quality_values",
@@ -83,7 +111,6 @@ export const qualityValues = pgTable(
     firstSubmittedAt: timestamp("first_submitted_at", { withTimezone: true }),
     revised: boolean("revised").notNull().default(false),
     zOwn: doublePrecision("z_own"),
-    zPeers: doublePrecision("z_peers"),
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.period, t.orgUnitId] })],
 );

@@ -7,10 +7,9 @@
 import type { Executor } from "../../db/client.js";
 import type { Layer } from "../../domain/rollup.js";
 import type { Principal } from "../access/index.js";
-import { dataQuality } from "../quality/index.js";
+import { qualityView } from "../quality/index.js";
 import { planOverview } from "./service.js";
 
-type Quality = Awaited<ReturnType<typeof dataQuality>>;
 type Overview = Awaited<ReturnType<typeof planOverview>>;
 type TargetRow = Overview["targets"][number];
 
@@ -33,14 +32,14 @@ function targetAlert(t: TargetRow) {
 
 export async function planAlerts(
   db: Executor,
-  plan: { id: string; code: string; dueRule: Parameters<typeof dataQuality>[1]["dueRule"] },
-  period: Parameters<typeof dataQuality>[2],
+  plan: { id: string; code: string; dueRule: Parameters<typeof qualityView>[1]["dueRule"] },
+  period: Parameters<typeof qualityView>[2],
   principal: Principal,
   layer: Layer,
   now = new Date(),
 ) {
   // Data quality authorizes itself (who may see which gaps); the overview hides what it must.
-  const quality: Quality = await dataQuality(db, plan, period, principal, now);
+  const quality = await qualityView(db, plan, period, principal, now);
   const overview = await planOverview(db, plan.id, principal, layer, now);
   const offTrack = overview.targets
     .filter((t) => t.status === "off_track")
@@ -49,10 +48,11 @@ export async function planAlerts(
   const changed = overview.targets.filter(
     (t) => t.previousStatus !== null && t.changedAt !== null && t.changedAt === t.latest?.period,
   );
-  const notReported = quality.byUnit.filter((u) => u.missing.length > 0);
-  const flaggedAs = (flag: "outlier" | "revised") => quality.flagged.filter((f) => f.flags.includes(flag));
-  const outliers = flaggedAs("outlier");
-  const revised = flaggedAs("revised");
+  // The data-quality view pages its lists: the first of each, the counts whole.
+  const summary = quality.view.summary();
+  const notReported = quality.view.unitsPage({}, ALERTS_LIMIT, undefined, true);
+  const outliers = quality.view.flaggedPage({ flag: "outlier" }, ALERTS_LIMIT, undefined);
+  const revised = quality.view.flaggedPage({ flag: "revised" }, ALERTS_LIMIT, undefined);
   return {
     plan: plan.code,
     period: quality.period,
@@ -62,20 +62,20 @@ export async function planAlerts(
     counts: {
       offTrack: offTrack.length,
       statusChanges: changed.length,
-      unitsNotReported: notReported.length,
-      missingValues: quality.summary.missing,
-      outliers: outliers.length,
-      revised: revised.length,
+      unitsNotReported: summary.unitsWithGaps,
+      missingValues: summary.missing,
+      outliers: outliers.total,
+      revised: revised.total,
     },
     offTrack: offTrack.slice(0, ALERTS_LIMIT).map(targetAlert),
     statusChanges: changed.slice(0, ALERTS_LIMIT).map(targetAlert),
-    notReported: notReported.slice(0, ALERTS_LIMIT).map((u) => ({
+    notReported: notReported.items.map((u) => ({
       unit: u.unit,
       expected: u.expected,
       reported: u.reported,
       missing: u.missing,
     })),
-    outliers: outliers.slice(0, ALERTS_LIMIT),
-    revised: revised.slice(0, ALERTS_LIMIT),
+    outliers: outliers.items,
+    revised: revised.items,
   };
 }

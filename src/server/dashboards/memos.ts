@@ -4,6 +4,7 @@ import type { TargetOverview } from "../../domain/overview.js";
 import type { EncodedJson } from "../core/http/encoded.js";
 import { AnswerCache, definitionsPart } from "./cache.js";
 import { type Catalogue, loadCatalogue } from "./load.js";
+import type { DashboardUnit } from "./queries.js";
 
 /**
  * The memos of one database. State keys (last change batch, definitions version) are only
@@ -18,6 +19,10 @@ interface Memos {
   planIds: AnswerCache<string>;
   /** Target assessments reused while the cells they depend on are unchanged. */
   targets: AnswerCache<TargetOverview>;
+  /** The units of a level at a date (laggards), by definitions. */
+  levels: AnswerCache<DashboardUnit[]>;
+  /** Laggards answers (laggards.ts says what they are keyed by). */
+  laggards: AnswerCache<unknown>;
 }
 const memoTable = new WeakMap<Executor, Memos>();
 export function memosOf(db: Executor): Memos {
@@ -30,6 +35,8 @@ export function memosOf(db: Executor): Memos {
       countries: new AnswerCache(4),
       planIds: new AnswerCache(64),
       targets: new AnswerCache(4000),
+      levels: new AnswerCache(16),
+      laggards: new AnswerCache(64),
     };
     memoTable.set(db, m);
   }

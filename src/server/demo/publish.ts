@@ -11,7 +11,7 @@ import { type Db, queryRows } from "../../db/client.js";
 import { parseFormula, references } from "../../domain/formula/parse.js";
 import type { ChangeContext } from "../core/change-context.js";
 import { updateIndicator } from "../indicators/index.js";
-import { demoIndicatorCodes } from "./values.js";
+import { demoIndicatorCodes } from "./trends.js";
 
 const ctx: ChangeContext = {
   actor: "system:demo",

@@ -71,6 +71,28 @@ export function periodValues(db: Executor, indicatorIds: string[], period: strin
   );
 }
 
+/** `periodValues` of some units only: the (indicator, unit) pairs a small write marked. */
+export function periodValuesOf(
+  db: Executor,
+  pairs: { indicatorId: string; unitId: string }[],
+  period: string,
+): Promise<PeriodValue[]> {
+  if (pairs.length === 0) return Promise.resolve([]);
+  return queryRows<PeriodValue>(
+    db,
+    sql`select o.id, o.indicator_id, o.org_unit_id, o.reporter_unit_id, o.period, o.value, o.status,
+          o.first_submitted_at,
+          (o.first_submitted_at is not null
+            and (select count(distinct coalesce(r.value::text, r.value_bool::text))
+            from observation_revisions r where r.observation_id = o.id
+              and r.valid_from >= o.first_submitted_at) > 1) as revised
+        from unnest(${pgArray(pairs.map((p) => p.indicatorId))}::uuid[], ${pgArray(pairs.map((p) => p.unitId))}::uuid[])
+          as c(i, u)
+        join observations o on o.indicator_id = c.i and o.org_unit_id = c.u
+        where o.period = ${period} and o.deleted_at is null and o.disagg_key = ''`,
+  );
+}
+
 /**
  * The earlier values (any status) of these (indicator, unit) pairs in the `prior` periods: the
  * history a value of the period is compared with. Only pairs with a value are asked, so a period
@@ -106,11 +128,30 @@ export function expectedUnits(db: Executor, indicatorIds: string[], period: stri
   );
 }
 
-/** The kinds of these units (peers are units of the same kind). */
-export function unitKinds(db: Executor, unitIds: string[]) {
-  return queryRows<{ id: string; kind: string }>(
+/** `expectedUnits` of some units only (see `periodValuesOf`). */
+export function expectedUnitsOf(
+  db: Executor,
+  pairs: { indicatorId: string; unitId: string }[],
+  period: string,
+  start: string,
+) {
+  if (pairs.length === 0) return Promise.resolve([]);
+  return queryRows<{ indicator_id: string; org_unit_id: string }>(
     db,
-    sql`select id, kind from org_units where id = any(${pgArray(unitIds)}::uuid[])`,
+    sql`select r.indicator_id, r.org_unit_id
+        from unnest(${pgArray(pairs.map((p) => p.indicatorId))}::uuid[], ${pgArray(pairs.map((p) => p.unitId))}::uuid[])
+          as c(i, u)
+        join quality_reporters r on r.indicator_id = c.i and r.org_unit_id = c.u and r.period_length = ${period.length}
+        join org_units u on u.id = r.org_unit_id
+        where r.first_period < ${period} and (u.valid_to is null or u.valid_to >= ${start}::date)`,
+  );
+}
+
+/** Every org unit, for the answers to name units by index (at national scale ~12,000). */
+export function allUnits(db: Executor) {
+  return queryRows<{ id: string; code: string; name_vi: string; name_en: string | null; kind: string }>(
+    db,
+    sql`select id, code, name_vi, name_en, kind from org_units`,
   );
 }
 

@@ -1,70 +1,106 @@
-/** Data quality and data gaps of a plan's reporting period. */
+/** Data quality and data gaps of a plan's reporting period: the counts, and the lists paged. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { codeParam, errorResponses, localized, periodCode } from "../../contracts/common.js";
+import { codeParam, errorResponses } from "../../contracts/common.js";
 import { parsePeriod } from "../../domain/periods.js";
 import { sendEncoded } from "../core/http/encoded.js";
 import { getPlanByCode } from "../plans/index.js";
-import { flaggedValue } from "./schema.js";
-import { dataQualityJson } from "./service.js";
+import { dataQualityAnswer, flagFilter, flaggedList, listFilters, listLimit, unitList } from "./schema.js";
+import { dataQualityJson, flaggedValuesJson, unitGapsJson } from "./service.js";
 
-const response = z.object({
-  plan: z.string(),
-  period: z.string(),
-  due: z.string().describe("When values of this period are due under the plan's rule"),
-  generatedAt: z.string(),
-  summary: z.object({
-    indicators: z.number(),
-    missing: z.number(),
-    overdue: z.number(),
-    late: z.number(),
-    outliers: z.number(),
-    revised: z.number(),
-  }),
-  byUnit: z.array(
-    z.object({
-      unit: z.object({ code: z.string(), name: localized }),
-      expected: z.number(),
-      reported: z.number(),
-      missing: z.array(z.string()).describe("Indicator codes not reported"),
-      flagged: z.array(z.string()).describe("Indicator codes with a late, outlier or revised value"),
-    }),
-  ),
-  byIndicator: z.array(
-    z.object({
-      indicator: z.object({ code: z.string(), name: localized }),
-      due: z.string(),
-      expected: z.number(),
-      reported: z.number(),
-      missing: z.array(z.string()).describe("Unit codes expected but not reported"),
-    }),
-  ),
-  flagged: z.array(flaggedValue),
-});
+const access = () => ({ signedIn: true as const, tokenActions: ["observations:read"] });
+const cursor = z.string().max(512).optional().describe("The nextCursor of the previous page");
 
 export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
   app.get(
     "/plans/:code/data-quality",
     {
-      config: { access: { signedIn: true, tokenActions: ["observations:read"] } },
+      config: { access: access() },
       schema: {
         tags: ["observations"],
         summary:
-          "Data gaps and flags of one period: missing values per unit and per indicator, late, outlier and revised values",
+          "Data gaps and flags of one period: counts per indicator and in all, the units with missing values and the late, outlier and revised values (first pages)",
         params: z.object({ code: codeParam }),
-        querystring: z.strictObject({
-          period: periodCode.describe("Indicators reported at this period's frequency are checked"),
-        }),
-        response: { 200: response, ...errorResponses },
+        querystring: z.strictObject({ ...listFilters, flag: flagFilter, limit: listLimit }),
+        response: { 200: dataQualityAnswer, ...errorResponses },
       },
     },
     async (req, reply) => {
       const plan = await getPlanByCode(db(), req.params.code);
-      const answer = await dataQualityJson(db(), plan, parsePeriod(req.query.period), req.principal, (v) =>
-        response.parse(v),
+      const { period, indicator, ...q } = req.query;
+      const answer = await dataQualityJson(
+        db(),
+        plan,
+        parsePeriod(period),
+        req.principal,
+        { ...q, indicators: indicator },
+        (v) => dataQualityAnswer.parse(v),
       );
       // Memoised bytes: validated against the schema once, when computed.
+      return sendEncoded(req, reply, answer);
+    },
+  );
+
+  app.get(
+    "/plans/:code/data-quality/flagged",
+    {
+      config: { access: access() },
+      schema: {
+        tags: ["observations"],
+        summary: "The late, outlier and revised values of one period, a page at a time",
+        params: z.object({ code: codeParam }),
+        querystring: z.strictObject({ ...listFilters, flag: flagFilter, limit: listLimit, cursor }),
+        response: { 200: flaggedList, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const plan = await getPlanByCode(db(), req.params.code);
+      const { period, indicator, ...q } = req.query;
+      const answer = await flaggedValuesJson(
+        db(),
+        plan,
+        parsePeriod(period),
+        req.principal,
+        { ...q, indicators: indicator },
+        (v) => flaggedList.parse(v),
+      );
+      return sendEncoded(req, reply, answer);
+    },
+  );
+
+  app.get(
+    "/plans/:code/data-quality/units",
+    {
+      config: { access: access() },
+      schema: {
+        tags: ["observations"],
+        summary:
+          "The units expected to report one period with their missing and flagged values, a page at a time",
+        params: z.object({ code: codeParam }),
+        querystring: z.strictObject({
+          ...listFilters,
+          gaps: z
+            .enum(["true", "false"])
+            .optional()
+            .describe("true: only units with a value missing (they come first in the order)"),
+          limit: listLimit,
+          cursor,
+        }),
+        response: { 200: unitList, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const plan = await getPlanByCode(db(), req.params.code);
+      const { period, gaps, indicator, ...q } = req.query;
+      const answer = await unitGapsJson(
+        db(),
+        plan,
+        parsePeriod(period),
+        req.principal,
+        { ...q, indicators: indicator, gaps: gaps === "true" },
+        (v) => unitList.parse(v),
+      );
       return sendEncoded(req, reply, answer);
     },
   );

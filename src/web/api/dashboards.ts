@@ -1,5 +1,5 @@
 /** Hooks for the dashboard endpoints (src/server/dashboards, quality): one per endpoint. */
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "./client.js";
 import type { AnswerOf, QueryOf } from "./types.js";
 
@@ -94,17 +94,76 @@ export function useCompare(indicator: string, query: QueryOf<"/api/v1/indicators
   });
 }
 
+/**
+ * The counts of a period's data quality (always whole). Its lists are long at national scale
+ * (every unit, every flagged value), so they come a page at a time from their own routes
+ * (`useQualityFlagged`, `useQualityGaps`); this asks for the shortest first pages.
+ */
 export function useDataQuality(plan: string, period: string | null) {
   return useQuery({
     queryKey: ["data-quality", plan, period],
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/plans/{code}/data-quality", {
-          params: { path: { code: plan }, query: { period: period ?? "" } },
+          params: { path: { code: plan }, query: { period: period ?? "", limit: 1 } },
           signal,
         }),
       ),
     enabled: period !== null,
+  });
+}
+
+/** How many items a page of the data-quality lists holds in the web app. */
+export const QUALITY_PAGE = 50;
+
+/** The flagged values of a period for some indicators, a page at a time (keyset cursor). */
+export function useQualityFlagged(plan: string, period: string | null, indicators: readonly string[]) {
+  return useInfiniteQuery({
+    queryKey: ["data-quality", plan, period, "flagged", indicators],
+    queryFn: ({ signal, pageParam }) =>
+      unwrap(
+        api.GET("/api/v1/plans/{code}/data-quality/flagged", {
+          params: {
+            path: { code: plan },
+            query: {
+              period: period ?? "",
+              indicator: indicators.join(","),
+              limit: QUALITY_PAGE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: period !== null && indicators.length > 0,
+  });
+}
+
+/** The units missing values of a period for some indicators (the most missing first), a page at a time. */
+export function useQualityGaps(plan: string, period: string | null, indicators: readonly string[]) {
+  return useInfiniteQuery({
+    queryKey: ["data-quality", plan, period, "units", indicators],
+    queryFn: ({ signal, pageParam }) =>
+      unwrap(
+        api.GET("/api/v1/plans/{code}/data-quality/units", {
+          params: {
+            path: { code: plan },
+            query: {
+              period: period ?? "",
+              indicator: indicators.join(","),
+              gaps: "true",
+              limit: QUALITY_PAGE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: period !== null && indicators.length > 0,
   });
 }
 

@@ -21,4 +21,14 @@ export const qualityCases = (_w: MatrixWorld): Cases => ({
     other: () => ({ method: "GET", url: "/api/v1/plans/OTHER/data-quality?period=2026-10" }),
     ...dataGapReaders,
   },
+  "GET /api/v1/plans/:code/data-quality/flagged": {
+    own: () => ({ method: "GET", url: "/api/v1/plans/NQ57/data-quality/flagged?period=2026-10" }),
+    other: () => ({ method: "GET", url: "/api/v1/plans/OTHER/data-quality/flagged?period=2026-10" }),
+    ...dataGapReaders,
+  },
+  "GET /api/v1/plans/:code/data-quality/units": {
+    own: () => ({ method: "GET", url: "/api/v1/plans/NQ57/data-quality/units?period=2026-10" }),
+    other: () => ({ method: "GET", url: "/api/v1/plans/OTHER/data-quality/units?period=2026-10" }),
+    ...dataGapReaders,
+  },
 });

@@ -1,13 +1,15 @@
 /**
  * Data-quality flags of one period for this indicator and the operational indicators it is
- * computed from (its children): units expected but missing, and late, outlying or revised values.
- * The endpoint is plan-wide (GET /plans/{code}/data-quality); this tab filters it. Signed-in only.
+ * computed from (its children): how many units reported each, the units still missing values,
+ * and the late, outlying or revised values. The counts come whole from GET
+ * /plans/{code}/data-quality; the two lists, filtered to these indicators on the server, come a
+ * page at a time (at national scale a period can flag a hundred thousand values). Signed-in only.
  */
-import { Anchor, Badge, Group, Select, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useDataQuality, useSeries } from "../../api/dashboards.js";
+import { useDataQuality, useQualityFlagged, useQualityGaps, useSeries } from "../../api/dashboards.js";
 import type { Indicator } from "../../api/indicators.js";
 import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
@@ -33,11 +35,17 @@ export function QualityTab({
   const series = useSeries(code, { plan, ...(search.basis ? { basis: search.basis } : {}) });
   const choices = useMemo(() => periodChoices(series.data?.points ?? []), [series.data]);
   const period = search.period ?? defaultPeriod(series.data?.points ?? []);
-  const quality = useDataQuality(plan, signedIn ? period : null);
+  const asked = signedIn ? period : null;
+  const codes = useMemo(() => [code, ...indicator.children], [code, indicator.children]);
+  const quality = useDataQuality(plan, asked);
+  const gaps = useQualityGaps(plan, asked, codes);
+  const flaggedPages = useQualityFlagged(plan, asked, codes);
   const unitName = useUnitNames();
-  const codes = useMemo(() => new Set([code, ...indicator.children]), [code, indicator.children]);
-  const flagged = (quality.data?.flagged ?? []).filter((f) => codes.has(f.indicator));
-  const missing = (quality.data?.byIndicator ?? []).filter((b) => codes.has(b.indicator.code));
+  const counts = (quality.data?.byIndicator ?? []).filter((b) => codes.includes(b.indicator.code));
+  const missingUnits = gaps.data?.pages.flatMap((p) => p.items) ?? [];
+  const missingTotal = gaps.data?.pages[0]?.total ?? 0;
+  const flagged = flaggedPages.data?.pages.flatMap((p) => p.items) ?? [];
+  const flaggedTotal = flaggedPages.data?.pages[0]?.total ?? 0;
 
   if (!signedIn) return <Text c="dimmed">{t("quality.signIn")}</Text>;
   return (
@@ -53,7 +61,7 @@ export function QualityTab({
         size="sm"
       />
       <Text size="xs" c="dimmed">
-        {t("quality.scope", { list: [...codes].join(", ") })}
+        {t("quality.scope", { list: codes.join(", ") })}
       </Text>
       {!period ? (
         <Text c="dimmed">{t("series.empty")}</Text>
@@ -64,21 +72,68 @@ export function QualityTab({
       ) : (
         <>
           <Text size="sm">{t("quality.due", { date: formatDate(quality.data.due, lang) })}</Text>
-          {missing.length === 0 ? (
+          {counts.length === 0 ? (
             <Text size="sm">{t("quality.noneExpected")}</Text>
           ) : (
-            missing.map((m) => (
+            counts.map((m) => (
               <Text size="sm" key={m.indicator.code}>
-                {t(m.missing.length === 0 ? "quality.allReported" : "quality.missing", {
+                {t(m.missing === 0 ? "quality.allReported" : "quality.missing", {
                   code: m.indicator.code,
                   reported: m.reported,
                   expected: m.expected,
-                })}{" "}
-                {m.missing.map((u) => unitName(u)).join(", ")}
+                  missing: m.missing,
+                })}
               </Text>
             ))
           )}
-          {flagged.length === 0 ? (
+          {gaps.isError ? (
+            <ErrorNote error={gaps.error} />
+          ) : missingUnits.length > 0 ? (
+            <div className="table-scroll">
+              <Table striped withTableBorder verticalSpacing={4} miw={400}>
+                <caption className="visually-hidden">{t("quality.gapsCaption", { period })}</caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("units.unit")}</Table.Th>
+                    <Table.Th scope="col">{t("quality.missingIndicators")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {missingUnits.map((u) => (
+                    <Table.Tr key={u.unit.code}>
+                      <Table.Th scope="row" fw="normal">
+                        <Anchor
+                          size="sm"
+                          renderRoot={(p) => (
+                            <Link
+                              {...p}
+                              to="/org-units/$code"
+                              params={{ code: u.unit.code }}
+                              search={{ plan }}
+                            />
+                          )}
+                        >
+                          {unitName(u.unit.code)}
+                        </Anchor>
+                      </Table.Th>
+                      <Table.Td>{u.missing.join(", ")}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          ) : null}
+          <More
+            shown={missingUnits.length}
+            total={missingTotal}
+            loading={gaps.isFetchingNextPage}
+            onMore={gaps.hasNextPage ? () => void gaps.fetchNextPage() : undefined}
+          />
+          {flaggedPages.isPending ? (
+            <Loading />
+          ) : flaggedPages.isError ? (
+            <ErrorNote error={flaggedPages.error} />
+          ) : flagged.length === 0 ? (
             <Text size="sm">{t("quality.noFlags")}</Text>
           ) : (
             <div className="table-scroll">
@@ -132,8 +187,42 @@ export function QualityTab({
               </Table>
             </div>
           )}
+          <More
+            shown={flagged.length}
+            total={flaggedTotal}
+            loading={flaggedPages.isFetchingNextPage}
+            onMore={flaggedPages.hasNextPage ? () => void flaggedPages.fetchNextPage() : undefined}
+          />
         </>
       )}
     </Stack>
+  );
+}
+
+/** How many of a list are shown, and a button for the next page when there is one. */
+function More({
+  shown,
+  total,
+  loading,
+  onMore,
+}: {
+  shown: number;
+  total: number;
+  loading: boolean;
+  onMore: (() => void) | undefined;
+}) {
+  const { t } = useTranslation("indicator");
+  if (shown === 0 || shown >= total) return null;
+  return (
+    <Group gap="sm" className="no-print">
+      <Text size="xs" c="dimmed">
+        {t("quality.shown", { shown, total })}
+      </Text>
+      {onMore ? (
+        <Button size="compact-xs" variant="light" loading={loading} onClick={onMore}>
+          {t("quality.more")}
+        </Button>
+      ) : null}
+    </Group>
   );
 }

@@ -861,7 +861,10 @@ export interface paths {
                             tier: "objective" | "target" | "kpi" | "operational";
                             /** @description How values combine over periods (null: the default for the rule) */
                             timeAggregation: string | null;
-                            unit: string | null;
+                            unit: {
+                                en: string | null;
+                                vi: string;
+                            } | null;
                             updatedAt: string;
                             version: number;
                         };
@@ -1010,7 +1013,10 @@ export interface paths {
                         reportedBy?: "unit" | "responsible";
                         responsibleUnit?: string;
                         timeAggregation?: ("sum" | "mean" | "weighted_mean" | "ratio_of_sums" | "latest" | "min" | "max") | null;
-                        unit?: string;
+                        unit?: (string | {
+                            en?: string;
+                            vi: string;
+                        }) | null;
                     };
                 };
             };
@@ -1133,7 +1139,10 @@ export interface paths {
                                     year: number;
                                 } | null;
                                 tier: string;
-                                unit: string | null;
+                                unit: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
                             } | null;
                             basis: string;
                             indicator: {
@@ -1143,7 +1152,10 @@ export interface paths {
                                     en: string | null;
                                     vi: string;
                                 };
-                                unit: string | null;
+                                unit: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
                             };
                             items: {
                                 /** @description The unit's assessment against its own targets (no_data / no_target when it has none) */
@@ -1187,7 +1199,10 @@ export interface paths {
                                         year: number;
                                     } | null;
                                     tier: string;
-                                    unit: string | null;
+                                    unit: {
+                                        en: string | null;
+                                        vi: string;
+                                    } | null;
                                 } | null;
                                 partial: boolean;
                                 rank: number | null;
@@ -1342,7 +1357,10 @@ export interface paths {
                                         year: number;
                                     } | null;
                                     tier: string;
-                                    unit: string | null;
+                                    unit: {
+                                        en: string | null;
+                                        vi: string;
+                                    } | null;
                                 } | null;
                                 hidden?: boolean;
                                 points: {
@@ -1468,7 +1486,10 @@ export interface paths {
                                     en: string | null;
                                     vi: string;
                                 };
-                                unit: string | null;
+                                unit: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
                             };
                             period: string;
                             /** @description The value without disaggregation (reported on its own, not the sum of the categories) */
@@ -1684,7 +1705,10 @@ export interface paths {
                                     en: string | null;
                                     vi: string;
                                 };
-                                unit: string | null;
+                                unit: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
                             };
                             items: {
                                 /** @description The unit's assessment against its own targets, as in the breakdown (no_target when it has none) */
@@ -1728,7 +1752,10 @@ export interface paths {
                                         year: number;
                                     } | null;
                                     tier: string;
-                                    unit: string | null;
+                                    unit: {
+                                        en: string | null;
+                                        vi: string;
+                                    } | null;
                                 } | null;
                                 /** @description Distance to the target on the wrong side, in the indicator's unit */
                                 gap: number;
@@ -1895,7 +1922,10 @@ export interface paths {
                                     year: number;
                                 } | null;
                                 tier: string;
-                                unit: string | null;
+                                unit: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
                             };
                             baseline: number | null;
                             basis: string;
@@ -1915,7 +1945,10 @@ export interface paths {
                                     en: string | null;
                                     vi: string;
                                 };
-                                unit: string | null;
+                                unit: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
                             };
                             points: {
                                 partial: boolean;
@@ -4757,7 +4790,10 @@ export interface paths {
                                         year: number;
                                     } | null;
                                     tier: string;
-                                    unit: string | null;
+                                    unit: {
+                                        en: string | null;
+                                        vi: string;
+                                    } | null;
                                 };
                                 indicator: string;
                                 latest: {
@@ -5926,7 +5962,10 @@ export interface paths {
                                 tier: "objective" | "target" | "kpi" | "operational";
                                 /** @description How values combine over periods (null: the default for the rule) */
                                 timeAggregation: string | null;
-                                unit: string | null;
+                                unit: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
                                 updatedAt: string;
                                 version: number;
                             }[];
@@ -6074,7 +6113,10 @@ export interface paths {
                         tier: "objective" | "target" | "kpi" | "operational";
                         /** @enum {string} */
                         timeAggregation?: "sum" | "mean" | "weighted_mean" | "ratio_of_sums" | "latest" | "min" | "max";
-                        unit?: string;
+                        unit?: string | {
+                            en?: string;
+                            vi: string;
+                        };
                     };
                 };
             };
@@ -6791,7 +6833,10 @@ export interface paths {
                                         year: number;
                                     } | null;
                                     tier: string;
-                                    unit: string | null;
+                                    unit: {
+                                        en: string | null;
+                                        vi: string;
+                                    } | null;
                                     weight: number;
                                 }[];
                                 /** @description Text in Vietnamese and, where available, English. */
@@ -6821,7 +6866,10 @@ export interface paths {
                                     year: number;
                                 } | null;
                                 tier: string;
-                                unit: string | null;
+                                unit: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
                             }[];
                         };
                     };

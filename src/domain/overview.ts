@@ -33,7 +33,8 @@ export interface OverviewIndicator {
   tier: string;
   nameVi: string;
   nameEn: string | null;
-  unit: string | null;
+  /** Unit of measure in Vietnamese and, where the plan gives it, English (null: none). */
+  unit: { vi: string; en: string | null } | null;
   baseline: number | null;
   baselineYear?: number | null;
   /** The indicator's value bounds: forecasts and bands stay inside them. */

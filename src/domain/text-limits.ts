@@ -11,6 +11,8 @@ export const TEXT_LIMITS = {
   name: 500,
   /** Full titles as documents give them (an initiative's title is up to 560 characters in NQ57). */
   title: 2000,
+  /** An indicator's unit of measure ("tỷ đồng", "người/vạn dân", "% of state budget expenditure"). */
+  unit: 64,
   /** Why a change was made (kept in the audit trail and with the version). */
   reason: 2000,
   /** Links (evidence, websites). */

@@ -21,6 +21,20 @@ describe("drill-down formatting", () => {
     expect(formatValue(61.311528, "%", "vi")).toBe("61,3 %");
     expect(formatValue(null, "%", "en")).toBe("—");
   });
+  it("writes the unit in the page's language and ranks as places in both", () => {
+    const people = { vi: "người/vạn dân", en: "per 10,000 people" };
+    expect(formatValue(12.5, people, "en")).toBe("12.5 per 10,000 people");
+    expect(formatValue(12.5, people, "vi")).toBe("12,5 người/vạn dân");
+    expect(formatTarget({ comparator: ">=", value: 12, valueMax: null, year: 2030 }, people, "en")).toBe(
+      "≥ 12 per 10,000 people (2030)",
+    );
+    const rank = { vi: "hạng", en: "rank" };
+    expect(formatValue(39, rank, "en")).toBe("rank 39");
+    expect(formatValue(39, rank, "vi")).toBe("hạng 39");
+    expect(formatTarget({ comparator: "<=", value: 30, valueMax: null, year: 2030 }, rank, "en")).toBe(
+      "≤ 30 (2030)",
+    );
+  });
 });
 
 describe("roadmap phases", () => {

@@ -94,6 +94,23 @@ describe("writing targets and values", () => {
     );
   });
 
+  it("writes the unit in the page's language, Vietnamese when English is missing", () => {
+    const money = { vi: "tỷ đồng", en: "billion VND" };
+    expect(withUnit(1234.5, money, "vi")).toBe("1.235 tỷ đồng");
+    expect(withUnit(1234.5, money, "en")).toBe("1,235 billion VND");
+    expect(withUnit(12, { vi: "doanh nghiệp", en: null }, "en")).toBe("12 doanh nghiệp");
+    const share = { vi: "% cơ quan, tổ chức", en: "% of agencies and organisations" };
+    expect(describeTarget({ ...line, comparator: ">=", value: 100 }, share, "en")).toBe(
+      "≥ 100 % of agencies and organisations",
+    );
+    expect(describeTarget({ ...line, comparator: ">=", value: 100 }, share, "vi")).toBe(
+      "≥ 100 % cơ quan, tổ chức",
+    );
+    expect(describeForecast({ year: 2030, value: 12.5, low80: 11, high80: 14 }, money, "en")).toBe(
+      "12.5 billion VND (80%: 11–14)",
+    );
+  });
+
   it("writes periods as people do", () => {
     expect(formatPeriod("2026-07")).toBe("07/2026");
     expect(formatPeriod("2025-Q3")).toBe("Q3/2025");

@@ -21,7 +21,7 @@ const ind = (
   code,
   tier,
   name: { vi: code, en: code },
-  unit: "%",
+  unit: { vi: "%", en: null },
   direction: "higher_better",
   reportedBy,
   formula,

@@ -129,6 +129,36 @@ describe("status", () => {
     expect(a.progressClass.class).toBe("limited_progress");
   });
 
+  it("writes the unit in each sentence's language, Vietnamese where no English is given", () => {
+    const share = { vi: "% cơ quan, tổ chức", en: "% of agencies and organisations" };
+    const a = assess(
+      { kind: "value", comparator: ">=", year: 2030, value: 100, unit: share },
+      0,
+      years([20, 26, 31, 37, 42, 47]),
+      new Date("2026-06-01"),
+      { bounds: { min: 0, max: 100 } },
+    );
+    expect(a.reason.code).toBe("forecast");
+    expect(a.reason.en).toMatch(
+      /^forecast [\d.]+ % of agencies and organisations in 2030, below the target >= 100 % of agencies and organisations; .*\(80% band [\d.]+–[\d.]+ % of agencies and organisations\)/,
+    );
+    expect(a.reason.en).not.toContain("cơ quan");
+    expect(a.reason.vi).toMatch(
+      /^dự báo đạt [\d,]+ % cơ quan, tổ chức năm 2030, thấp hơn mục tiêu >= 100 % cơ quan, tổ chức/,
+    );
+    expect(a.reason.vi).not.toContain("agencies");
+    // A "%" unit changes by percentage points in either language.
+    expect(a.reason.en).toContain(" pp/year");
+
+    const money = { kind: "value" as const, comparator: ">=" as const, year: 2030, value: 50 };
+    const done = assess({ ...money, unit: { vi: "tỷ đồng", en: "billion VND" } }, 10, years([30, 45, 52]));
+    expect(done.reason.vi).toBe("đã đạt: 52 tỷ đồng (mục tiêu >= 50 tỷ đồng)");
+    expect(done.reason.en).toBe("achieved: 52 billion VND (target >= 50 billion VND)");
+    // No English form: the English sentence names the Vietnamese unit rather than none.
+    const viOnly = assess({ ...money, unit: { vi: "tỷ đồng", en: null } }, 10, years([30, 45, 52]));
+    expect(viOnly.reason.en).toBe("achieved: 52 tỷ đồng (target >= 50 tỷ đồng)");
+  });
+
   it("is on track at a chance of 0.8 or more, at risk between 0.2 and 0.8", () => {
     // An index rising 0.01 a year, 0.01 short of its target with five years to go.
     const steady = years([0.7, 0.71, 0.72, 0.73, 0.74, 0.75, 0.76, 0.77], 2018);

@@ -35,6 +35,8 @@ import {
   meets,
   type TargetKind,
   type TargetSpec,
+  type UnitText,
+  unitIn,
 } from "./target.js";
 
 export type Status = "on_track" | "at_risk" | "off_track" | "achieved" | "no_data";
@@ -90,8 +92,8 @@ export interface Assessment {
   reason: Reason & { code: ReasonCode };
 }
 
-export type { Comparator, TargetKind, TargetSpec };
-export { describeTarget, formatNumber, higherIsBetter, meets };
+export type { Comparator, TargetKind, TargetSpec, UnitText };
+export { describeTarget, formatNumber, higherIsBetter, meets, unitIn };
 
 /**
  * The chance that the forecast outcome meets the target (`meets`: "=" is reaching it). A target at
@@ -197,7 +199,10 @@ export function assess(
         : null,
     ),
   };
-  const u = t.unit ? ` ${t.unit}` : "";
+  const u = (lang: "vi" | "en") => {
+    const unit = unitIn(t.unit, lang);
+    return unit ? ` ${unit}` : "";
+  };
 
   if (t.kind === "qualitative")
     return {
@@ -229,8 +234,8 @@ export function assess(
       progress: 1,
       reason: {
         code: "achieved",
-        vi: `đã đạt: ${formatNumber(latest.v, "vi")}${u} (mục tiêu ${describeTarget(t, "vi")})`,
-        en: `achieved: ${formatNumber(latest.v, "en")}${u} (target ${describeTarget(t, "en")})`,
+        vi: `đã đạt: ${formatNumber(latest.v, "vi")}${u("vi")} (mục tiêu ${describeTarget(t, "vi")})`,
+        en: `achieved: ${formatNumber(latest.v, "en")}${u("en")} (target ${describeTarget(t, "en")})`,
       },
     };
 

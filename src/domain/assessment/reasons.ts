@@ -6,7 +6,7 @@
 
 import type { YearlyChange } from "./change.js";
 import type { Forecast, Method } from "./forecast.js";
-import { describeTarget, formatNumber, higherIsBetter, type TargetSpec } from "./target.js";
+import { describeTarget, formatNumber, higherIsBetter, type TargetSpec, unitIn } from "./target.js";
 
 type Lang = "vi" | "en";
 
@@ -28,7 +28,7 @@ const isRank = (t: TargetSpec) => t.kind === "rank" || t.comparator === "top";
 /** The word for one step of change in the target's unit: percentage points, places, or the unit. */
 function changeUnit(t: TargetSpec, lang: Lang): string {
   if (isRank(t)) return lang === "vi" ? " bậc" : " places";
-  const u = t.unit ?? "";
+  const u = unitIn(t.unit, lang);
   if (u.includes("%")) return lang === "vi" ? " điểm %" : " pp";
   return u ? ` ${u}` : "";
 }
@@ -53,7 +53,8 @@ function signed(t: TargetSpec, v: number, lang: Lang, needed: boolean): string {
 function valueText(t: TargetSpec, x: number, lang: Lang): string {
   // A rank is a whole place: "hạng 44", not "hạng 43,6".
   if (isRank(t)) return `${lang === "vi" ? "hạng" : "rank"} ${formatNumber(Math.round(x), lang)}`;
-  return `${formatNumber(x, lang)}${t.unit ? ` ${t.unit}` : ""}`;
+  const u = unitIn(t.unit, lang);
+  return `${formatNumber(x, lang)}${u ? ` ${u}` : ""}`;
 }
 
 export function changeClause(t: TargetSpec, c: YearlyChange | null, lang: Lang): string {
@@ -80,9 +81,10 @@ export function forecastSentence(
   meetsAtForecast: boolean,
 ): string {
   const n = (x: number) => formatNumber(x, lang);
+  const u = unitIn(t.unit, lang);
   const band = isRank(t)
     ? `${lang === "vi" ? "hạng" : "ranks"} ${n(Math.round(f.low80))}–${n(Math.round(f.high80))}`
-    : `${n(f.low80)}–${n(f.high80)}${t.unit ? ` ${t.unit}` : ""}`;
+    : `${n(f.low80)}–${n(f.high80)}${u ? ` ${u}` : ""}`;
   const method = METHOD_NAMES[f.method][lang];
   if (lang === "vi") {
     const where = meetsAtForecast ? "đạt" : higherIsBetter(t) ? "thấp hơn" : "kém hơn";

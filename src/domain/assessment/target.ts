@@ -6,6 +6,19 @@
 export type TargetKind = "value" | "range" | "rank" | "growth_rate" | "milestone" | "qualitative";
 export type Comparator = ">" | ">=" | "<" | "<=" | "=" | "between" | "top";
 
+/**
+ * An indicator's unit of measure: Vietnamese, and English where the plan gives it (a sentence in
+ * English falls back to the Vietnamese). A bare string reads the same in both languages ("%").
+ */
+export type UnitText = string | { vi: string; en?: string | null };
+
+/** The unit in a language: the English form when there is one, else the Vietnamese. */
+export function unitIn(unit: UnitText | null | undefined, lang: "vi" | "en"): string {
+  if (!unit) return "";
+  if (typeof unit === "string") return unit;
+  return lang === "en" && unit.en ? unit.en : unit.vi;
+}
+
 export interface TargetSpec {
   kind: TargetKind;
   comparator: Comparator;
@@ -13,7 +26,7 @@ export interface TargetSpec {
   value: number | null;
   valueMax?: number | null;
   achieved?: boolean | null;
-  unit?: string | null;
+  unit?: UnitText | null;
 }
 
 /** Tolerance of comparisons with a target (floating-point noise, not a margin). */
@@ -60,7 +73,8 @@ export function formatNumber(v: number, lang: "vi" | "en"): string {
 }
 
 export function describeTarget(t: TargetSpec, lang: "vi" | "en"): string {
-  const u = t.unit ? ` ${t.unit}` : "";
+  const unit = unitIn(t.unit, lang);
+  const u = unit ? ` ${unit}` : "";
   const n = (x: number | null | undefined) => formatNumber(x ?? 0, lang);
   if (t.comparator === "top") return lang === "vi" ? `nhóm ${n(t.value)} dẫn đầu` : `top ${n(t.value)}`;
   if (t.comparator === "between") return `${n(t.value)}–${n(t.valueMax)}${u}`;

@@ -12,6 +12,32 @@ describe("plan-definition schema", () => {
     expect(localizedText.safeParse("").success).toBe(false);
   });
 
+  it("reads an indicator's unit as a bare Vietnamese string or { vi, en }, each at most 64 characters", () => {
+    const base = { code: "K_X", tier: "kpi", name: "X" };
+    expect(indicatorDef.parse({ ...base, unit: "tỷ đồng" }).unit).toEqual({ vi: "tỷ đồng", en: undefined });
+    expect(
+      indicatorDef.parse({ ...base, unit: { vi: "người/vạn dân", en: "per 10,000 people" } }).unit,
+    ).toEqual({
+      vi: "người/vạn dân",
+      en: "per 10,000 people",
+    });
+    expect(indicatorDef.parse({ ...base, unit: { vi: "hạng" } }).unit).toEqual({ vi: "hạng" });
+    expect(indicatorDef.parse(base).unit).toBeUndefined();
+    const long = "x".repeat(65);
+    for (const unit of [
+      long,
+      { vi: long },
+      { vi: "hạng", en: long },
+      { en: "rank" },
+      { vi: "hạng", fr: "rang" },
+    ]) {
+      const r = indicatorDef.safeParse({ ...base, unit });
+      expect(r.success, JSON.stringify(unit)).toBe(false);
+      expect(r.error?.issues[0]?.path[0], JSON.stringify(unit)).toBe("unit");
+    }
+    expect(indicatorDef.safeParse({ ...base, unit: "x".repeat(64) }).success).toBe(true);
+  });
+
   it("requires both bounds of a range and orders them", () => {
     expect(targetValueDef.safeParse({ year: 2030, comparator: "between", value: 40 }).success).toBe(false);
     expect(

@@ -32,6 +32,8 @@ export const localizedText = localizedOf(TEXT_LIMITS.text);
 export const localizedName = localizedOf(TEXT_LIMITS.name);
 /** Full titles as the source document gives them. */
 export const localizedTitle = localizedOf(TEXT_LIMITS.title);
+/** An indicator's unit of measure ("tỷ đồng", or { vi: "tỷ đồng", en: "billion VND" }). */
+export const localizedUnit = localizedOf(TEXT_LIMITS.unit);
 export type LocalizedText = z.output<typeof localizedText>;
 
 const year = z.number().int().min(1900).max(2200);
@@ -126,7 +128,7 @@ export const indicatorDef = z
     tier: z.enum(indicatorTiers),
     name: localizedName,
     definition: localizedText.optional(),
-    unit: z.string().max(64).optional(),
+    unit: localizedUnit.optional(),
     direction: z.enum(indicatorDirections).default("higher_better"),
     kind: z.enum(targetKinds).default("value"),
     baseline: z.object({ value: z.number(), year }).strict().optional(),

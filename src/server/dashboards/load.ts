@@ -69,7 +69,7 @@ export async function loadCatalogue(db: Executor, planId: string): Promise<Catal
       tier: r.tier,
       nameVi: r.nameVi,
       nameEn: r.nameEn,
-      unit: r.unit,
+      unit: r.unit ? { vi: r.unit, en: r.unitEn } : null,
       baseline: num(r.baselineValue),
       baselineYear: r.baselineYear,
       bounds: { min: num(r.boundMin), max: num(r.boundMax) },

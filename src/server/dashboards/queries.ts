@@ -33,6 +33,7 @@ export function catalogueIndicators(db: Executor, planId: string) {
       nameVi: indicators.nameVi,
       nameEn: indicators.nameEn,
       unit: indicators.unit,
+      unitEn: indicators.unitEn,
       direction: indicators.direction,
       kind: indicators.kind,
       baselineValue: indicators.baselineValue,

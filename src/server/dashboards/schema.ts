@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localized } from "../../contracts/common.js";
+import { localized, optionalLocalized } from "../../contracts/common.js";
 import { flaggedValue } from "../quality/index.js";
 
 export const basisQuery = z
@@ -41,7 +41,7 @@ export const assessment = z.object({
   code: z.string(),
   tier: z.string(),
   name: localized,
-  unit: z.string().nullable(),
+  unit: optionalLocalized,
   systems: z.array(z.string()),
   status,
   progress: z.number().nullable().describe("0..1 from baseline to target"),
@@ -142,7 +142,7 @@ export const series = z.object({
   indicator: z.object({
     code: z.string(),
     name: localized,
-    unit: z.string().nullable(),
+    unit: optionalLocalized,
     frequency: z.string(),
   }),
   unit: z.object({ code: z.string(), name: localized }),
@@ -172,7 +172,7 @@ export const series = z.object({
 });
 
 export const breakdown = z.object({
-  indicator: z.object({ code: z.string(), name: localized, unit: z.string().nullable() }),
+  indicator: z.object({ code: z.string(), name: localized, unit: optionalLocalized }),
   parent: z.object({ code: z.string(), name: localized }),
   period: z.string(),
   basis: z.string(),
@@ -202,7 +202,7 @@ const categoryValue = {
 };
 
 export const disaggregations = z.object({
-  indicator: z.object({ code: z.string(), name: localized, unit: z.string().nullable() }),
+  indicator: z.object({ code: z.string(), name: localized, unit: optionalLocalized }),
   unit: z.object({ code: z.string(), name: localized }),
   period: z.string(),
   basis: z.string(),
@@ -299,7 +299,7 @@ const targetLine = z.object({
 });
 
 export const laggards = z.object({
-  indicator: z.object({ code: z.string(), name: localized, unit: z.string().nullable() }),
+  indicator: z.object({ code: z.string(), name: localized, unit: optionalLocalized }),
   level: z.enum(["province", "ministry"]),
   period: z.string().nullable().describe("The period asked; null: each unit's latest value"),
   basis: z.string(),

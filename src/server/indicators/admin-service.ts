@@ -16,6 +16,7 @@ import {
   indicatorBounds,
   indicatorDirections,
   localizedText,
+  localizedUnit,
   reportedByValues,
   reportingFrequencies,
   targetKinds,
@@ -43,7 +44,8 @@ export const indicatorPatch = z
   .object({
     name: localizedText,
     definition: localizedText,
-    unit: z.string().max(64),
+    /** A bare string is Vietnamese only; null clears the unit. */
+    unit: localizedUnit.nullable(),
     direction: z.enum(indicatorDirections),
     kind: z.enum(targetKinds),
     baseline: z.object({ value: z.number(), year: z.number().int().min(1900).max(2200) }).strict(),
@@ -206,7 +208,7 @@ export async function updateIndicator(
       ...prev,
       ...(p.name ? { nameVi: p.name.vi, nameEn: p.name.en ?? null } : {}),
       ...(p.definition ? { definitionVi: p.definition.vi, definitionEn: p.definition.en ?? null } : {}),
-      ...(p.unit !== undefined ? { unit: p.unit } : {}),
+      ...(p.unit !== undefined ? { unit: p.unit?.vi ?? null, unitEn: p.unit?.en ?? null } : {}),
       ...(p.direction ? { direction: p.direction } : {}),
       ...(p.kind ? { kind: p.kind } : {}),
       ...(p.baseline ? { baselineValue: p.baseline.value, baselineYear: p.baseline.year } : {}),

@@ -15,7 +15,7 @@ export function presentIndicator(row: IndicatorRow, rel: IndicatorRelations): In
     tier: row.tier as Indicator["tier"],
     name: loc(row.nameVi, row.nameEn),
     definition: optLoc(row.definitionVi, row.definitionEn),
-    unit: row.unit,
+    unit: optLoc(row.unit, row.unitEn),
     direction: row.direction as Indicator["direction"],
     kind: row.kind as Indicator["kind"],
     baseline:

@@ -29,7 +29,7 @@ export const indicator = z.object({
   tier: z.enum(indicatorTiers),
   name: localized,
   definition: optionalLocalized,
-  unit: z.string().nullable(),
+  unit: optionalLocalized,
   direction: z.enum(indicatorDirections),
   kind: z.enum(targetKinds),
   baseline: z.object({ value: z.number(), year: z.number().int() }).nullable(),

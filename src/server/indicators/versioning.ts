@@ -78,6 +78,7 @@ export function rowSnapshot(row: IndicatorRow): Snapshot {
     definitionVi: row.definitionVi,
     definitionEn: row.definitionEn,
     unit: row.unit,
+    unitEn: row.unitEn,
     direction: row.direction,
     kind: row.kind,
     baselineValue: row.baselineValue,

@@ -86,7 +86,9 @@ export function MapBody({
     code,
     period && level === "ministry" ? { ...q, period, parent: GOVERNMENT } : null,
   );
-  const unit = info?.unit ?? series.data?.indicator.unit ?? null;
+  // The unit in the page's language, named once above the map.
+  const unitText = info?.unit ?? series.data?.indicator.unit ?? null;
+  const unit = unitText ? pickName(unitText, lang) : null;
   const fmt = (v: number | null) => formatMapValue(v, unit, lang);
 
   const provinceUnits = useMemo(() => unitsOf(provinces.data, (k) => k === "province"), [provinces.data]);

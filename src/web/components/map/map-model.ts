@@ -19,7 +19,7 @@ export interface IndicatorInfo {
   code: string;
   tier: string;
   name: Localized;
-  unit: string | null;
+  unit: Localized | null;
   direction: string;
   reportedBy: string;
   formula: string | null;

@@ -140,7 +140,12 @@ function DrawerSeries({
   if (s.points.every((p) => p.value === null)) return <Text c="gray.7">{t("drawer.noSeries")}</Text>;
   return (
     <SeriesChart
-      series={{ points: s.points, targets: s.targets, forecastBand: s.forecastBand, unit: s.indicator.unit }}
+      series={{
+        points: s.points,
+        targets: s.targets,
+        forecastBand: s.forecastBand,
+        unit: pick(s.indicator.unit, lang) || null,
+      }}
       title={pick(s.indicator.name, lang)}
       height={260}
     />

@@ -3,6 +3,7 @@
  * without a DOM: the plan's grouping of targets (objectives I.2.a–e and I.3), how a target, a
  * forecast and a status change are written, and the order statuses are listed in.
  */
+import { type UnitText, unitIn } from "../../../domain/assessment/target.js";
 import type { Status } from "../../components/status.js";
 import { formatNumber, type Lang } from "../../lib/format.js";
 
@@ -86,7 +87,8 @@ const symbols: Record<string, string> = { ">": ">", ">=": "≥", "<": "<", "<=":
 const wordedKinds = new Set(["milestone", "qualitative"]);
 
 /** A target as read on the dashboard: "≥ 40 %", "45–50 %", "top 30", or "achieved" for a milestone. */
-export function describeTarget(t: TargetLine, unit: string | null, lang: Lang): string {
+export function describeTarget(t: TargetLine, unitText: UnitText | null, lang: Lang): string {
+  const unit = unitIn(unitText, lang);
   const u = unit ? (unit === "%" && lang === "en" ? "%" : ` ${unit}`) : "";
   const n = (x: number | null) => formatNumber(x, lang);
   if (wordedKinds.has(t.kind) || t.value === null) return lang === "vi" ? "hoàn thành" : "achieved";
@@ -96,9 +98,10 @@ export function describeTarget(t: TargetLine, unit: string | null, lang: Lang): 
   return `${sym} ${n(t.value)}${u}`;
 }
 
-/** A value with its unit: "42,1 %" (vi), "42.1%" (en), "12 doanh nghiệp". */
-export function withUnit(value: number | null, unit: string | null, lang: Lang): string {
+/** A value with its unit in the page's language: "42,1 %" / "42.1%", "12 doanh nghiệp" / "12 enterprises". */
+export function withUnit(value: number | null, unitText: UnitText | null, lang: Lang): string {
   const v = formatNumber(value, lang);
+  const unit = unitIn(unitText, lang);
   if (!unit || value === null) return v;
   return unit === "%" && lang === "en" ? `${v}%` : `${v} ${unit}`;
 }
@@ -111,7 +114,7 @@ export interface ForecastLike {
 }
 
 /** The forecast's point and 80 % band, e.g. "38,2 (80 %: 35,0–41,4)". */
-export function describeForecast(f: ForecastLike, unit: string | null, lang: Lang): string {
+export function describeForecast(f: ForecastLike, unit: UnitText | null, lang: Lang): string {
   const band = `${formatNumber(f.low80, lang)}–${formatNumber(f.high80, lang)}`;
   return `${withUnit(f.value, unit, lang)} (80${lang === "vi" ? " %" : "%"}: ${band})`;
 }

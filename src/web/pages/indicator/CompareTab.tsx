@@ -52,7 +52,7 @@ export function CompareTab({ code, plan, indicator }: { code: string; plan: stri
       tooltip: { trigger: "axis", valueFormatter: fmt },
       legend: { top: 0, type: "scroll" },
       xAxis: { type: "category", data: periods, boundaryGap: false },
-      yAxis: { type: "value", scale: true, axisLabel: { formatter: fmt }, name: indicator.unit ?? "" },
+      yAxis: { type: "value", scale: true, axisLabel: { formatter: fmt }, name: tx(indicator.unit, lang) },
       series: units.map((u) => {
         const byPeriod = new Map(u.points.map((p) => [p.period, p.value] as const));
         return {

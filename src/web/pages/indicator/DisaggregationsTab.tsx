@@ -157,7 +157,7 @@ export function DisaggregationsTab({
                       option={rankedBarsOption(
                         v.rows.map((r) => ({ label: optLabel(r.code), value: r.value })),
                         lang,
-                        indicator.unit,
+                        tx(indicator.unit, lang) || null,
                       )}
                       label={t("disaggregations.chartLabel", {
                         dimension: label,

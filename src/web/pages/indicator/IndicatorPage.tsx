@@ -86,7 +86,7 @@ export function IndicatorPage() {
           {t("facts.title")}
         </Title>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" component="dl" m={0}>
-          <Fact label={t("facts.unit")}>{ind.unit ?? "—"}</Fact>
+          <Fact label={t("facts.unit")}>{tx(ind.unit, lang) || "—"}</Fact>
           <Fact label={t("facts.frequency")}>{t(`frequency.${ind.frequency}`)}</Fact>
           <Fact label={t("facts.direction")}>{t(`direction.${ind.direction}`)}</Fact>
           <Fact label={t("facts.source")}>{tx(ind.dataSource, lang) || "—"}</Fact>

@@ -55,7 +55,7 @@ export function SeriesTab({ code, plan, indicator }: { code: string; plan: strin
             points: s.points,
             targets: s.targets,
             forecastBand: s.forecastBand,
-            unit: s.indicator.unit,
+            unit: tx(s.indicator.unit, lang) || null,
           }}
         />
       )}

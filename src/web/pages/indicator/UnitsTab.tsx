@@ -45,7 +45,7 @@ export function UnitsTab({ code, plan, indicator }: { code: string; plan: string
       rankedBarsOption(
         rows.map((r) => ({ label: tx(r.unit.name, lang), value: r.value })),
         lang,
-        indicator.unit,
+        tx(indicator.unit, lang) || null,
       ),
     [rows, lang, indicator.unit],
   );

@@ -2,6 +2,7 @@
  * How drill-down pages write a target ("≥ 80 % (2030)", "top 20 (2030)") and a latest value with
  * its period. Pure, so it is tested without a DOM.
  */
+import { type UnitText, unitIn } from "../../../domain/assessment/target.js";
 import { formatNumber, type Lang } from "../../lib/format.js";
 
 export interface TargetLike {
@@ -13,9 +14,15 @@ export interface TargetLike {
 
 const SYMBOL: Record<string, string> = { ">": ">", ">=": "≥", "<": "<", "<=": "≤", "=": "=" };
 
+/** Ranks are written as places ("hạng 39" / "rank 39"), whatever language names the unit. */
+function isRankUnit(unit: UnitText | null): boolean {
+  return unitIn(unit, "vi") === "hạng" || unitIn(unit, "vi") === "rank" || unitIn(unit, "en") === "rank";
+}
+
 /** A target as one short phrase; null value (qualitative) → just the year's label. */
-export function formatTarget(t: TargetLike, unit: string | null, lang: Lang): string {
-  const u = unit && unit !== "hạng" && unit !== "rank" ? ` ${unit}` : "";
+export function formatTarget(t: TargetLike, unitText: UnitText | null, lang: Lang): string {
+  const unit = unitIn(unitText, lang);
+  const u = unit && !isRankUnit(unitText) ? ` ${unit}` : "";
   const v = formatNumber(t.value, lang);
   let body: string;
   if (t.value === null) body = lang === "vi" ? "định tính" : "qualitative";
@@ -25,10 +32,11 @@ export function formatTarget(t: TargetLike, unit: string | null, lang: Lang): st
   return `${body} (${t.year})`;
 }
 
-/** A value with its unit: "62,5 %" / "hạng 39" for ranks. */
-export function formatValue(value: number | null | undefined, unit: string | null, lang: Lang): string {
+/** A value with its unit in the page's language: "62,5 %" / "hạng 39" for ranks. */
+export function formatValue(value: number | null | undefined, unitText: UnitText | null, lang: Lang): string {
   if (value === null || value === undefined) return "—";
   const n = formatNumber(value, lang);
-  if (unit === "hạng" || unit === "rank") return lang === "vi" ? `hạng ${n}` : `rank ${n}`;
+  if (isRankUnit(unitText)) return lang === "vi" ? `hạng ${n}` : `rank ${n}`;
+  const unit = unitIn(unitText, lang);
   return unit ? `${n} ${unit}` : n;
 }

@@ -14,7 +14,7 @@ interface Indicator {
   sourceQuote: string | null;
   formula: string | null;
   frequency: string;
-  unit: string | null;
+  unit: { vi: string; en: string | null } | null;
   responsibleUnit: string | null;
   systems: string[];
   parents: { code: string }[];
@@ -120,6 +120,24 @@ describe.each(backends())("NQ57 seed on %s", (backend) => {
       }
     }
     expect(indicators.filter((i) => i.tier === "objective")).toHaveLength(7);
+  });
+
+  it("names every unit in English too, but symbols that read the same in both languages", () => {
+    const withUnit = indicators.filter((i) => i.unit !== null);
+    expect(withUnit.length).toBeGreaterThan(150);
+    for (const i of withUnit) {
+      const u = i.unit as { vi: string; en: string | null };
+      // "%", "MW", "Mbps", "USD": nothing Vietnamese to translate.
+      if (/^[%A-Za-z]+$/.test(u.vi)) expect(u.en, i.code).toBeNull();
+      else expect(u.en, `${i.code} (${u.vi})`).toMatch(/^[\x20-\x7e]+$/);
+    }
+    const byCode = new Map(indicators.map((i) => [i.code, i.unit]));
+    expect(byCode.get("T30-A07")).toEqual({ vi: "người/vạn dân", en: "per 10,000 people" });
+    expect(byCode.get("T30-A14")).toEqual({
+      vi: "% cơ quan, tổ chức",
+      en: "% of agencies and organisations",
+    });
+    expect(byCode.get("T30-A06")).toEqual({ vi: "% tổng chi NSNN", en: "% of state budget expenditure" });
   });
 
   it("is idempotent: seeding again changes nothing", async () => {

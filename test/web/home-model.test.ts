@@ -99,6 +99,8 @@ describe("writing targets and values", () => {
     expect(withUnit(1234.5, money, "vi")).toBe("1.235 tỷ đồng");
     expect(withUnit(1234.5, money, "en")).toBe("1,235 billion VND");
     expect(withUnit(12, { vi: "doanh nghiệp", en: null }, "en")).toBe("12 doanh nghiệp");
+    expect(withUnit(54, { vi: "hạng", en: "rank" }, "en")).toBe("rank 54");
+    expect(withUnit(54, { vi: "hạng", en: "rank" }, "vi")).toBe("hạng 54");
     const share = { vi: "% cơ quan, tổ chức", en: "% of agencies and organisations" };
     expect(describeTarget({ ...line, comparator: ">=", value: 100 }, share, "en")).toBe(
       "≥ 100 % of agencies and organisations",

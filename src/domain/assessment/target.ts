@@ -19,6 +19,12 @@ export function unitIn(unit: UnitText | null | undefined, lang: "vi" | "en"): st
   return lang === "en" && unit.en ? unit.en : unit.vi;
 }
 
+/** A unit naming places in a ranking ("hạng" / "rank"): its values are written "hạng 39" / "rank 39". */
+export function isRankUnit(unit: UnitText | null | undefined): boolean {
+  const vi = unitIn(unit, "vi");
+  return vi === "hạng" || vi === "rank" || unitIn(unit, "en") === "rank";
+}
+
 export interface TargetSpec {
   kind: TargetKind;
   comparator: Comparator;

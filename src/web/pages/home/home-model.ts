@@ -3,7 +3,7 @@
  * without a DOM: the plan's grouping of targets (objectives I.2.a–e and I.3), how a target, a
  * forecast and a status change are written, and the order statuses are listed in.
  */
-import { type UnitText, unitIn } from "../../../domain/assessment/target.js";
+import { isRankUnit, type UnitText, unitIn } from "../../../domain/assessment/target.js";
 import type { Status } from "../../components/status.js";
 import { formatNumber, type Lang } from "../../lib/format.js";
 
@@ -98,11 +98,15 @@ export function describeTarget(t: TargetLine, unitText: UnitText | null, lang: L
   return `${sym} ${n(t.value)}${u}`;
 }
 
-/** A value with its unit in the page's language: "42,1 %" / "42.1%", "12 doanh nghiệp" / "12 enterprises". */
+/**
+ * A value with its unit in the page's language: "42,1 %" / "42.1%", "12 doanh nghiệp" /
+ * "12 enterprises", a rank as a place: "hạng 54" / "rank 54".
+ */
 export function withUnit(value: number | null, unitText: UnitText | null, lang: Lang): string {
   const v = formatNumber(value, lang);
   const unit = unitIn(unitText, lang);
   if (!unit || value === null) return v;
+  if (isRankUnit(unitText)) return `${lang === "vi" ? "hạng" : "rank"} ${v}`;
   return unit === "%" && lang === "en" ? `${v}%` : `${v} ${unit}`;
 }
 

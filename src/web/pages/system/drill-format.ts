@@ -2,7 +2,7 @@
  * How drill-down pages write a target ("≥ 80 % (2030)", "top 20 (2030)") and a latest value with
  * its period. Pure, so it is tested without a DOM.
  */
-import { type UnitText, unitIn } from "../../../domain/assessment/target.js";
+import { isRankUnit, type UnitText, unitIn } from "../../../domain/assessment/target.js";
 import { formatNumber, type Lang } from "../../lib/format.js";
 
 export interface TargetLike {
@@ -13,11 +13,6 @@ export interface TargetLike {
 }
 
 const SYMBOL: Record<string, string> = { ">": ">", ">=": "≥", "<": "<", "<=": "≤", "=": "=" };
-
-/** Ranks are written as places ("hạng 39" / "rank 39"), whatever language names the unit. */
-function isRankUnit(unit: UnitText | null): boolean {
-  return unitIn(unit, "vi") === "hạng" || unitIn(unit, "vi") === "rank" || unitIn(unit, "en") === "rank";
-}
 
 /** A target as one short phrase; null value (qualitative) → just the year's label. */
 export function formatTarget(t: TargetLike, unitText: UnitText | null, lang: Lang): string {

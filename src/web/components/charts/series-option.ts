@@ -102,6 +102,8 @@ export function seriesOption(s: SeriesInput, lang: Lang, labels: SeriesLabels): 
       scale: true,
       axisLabel: { formatter: fmt },
       name: s.unit ?? "",
+      // Starting at the axis, not centred on it: a long unit ("per 10,000 people") is not cut off.
+      nameTextStyle: { align: "left" },
       // The target line must stay on the chart even when it is far from the values.
       ...(target?.value != null
         ? { min: axisBound(target.value, "min"), max: axisBound(target.value, "max") }

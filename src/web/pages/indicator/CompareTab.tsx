@@ -52,7 +52,14 @@ export function CompareTab({ code, plan, indicator }: { code: string; plan: stri
       tooltip: { trigger: "axis", valueFormatter: fmt },
       legend: { top: 0, type: "scroll" },
       xAxis: { type: "category", data: periods, boundaryGap: false },
-      yAxis: { type: "value", scale: true, axisLabel: { formatter: fmt }, name: tx(indicator.unit, lang) },
+      yAxis: {
+        type: "value",
+        scale: true,
+        axisLabel: { formatter: fmt },
+        name: tx(indicator.unit, lang),
+        // Starting at the axis, not centred on it: a long unit is not cut off at the left edge.
+        nameTextStyle: { align: "left" },
+      },
       series: units.map((u) => {
         const byPeriod = new Map(u.points.map((p) => [p.period, p.value] as const));
         return {

@@ -19,11 +19,13 @@ import {
   canDeleteValue,
   canFillUnitTemplate,
   canImportValues,
+  canReadUnitEntry,
   canReadValue,
   canReviewValue,
   canSubmitValue,
   canWriteValue,
   tokenMayReadBeyondOwnValues,
+  type UnitEntrySubject,
   type ValueContext,
 } from "./policies/observations.js";
 import { canAdministerOrgUnits } from "./policies/org-units.js";
@@ -59,6 +61,8 @@ export interface ActionSubjects {
   "observation.delete": ValueContext;
   "observation.import": Global;
   "observation.template": UnitRef;
+  /** A unit's entry sheet for a plan (its cells, values and their actions for a period). */
+  "observation.readEntry": UnitEntrySubject;
   /** Reads beyond a token's own values: exports, series, data quality. */
   "observation.readBeyondOwn": Global;
   "rollup.readReported": Global;
@@ -104,6 +108,7 @@ const rules: { [A in Action]: (p: Principal, s: ActionSubjects[A]) => boolean } 
   "observation.delete": canDeleteValue,
   "observation.import": (p) => canImportValues(p),
   "observation.template": (p, s) => canFillUnitTemplate(p, s.unitId),
+  "observation.readEntry": canReadUnitEntry,
   "observation.readBeyondOwn": (p) => tokenMayReadBeyondOwnValues(p),
   "rollup.readReported": (p) => mayReadReportedLayer(p),
   "dataQuality.read": canReadDataQuality,

@@ -100,6 +100,11 @@ export const errorCatalog = {
     vi: "Số liệu đã được người khác sửa (nay là phiên bản {version}). Hãy xem giá trị hiện tại rồi gửi lại.",
     en: "The value was changed by someone else (now version {version}). Review the current value and send again.",
   },
+  STALE_BATCH: {
+    status: 409,
+    vi: "{count}/{total} số liệu đã thay đổi kể từ khi bạn tải danh sách: không số liệu nào được xử lý. Hãy tải lại rồi thử lại.",
+    en: "{count} of the {total} values changed since you loaded them: none was changed. Reload and try again.",
+  },
   CONCURRENT_WRITE: {
     status: 409,
     vi: "Cùng lúc có người khác vừa ghi chính các ô số liệu này. Hãy xem lại rồi gửi lại.",

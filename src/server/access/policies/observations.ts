@@ -131,6 +131,11 @@ export function canSubmitValue(p: Principal, v: CellContext): boolean {
 
 /** Approving, returning, revising and deleting any value: administrators, the plan's Standing Office, the system's Chief Engineer. */
 export function canReviewValue(p: Principal, v: CellContext): boolean {
+  return reviewsValuesOf(p, v);
+}
+
+/** Whether the principal reviews values of indicators in these plans or systems (canReviewValue's rule). */
+function reviewsValuesOf(p: Principal, v: Pick<CellContext, "planIds" | "systemIds">): boolean {
   if (p.kind !== "user") return false;
   return p.grants.some(
     (g) =>
@@ -138,6 +143,24 @@ export function canReviewValue(p: Principal, v: CellContext): boolean {
       (g.role === "standing_office" && g.planId !== null && v.planIds.includes(g.planId)) ||
       (g.role === "chief_engineer" && g.systemId !== null && v.systemIds.includes(g.systemId)),
   );
+}
+
+/** A unit's entry sheet for a plan: the unit's writers, approvers and committee, or a unit above it; the plan's reviewers. */
+export interface UnitEntrySubject {
+  unitId: string;
+  planIds: readonly string[];
+  /** The plan's systems (a Chief Engineer reviews the values of their system's indicators). */
+  systemIds: readonly string[];
+}
+
+/**
+ * Reading a unit's entry sheet ("my unit, this period"): the people of the unit or of a unit above
+ * it (unit grants cover the units below), and whoever reviews the plan's values. Each value on it
+ * is then shown by the one read rule, each action by its own rule.
+ */
+export function canReadUnitEntry(p: Principal, s: UnitEntrySubject): boolean {
+  if (p.kind !== "user") return false;
+  return actsFor(p, [s.unitId]) || reviewsValuesOf(p, s);
 }
 
 /** Deleting a value (kept in its revisions): a draft by its reporting unit's writers, any value by a reviewer. */
@@ -154,6 +177,29 @@ const uuidArray = (ids: Iterable<string>) => {
       )}]`
     : sql`array[]::uuid[]`;
 };
+
+/**
+ * canReviewValue as SQL over `observations`, for lists of what the caller may approve or return:
+ * administrators all, the Standing Office its plans' indicators, a Chief Engineer their systems'.
+ */
+export function reviewableValues(p: Principal): SQL {
+  if (p.kind !== "user" || p.mustEnrolTotp) return sql`false`;
+  if (p.grants.some((g) => g.role === "system_admin")) return sql`true`;
+  const o = observations;
+  const plans = p.grants
+    .filter((g) => g.role === "standing_office" && g.planId)
+    .map((g) => g.planId as string);
+  const systems = p.grants
+    .filter((g) => g.role === "chief_engineer" && g.systemId)
+    .map((g) => g.systemId as string);
+  const planRule = plans.length
+    ? sql`exists (select 1 from plan_indicators pi where pi.indicator_id = ${o.indicatorId} and pi.plan_id = any(${uuidArray(plans)}))`
+    : sql`false`;
+  const systemRule = systems.length
+    ? sql`exists (select 1 from indicator_assignments ia where ia.indicator_id = ${o.indicatorId} and ia.system_id = any(${uuidArray(systems)}))`
+    : sql`false`;
+  return sql`(${planRule} or ${systemRule})`;
+}
 
 /** The same read rule as SQL over `observations` joined with `indicators`, for lists. */
 export function readableValues(p: Principal): SQL {

@@ -17,19 +17,30 @@ const STATES = {
   },
 } as const;
 
+/** Why a value in `status` is out of its unit's hands, and the actions that may still change it. */
+export function lockExplanation(status: string): {
+  vi: string;
+  en: string;
+  mayChange: ("recall" | "return" | "revise")[];
+} {
+  const s = STATES[status as keyof typeof STATES] ?? STATES.approved;
+  return {
+    vi: `số liệu đã ${s.vi}: ${s.who}`,
+    en: `the value is ${s.en}: ${s.whoEn}`,
+    mayChange: status === "submitted" ? ["recall", "return"] : ["revise"],
+  };
+}
+
 /** 409: a unit's write to a value that is submitted or approved. */
 export function valueLocked(status: string, value: unknown, path = "value"): AppError {
   const s = STATES[status as keyof typeof STATES] ?? STATES.approved;
+  const why = lockExplanation(status);
   return new AppError("VALUE_LOCKED", { state: s.vi, stateEn: s.en, who: s.who, whoEn: s.whoEn }, [
     {
       path,
-      message: `số liệu đã ${s.vi}: ${s.who}`,
-      messageEn: `the value is ${s.en}: ${s.whoEn}`,
-      value: {
-        status,
-        current: value,
-        mayChange: status === "submitted" ? ["recall", "return"] : ["revise"],
-      },
+      message: why.vi,
+      messageEn: why.en,
+      value: { status, current: value, mayChange: why.mayChange },
     },
   ]);
 }
@@ -43,22 +54,26 @@ export function lockedRowMessage(status: string): { vi: string; en: string } {
   };
 }
 
+type ReporterUnit = { code: string; nameVi: string; nameEn: string | null };
+
+/** Who reports a cell, in both languages. */
+export function reportedByMessage(reporter: ReporterUnit): { vi: string; en: string } {
+  return {
+    vi: `ô số liệu này do ${reporter.nameVi} (${reporter.code}) báo cáo`,
+    en: `this value cell is reported by ${reporter.nameEn ?? reporter.nameVi} (${reporter.code})`,
+  };
+}
+
 /** 403: a write by someone who does not report the cell, naming who does. */
-export function notCellReporter(reporter: { code: string; nameVi: string; nameEn: string | null }): AppError {
+export function notCellReporter(reporter: ReporterUnit): AppError {
+  const said = reportedByMessage(reporter);
   return new AppError(
     "NOT_CELL_REPORTER",
     {
       reporter: `${reporter.nameVi} (${reporter.code})`,
       reporterEn: `${reporter.nameEn ?? reporter.nameVi} (${reporter.code})`,
     },
-    [
-      {
-        path: "unit",
-        message: `ô số liệu này do ${reporter.nameVi} (${reporter.code}) báo cáo`,
-        messageEn: `this value cell is reported by ${reporter.nameEn ?? reporter.nameVi} (${reporter.code})`,
-        value: { reporterUnit: reporter.code },
-      },
-    ],
+    [{ path: "unit", message: said.vi, messageEn: said.en, value: { reporterUnit: reporter.code } }],
   );
 }
 

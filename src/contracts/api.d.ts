@@ -2392,6 +2392,10 @@ export interface paths {
                     to?: string;
                     status?: "draft" | "submitted" | "approved";
                     asOf?: string;
+                    /** @description Values of this unit and of every unit below it (and former units merged into them). */
+                    under?: string;
+                    /** @description true: only values you may approve or return (the review queue, with status=submitted); their `can` flags say which. */
+                    reviewable?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -3069,6 +3073,137 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observations/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit, recall, approve or return many values at once (each by its own rule, as one by one): all or nothing, one audit entry; a value changed since you read it refuses the whole batch (409 STALE_BATCH); to return, a reason is required */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit" | "recall" | "approve" | "return";
+                        items: {
+                            /** @description The version you saw; any other current version refuses the whole batch (409). */
+                            expectedVersion: number;
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                        /** @description Why (required to return: kept on each value's revision, shown to its unit). */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "submit" | "recall" | "approve" | "return";
+                            /** @description The batch's one audit entry: GET /audit/{seq} lists every value with before and after. */
+                            auditSeq: number | null;
+                            /** @description Marks the revisions written; the audit entry lists them by it. */
+                            batchId: string;
+                            count: number;
+                            items: {
+                                /** @description What you may do with this value now (its current version and state). */
+                                can: {
+                                    /** @description POST /observations/:id/approve */
+                                    approve: boolean;
+                                    /** @description DELETE /observations/:id */
+                                    delete: boolean;
+                                    /** @description POST /observations/:id/recall */
+                                    recall: boolean;
+                                    /** @description POST /observations/:id/return */
+                                    return: boolean;
+                                    /** @description POST /observations/:id/revise */
+                                    revise: boolean;
+                                    /** @description POST /observations/:id/submit */
+                                    submit: boolean;
+                                    /** @description PUT /observations with a changed value for this cell */
+                                    write: boolean;
+                                };
+                                comment: string | null;
+                                disaggregation: {
+                                    [key: string]: string;
+                                };
+                                evidenceUrl: string | null;
+                                id: string;
+                                indicator: string;
+                                period: string;
+                                reporterUnit: string;
+                                source: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved";
+                                unit: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                value: number | boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4419,6 +4554,201 @@ export interface paths {
                                 kind: string;
                                 /** @description Text in Vietnamese and, where available, English. */
                                 name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{code}/entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My unit, this period: the indicators the unit reports for a plan and period, each cell with its current value (status, version, who changed it), the last 12 periods, a reviewer's return, why it is locked, and what you may do */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The plan whose indicators the sheet lists. */
+                    plan?: string;
+                    /** @description The period; its kind picks the indicators (a month the monthly ones, a quarter the quarterly ones…). Default: the current month in Viet Nam. */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The unit whose sheet is read. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The 12 periods before, oldest first (cells' `history` follows them). */
+                            history: string[];
+                            indicators: {
+                                bounds: {
+                                    max: number | null;
+                                    min: number | null;
+                                };
+                                /** @description The total first, then one cell per option of each dimension, then combinations with a value. */
+                                cells: {
+                                    /** @description What you may do with this value now (its current version and state). */
+                                    can: {
+                                        /** @description POST /observations/:id/approve */
+                                        approve: boolean;
+                                        /** @description DELETE /observations/:id */
+                                        delete: boolean;
+                                        /** @description POST /observations/:id/recall */
+                                        recall: boolean;
+                                        /** @description POST /observations/:id/return */
+                                        return: boolean;
+                                        /** @description POST /observations/:id/revise */
+                                        revise: boolean;
+                                        /** @description POST /observations/:id/submit */
+                                        submit: boolean;
+                                        /** @description PUT /observations with a changed value for this cell */
+                                        write: boolean;
+                                    };
+                                    /** @description {} for the total. */
+                                    disaggregation: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description The cell's values in the sheet's `history` periods (same order), as the caller may read them. */
+                                    history: ({
+                                        /** @enum {string} */
+                                        status: "draft" | "submitted" | "approved";
+                                        value: number | boolean;
+                                    } | null)[];
+                                    lock: {
+                                        /** @description The actions that may still change it (by the people the message names). */
+                                        mayChange: ("recall" | "return" | "revise")[];
+                                        message: string;
+                                        messageEn: string;
+                                        /**
+                                         * @description submitted/approved: out of its unit's hands; reporter: another unit reports the cell; period: the period is not open for values (not begun, before the plan's baseline, or the unit did not exist then).
+                                         * @enum {string}
+                                         */
+                                        reason: "submitted" | "approved" | "reporter" | "period";
+                                    } | null;
+                                    /** @description The unit that reports the cell. */
+                                    reporterUnit: string;
+                                    /** @description A draft sent back by a reviewer: their reason, who, when (until the unit changes it). */
+                                    returned: {
+                                        at: string;
+                                        by: string;
+                                        reason: string | null;
+                                    } | null;
+                                    /** @description The unit the value describes (the sheet's unit, or for a national figure the country). */
+                                    unit: string;
+                                    value: {
+                                        comment: string | null;
+                                        evidenceUrl: string | null;
+                                        id: string;
+                                        reporterUnit: string;
+                                        source: string | null;
+                                        /** @enum {string} */
+                                        status: "draft" | "submitted" | "approved";
+                                        updatedAt: string;
+                                        /** @description Who last changed it (username). */
+                                        updatedBy: string;
+                                        value: number | boolean;
+                                        /** @description Send it back as expectedVersion: a newer one refuses the change (409). */
+                                        version: number;
+                                    } | null;
+                                }[];
+                                code: string;
+                                /** @description Dimensions and their options, in declared order. */
+                                disaggregations: {
+                                    dimension: string;
+                                    options: string[];
+                                }[];
+                                /** @description When the period's values are due. */
+                                dueAt: string;
+                                frequency: string;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                                /** @enum {string} */
+                                reportedBy: "unit" | "responsible";
+                                tier: string;
+                                /** @description Unit of measure. */
+                                unit: string | null;
+                                /**
+                                 * @description boolean: a milestone (yes/no).
+                                 * @enum {string}
+                                 */
+                                valueType: "number" | "boolean";
+                            }[];
+                            period: string;
+                            periodKind: string;
+                            plan: string;
+                            /** @description Longer periods containing this one and how many indicators of theirs the unit reports (their sheets are read with that period). */
+                            related: {
+                                indicators: number;
+                                period: string;
+                                periodKind: string;
+                            }[];
+                            unit: {
+                                code: string;
+                                kind: string;
+                                /** @description Text in Vietnamese and, where available, English. */
+                                name: {
+                                    en: string | null;
+                                    vi: string;
+                                };
+                            };
+                            /** @description Names of the units the cells name. */
+                            units: {
+                                [key: string]: {
                                     en: string | null;
                                     vi: string;
                                 };

@@ -1,11 +1,14 @@
 /**
- * The observations module over HTTP: one plugin registering its three capabilities — values and
- * their workflow (values/routes.ts), imports (imports/routes.ts), exports (exports/routes.ts).
+ * The observations module over HTTP: one plugin registering its capabilities — values and their
+ * workflow (values/routes.ts, and many at once: values/batch-routes.ts), a unit's entry sheet
+ * (entry/routes.ts), imports (imports/routes.ts), exports (exports/routes.ts).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { XLSX_TYPE } from "../core/export/xlsx-writer.js";
+import { entryRoutes } from "./entry/routes.js";
 import { exportRoutes } from "./exports/routes.js";
 import { importRoutes } from "./imports/routes.js";
+import { batchRoutes } from "./values/batch-routes.js";
 import { valueRoutes } from "./values/routes.js";
 
 export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -16,6 +19,8 @@ export const observationRoutes: FastifyPluginAsyncZod = async (app) => {
     done(null, payload),
   );
   await app.register(valueRoutes);
+  await app.register(batchRoutes);
+  await app.register(entryRoutes);
   await app.register(importRoutes);
   await app.register(exportRoutes);
 };

@@ -172,6 +172,41 @@ export const observationsCases = (w: MatrixWorld): Cases => ({
     allowOwn: ["demo-admin", "demo-standing", "demo-engineer-s1"],
     allowOther: ["demo-admin", "demo-standing", "demo-engineer-s1"],
   },
+  "POST /api/v1/observations/transitions": {
+    own: async () => ({
+      method: "POST",
+      url: "/api/v1/observations/transitions",
+      payload: {
+        action: "approve",
+        items: [{ id: await w.value("HA-NOI", "submitted"), expectedVersion: 2 }],
+      },
+    }),
+    other: async () => ({
+      method: "POST",
+      url: "/api/v1/observations/transitions",
+      payload: {
+        action: "approve",
+        items: [{ id: await w.value("HO-CHI-MINH", "submitted"), expectedVersion: 2 }],
+      },
+    }),
+    allowOwn: ["demo-admin", "demo-standing", "demo-engineer-s1"],
+    allowOther: ["demo-admin", "demo-standing", "demo-engineer-s1"],
+    can: { resource: "observation", flag: "approve" },
+  },
+  "GET /api/v1/org-units/:code/entry": {
+    own: () => ({ method: "GET", url: "/api/v1/org-units/HA-NOI/entry?plan=NQ57" }),
+    other: () => ({ method: "GET", url: "/api/v1/org-units/HO-CHI-MINH/entry?plan=NQ57" }),
+    // The unit's people (the committee included) and the plan's reviewers; not its readers.
+    allowOwn: [
+      "demo-admin",
+      "demo-standing",
+      "demo-engineer-s1",
+      "demo-reporter-hanoi",
+      "demo-approver-hanoi",
+      "demo-province-committee-hanoi",
+    ],
+    allowOther: ["demo-admin", "demo-standing", "demo-engineer-s1", "demo-reporter-hcm"],
+  },
   "POST /api/v1/observations/:id/return": {
     own: async () => ({
       method: "POST",

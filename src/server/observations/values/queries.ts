@@ -16,6 +16,15 @@ import {
 import { AppError } from "../../core/errors.js";
 import type { IndicatorRow, ObservationInput, ObservationRow, RefIndicator, Refs } from "./model.js";
 
+/**
+ * The earliest baseline year of the plans tracking the selected indicator (values before it are
+ * refused), as a field of a select from `indicators`.
+ */
+export const valuesFromSql = () =>
+  // Qualified by hand: inside a selected field Drizzle renders a column without its table.
+  sql<number | null>`(select min(p.baseline_year) from plan_indicators pi
+    join plans p on p.id = pi.plan_id where pi.indicator_id = "indicators"."id")`;
+
 export async function loadRefs(db: Executor, inputs: readonly ObservationInput[]): Promise<Refs> {
   // PostgreSQL text cannot hold U+0000: such a code is simply unknown (and named as such).
   const storable = (c: unknown): c is string => typeof c === "string" && !c.includes("\u0000");
@@ -23,12 +32,7 @@ export async function loadRefs(db: Executor, inputs: readonly ObservationInput[]
   const unitCodes = [...new Set(inputs.flatMap((i) => [i.unit, i.reporterUnit ?? i.unit]))].filter(storable);
   const inds = indicatorCodes.length
     ? await db
-        .select({
-          i: indicators,
-          // Qualified by hand: inside a selected field Drizzle renders a column without its table.
-          valuesFrom: sql<number | null>`(select min(p.baseline_year) from plan_indicators pi
-            join plans p on p.id = pi.plan_id where pi.indicator_id = "indicators"."id")`,
-        })
+        .select({ i: indicators, valuesFrom: valuesFromSql() })
         .from(indicators)
         .where(inArray(indicators.code, indicatorCodes))
     : [];
@@ -91,6 +95,17 @@ export async function valueById(
     .where(and(eq(observations.id, id), isNull(observations.deletedAt)));
   const [row] = forUpdate ? await q.for("update") : await q;
   return row;
+}
+
+/** Current (not deleted) values by id, in id order, locked for the rest of the transaction (the order avoids deadlocks). */
+export function valuesByIdsForUpdate(tx: Executor, ids: readonly string[]): Promise<ObservationRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(observations)
+    .where(and(inArray(observations.id, [...ids]), isNull(observations.deletedAt)))
+    .orderBy(observations.id)
+    .for("update");
 }
 
 /**

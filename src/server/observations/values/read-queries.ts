@@ -1,14 +1,15 @@
 /**
  * The SQL of value reads: the values a principal may read (the observations policy's SQL rule)
- * narrowed by indicator, unit, period range and status, a page of them in id order, their count,
- * the unit codes and revisions that presenting them needs. Row types come from the Drizzle schema.
+ * narrowed by indicator, unit (or subtree), period range, status and what they may review; a page
+ * of them in id order, their count, the unit codes and revisions that presenting them needs. Row
+ * types come from the Drizzle schema.
  */
 import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.js";
 import { indicators, observationRevisions, observations, orgUnits } from "../../../db/schema/index.js";
 import { parsePeriod } from "../../../domain/periods.js";
 import type { Principal } from "../../access/index.js";
-import { readableValues } from "../../access/index.js";
+import { readableValues, reviewableValues } from "../../access/index.js";
 import { AppError } from "../../core/errors.js";
 import type { ObservationRow, RevisionRow } from "./model.js";
 
@@ -19,6 +20,27 @@ export interface ValueQuery {
   to?: string | undefined;
   status?: "draft" | "submitted" | "approved" | undefined;
   asOf?: string | undefined;
+  /** A unit code: its values and those of every unit below it. */
+  under?: string | undefined;
+  /** "true": only values the principal may review (approve, return). */
+  reviewable?: "true" | "false" | undefined;
+}
+
+/**
+ * Values of a unit (by code) and of every unit below it, with former units whose lineage leads
+ * into them — the units a grant on it covers (auth's subtree rule). The country stands above
+ * every unit, as in the roll-ups: under it, every value.
+ */
+function underUnit(code: string): SQL {
+  return sql`(exists (select 1 from org_units where code = ${code} and kind = 'country')
+    or ${observations.orgUnitId} in (with recursive tree(id, depth) as (
+      select id, 0 from org_units where code = ${code}
+      union
+      select e.child, tree.depth + 1 from tree
+      join (select id as child, parent_id as parent from org_units where parent_id is not null
+            union all select from_unit_id, to_unit_id from org_unit_lineage) e on e.parent = tree.id
+      where tree.depth < 32)
+    select id from tree))`;
 }
 
 /** A period range whose ends are of different kinds (a month to a year), named at both ends. */
@@ -40,6 +62,8 @@ export function valueFilter(principal: Principal, q: ValueQuery): SQL | undefine
   const conds: (SQL | undefined)[] = [sql`${observations.deletedAt} is null`, readableValues(principal)];
   if (q.indicator) conds.push(eq(indicators.code, q.indicator));
   if (q.unit) conds.push(sql`${observations.orgUnitId} = (select id from org_units where code = ${q.unit})`);
+  if (q.under) conds.push(underUnit(q.under));
+  if (q.reviewable === "true") conds.push(reviewableValues(principal));
   if (q.status && !q.asOf) conds.push(eq(observations.status, q.status));
   // The query string's periodCode schema has checked both codes.
   const from = q.from ? parsePeriod(q.from) : undefined;

@@ -1,6 +1,7 @@
 /** The request and response shapes of values (zod: validation, types and OpenAPI in one). */
 
 import { z } from "zod";
+import { bilingual } from "../../../contracts/bilingual.js";
 import { valueCan } from "../../../contracts/can.js";
 import { codeParam, periodCode } from "../../../contracts/common.js";
 import { pageQuery } from "../../../contracts/pagination.js";
@@ -77,6 +78,15 @@ export const listQuery = pageQuery.extend({
   to: periodCode.optional().describe("Last period (inclusive)."),
   status: statusParam.optional(),
   asOf: z.iso.datetime({ offset: true }).optional(),
+  under: codeParam
+    .optional()
+    .describe("Values of this unit and of every unit below it (and former units merged into them)."),
+  reviewable: z
+    .enum(["true", "false"])
+    .optional()
+    .describe(
+      "true: only values you may approve or return (the review queue, with status=submitted); their `can` flags say which.",
+    ),
 });
 
 export const idParams = z.object({ id: z.uuid() });
@@ -109,4 +119,49 @@ export const reviseBody = z.strictObject({
     .nullable()
     .optional(),
   expectedVersion: z.number().int().positive().optional(),
+});
+
+/** Many values through one move at once: all or nothing, one audit entry. */
+export const transitionsBody = z
+  .strictObject({
+    action: z.enum(["submit", "recall", "approve", "return"]),
+    reason: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.reason)
+      .optional()
+      .describe("Why (required to return: kept on each value's revision, shown to its unit)."),
+    items: z
+      .array(
+        z.strictObject({
+          id: z.uuid(),
+          expectedVersion: z
+            .number()
+            .int()
+            .positive()
+            .describe("The version you saw; any other current version refuses the whole batch (409)."),
+        }),
+      )
+      .min(1)
+      .max(10_000),
+  })
+  .superRefine((b, ctx) => {
+    if (b.action === "return" && !b.reason)
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        ...bilingual("a value is returned with a reason", "trả lại số liệu phải kèm lý do"),
+      });
+  });
+
+export const transitionsResult = z.object({
+  action: z.enum(["submit", "recall", "approve", "return"]),
+  count: z.number().int(),
+  batchId: z.string().describe("Marks the revisions written; the audit entry lists them by it."),
+  auditSeq: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The batch's one audit entry: GET /audit/{seq} lists every value with before and after."),
+  items: z.array(observation),
 });

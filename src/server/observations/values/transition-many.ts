@@ -16,12 +16,14 @@ import { changedSince } from "./transition.js";
 /**
  * Moves `rows` (as read, with their versions) along `action`; answers them as they are now, in
  * the same order. Refuses all of them when one is in another state or has changed since it was read.
+ * `batchId` marks the revisions written (`import_id`), for the batch's audit entry to list them.
  */
 export async function transitionObservations(
   tx: Executor,
   rows: readonly ObservationRow[],
   action: Transition,
   ctx: ChangeContext,
+  batchId: string | null = null,
 ): Promise<ObservationRow[]> {
   if (rows.length === 0) return [];
   const t = transitions[action];
@@ -54,9 +56,9 @@ export async function transitionObservations(
     where observation_id = any(${ids}::uuid[]) and valid_to is null`);
   const comment = action === "return" && ctx.reason ? ctx.reason : null;
   await tx.execute(sql`insert into observation_revisions (observation_id, version, value, value_bool, source, comment,
-      evidence_url, status, changed_by, valid_from)
+      evidence_url, status, changed_by, valid_from, import_id)
     select id, version, value, value_bool, source, coalesce(${comment}::text, comment), evidence_url, status,
-      ${ctx.actor}, ${now.toISOString()}::timestamptz
+      ${ctx.actor}, ${now.toISOString()}::timestamptz, ${batchId}::uuid
     from observations where id = any(${ids}::uuid[]) order by id`);
   const byId = new Map(moved.map((m) => [m.id, m]));
   return rows.map((r) => byId.get(r.id) as ObservationRow);

@@ -3101,6 +3101,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         action: "submit" | "recall" | "approve" | "return";
+                        /** @description At most a page of the review queue (1,000): one transaction, all or nothing. */
                         items: {
                             /** @description The version you saw; any other current version refuses the whole batch (409). */
                             expectedVersion: number;

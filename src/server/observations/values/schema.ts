@@ -4,7 +4,7 @@ import { z } from "zod";
 import { bilingual } from "../../../contracts/bilingual.js";
 import { valueCan } from "../../../contracts/can.js";
 import { codeParam, periodCode } from "../../../contracts/common.js";
-import { pageQuery } from "../../../contracts/pagination.js";
+import { MAX_PAGE_SIZE, pageQuery } from "../../../contracts/pagination.js";
 import { TEXT_LIMITS } from "../../../domain/text-limits.js";
 import { isWebUrl, webUrlMessage } from "./evidence-url.js";
 
@@ -143,7 +143,8 @@ export const transitionsBody = z
         }),
       )
       .min(1)
-      .max(10_000),
+      .max(MAX_PAGE_SIZE)
+      .describe("At most a page of the review queue (1,000): one transaction, all or nothing."),
   })
   .superRefine((b, ctx) => {
     if (b.action === "return" && !b.reason)

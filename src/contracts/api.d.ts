@@ -4721,8 +4721,11 @@ export interface paths {
                                 /** @enum {string} */
                                 reportedBy: "unit" | "responsible";
                                 tier: string;
-                                /** @description Unit of measure. */
-                                unit: string | null;
+                                /** @description Unit of measure, in Vietnamese and English (as the indicator answers give it). */
+                                unit: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
                                 /**
                                  * @description boolean: a milestone (yes/no).
                                  * @enum {string}

@@ -5,7 +5,7 @@
  * rules and words (value-errors.ts) — nothing here decides anything of its own.
  */
 import type { ValueCan } from "../../../contracts/can.js";
-import { loc } from "../../../contracts/common.js";
+import { loc, optLoc } from "../../../contracts/common.js";
 import { isMilestoneIndicator } from "../../../domain/indicator-values.js";
 import { formatPeriod } from "../../../domain/periods.js";
 import { lockedForUnit } from "../../../domain/value-rules.js";
@@ -89,7 +89,7 @@ function presentIndicator(p: Principal, sheet: Sheet, si: SheetIndicator): Entry
     code: i.code,
     name: loc(i.nameVi, i.nameEn),
     tier: i.tier,
-    unit: i.unit,
+    unit: optLoc(i.unit, i.unitEn),
     frequency: i.frequency,
     valueType: isMilestoneIndicator(i) ? "boolean" : "number",
     bounds: { min: i.boundMin, max: i.boundMax },

@@ -1,7 +1,7 @@
 /** The shapes of a unit's entry sheet, "my unit, this period" (zod: validation, types and OpenAPI in one). */
 import { z } from "zod";
 import { valueCan } from "../../../contracts/can.js";
-import { codeParam, localized, periodCode } from "../../../contracts/common.js";
+import { codeParam, localized, optionalLocalized, periodCode } from "../../../contracts/common.js";
 
 export const tags = ["observations"];
 
@@ -76,7 +76,9 @@ export const entryIndicator = z.object({
   code: z.string(),
   name: localized,
   tier: z.string(),
-  unit: z.string().nullable().describe("Unit of measure."),
+  unit: optionalLocalized.describe(
+    "Unit of measure, in Vietnamese and English (as the indicator answers give it).",
+  ),
   frequency: z.string(),
   valueType: z.enum(["number", "boolean"]).describe("boolean: a milestone (yes/no)."),
   bounds: z.object({ min: z.number().nullable(), max: z.number().nullable() }),

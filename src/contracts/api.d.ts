@@ -5825,7 +5825,7 @@ export interface paths {
                     unit?: string;
                     /** @description Only values with this flag */
                     flag?: "late" | "outlier" | "revised";
-                    /** @description How many items a list holds (1–1000, default 100) */
+                    /** @description How many items a list holds (1–1000, default 20) */
                     limit?: number;
                 };
                 header?: never;
@@ -5869,7 +5869,7 @@ export interface paths {
                                 /** @description Values flagged as revised since first submitted */
                                 revised: number;
                             }[];
-                            /** @description Units expected or with a flagged value, the most missing first, then by unit code (a page; GET …/data-quality/units pages further) */
+                            /** @description Units expected or with a flagged value, the most missing first, then by unit code (in the data-quality answer, the first page: GET …/data-quality/units pages further) */
                             byUnit: {
                                 items: {
                                     expected: number;
@@ -5894,7 +5894,7 @@ export interface paths {
                             };
                             /** @description When values of this period are due under the plan's rule */
                             due: string;
-                            /** @description Flagged values in indicator order, reported before drafts, then by unit code (a page; GET …/data-quality/flagged pages further) */
+                            /** @description Flagged values in indicator order, reported before drafts, then by unit code (in the data-quality answer, the first page: GET …/data-quality/flagged pages further) */
                             flagged: {
                                 items: {
                                     due: string;
@@ -6010,7 +6010,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Flagged values in indicator order, reported before drafts, then by unit code (a page; GET …/data-quality/flagged pages further) */
+                /** @description Flagged values in indicator order, reported before drafts, then by unit code (in the data-quality answer, the first page: GET …/data-quality/flagged pages further) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6105,7 +6105,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Units expected or with a flagged value, the most missing first, then by unit code (a page; GET …/data-quality/units pages further) */
+                /** @description Units expected or with a flagged value, the most missing first, then by unit code (in the data-quality answer, the first page: GET …/data-quality/units pages further) */
                 200: {
                     headers: {
                         [name: string]: unknown;

@@ -32,7 +32,7 @@ function targetAlert(t: TargetRow) {
 
 export async function planAlerts(
   db: Executor,
-  plan: { id: string; code: string; dueRule: Parameters<typeof qualityView>[1]["dueRule"] },
+  plan: { id: string; code: string },
   period: Parameters<typeof qualityView>[2],
   principal: Principal,
   layer: Layer,

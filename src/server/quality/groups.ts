@@ -128,16 +128,19 @@ function rowOfFact(units: UnitCatalogue, f: Fact): GroupRow | null {
   };
 }
 
+const reportedValue = (r: GroupRow) => r.status !== null && r.status !== "draft" && r.value !== null;
+
 /**
  * Scores each reported value against its peers: the same indicator and period, reported (not a
- * draft), units of the same kind (`robustZAgainstOthers`, as the from-scratch computation).
+ * draft), units of the same kind (`robustZAgainstOthers`, as the from-scratch computation). Only
+ * the kinds in `only` when given (the rows of those kinds are the caller's own copies).
  */
-function scorePeers(units: UnitCatalogue, rows: GroupRow[]): void {
+function scorePeers(units: UnitCatalogue, rows: GroupRow[], only?: ReadonlySet<string>): void {
   const byKind = new Map<string, GroupRow[]>();
   for (const r of rows) {
-    r.zPeers = null;
-    if (r.status === null || r.status === "draft" || r.value === null) continue;
+    if (!reportedValue(r)) continue;
     const kind = units.kinds[r.unit] as string;
+    if (only && !only.has(kind)) continue;
     const list = byKind.get(kind);
     if (list) list.push(r);
     else byKind.set(kind, [r]);
@@ -156,7 +159,11 @@ function group(units: UnitCatalogue, indicatorId: string, version: string, rows:
   return { indicatorId, version, rows };
 }
 
-/** A group patched with the facts of the units recomputed (the rows of the others are unchanged). */
+/**
+ * A group patched with the facts of the units recomputed. The other rows are shared with the
+ * version it came from, except the reported values of the recomputed units' kinds: their scores
+ * against peers change, so they are copied and scored again.
+ */
 function patched(
   units: UnitCatalogue,
   from: Group,
@@ -164,13 +171,28 @@ function patched(
   changed: string[],
   facts: Fact[],
 ): Group {
-  const gone = new Set(changed.map((id) => units.index.get(id)));
-  const rows = from.rows.filter((r) => !gone.has(r.unit)).map((r) => ({ ...r }));
-  for (const f of facts) {
-    const row = rowOfFact(units, f);
-    if (row) rows.push(row);
+  const gone = new Set<number>();
+  const kinds = new Set<string>();
+  for (const id of changed) {
+    const u = units.index.get(id);
+    if (u === undefined) continue;
+    gone.add(u);
+    kinds.add(units.kinds[u] as string);
   }
-  return group(units, from.indicatorId, version, rows);
+  const fresh = facts
+    .map((f) => rowOfFact(units, f))
+    .filter((x): x is GroupRow => x !== null)
+    .sort((a, b) => a.unit - b.unit);
+  const rows: GroupRow[] = [];
+  let j = 0;
+  for (const r of from.rows) {
+    while (j < fresh.length && (fresh[j] as GroupRow).unit < r.unit) rows.push(fresh[j++] as GroupRow);
+    if (gone.has(r.unit)) continue;
+    rows.push(reportedValue(r) && kinds.has(units.kinds[r.unit] as string) ? { ...r } : r);
+  }
+  while (j < fresh.length) rows.push(fresh[j++] as GroupRow);
+  scorePeers(units, rows, kinds);
+  return { indicatorId: from.indicatorId, version, rows };
 }
 
 /**

@@ -38,6 +38,12 @@ export function reportedIndicators(db: Executor, planId: string, frequency: stri
 }
 export type ReportedIndicator = Awaited<ReturnType<typeof reportedIndicators>>[number];
 
+/** The version of the definitions (bumped by a trigger on every definition table). */
+export async function definitionsVersion(db: Executor): Promise<string> {
+  const [row] = await queryRows<{ v: string }>(db, sql`select version::text as v from definitions_version`);
+  return row?.v ?? "";
+}
+
 /**
  * A value of the period asked or of the history before it, as the driver returns it. Hand-typed:
  * `revised` is computed (no table describes it), and the numeric and timestamp columns come back
@@ -71,25 +77,47 @@ export function periodValues(db: Executor, indicatorIds: string[], period: strin
   );
 }
 
-/** `periodValues` of some units only: the (indicator, unit) pairs a small write marked. */
-export function periodValuesOf(
+/**
+ * For some (indicator, unit) pairs at one period, in one query: whether the unit is expected
+ * (as `expectedUnits`), its value of the period if any (as `periodValues`) and its earlier
+ * values of the `prior` periods (as `historyValues`).
+ */
+export function unitFactRows(
   db: Executor,
   pairs: { indicatorId: string; unitId: string }[],
   period: string,
-): Promise<PeriodValue[]> {
-  if (pairs.length === 0) return Promise.resolve([]);
-  return queryRows<PeriodValue>(
+  start: string,
+  prior: string[],
+) {
+  return queryRows<{
+    indicator_id: string;
+    org_unit_id: string;
+    expected: boolean;
+    id: string | null;
+    reporter_unit_id: string | null;
+    value: string | number | null;
+    status: string | null;
+    first_submitted_at: Date | string | null;
+    revised: boolean | null;
+    history: (string | number)[] | null;
+  }>(
     db,
-    sql`select o.id, o.indicator_id, o.org_unit_id, o.reporter_unit_id, o.period, o.value, o.status,
-          o.first_submitted_at,
+    sql`select c.i as indicator_id, c.u as org_unit_id,
+          exists (select 1 from quality_reporters r join org_units u on u.id = r.org_unit_id
+            where r.indicator_id = c.i and r.org_unit_id = c.u and r.period_length = ${period.length}
+              and r.first_period < ${period} and (u.valid_to is null or u.valid_to >= ${start}::date)) as expected,
+          o.id, o.reporter_unit_id, o.value, o.status, o.first_submitted_at,
           (o.first_submitted_at is not null
             and (select count(distinct coalesce(r.value::text, r.value_bool::text))
             from observation_revisions r where r.observation_id = o.id
-              and r.valid_from >= o.first_submitted_at) > 1) as revised
+              and r.valid_from >= o.first_submitted_at) > 1) as revised,
+          (select array_agg(h.value::text) from observations h
+            where h.indicator_id = c.i and h.org_unit_id = c.u and h.period = any(${pgArray(prior)}::text[])
+              and h.deleted_at is null and h.disagg_key = '' and h.value is not null) as history
         from unnest(${pgArray(pairs.map((p) => p.indicatorId))}::uuid[], ${pgArray(pairs.map((p) => p.unitId))}::uuid[])
           as c(i, u)
-        join observations o on o.indicator_id = c.i and o.org_unit_id = c.u
-        where o.period = ${period} and o.deleted_at is null and o.disagg_key = ''`,
+        left join observations o on o.indicator_id = c.i and o.org_unit_id = c.u and o.period = ${period}
+          and o.deleted_at is null and o.disagg_key = ''`,
   );
 }
 
@@ -125,25 +153,6 @@ export function expectedUnits(db: Executor, indicatorIds: string[], period: stri
     sql`select r.indicator_id, r.org_unit_id from quality_reporters r join org_units u on u.id = r.org_unit_id
         where r.indicator_id = any(${pgArray(indicatorIds)}::uuid[]) and r.period_length = ${period.length}
           and r.first_period < ${period} and (u.valid_to is null or u.valid_to >= ${start}::date)`,
-  );
-}
-
-/** `expectedUnits` of some units only (see `periodValuesOf`). */
-export function expectedUnitsOf(
-  db: Executor,
-  pairs: { indicatorId: string; unitId: string }[],
-  period: string,
-  start: string,
-) {
-  if (pairs.length === 0) return Promise.resolve([]);
-  return queryRows<{ indicator_id: string; org_unit_id: string }>(
-    db,
-    sql`select r.indicator_id, r.org_unit_id
-        from unnest(${pgArray(pairs.map((p) => p.indicatorId))}::uuid[], ${pgArray(pairs.map((p) => p.unitId))}::uuid[])
-          as c(i, u)
-        join quality_reporters r on r.indicator_id = c.i and r.org_unit_id = c.u and r.period_length = ${period.length}
-        join org_units u on u.id = r.org_unit_id
-        where r.first_period < ${period} and (u.valid_to is null or u.valid_to >= ${start}::date)`,
   );
 }
 

@@ -2,11 +2,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { codeParam, errorResponses } from "../../contracts/common.js";
+import { DEFAULT_PAGE_SIZE } from "../../contracts/pagination.js";
 import { parsePeriod } from "../../domain/periods.js";
 import { sendEncoded } from "../core/http/encoded.js";
-import { getPlanByCode } from "../plans/index.js";
 import { dataQualityAnswer, flagFilter, flaggedList, listFilters, listLimit, unitList } from "./schema.js";
-import { dataQualityJson, flaggedValuesJson, unitGapsJson } from "./service.js";
+import { DEFAULT_LIST_SIZE, dataQualityJson, flaggedValuesJson, unitGapsJson } from "./service.js";
 
 const access = () => ({ signedIn: true as const, tokenActions: ["observations:read"] });
 const cursor = z.string().max(512).optional().describe("The nextCursor of the previous page");
@@ -22,12 +22,16 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Data gaps and flags of one period: counts per indicator and in all, the units with missing values and the late, outlier and revised values (first pages)",
         params: z.object({ code: codeParam }),
-        querystring: z.strictObject({ ...listFilters, flag: flagFilter, limit: listLimit }),
+        querystring: z.strictObject({
+          ...listFilters,
+          flag: flagFilter,
+          limit: listLimit(DEFAULT_LIST_SIZE),
+        }),
         response: { 200: dataQualityAnswer, ...errorResponses },
       },
     },
     async (req, reply) => {
-      const plan = await getPlanByCode(db(), req.params.code);
+      const plan = { code: req.params.code };
       const { period, indicator, ...q } = req.query;
       const answer = await dataQualityJson(
         db(),
@@ -50,12 +54,17 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["observations"],
         summary: "The late, outlier and revised values of one period, a page at a time",
         params: z.object({ code: codeParam }),
-        querystring: z.strictObject({ ...listFilters, flag: flagFilter, limit: listLimit, cursor }),
+        querystring: z.strictObject({
+          ...listFilters,
+          flag: flagFilter,
+          limit: listLimit(DEFAULT_PAGE_SIZE),
+          cursor,
+        }),
         response: { 200: flaggedList, ...errorResponses },
       },
     },
     async (req, reply) => {
-      const plan = await getPlanByCode(db(), req.params.code);
+      const plan = { code: req.params.code };
       const { period, indicator, ...q } = req.query;
       const answer = await flaggedValuesJson(
         db(),
@@ -84,14 +93,14 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
             .enum(["true", "false"])
             .optional()
             .describe("true: only units with a value missing (they come first in the order)"),
-          limit: listLimit,
+          limit: listLimit(DEFAULT_PAGE_SIZE),
           cursor,
         }),
         response: { 200: unitList, ...errorResponses },
       },
     },
     async (req, reply) => {
-      const plan = await getPlanByCode(db(), req.params.code);
+      const plan = { code: req.params.code };
       const { period, gaps, indicator, ...q } = req.query;
       const answer = await unitGapsJson(
         db(),

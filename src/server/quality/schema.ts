@@ -39,10 +39,10 @@ const counts = {
 };
 
 const flaggedList = listEnvelope(flaggedValue).describe(
-  "Flagged values in indicator order, reported before drafts, then by unit code (a page; GET …/data-quality/flagged pages further)",
+  "Flagged values in indicator order, reported before drafts, then by unit code (in the data-quality answer, the first page: GET …/data-quality/flagged pages further)",
 );
 const unitList = listEnvelope(unitGaps).describe(
-  "Units expected or with a flagged value, the most missing first, then by unit code (a page; GET …/data-quality/units pages further)",
+  "Units expected or with a flagged value, the most missing first, then by unit code (in the data-quality answer, the first page: GET …/data-quality/units pages further)",
 );
 
 export const dataQualityAnswer = z.object({
@@ -93,12 +93,14 @@ export const listFilters = {
   unit: codeParam.optional().describe("Only this unit (code) in the lists"),
 };
 
-export const listLimit = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_PAGE_SIZE)
-  .default(100)
-  .describe(`How many items a list holds (1–${MAX_PAGE_SIZE}, default 100)`);
+/** The page size of a list (`size` when not asked). */
+export const listLimit = (size: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .default(size)
+    .describe(`How many items a list holds (1–${MAX_PAGE_SIZE}, default ${size})`);
 
 export const flagFilter = flag.optional().describe("Only values with this flag");

@@ -25,29 +25,46 @@ import {
 import { dueRuleOf } from "../../domain/quality.js";
 import { authorize, dataGapScope, type Principal } from "../access/index.js";
 import { AnswerCache } from "../core/answer-cache.js";
+import { notFound } from "../core/errors.js";
 import { type EncodedJson, encodeJson } from "../core/http/encoded.js";
+import { getPlanByCode } from "../plans/index.js";
 import { groupsAt, unitCatalogue } from "./groups.js";
 import { buildPart, type Part } from "./parts.js";
 import * as Q from "./queries.js";
 import type { flaggedValue } from "./schema.js";
-import { freshenGroups } from "./summary.js";
+import { freshenGroups, planGroupStates } from "./summary.js";
 import { type ListFilter, type Page, QualityView, type UnitGaps } from "./view.js";
 
 type Plan = { id: string; code: string; dueRule: DueRule | null };
 type FlaggedValue = z.infer<typeof flaggedValue>;
 
-/** How long the lists of the answer are when not asked (their own routes page further). */
-export const DEFAULT_LIST_SIZE = 100;
+/**
+ * How long the lists of the data-quality answer are when not asked: a glimpse beside the counts,
+ * as the alerts give (their own routes page further, 100 at a time by default).
+ */
+export const DEFAULT_LIST_SIZE = 20;
 
 /** The memos of one database (state versions are only unique within one). */
 const memoTable = new WeakMap<
   Executor,
-  { views: AnswerCache<Viewed>; parts: Map<string, Part>; json: AnswerCache<EncodedJson> }
+  {
+    plans: AnswerCache<Plan>;
+    indicators: AnswerCache<Q.ReportedIndicator[]>;
+    views: AnswerCache<Viewed>;
+    parts: Map<string, Part>;
+    json: AnswerCache<EncodedJson>;
+  }
 >();
 function memosOf(db: Executor) {
   let m = memoTable.get(db);
   if (!m) {
-    m = { views: new AnswerCache(32), parts: new Map(), json: new AnswerCache(64) };
+    m = {
+      plans: new AnswerCache(8),
+      indicators: new AnswerCache(8),
+      views: new AnswerCache(32),
+      parts: new Map(),
+      json: new AnswerCache(64),
+    };
     memoTable.set(db, m);
   }
   return m;
@@ -92,13 +109,25 @@ export interface Viewed {
  */
 export async function qualityView(
   db: Executor,
-  plan: Plan,
+  /** The plan (its code is what counts: the rest is read at the definitions' version). */
+  planOf: { code: string },
   period: Period,
   principal: Principal,
   now = new Date(),
 ): Promise<Viewed> {
   const frequency = frequencyOfPeriodKind(period.kind);
-  const all = await Q.reportedIndicators(db, plan.id, frequency);
+  const code = formatPeriod(period);
+  // One query when nothing is stale: the plan's id, the definitions version, every group's state.
+  const states = await planGroupStates(db, planOf.code, frequency, code);
+  if (states.planId === null) throw notFound("plan", planOf.code);
+  const definitions = states.definitions;
+  // The plan and its indicators change only with the definitions.
+  const plan = await memosOf(db).plans.get(`${planOf.code}|${definitions}`, () =>
+    getPlanByCode(db, planOf.code),
+  );
+  const all = await memosOf(db).indicators.get(`${plan.id}|${frequency}|${definitions}`, () =>
+    Q.reportedIndicators(db, plan.id, frequency),
+  );
   const subject = {
     planId: plan.id,
     indicators: all.map((i) => ({ id: i.id, code: i.code, systemIds: i.systemIds ?? [] })),
@@ -108,8 +137,7 @@ export async function qualityView(
   const { indicatorIds, reviewed, units: unitScope } = dataGapScope(principal, subject);
   const inds = all.filter((i) => indicatorIds.has(i.id));
   const ids = inds.map((i) => i.id);
-  const code = formatPeriod(period);
-  const fresh = await freshenGroups(db, ids, period);
+  const fresh = await freshenGroups(db, ids, period, states);
   const dues = inds.map((i) => dueAt(period, dueRuleOf(i.dueRule, plan.dueRule)));
   const passed = dues.map((d) => (now > d ? 1 : 0)).join("");
   const who = principalKey(principal);
@@ -187,7 +215,7 @@ function answerOf(v: Viewed, q: QualityQuery): DataQuality {
 /** Data quality of one plan and period: the whole counts, and the first page of each list. */
 export async function dataQuality(
   db: Executor,
-  plan: Plan,
+  plan: { code: string },
   period: Period,
   principal: Principal,
   now = new Date(),
@@ -204,7 +232,7 @@ const queryKey = (q: object) => JSON.stringify(q);
  */
 export async function dataQualityJson(
   db: Executor,
-  plan: Plan,
+  plan: { code: string },
   period: Period,
   principal: Principal,
   q: QualityQuery,
@@ -220,7 +248,7 @@ export async function dataQualityJson(
 /** One page of the flagged values (indicator order, reported before drafts, then unit code). */
 export async function flaggedValuesJson(
   db: Executor,
-  plan: Plan,
+  plan: { code: string },
   period: Period,
   principal: Principal,
   q: ListFilter & { limit: number; cursor?: string },
@@ -236,7 +264,7 @@ export async function flaggedValuesJson(
 /** One page of the units with their gaps (most missing first, then unit code). */
 export async function unitGapsJson(
   db: Executor,
-  plan: Plan,
+  plan: { code: string },
   period: Period,
   principal: Principal,
   q: ListFilter & { limit: number; cursor?: string; gaps?: boolean },

@@ -357,7 +357,8 @@ describe.each(backends())("data quality on %s", (backend) => {
   };
 
   // One property split over parts of fresh random cases each (no test over 30 s, docs/testing.md).
-  // PostgreSQL answers each of the many small statements over a socket: one case (~15 s) per part.
+  // PostgreSQL answers each of the many small statements over a socket: a case takes ~2 s on a
+  // quiet machine and ~15 s on a busy one, so one case per part there.
   const parts = backend === "pglite" ? 3 : 8;
   it.each(Array.from({ length: parts }, (_, k) => k + 1))(
     `the maintained answer equals the one computed from the values, after random writes (part %i of ${parts})`,

@@ -4,37 +4,10 @@
  * answering an empty list, not 404, when no unit under the parent has a value.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UserPrincipal } from "../../src/server/access/index.js";
 import { importObservations, jsonRows, loadRefs } from "../../src/server/observations/index.js";
 import { type TestApp, testApp } from "../helpers/app.js";
-import { as, createDemoAccounts, login, type Session } from "../helpers/auth.js";
+import { approverOf, as, createDemoAccounts, login, type Session } from "../helpers/auth.js";
 import { backends } from "../helpers/db.js";
-
-/** The statistics office's reporter for every unit, writing as the demo does (entered and submitted). */
-function writerOf(unitIds: string[]): UserPrincipal {
-  return {
-    kind: "user",
-    userId: "00000000-0000-0000-0000-000000000000",
-    username: "test:writer",
-    displayName: "Test writer",
-    unitId: null,
-    grants: [
-      {
-        id: "test",
-        role: "unit_approver",
-        planId: null,
-        systemId: null,
-        projectId: null,
-        unitId: null,
-        unitIds: new Set(unitIds),
-      },
-    ],
-    sessionId: null,
-    csrfToken: null,
-    totpEnabled: false,
-    mustEnrolTotp: false,
-  };
-}
 
 const INNOVATING = "OI_ENTERPRISES_INNOVATING";
 const SURVEYED = "OI_ENTERPRISES_SURVEYED";
@@ -81,7 +54,7 @@ describe.each(backends())("values by disaggregation, and empty breakdowns, on %s
     const refs = await loadRefs(db, rows);
     const summary = await importObservations(
       db,
-      writerOf([...refs.units.values()].map((u) => u.id)),
+      approverOf([...refs.units.values()].map((u) => u.id)),
       jsonRows(rows),
       { actor: "test:writer", reason: "disaggregation test" },
       { format: "json", submit: true },

@@ -4,37 +4,10 @@
  * bad input answered in the stable error shape.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UserPrincipal } from "../../src/server/access/index.js";
 import { importObservations, jsonRows, loadRefs } from "../../src/server/observations/index.js";
 import { type TestApp, testApp } from "../helpers/app.js";
-import { as, createDemoAccounts, login, type Session } from "../helpers/auth.js";
+import { approverOf, as, createDemoAccounts, login, type Session } from "../helpers/auth.js";
 import { backends } from "../helpers/db.js";
-
-/** An approver of the given units, writing as the demo does (entered and submitted in one step). */
-function approverOf(unitIds: string[]): UserPrincipal {
-  return {
-    kind: "user",
-    userId: "00000000-0000-0000-0000-000000000000",
-    username: "test:writer",
-    displayName: "Test writer",
-    unitId: null,
-    grants: [
-      {
-        id: "test",
-        role: "unit_approver",
-        planId: null,
-        systemId: null,
-        projectId: null,
-        unitId: null,
-        unitIds: new Set(unitIds),
-      },
-    ],
-    sessionId: null,
-    csrfToken: null,
-    totpEnabled: false,
-    mustEnrolTotp: false,
-  };
-}
 
 /** Online dossier rate (%) per province in 2026-08..10; Hồ Chí Minh City skips September. */
 const RATES: Record<string, number> = { "HA-NOI": 90, "HO-CHI-MINH": 50, "HAI-PHONG": 60, "DA-NANG": 70 };

@@ -5,12 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planDefinition } from "../../src/domain/plan-definition/schema.js";
-import type { UserPrincipal } from "../../src/server/access/index.js";
 import { parseDefinitionText, validateFile } from "../../src/server/core/definition-files.js";
 import { importObservations, jsonRows, loadRefs } from "../../src/server/observations/index.js";
 import { importPlanDefinition } from "../../src/server/plans/import-plan.js";
 import { type TestApp, testApp } from "../helpers/app.js";
-import { as, createDemoAccounts, login, type Session } from "../helpers/auth.js";
+import { approverOf, as, createDemoAccounts, login, type Session } from "../helpers/auth.js";
 import { backends } from "../helpers/db.js";
 
 type Unit = { vi: string; en: string | null } | null;
@@ -34,32 +33,6 @@ indicators:
     frequency: monthly
     aggregation: sum
 `;
-
-/** An approver of the given units, writing as the demo does (entered and submitted in one step). */
-function approverOf(unitIds: string[]): UserPrincipal {
-  return {
-    kind: "user",
-    userId: "00000000-0000-0000-0000-000000000000",
-    username: "test:writer",
-    displayName: "Test writer",
-    unitId: null,
-    grants: [
-      {
-        id: "test",
-        role: "unit_approver",
-        planId: null,
-        systemId: null,
-        projectId: null,
-        unitId: null,
-        unitIds: new Set(unitIds),
-      },
-    ],
-    sessionId: null,
-    csrfToken: null,
-    totpEnabled: false,
-    mustEnrolTotp: false,
-  };
-}
 
 describe.each(backends())("indicator units on %s", (backend) => {
   let t: TestApp;

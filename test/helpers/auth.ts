@@ -1,6 +1,10 @@
-/** Signing in as the demo personas in tests, and requests carrying their session and CSRF token. */
+/**
+ * Signing in as the demo personas in tests, requests carrying their session and CSRF token, and
+ * principals for service calls.
+ */
 import type { InjectOptions } from "fastify";
 import type { Database } from "../../src/db/client.js";
+import type { UserPrincipal } from "../../src/server/access/index.js";
 import type { App } from "../../src/server/app.js";
 import { ensureDemoAccounts } from "../../src/server/users/demo-accounts.js";
 
@@ -38,5 +42,34 @@ export function as(app: App, s: Session | null) {
       if (!["GET", "HEAD"].includes(method)) headers["x-csrf-token"] = s.csrf;
     }
     return app.inject({ ...opts, method: method as InjectOptions["method"], headers });
+  };
+}
+
+/**
+ * An approver of the given units as a principal for service calls (no session): writes values as
+ * the demo does, entered and submitted in one step.
+ */
+export function approverOf(unitIds: string[]): UserPrincipal {
+  return {
+    kind: "user",
+    userId: "00000000-0000-0000-0000-000000000000",
+    username: "test:writer",
+    displayName: "Test writer",
+    unitId: null,
+    grants: [
+      {
+        id: "test",
+        role: "unit_approver",
+        planId: null,
+        systemId: null,
+        projectId: null,
+        unitId: null,
+        unitIds: new Set(unitIds),
+      },
+    ],
+    sessionId: null,
+    csrfToken: null,
+    totpEnabled: false,
+    mustEnrolTotp: false,
   };
 }

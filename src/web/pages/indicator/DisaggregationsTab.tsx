@@ -18,6 +18,7 @@ import { formatNumber, formatPercent } from "../../lib/format.js";
 import { formatValue } from "../system/drill-format.js";
 import { tx } from "../system/drill-shared.js";
 import { dimensionViews, isAdditive } from "./disaggregation-model.js";
+import { PeriodSelect } from "./PeriodSelect.js";
 import { defaultPeriod, periodChoices } from "./periods.js";
 import { rankedBarsOption } from "./units-option.js";
 
@@ -76,17 +77,7 @@ export function DisaggregationsTab({
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end" className="no-print">
-        <Select
-          label={t("units.period")}
-          data={choices}
-          value={period}
-          onChange={(v) =>
-            void navigate({ search: (p) => ({ ...p, period: v ?? undefined }), replace: true })
-          }
-          allowDeselect={false}
-          w={160}
-          size="sm"
-        />
+        <PeriodSelect choices={choices} period={period} />
         <Select
           label={t("disaggregations.unit")}
           data={unitChoices}

@@ -5,8 +5,8 @@
  * /plans/{code}/data-quality; the two lists, filtered to these indicators on the server, come a
  * page at a time (at national scale a period can flag a hundred thousand values). Signed-in only.
  */
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text } from "@mantine/core";
-import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Link, useSearch } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useDataQuality, useQualityFlagged, useQualityGaps, useSeries } from "../../api/dashboards.js";
@@ -15,6 +15,7 @@ import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { formatDate, formatNumber } from "../../lib/format.js";
 import { useUnitNames } from "../system/drill-shared.js";
+import { PeriodSelect } from "./PeriodSelect.js";
 import { defaultPeriod, periodChoices } from "./periods.js";
 
 export function QualityTab({
@@ -31,7 +32,6 @@ export function QualityTab({
   const { t } = useTranslation("indicator");
   const lang = currentLanguage();
   const search = useSearch({ from: "/indicators/$code" });
-  const navigate = useNavigate({ from: "/indicators/$code" });
   const series = useSeries(code, { plan, ...(search.basis ? { basis: search.basis } : {}) });
   const choices = useMemo(() => periodChoices(series.data?.points ?? []), [series.data]);
   const period = search.period ?? defaultPeriod(series.data?.points ?? []);
@@ -50,16 +50,7 @@ export function QualityTab({
   if (!signedIn) return <Text c="dimmed">{t("quality.signIn")}</Text>;
   return (
     <Stack gap="sm">
-      <Select
-        className="no-print"
-        label={t("units.period")}
-        data={choices}
-        value={period}
-        onChange={(v) => void navigate({ search: (p) => ({ ...p, period: v ?? undefined }), replace: true })}
-        allowDeselect={false}
-        w={160}
-        size="sm"
-      />
+      <PeriodSelect choices={choices} period={period} className="no-print" />
       <Text size="xs" c="dimmed">
         {t("quality.scope", { list: codes.join(", ") })}
       </Text>

@@ -3,7 +3,7 @@
  * as the API ranks them for the indicator's direction) and the same as a table; "no values" when
  * no unit of the level has one (the breakdown answers an empty list, not an error).
  */
-import { Anchor, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Group, SegmentedControl, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +16,7 @@ import { currentLanguage } from "../../i18n/index.js";
 import { formatNumber } from "../../lib/format.js";
 import { formatValue } from "../system/drill-format.js";
 import { tx } from "../system/drill-shared.js";
+import { PeriodSelect } from "./PeriodSelect.js";
 import { defaultPeriod, periodChoices } from "./periods.js";
 import { rankedBarsOption, unitsOfLevel } from "./units-option.js";
 
@@ -54,17 +55,7 @@ export function UnitsTab({ code, plan, indicator }: { code: string; plan: string
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end" className="no-print">
-        <Select
-          label={t("units.period")}
-          data={choices}
-          value={period}
-          onChange={(v) =>
-            void navigate({ search: (p) => ({ ...p, period: v ?? undefined }), replace: true })
-          }
-          allowDeselect={false}
-          w={160}
-          size="sm"
-        />
+        <PeriodSelect choices={choices} period={period} />
         <div>
           <Text size="sm" fw={500} id="units-level" mb={2}>
             {t("units.level")}

@@ -7907,6 +7907,8 @@ export interface paths {
                                 readReportedValues: boolean;
                                 /** @description GET /users */
                                 readUsers: boolean;
+                                /** @description approving, returning and revising values of some plan or system (GET /observations?reviewable=true lists them) */
+                                reviewValues: boolean;
                             };
                             /** @description Send as x-csrf-token on every state-changing request made with the session cookie. */
                             csrfToken: string;
@@ -7987,6 +7989,8 @@ export interface paths {
                                 readReportedValues: boolean;
                                 /** @description GET /users */
                                 readUsers: boolean;
+                                /** @description approving, returning and revising values of some plan or system (GET /observations?reviewable=true lists them) */
+                                reviewValues: boolean;
                             };
                             /** @description Send as x-csrf-token on every state-changing request made with the session cookie. */
                             csrfToken: string;
@@ -8205,6 +8209,8 @@ export interface paths {
                                     readReportedValues: boolean;
                                     /** @description GET /users */
                                     readUsers: boolean;
+                                    /** @description approving, returning and revising values of some plan or system (GET /observations?reviewable=true lists them) */
+                                    reviewValues: boolean;
                                 };
                                 /** @description Send as x-csrf-token on every state-changing request made with the session cookie. */
                                 csrfToken: string;

@@ -19,6 +19,9 @@ export const sessionCan = z
     manageApiTokens: flag("POST /api-tokens, GET /api-tokens"),
     importValues: flag("POST /observations/import and /observations/bulk (rows of cells your unit reports)"),
     readReportedValues: flag("dashboards with basis=reported (submitted values not yet approved)"),
+    reviewValues: flag(
+      "approving, returning and revising values of some plan or system (GET /observations?reviewable=true lists them)",
+    ),
   })
   .describe("What you may do, instance-wide.");
 

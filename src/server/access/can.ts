@@ -15,6 +15,7 @@ import type {
 import { lockedForUnit, revisable, transitionAllowed } from "../../domain/value-rules.js";
 import { allows } from "./authorize.js";
 import type { IndicatorContext } from "./policies/indicators.js";
+import { reviewsSomeValues } from "./policies/observations.js";
 import type { ValueContext } from "./policies/observations.js";
 import { type Principal, roles } from "./roles.js";
 
@@ -28,6 +29,7 @@ export function sessionCan(p: Principal): SessionCan {
     manageApiTokens: allows(p, "apiToken.manage", null),
     importValues: allows(p, "observation.import", null),
     readReportedValues: allows(p, "rollup.readReported", null),
+    reviewValues: reviewsSomeValues(p),
   };
 }
 

@@ -55,6 +55,16 @@ export function Shell() {
             <Link to="/plans/$plan/roadmap" params={{ plan: "NQ57" }} className="nav-link">
               {t("shell.roadmap")}
             </Link>
+            {user && session.data?.can.importValues && (
+              <Link to="/entry" className="nav-link">
+                {t("shell.entry")}
+              </Link>
+            )}
+            {user && session.data?.can.reviewValues && (
+              <Link to="/review" className="nav-link">
+                {t("shell.review")}
+              </Link>
+            )}
             {user && (
               <Link to="/meeting" className="nav-link">
                 {t("shell.meeting")}

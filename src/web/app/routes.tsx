@@ -127,6 +127,43 @@ const meetingRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/meeting/MeetingPage.js"), "MeetingPage"),
 });
 
+/** A reporting officer's grid: one unit, one plan, one period (issue 14). */
+const entryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/entry",
+  validateSearch: (s: Search) => compact({ unit: code(s.unit), plan: code(s.plan), period: period(s.period) }),
+  component: lazyRouteComponent(() => import("../pages/entry/EntryPage.js"), "EntryPage"),
+});
+
+/** The import wizard: template → upload → dry run → commit. */
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/import",
+  validateSearch: (s: Search) =>
+    compact({
+      unit: code(s.unit),
+      plan: code(s.plan),
+      period: period(s.period),
+      // An import under way or done (its idempotency key), so a reload finds its progress.
+      key: typeof s.key === "string" && /^[\w-]{8,80}$/.test(s.key) ? s.key : undefined,
+    }),
+  component: lazyRouteComponent(() => import("../pages/import/ImportPage.js"), "ImportPage"),
+});
+
+/** The review queue: submitted values a reviewer may approve or return. */
+const reviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/review",
+  validateSearch: (s: Search) =>
+    compact({
+      plan: code(s.plan),
+      unit: code(s.unit),
+      indicator: code(s.indicator),
+      period: period(s.period),
+    }),
+  component: lazyRouteComponent(() => import("../pages/review/ReviewPage.js"), "ReviewPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
@@ -137,6 +174,9 @@ const routeTree = rootRoute.addChildren([
   indicatorRoute,
   orgUnitRoute,
   meetingRoute,
+  entryRoute,
+  importRoute,
+  reviewRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent", scrollRestoration: true });

@@ -134,6 +134,17 @@ export function canReviewValue(p: Principal, v: CellContext): boolean {
   return reviewsValuesOf(p, v);
 }
 
+/** Whether the principal reviews the values of some plan or system at all (canReviewValue's rule, any subject). */
+export function reviewsSomeValues(p: Principal): boolean {
+  if (p.kind !== "user" || p.mustEnrolTotp) return false;
+  return p.grants.some(
+    (g) =>
+      g.role === "system_admin" ||
+      (g.role === "standing_office" && g.planId !== null) ||
+      (g.role === "chief_engineer" && g.systemId !== null),
+  );
+}
+
 /** Whether the principal reviews values of indicators in these plans or systems (canReviewValue's rule). */
 function reviewsValuesOf(p: Principal, v: Pick<CellContext, "planIds" | "systemIds">): boolean {
   if (p.kind !== "user") return false;

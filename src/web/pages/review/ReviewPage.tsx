@@ -1,0 +1,4 @@
+/** Placeholder while the page is built (issue 14): replaced by its owner. */
+export function ReviewPage() {
+  return null;
+}

@@ -15,8 +15,8 @@ import type {
 import { lockedForUnit, revisable, transitionAllowed } from "../../domain/value-rules.js";
 import { allows } from "./authorize.js";
 import type { IndicatorContext } from "./policies/indicators.js";
-import { reviewsSomeValues } from "./policies/observations.js";
 import type { ValueContext } from "./policies/observations.js";
+import { reviewsSomeValues } from "./policies/observations.js";
 import { type Principal, roles } from "./roles.js";
 
 export function sessionCan(p: Principal): SessionCan {

@@ -131,7 +131,8 @@ const meetingRoute = createRoute({
 const entryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/entry",
-  validateSearch: (s: Search) => compact({ unit: code(s.unit), plan: code(s.plan), period: period(s.period) }),
+  validateSearch: (s: Search) =>
+    compact({ unit: code(s.unit), plan: code(s.plan), period: period(s.period) }),
   component: lazyRouteComponent(() => import("../pages/entry/EntryPage.js"), "EntryPage"),
 });
 

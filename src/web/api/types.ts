@@ -10,3 +10,10 @@ export type AnswerOf<P extends keyof ApiPaths> =
   }
     ? A
     : never;
+
+/** A request body by path and method (the JSON one). */
+export type BodyOf<P extends keyof ApiPaths, M extends "put" | "post" | "patch"> = ApiPaths[P] extends {
+  [K in M]: { requestBody?: { content: { "application/json": infer B } } };
+}
+  ? B
+  : never;

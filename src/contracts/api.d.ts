@@ -2396,6 +2396,8 @@ export interface paths {
                     under?: string;
                     /** @description true: only values you may approve or return (the review queue, with status=submitted); their `can` flags say which. */
                     reviewable?: "true" | "false";
+                    /** @description true: each value with `previous`, the same cell's value in the period before (a reviewer spots a typo by the change). */
+                    previous?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -2436,6 +2438,13 @@ export interface paths {
                                 id: string;
                                 indicator: string;
                                 period: string;
+                                /** @description With previous=true: the same cell (indicator, unit, disaggregation) in the period before, as you may read it now; null when there is none you may read. */
+                                previous?: {
+                                    period: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "submitted" | "approved";
+                                    value: number | boolean;
+                                } | null;
                                 reporterUnit: string;
                                 source: string | null;
                                 /** @enum {string} */

@@ -5,9 +5,10 @@
  * types come from the Drizzle schema.
  */
 import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
-import type { Executor } from "../../../db/client.js";
+import { pgArray } from "../../../db/arrays.js";
+import { type Executor, queryRows } from "../../../db/client.js";
 import { indicators, observationRevisions, observations, orgUnits } from "../../../db/schema/index.js";
-import { parsePeriod } from "../../../domain/periods.js";
+import { formatPeriod, parsePeriod, previous } from "../../../domain/periods.js";
 import type { Principal } from "../../access/index.js";
 import { readableValues, reviewableValues } from "../../access/index.js";
 import { AppError } from "../../core/errors.js";
@@ -24,6 +25,8 @@ export interface ValueQuery {
   under?: string | undefined;
   /** "true": only values the principal may review (approve, return). */
   reviewable?: "true" | "false" | undefined;
+  /** "true": each value with the same cell's value in the period before (read by listValues). */
+  previous?: "true" | "false" | undefined;
 }
 
 /**
@@ -142,4 +145,56 @@ export function revisionsOf(db: Executor, observationId: string): Promise<Revisi
     .from(observationRevisions)
     .where(eq(observationRevisions.observationId, observationId))
     .orderBy(asc(observationRevisions.version));
+}
+
+/** A cell's value in the period before a listed value's, as the caller may read it. */
+export interface PreviousValue {
+  period: string;
+  value: number | boolean;
+  status: "draft" | "submitted" | "approved";
+}
+
+/**
+ * For each of `rows`, the same cell's value (indicator, unit, disaggregation) in the period before,
+ * if the principal may read it — one statement for the page. The read rule is the list's own SQL
+ * (`readableValues`), applied to the earlier value: a reviewer sees the unit's submitted and
+ * approved figures, never its drafts.
+ */
+export async function previousValues(
+  db: Executor,
+  principal: Principal,
+  rows: readonly ObservationRow[],
+): Promise<Map<string, PreviousValue>> {
+  if (rows.length === 0) return new Map();
+  const ids = rows.map((r) => r.id);
+  const before = rows.map((r) => formatPeriod(previous(parsePeriod(r.period))));
+  // `observations` and `indicators` stay unaliased: readableValues names their columns.
+  const found = await queryRows<{
+    for_id: string;
+    period: string;
+    value: string | number | null;
+    value_bool: boolean | null;
+    status: PreviousValue["status"];
+  }>(
+    db,
+    sql`select x.for_id, ${observations.period} as period, ${observations.value} as value,
+      ${observations.valueBool} as value_bool, ${observations.status} as status
+    from unnest(${pgArray(ids)}::uuid[], ${pgArray(before)}::text[]) as x(for_id, before)
+    join observations c on c.id = x.for_id
+    join ${observations} on ${observations.period} = x.before
+      and ${observations.indicatorId} = c.indicator_id
+      and ${observations.orgUnitId} = c.org_unit_id
+      and ${observations.disaggKey} = c.disagg_key
+      and ${observations.deletedAt} is null
+    join ${indicators} on ${indicators.id} = ${observations.indicatorId}
+    where ${readableValues(principal)}`,
+  );
+  const out = new Map<string, PreviousValue>();
+  for (const r of found)
+    out.set(r.for_id, {
+      period: r.period,
+      value: r.value_bool ?? Number(r.value),
+      status: r.status,
+    });
+  return out;
 }

@@ -12,6 +12,8 @@ import { decodeCursor, encodeCursor } from "../../core/http/pagination.js";
 import type { ObservationRow, RevisionRow } from "./model.js";
 import {
   countValues,
+  type PreviousValue,
+  previousValues,
   revisionsAsOf,
   revisionsOf,
   unitCodes,
@@ -84,12 +86,20 @@ export interface ValueListQuery extends ValueQuery {
   cursor?: string | undefined;
 }
 
-/** A page of the values a principal may read (keyset by id), with the total and the next cursor. */
+/**
+ * A page of the values a principal may read (keyset by id), with the total and the next cursor;
+ * with `previous`, each value's cell in the period before (by value id).
+ */
 export async function listValues(
   db: Executor,
   principal: Principal,
   q: ValueListQuery,
-): Promise<{ items: ValueView[]; total: number; nextCursor: string | null }> {
+): Promise<{
+  items: ValueView[];
+  total: number;
+  nextCursor: string | null;
+  previous?: Map<string, PreviousValue>;
+}> {
   const where = valueFilter(principal, q);
   const after = decodeCursor(q.cursor, 1);
   const rows = await valuePage(db, where, after?.[0], q.limit + 1);
@@ -102,7 +112,14 @@ export async function listValues(
   // As of a past time the status filter applies to the state shown then.
   if (q.status && q.asOf) items = items.filter((v) => (v.revision ?? v.row).status === q.status);
   const last = rows[q.limit - 1];
-  return { items, total, nextCursor: rows.length > q.limit && last ? encodeCursor([last.id]) : null };
+  const nextCursor = rows.length > q.limit && last ? encodeCursor([last.id]) : null;
+  if (q.previous !== "true") return { items, total, nextCursor };
+  const previous = await previousValues(
+    db,
+    principal,
+    items.map((v) => v.row),
+  );
+  return { items, total, nextCursor, previous };
 }
 
 /** One value the caller may read (404 otherwise). */

@@ -19,6 +19,7 @@ import { listValues, readRevisions, readValue, valueView } from "./read.js";
 import {
   deleteQuery,
   idParams,
+  listedObservation,
   listQuery,
   observation,
   reviseBody,
@@ -80,12 +81,16 @@ export const valueRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Values you may read, by indicator, unit and period range; `asOf` returns them as they stood then",
         querystring: listQuery,
-        response: { 200: listEnvelope(observation), ...errorResponses },
+        response: { 200: listEnvelope(listedObservation), ...errorResponses },
       },
     },
     async (req) => {
-      const page = await listValues(db(), req.principal, req.query);
-      return { ...page, items: page.items.map((v) => presentObservation(v, req.principal)) };
+      const { previous, ...page } = await listValues(db(), req.principal, req.query);
+      const items = page.items.map((v) => {
+        const out = presentObservation(v, req.principal);
+        return previous ? { ...out, previous: previous.get(v.row.id) ?? null } : out;
+      });
+      return { ...page, items };
     },
   );
 

@@ -28,6 +28,21 @@ export const observation = z.object({
   can: valueCan,
 });
 
+/** A list row: the value, and with `previous=true` the same cell's value in the period before. */
+export const listedObservation = observation.extend({
+  previous: z
+    .object({
+      period: z.string(),
+      value: z.union([z.number(), z.boolean()]),
+      status: z.enum(["draft", "submitted", "approved"]),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      "With previous=true: the same cell (indicator, unit, disaggregation) in the period before, as you may read it now; null when there is none you may read.",
+    ),
+});
+
 export const revision = z.object({
   version: z.number(),
   value: z.union([z.number(), z.boolean()]),
@@ -86,6 +101,12 @@ export const listQuery = pageQuery.extend({
     .optional()
     .describe(
       "true: only values you may approve or return (the review queue, with status=submitted); their `can` flags say which.",
+    ),
+  previous: z
+    .enum(["true", "false"])
+    .optional()
+    .describe(
+      "true: each value with `previous`, the same cell's value in the period before (a reviewer spots a typo by the change).",
     ),
 });
 

@@ -2727,11 +2727,16 @@ export interface paths {
                                 row: number;
                                 value?: unknown;
                             }[];
+                            /** @description Rows that create a value (in a dry run: would create) */
                             imported: number;
+                            /** @description Rows refused because they would change a submitted or approved value (also in rejected) */
+                            locked: number;
                             rejected: number;
                             replayed: boolean;
                             rows: number;
+                            /** @description Rows equal to the current value */
                             unchanged: number;
+                            /** @description Rows that change a value (in a dry run: would change) */
                             updated: number;
                         };
                     };
@@ -2780,11 +2785,16 @@ export interface paths {
                                 row: number;
                                 value?: unknown;
                             }[];
+                            /** @description Rows that create a value (in a dry run: would create) */
                             imported: number;
+                            /** @description Rows refused because they would change a submitted or approved value (also in rejected) */
+                            locked: number;
                             rejected: number;
                             replayed: boolean;
                             rows: number;
+                            /** @description Rows equal to the current value */
                             unchanged: number;
+                            /** @description Rows that change a value (in a dry run: would change) */
                             updated: number;
                         };
                     };
@@ -2889,11 +2899,16 @@ export interface paths {
                                 row: number;
                                 value?: unknown;
                             }[];
+                            /** @description Rows that create a value (in a dry run: would create) */
                             imported: number;
+                            /** @description Rows refused because they would change a submitted or approved value (also in rejected) */
+                            locked: number;
                             rejected: number;
                             replayed: boolean;
                             rows: number;
+                            /** @description Rows equal to the current value */
                             unchanged: number;
+                            /** @description Rows that change a value (in a dry run: would change) */
                             updated: number;
                         };
                     };
@@ -2951,11 +2966,16 @@ export interface paths {
                                 row: number;
                                 value?: unknown;
                             }[];
+                            /** @description Rows that create a value (in a dry run: would create) */
                             imported: number;
+                            /** @description Rows refused because they would change a submitted or approved value (also in rejected) */
+                            locked: number;
                             rejected: number;
                             replayed: boolean;
                             rows: number;
+                            /** @description Rows equal to the current value */
                             unchanged: number;
+                            /** @description Rows that change a value (in a dry run: would change) */
                             updated: number;
                         };
                     };

@@ -191,6 +191,30 @@ describe.each(backends())("value integrity on %s", (backend) => {
       })
     ).json() as { items: Obs[] };
     expect(list.items.map((o) => o.value).sort()).toEqual([700, 800]);
+
+    // A dry run beside errors still says what the other rows would do (the import wizard's summary),
+    // and counts the locked row apart from the changes; an import with errors counts nothing.
+    const items = [
+      row("2026-08", 801),
+      row("2026-07", 701),
+      row("2026-05", 500),
+      { ...row("2026-04", 1), indicator: "OI_NO_SUCH_INDICATOR" },
+    ];
+    const dry = await req("demo-reporter-hanoi")({
+      method: "POST",
+      url: "/api/v1/observations/bulk?dryRun=true",
+      payload: { items },
+    });
+    expect(dry.statusCode, dry.body).toBe(422);
+    expect(dry.json()).toMatchObject({ imported: 1, updated: 1, unchanged: 0, locked: 1, rejected: 2 });
+    const wet = await bulk(items);
+    expect(wet.json()).toMatchObject({ imported: 0, updated: 0, locked: 1, rejected: 2, dryRun: false });
+    const after = (
+      await req("demo-reporter-hanoi")({
+        url: "/api/v1/observations?indicator=OI_DOSSIERS_ONLINE&unit=HA-NOI&from=2026-04&to=2026-08",
+      })
+    ).json() as { items: Obs[] };
+    expect(after.items.map((o) => o.value).sort()).toEqual([700, 800]);
   });
 
   it("lets only a cell's reporting unit write it, naming who reports it, and never changes the reporter", async () => {

@@ -204,6 +204,8 @@ export async function checkStaged(
     imported: 0,
     updated: 0,
     unchanged: 0,
+    // (Rows of another unit's cells threw above: what is left are locked values.)
+    locked: refused.length,
     rejected: r.rejectedRows + dups.count + refused.length,
     dryRun,
     replayed: false,

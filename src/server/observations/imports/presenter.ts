@@ -16,6 +16,7 @@ export function presentFileRefused(err: AppError, req: { lang: "vi" | "en"; id: 
     imported: 0,
     updated: 0,
     unchanged: 0,
+    locked: 0,
     rejected: 0,
     dryRun,
     replayed: false,

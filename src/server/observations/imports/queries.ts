@@ -126,25 +126,31 @@ export async function refusedRows(
 }
 
 const outcomeCounts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+const dryRunCounts = outcomeCounts.extend({ locked: z.number() });
 type OutcomeCounts = z.output<typeof outcomeCounts>;
 
-/** What a dry run reports: how many rows would create, change or leave a value as it is. */
+/**
+ * What a dry run reports: how many staged rows would create, change or leave a value as it is,
+ * and how many would change a locked value (refused, not counted as changes).
+ */
 export async function stagedOutcomes(
   tx: Executor,
   importId: string,
   status: "draft" | "submitted",
-): Promise<OutcomeCounts> {
+): Promise<z.output<typeof dryRunCounts>> {
+  const locked = lockedAgainstUnitSql(sql`o.status`, unchangedSql(status));
   const [r] = await checkedRows(
     tx,
     sql`select count(*) filter (where o.id is null)::int as created,
         count(*) filter (where o.id is not null and ${unchangedSql(status)})::int as unchanged,
-        count(*) filter (where o.id is not null and not (${unchangedSql(status)}))::int as updated
+        count(*) filter (where o.id is not null and not (${unchangedSql(status)}) and not ${locked})::int as updated,
+        count(*) filter (where o.id is not null and ${locked})::int as locked
       from import_rows s
       left join observations o on ${match("s", "o")} and o.deleted_at is null
       where s.import_id = ${importId}::uuid`,
-    outcomeCounts,
+    dryRunCounts,
   );
-  return r ?? { created: 0, updated: 0, unchanged: 0 };
+  return r ?? { created: 0, updated: 0, unchanged: 0, locked: 0 };
 }
 
 /** Counts of what the applied rows did. */

@@ -64,7 +64,9 @@ export async function importObservations(
 /** A retry gets the first result; a different upload under the same key is refused. */
 function replay(done: { payloadHash: string; summary: unknown }, hash: string, key: string): ImportSummary {
   if (done.payloadHash !== hash) throw new AppError("IDEMPOTENCY_CONFLICT", { key });
-  return { ...(done.summary as ImportSummary), replayed: true };
+  // (Results stored before `locked` existed lack it.)
+  const first = done.summary as Omit<ImportSummary, "locked"> & { locked?: number };
+  return { ...first, locked: first.locked ?? 0, replayed: true };
 }
 
 async function runImport(
@@ -112,12 +114,19 @@ async function runImport(
     if (done) return replay(done, hash, opts.idempotencyKey ?? "");
     if (!importId) throw new AppError("INTERNAL");
     const summary = await checkStaged(x, importId, status, r, opts.dryRun ?? false);
-    if (summary.errors.length > 0) return summary;
     if (opts.dryRun) {
-      await checkStagedVersions(x, importId);
+      // What would change, also beside errors (of the rows without them): the wizard shows both.
+      if (summary.errors.length === 0) await checkStagedVersions(x, importId);
       const o = await stagedOutcomes(x, importId, status);
-      return { ...summary, imported: o.created, updated: o.updated, unchanged: o.unchanged };
+      return {
+        ...summary,
+        imported: o.created,
+        updated: o.updated,
+        unchanged: o.unchanged,
+        locked: o.locked,
+      };
     }
+    if (summary.errors.length > 0) return summary;
     await applyImport(db, x, { importId, status, rows: r.rows, staged: r.staged, hash }, summary, ctx, opts);
     return summary;
   } catch (err) {

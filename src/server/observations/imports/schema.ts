@@ -11,11 +11,17 @@ export const idempotencyHeaders = z
   .object({ "idempotency-key": z.string().min(8).max(200).optional() })
   .passthrough();
 
+// In a dry run, imported/updated/unchanged count what the rows without errors would do, even when
+// other rows have errors (the import wizard shows what would change once they are fixed); an
+// import that is not a dry run and has errors writes nothing and counts 0.
 export const summarySchema = z.object({
   rows: z.number(),
-  imported: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
+  imported: z.number().describe("Rows that create a value (in a dry run: would create)"),
+  updated: z.number().describe("Rows that change a value (in a dry run: would change)"),
+  unchanged: z.number().describe("Rows equal to the current value"),
+  locked: z
+    .number()
+    .describe("Rows refused because they would change a submitted or approved value (also in rejected)"),
   rejected: z.number(),
   dryRun: z.boolean(),
   replayed: z.boolean(),

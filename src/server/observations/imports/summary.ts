@@ -6,6 +6,8 @@ export interface ImportSummary {
   imported: number;
   updated: number;
   unchanged: number;
+  /** Rows refused because they would change a submitted or approved value (counted among `rejected`). */
+  locked: number;
   rejected: number;
   dryRun: boolean;
   /** True when this is the stored result of an earlier import with the same idempotency key. */

@@ -63,6 +63,10 @@ export interface Outbox {
   /** Whether the browser believes it is online (navigator.onLine + online/offline events). */
   online: boolean;
   syncing: boolean;
+  /** ISO time of the last sync that left nothing queued (null: none yet in this browser). Optional: added after the first contract. */
+  lastSyncedAt?: string | null;
+  /** The last sync stopped at a 401: the queue is kept until the user signs in again. */
+  signedOut?: boolean;
   /** Queue (or replace) the value typed in a cell; kept in IndexedDB before this resolves. */
   put(write: ValueWrite): Promise<void>;
   /** Drop a cell's pending value (the user chose the server's value, or undid their input). */

@@ -28,6 +28,8 @@ interface Value {
   indicator: string;
   unit: string;
   period: string;
+  /** Its current version (what a batch move sends as expectedVersion). */
+  version: number;
 }
 
 /** Monthly indicators of system S1, each reported by the unit itself, with room for any figure below 100. */
@@ -100,16 +102,18 @@ describe.each(backends())("can flags on %s", (backend) => {
       payload: { ...cell, value: figure() },
     });
     expect(put.statusCode, put.body).toBe(201);
-    const { id } = put.json() as { id: string };
+    let { id, version } = put.json() as { id: string; version: number };
     if (state !== "draft") {
       const sent = await call(approver, { method: "POST", url: `/api/v1/observations/${id}/submit` });
       expect(sent.statusCode, sent.body).toBe(200);
+      ({ version } = sent.json() as { version: number });
     }
     if (state === "approved") {
       const ok = await call("demo-admin", { method: "POST", url: `/api/v1/observations/${id}/approve` });
       expect(ok.statusCode, ok.body).toBe(200);
+      ({ version } = ok.json() as { version: number });
     }
-    return { id, ...cell };
+    return { id, version, ...cell };
   };
 
   const valueFlags = ["write", "submit", "recall", "approve", "return", "revise", "delete"] as const;
@@ -170,7 +174,7 @@ describe.each(backends())("can flags on %s", (backend) => {
   it.each(signedIn)("the session's flags as %s match their requests", async (persona) => {
     const me = await call(persona, { method: "GET", url: "/api/v1/session" });
     const unit = (me.json() as { user: { unit: string | null } }).user.unit ?? "HA-NOI";
-    const instance: FlagResource<null> = {
+    const instance: FlagResource<Value | null> = {
       read: () => ({ method: "GET", url: "/api/v1/session" }),
       requests: {
         createPlan: () => ({
@@ -202,6 +206,14 @@ describe.each(backends())("can flags on %s", (backend) => {
           payload: { items: [{ ...freshCell(unit), value: figure() }] },
         }),
         readReportedValues: () => ({ method: "GET", url: "/api/v1/plans/NQ57/overview?basis=reported" }),
+        // Approving, as one batch, a submitted value of plan NQ57's system S1: every reviewer among
+        // the personas reviews it (administrator, NQ57's Standing Office, S1's Chief Engineer), and
+        // nobody else reviews any value, so this one request stands for "some plan or system".
+        reviewValues: (v) => ({
+          method: "POST",
+          url: "/api/v1/observations/transitions",
+          payload: { action: "approve", items: v ? [{ id: v.id, expectedVersion: v.version }] : [] },
+        }),
       },
       subjects: [
         {
@@ -217,6 +229,11 @@ describe.each(backends())("can flags on %s", (backend) => {
             "importValues",
             "readReportedValues",
           ],
+        },
+        {
+          label: "session, with a submitted value of Hà Nội",
+          fresh: () => freshValue("HA-NOI", "submitted"),
+          flags: ["reviewValues"],
         },
       ],
     };

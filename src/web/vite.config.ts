@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin, type Rollup } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const api = process.env.API_ORIGIN ?? "http://localhost:3000";
@@ -82,10 +83,35 @@ function routeHints(): Plugin {
   };
 }
 
+/**
+ * The service worker (offline/sw.ts → sw.js, registered by offline/register-sw.ts): it precaches
+ * the app shell so data entry opens offline (docs/decisions/0015-offline-entry.md). index.html is
+ * listed as "/", the URL the server answers with it.
+ */
+function offlineShell() {
+  return VitePWA({
+    strategies: "injectManifest",
+    srcDir: "offline",
+    filename: "sw.ts",
+    injectRegister: false,
+    manifest: false,
+    injectManifest: {
+      globPatterns: ["**/*.{js,css,woff2,svg}", "index.html"],
+      globIgnores: ["sw.js"],
+      manifestTransforms: [
+        async (entries) => ({
+          manifest: entries.map((e) => (e.url === "index.html" ? { ...e, url: "/" } : e)),
+          warnings: [],
+        }),
+      ],
+    },
+  });
+}
+
 export default defineConfig({
   root: here,
   base: "/",
-  plugins: [react(), preloadFonts(), routeHints()],
+  plugins: [react(), preloadFonts(), routeHints(), offlineShell()],
   build: {
     outDir: path.resolve(here, "../../dist/web"),
     emptyOutDir: true,

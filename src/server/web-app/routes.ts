@@ -56,10 +56,13 @@ export function webAppRoutes(web: WebBuild | null): FastifyPluginAsyncZod {
         return send(req, reply, file);
       },
     );
-    app.get("/favicon.svg", publicFile, async (req, reply) => {
-      const file = files?.get("/favicon.svg");
-      if (!file) return reply.callNotFound();
-      return send(req, reply, file);
-    });
+    // The service worker of data entry offline (src/web/offline/sw.ts): at the root so its scope is
+    // the whole app, and revalidated on every check (no-cache) so a new build replaces it at once.
+    for (const name of ["/favicon.svg", "/sw.js"])
+      app.get(name, publicFile, async (req, reply) => {
+        const file = files?.get(name);
+        if (!file) return reply.callNotFound();
+        return send(req, reply, file);
+      });
   };
 }

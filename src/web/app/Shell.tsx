@@ -11,6 +11,7 @@ import { onSessionExpired } from "../api/client.js";
 import { useSession, useSignOut } from "../api/session.js";
 import { ToggleButtons } from "../components/ToggleButtons.js";
 import { currentLanguage, type Language, setLanguage } from "../i18n/index.js";
+import { useSignOutGuard } from "../offline/sign-out-guard.js";
 
 export function Shell() {
   const { t } = useTranslation();
@@ -20,6 +21,10 @@ export function Shell() {
   const location = useLocation();
   const href = useRouterState({ select: (s) => s.location.href });
   const user = session.data?.user;
+  // Signing out wipes the user's unsent values and cached data, asking first if any are unsent.
+  const guard = useSignOutGuard(user?.id, () =>
+    signOut.mutate(undefined, { onSettled: () => void navigate({ to: "/" }) }),
+  );
 
   useEffect(() => {
     onSessionExpired(() => {
@@ -79,14 +84,10 @@ export function Shell() {
                     <span className="user-name">{user.displayName}</span>
                     <span className="user-short">{t("shell.accountShort")}</span>
                   </Link>
-                  <Button
-                    size="sm"
-                    variant="default"
-                    loading={signOut.isPending}
-                    onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate({ to: "/" }) })}
-                  >
+                  <Button size="sm" variant="default" loading={signOut.isPending} onClick={guard.request}>
                     {t("shell.signOut")}
                   </Button>
+                  {guard.modal}
                 </>
               ) : session.isSuccess && location.pathname !== "/sign-in" ? (
                 <Button

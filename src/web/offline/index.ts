@@ -3,7 +3,9 @@
  * yet on the server, its status indicator, and what signing out wipes. See
  * docs/decisions/0015-offline-entry.md.
  */
-export { invalidateEntrySheets } from "./browser.js";
+export { invalidateEntrySheets, isEntrySheetKey } from "./browser.js";
+export { SyncStatus } from "./SyncStatus.js";
+export { useSignOutGuard } from "./sign-out-guard.js";
 export type { Outbox, PendingState, PendingValue, SyncReport, ValueWrite } from "./types.js";
 export { cellKey } from "./types.js";
 export { useOnline, useOutbox, useOutboxSnapshot } from "./use-outbox.js";

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 import { attachOutbox, outboxFor, syncSoon } from "./browser.js";
 import type { Snapshot } from "./engine.js";
+import { registerServiceWorker } from "./register-sw.js";
 import type { Outbox, ValueWrite } from "./types.js";
 
 function subscribeOnline(onChange: () => void): () => void {
@@ -37,6 +38,8 @@ export function useOutbox(userId: string): Outbox {
   const snap = useSyncExternalStore(engine.subscribe, engine.snapshot, engine.snapshot);
   const online = useOnline();
   useEffect(() => attachOutbox(userId), [userId]);
+  // A page that queues input is a page that must open offline next time.
+  useEffect(registerServiceWorker, []);
 
   const put = useCallback(
     async (write: ValueWrite) => {

@@ -161,6 +161,8 @@ const reviewRoute = createRoute({
       unit: code(s.unit),
       indicator: code(s.indicator),
       period: period(s.period),
+      // Submitted values to approve or return (default), or approved ones a reviewer may revise.
+      tab: oneOf(["submitted", "approved"] as const, s.tab),
     }),
   component: lazyRouteComponent(() => import("../pages/review/ReviewPage.js"), "ReviewPage"),
 });

@@ -239,6 +239,23 @@ describe("uploads under caps (small caps configured)", () => {
     const zip = await upload(await zipBuffer([{ name: "readme.txt", data: () => ["hello"] }]));
     expect(zip.statusCode).toBe(422);
     expect((zip.json() as Rejection).error.code).toBe("WRONG_FILE_KIND");
+    expect((zip.json() as Rejection).error.message).toContain("ZIP archive without a workbook");
+    // A Word document renamed .xlsx (its package names word/document.xml as the main part).
+    const docx = await upload(
+      await zipBuffer([
+        {
+          name: "_rels/.rels",
+          data: () => [
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">',
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>',
+            "</Relationships>",
+          ],
+        },
+        { name: "word/document.xml", data: () => ['<?xml version="1.0"?><w:document/>'] },
+      ]),
+    );
+    expect(docx.statusCode, docx.body).toBe(422);
+    expect((docx.json() as Rejection).error.message).toContain("a Word document (.docx)");
     // An .xlsx sent as CSV is named too, rather than read as 0 rows of noise.
     const asCsv = await upload(await workbook([HEADER]), "text/csv");
     expect(asCsv.statusCode, asCsv.body).toBe(422);

@@ -76,9 +76,14 @@ async function relationships(
 /** The workbook part, its first sheet, shared strings and styles, and its date system. */
 async function locateParts(zip: XlsxArchive) {
   let workbook = "xl/workbook.xml";
-  for (const r of (await relationships(zip, "")).values())
-    if (r.type.endsWith("/officeDocument")) workbook = r.target;
-  if (!zip.has(workbook)) {
+  // (An archive without the package's relationships is no Office file: named below by what it holds.)
+  const top = zip.has("_rels/.rels")
+    ? await relationships(zip, "")
+    : new Map<string, { type: string; target: string }>();
+  for (const [, r] of top) if (r.type.endsWith("/officeDocument")) workbook = r.target;
+  // A Word document or a presentation names its own main part: it is named as such, not read as a
+  // workbook whose XML is damaged.
+  if (!zip.has(workbook) || /^(word|ppt)\//.test(workbook)) {
     const names = zip.names();
     if (names.some((n) => n.startsWith("word/")))
       throw notXlsx("a Word document (.docx)", "một tài liệu Word (.docx)");

@@ -74,6 +74,8 @@ export function EntryPickers({
                 {i > 0 ? " · " : ""}
                 <Anchor
                   size="sm"
+                  // Told from the sentence by more than colour (axe: link-in-text-block).
+                  style={{ textDecoration: "underline" }}
                   renderRoot={(p) => <Link {...p} to="/entry" search={{ unit, plan, period: r.period }} />}
                 >
                   {t("pick.relatedItem", { period: periodLabel(r.period, lang), count: r.indicators })}

@@ -137,14 +137,16 @@ export const EntryRow = memo(function EntryRow({
         </td>
       ))}
       <td className="entry-spark-cell">
-        <Sparkline
-          slots={slots}
-          current={typeof view.value === "number" ? view.value : null}
-          suspicious={view.suspicious}
-          label={t("row.historyLabel", {
-            values: slots.map((v) => (v === null ? "—" : formatNumber(v, lang))).join("; "),
-          })}
-        />
+        {slots.some((v) => v !== null) && (
+          <Sparkline
+            slots={slots}
+            current={typeof view.value === "number" ? view.value : null}
+            suspicious={view.suspicious}
+            label={t("row.historyLabel", {
+              values: slots.map((v) => (v === null ? "—" : formatNumber(v, lang))).join("; "),
+            })}
+          />
+        )}
         {lastFigure !== null && <span>{t("row.previous", { value: formatNumber(lastFigure, lang) })}</span>}
       </td>
       <td className="entry-value">

@@ -91,6 +91,8 @@ function routeHints(): Plugin {
 function offlineShell() {
   return VitePWA({
     strategies: "injectManifest",
+    // Workbox without its development logging, also when NODE_ENV is not "production" (E2E builds).
+    mode: "production",
     srcDir: "offline",
     filename: "sw.ts",
     injectRegister: false,

@@ -262,3 +262,20 @@ describe("the outbox queue", () => {
     expect(a.snapshot().pending.size).toBe(0);
   });
 });
+
+describe("the outbox snapshot", () => {
+  it("keeps the object of a value that did not change, and replaces the one that did", async () => {
+    const a = engine(newUser());
+    await a.put(write("K_A", 1));
+    await a.put(write("K_B", 2));
+    const before = a.snapshot().pending;
+    await a.put(write("K_B", 3));
+    const after = a.snapshot().pending;
+    expect(after).not.toBe(before);
+    const keyA = cellKey(write("K_A", 0));
+    const keyB = cellKey(write("K_B", 0));
+    expect(after.get(keyA)).toBe(before.get(keyA));
+    expect(after.get(keyB)).not.toBe(before.get(keyB));
+    expect(after.get(keyB)?.write.value).toBe(3);
+  });
+});

@@ -100,7 +100,7 @@ const FIRST_RETRY_MS = 5_000;
 const LAST_RETRY_MS = 120_000;
 
 /** Runs a sync soon (a burst of typing or a paste becomes one run) and plans a retry if it stopped. */
-export function syncSoon(userId: string, delay = 150): void {
+export function syncSoon(userId: string, delay = 800): void {
   const runner = runners.get(userId);
   if (!runner || !isOnline()) return;
   clearTimeout(runner.timer);

@@ -80,7 +80,18 @@ export class OutboxEngine {
 
   private emit(patch: Partial<Snapshot> = {}): void {
     const pending = new Map<string, PendingValue>();
-    for (const v of [...this.values.values()].sort((a, b) => a.seq - b.seq)) pending.set(v.key, toPending(v));
+    for (const v of [...this.values.values()].sort((a, b) => a.seq - b.seq)) {
+      // An unchanged value keeps its object, so a grid row memoised on it does not redraw.
+      const was = this.snap.pending.get(v.key);
+      const same =
+        was &&
+        was.state === v.state &&
+        was.write === v.write &&
+        was.typedAt === v.typedAt &&
+        was.error === v.error &&
+        was.server === v.server;
+      pending.set(v.key, same ? was : toPending(v));
+    }
     this.snap = { ...this.snap, ...patch, pending };
     for (const l of this.listeners) l();
   }

@@ -43,7 +43,9 @@ export function useSignOutGuard(
 
   const stay = useCallback(() => {
     setUnsynced(0);
-    if (userId) void import("./browser.js").then(({ outboxFor }) => outboxFor(userId).sync());
+    // Offline there is nothing to try: the outbox sends by itself when the connection returns.
+    if (userId && navigator.onLine)
+      void import("./browser.js").then(({ outboxFor }) => outboxFor(userId).sync());
   }, [userId]);
 
   const modal =

@@ -28,6 +28,7 @@ import {
   type Period,
   type PeriodKind,
   parsePeriod,
+  periodKindWords,
   subdivide,
 } from "./periods.js";
 
@@ -154,7 +155,7 @@ export class IndicatorValues {
       return {
         value: null,
         reason: {
-          vi: `${code} báo cáo theo kỳ ${frequencyVi[own]}, không có số liệu kỳ ${formatPeriod(period)}`,
+          vi: `${code} báo cáo theo kỳ ${periodKindWords[own].vi}, không có số liệu kỳ ${formatPeriod(period)}`,
           en: `${code} is reported per ${own.replace("_", "-")}, not for ${formatPeriod(period)}`,
         },
       };
@@ -285,13 +286,6 @@ export class IndicatorValues {
     return first ? { kind: "year", year: first.year, index: 1 } : undefined;
   }
 }
-
-const frequencyVi: Record<PeriodKind, string> = {
-  month: "tháng",
-  quarter: "quý",
-  half_year: "6 tháng",
-  year: "năm",
-};
 
 /** A milestone indicator takes yes/no values: the one home of this rule (SQL twin: indicators' queries). */
 export function isMilestoneIndicator(ind: { direction?: string | null; kind?: string | null }): boolean {

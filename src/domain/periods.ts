@@ -31,6 +31,14 @@ export const frequencyPeriodKind: Readonly<Record<string, PeriodKind | undefined
   yearly: "year",
 };
 
+/** How a message names a kind of period: "báo cáo theo quý" / "reported quarterly". */
+export const periodKindWords: Readonly<Record<PeriodKind, { vi: string; en: string }>> = {
+  month: { vi: "tháng", en: "monthly" },
+  quarter: { vi: "quý", en: "quarterly" },
+  half_year: { vi: "6 tháng", en: "half-yearly" },
+  year: { vi: "năm", en: "yearly" },
+};
+
 /** The frequency whose reports are periods of `kind`. */
 export function frequencyOfPeriodKind(kind: PeriodKind): string {
   return Object.entries(frequencyPeriodKind).find(([, k]) => k === kind)?.[0] ?? "yearly";

@@ -116,7 +116,9 @@ describe.each(backends())("bulk import of values on %s", (backend) => {
       [2, "period"],
       [3, "period"],
     ]);
-    expect(body.errors[0]?.message).toMatch(/^Dòng 2, cột period: chỉ tiêu báo cáo theo monthly/);
+    expect(body.errors[0]?.message).toMatch(
+      /^Dòng 2, cột period: chỉ tiêu báo cáo theo tháng, kỳ phải có dạng/,
+    );
     expect(body.errors[1]?.messageEn).toContain("the same value cell as row 1");
     // A row of another unit refuses the whole import as a matter of access, naming the row.
     const other = await bulk([row("2026-04", 13), row("2026-05", 15, "HO-CHI-MINH")], {
@@ -236,6 +238,35 @@ describe("Excel template and upload", () => {
       });
       expect(up.statusCode, up.body).toBe(200);
       expect(up.json()).toMatchObject({ imported: 2 });
+      // Every row of a template is a cell the unit reports: filled whole, it is accepted (a
+      // quarter's template once listed national statistics another body reports: a 403).
+      const quarter = await as(
+        t.app,
+        reporter,
+      )({ url: "/api/v1/observations/template.xlsx?unit=HA-NOI&period=2026-Q2" });
+      expect(quarter.statusCode).toBe(200);
+      const qwb = new ExcelJS.Workbook();
+      await qwb.xlsx.load(quarter.rawPayload as unknown as ArrayBuffer);
+      let filledRows = 0;
+      qwb.worksheets[0]?.eachRow((row, n) => {
+        if (n === 1) return;
+        // A milestone's cell offers Có/Không; any other takes a number.
+        const list = row.getCell(6).dataValidation?.type === "list";
+        row.getCell(6).value = list ? "Có" : 1;
+        filledRows++;
+      });
+      expect(filledRows).toBeGreaterThan(0);
+      const all = await as(
+        t.app,
+        reporter,
+      )({
+        method: "POST",
+        url: "/api/v1/observations/import?dryRun=true",
+        headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        payload: Buffer.from(await qwb.xlsx.writeBuffer()),
+      });
+      expect(all.statusCode, all.body).toBe(200);
+      expect(all.json()).toMatchObject({ rows: filledRows, rejected: 0 });
       const other = await as(
         t.app,
         reporter,

@@ -11,6 +11,7 @@ import {
   PERIOD_FORMAT,
   PeriodError,
   parsePeriod,
+  periodKindWords,
 } from "../../../domain/periods.js";
 import { boundsProblem, periodWindowProblem } from "../../../domain/value-rules.js";
 import type { ErrorDetail } from "../../core/errors.js";
@@ -93,8 +94,8 @@ export function checkObservation(
     if (expected && expected !== p.kind)
       add(
         "period",
-        `chỉ tiêu báo cáo theo ${ind?.frequency}, kỳ phải có dạng ${PERIOD_EXAMPLES[expected]}`,
-        `the indicator is reported ${ind?.frequency}: the period must look like ${PERIOD_EXAMPLES[expected]}`,
+        `chỉ tiêu báo cáo theo ${periodKindWords[expected].vi}, kỳ phải có dạng ${PERIOD_EXAMPLES[expected]}`,
+        `the indicator is reported ${periodKindWords[expected].en}: the period must look like ${PERIOD_EXAMPLES[expected]}`,
         input.period,
       );
     const window = periodWindowProblem(input.period, now, ind?.valuesFrom ?? null);

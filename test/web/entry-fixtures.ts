@@ -1,5 +1,5 @@
 /** A small entry sheet in the API's shape, for the grid's pure modules. */
-import type { EntryCell, EntryIndicator, EntrySheet } from "../../src/web/api/entry.js";
+import type { EntryCell, EntryIndicator, EntrySheet } from "../../src/web/api/entry-types.js";
 
 const can = {
   write: true,

@@ -1,13 +1,15 @@
 /** Hooks for data entry: a unit's entry sheet for a plan and period, and moving many values at once. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "./client.js";
-import type { AnswerOf, BodyOf } from "./types.js";
+import type { TransitionsBody } from "./entry-types.js";
 
-export type EntrySheet = AnswerOf<"/api/v1/org-units/{code}/entry">;
-export type EntryIndicator = EntrySheet["indicators"][number];
-export type EntryCell = EntryIndicator["cells"][number];
-export type TransitionsBody = BodyOf<"/api/v1/observations/transitions", "post">;
-export type TransitionsAnswer = AnswerOf<"/api/v1/observations/transitions">;
+export type {
+  EntryCell,
+  EntryIndicator,
+  EntrySheet,
+  TransitionsAnswer,
+  TransitionsBody,
+} from "./entry-types.js";
 
 /** The first element names the endpoint: invalidating "org-unit-entry" refreshes every open sheet. */
 export const entrySheetKey = (unit: string, plan: string, period: string | undefined) =>

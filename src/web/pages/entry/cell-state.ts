@@ -3,7 +3,7 @@
  * the outbox for it, and a text the grid itself refused. Pure, so every combination is tested
  * without a browser; the row component only draws the answer.
  */
-import type { EntryCell } from "../../api/entry.js";
+import type { EntryCell } from "../../api/entry-types.js";
 import type { Lang } from "../../lib/format.js";
 import type { PendingValue } from "../../offline/types.js";
 import type { Bilingual } from "./cell-input.js";

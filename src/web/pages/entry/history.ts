@@ -2,7 +2,7 @@
  * A cell's last twelve periods beside it, as DHIS2 shows them: a typo (an extra digit, a decimal
  * point in the wrong place) stands far outside the cell's own history. Pure.
  */
-import type { EntryCell } from "../../api/entry.js";
+import type { EntryCell } from "../../api/entry-types.js";
 
 /** The numeric figures of the history, oldest first (milestones and gaps left out). */
 export function historyFigures(history: EntryCell["history"]): number[] {

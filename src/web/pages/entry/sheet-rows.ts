@@ -4,7 +4,7 @@
  * Rows are cached by the cell object: TanStack Query keeps an unchanged cell's object across a
  * refetch, so an unchanged row keeps its identity and its memoised component does not redraw.
  */
-import type { EntryCell, EntryIndicator, EntrySheet } from "../../api/entry.js";
+import type { EntryCell, EntryIndicator, EntrySheet } from "../../api/entry-types.js";
 import { cellKey, type ValueWrite } from "../../offline/types.js";
 
 export interface Row {

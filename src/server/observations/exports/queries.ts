@@ -13,6 +13,8 @@ export function templateIndicators(db: Executor, planCode: string, frequency: st
       unit: indicators.unit,
       direction: indicators.direction,
       kind: indicators.kind,
+      reportedBy: indicators.reportedBy,
+      responsibleUnitId: indicators.responsibleUnitId,
     })
     .from(indicators)
     .innerJoin(planIndicators, eq(planIndicators.indicatorId, indicators.id))

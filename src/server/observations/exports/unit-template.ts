@@ -1,6 +1,6 @@
 /**
  * The Excel template of a unit and period: the plan's indicators reported at that period's
- * frequency, with their names, units and current values — for the unit's own reporters and
+ * frequency whose cells the unit reports, with their names, units and current values — for the unit's own reporters and
  * approvers (the access policy decides).
  */
 import type { Executor } from "../../../db/client.js";
@@ -11,6 +11,7 @@ import {
   type PeriodKind,
   parsePeriod,
 } from "../../../domain/periods.js";
+import { cellReporter } from "../../../domain/value-rules.js";
 import type { Principal } from "../../access/index.js";
 import { authorize } from "../../access/index.js";
 import { AppError } from "../../core/errors.js";
@@ -37,12 +38,17 @@ export async function unitTemplate(
   }
   const unit = await getOrgUnitByCode(db, q.unit);
   authorize(principal, "observation.template", { unitId: unit.id });
-  const rows = await templateIndicators(db, q.plan, frequencyOfPeriodKind(kind));
+  const indicators = await templateIndicators(db, q.plan, frequencyOfPeriodKind(kind));
   const current = await currentUnitValues(
     db,
     unit.id,
     q.period,
-    rows.map((r) => r.id),
+    indicators.map((r) => r.id),
+  );
+  // Only the cells the unit itself reports (`cellReporter`): a row another body reports (a
+  // national statistic, a ministry's figure) would be refused whole when the file comes back.
+  const rows = indicators.filter(
+    (r) => cellReporter(r, unit.id, current.find((c) => c.indicatorId === r.id)?.reporterUnitId) === unit.id,
   );
   const workbook = await buildTemplate({
     unit: unit.code,

@@ -7,8 +7,10 @@ import { accountSuite } from "./account-suite.js";
 import { authSuite } from "./auth-suite.js";
 import { dashboardSuite } from "./dashboard-suite.js";
 import { drillDownSuite } from "./drill-down-suite.js";
+import { entrySuite } from "./entry-suite.js";
 import { forcedTotpSuite } from "./forced-totp-suite.js";
 import { type E2E, startE2E } from "./harness.js";
+import { offlineSuite } from "./offline-suite.js";
 
 let e2e: E2E | undefined;
 const get = (): E2E => {
@@ -29,4 +31,6 @@ describe("web app end to end", () => {
   describe("a second factor required of administrators", () => forcedTotpSuite(get));
   describe("the dashboard", () => dashboardSuite(get));
   describe("the drill-downs", () => drillDownSuite(get));
+  describe("data entry", () => entrySuite(get));
+  describe("data entry offline", () => offlineSuite(get));
 });

@@ -12,15 +12,29 @@ export type Language = (typeof languages)[number];
 const STORAGE_KEY = "chinam.lang";
 
 type Bundle = Record<string, Record<string, unknown>>;
-/** Every namespace file of both languages, bundled (they are small): vi/common.json → vi.common. */
+/**
+ * Every namespace file of both languages, bundled with the entry (vi/common.json → vi.common) —
+ * except the namespaces of pages few people open (data entry, imports, review) and of features
+ * loaded on demand (offline): those travel with their page's chunk (addStrings), so the
+ * dashboard's first load does not carry them.
+ */
 function bundles(): Record<Language, Bundle> {
-  const files = import.meta.glob<Record<string, unknown>>("./*/*.json", { eager: true, import: "default" });
+  const files = import.meta.glob<Record<string, unknown>>(
+    ["./*/*.json", "!./*/entry.json", "!./*/import.json", "!./*/review.json", "!./*/offline.json"],
+    { eager: true, import: "default" },
+  );
   const out: Record<Language, Bundle> = { vi: {}, en: {} };
   for (const [file, content] of Object.entries(files)) {
     const m = /^\.\/(vi|en)\/([\w-]+)\.json$/.exec(file);
     if (m?.[1] && m[2]) out[m[1] as Language][m[2]] = content;
   }
   return out;
+}
+
+/** A page's own namespace, registered when its module loads (before it renders). */
+export function addStrings(ns: string, strings: Record<Language, Record<string, unknown>>): void {
+  for (const lang of languages)
+    if (!i18next.hasResourceBundle(lang, ns)) i18next.addResourceBundle(lang, ns, strings[lang]);
 }
 
 export function initialLanguage(): Language {

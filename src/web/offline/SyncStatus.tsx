@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../i18n/index.js";
 import { formatTime } from "../lib/format.js";
 import "./offline.css";
+import "./strings.js";
 import { type StatusMessage, syncStatus } from "./sync-status.js";
 import type { Outbox } from "./types.js";
 

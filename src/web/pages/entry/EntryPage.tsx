@@ -17,6 +17,7 @@ import { EntrySheetPanel } from "./EntrySheetPanel.js";
 import { currentPeriodCode } from "./entry-periods.js";
 import { useEntryOutbox } from "./use-entry-outbox.js";
 import "./entry.css";
+import "./strings.js";
 import { tx } from "../system/drill-shared.js";
 
 export function EntryPage() {

@@ -1,0 +1,7 @@
+/** The "entry" strings, registered with this code's chunk rather than every page's first load (i18n/index.ts). */
+
+import en from "../../i18n/en/entry.json";
+import { addStrings } from "../../i18n/index.js";
+import vi from "../../i18n/vi/entry.json";
+
+addStrings("entry", { vi, en });

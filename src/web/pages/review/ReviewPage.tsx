@@ -16,6 +16,7 @@ import { ReviewFilters } from "./ReviewFilters.js";
 import { useIndicatorInfo } from "./review-lookups.js";
 import { useReviewLive } from "./use-review-live.js";
 import "./review.css";
+import "./strings.js";
 
 export function ReviewPage() {
   const { t } = useTranslation("review");

@@ -85,7 +85,7 @@ export function ApprovedTab({
                   const info = indicators.get(r.indicator);
                   return (
                     <Table.Tr key={r.id} data-row={r.id}>
-                      <Table.Td>{unitName(r.unit)}</Table.Td>
+                      <Table.Td className="review-unit">{unitName(r.unit)}</Table.Td>
                       <Table.Td className="review-indicator">
                         <IndicatorCell row={r} info={info} plan={plan} />
                       </Table.Td>

@@ -134,7 +134,7 @@ export function QueueTab({
             <Button
               size="xs"
               variant="outline"
-              color="red"
+              color="red.9"
               disabled={returnable === 0}
               onClick={() => setReturning(chosen.filter((r) => r.can.return))}
             >
@@ -195,7 +195,7 @@ export function QueueTab({
                           />
                         )}
                       </Table.Td>
-                      <Table.Td>{unitName(r.unit)}</Table.Td>
+                      <Table.Td className="review-unit">{unitName(r.unit)}</Table.Td>
                       <Table.Td className="review-indicator">
                         <IndicatorCell row={r} info={info} plan={plan} />
                       </Table.Td>
@@ -222,7 +222,7 @@ export function QueueTab({
                             <Button
                               size="compact-sm"
                               variant="outline"
-                              color="red"
+                              color="red.9"
                               aria-label={t("row.returnLabel", { name })}
                               onClick={() => setReturning([r])}
                             >

@@ -52,8 +52,14 @@ export function ReturnModal({
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t("return.title", { count })} size="lg">
-      <form onSubmit={submit} noValidate>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t("return.title", { count })}
+      size="lg"
+      closeButtonProps={{ "aria-label": t("close") }}
+    >
+      <form onSubmit={submit} noValidate className="review-form">
         <Stack gap="sm">
           {labels && labels.length <= 5 ? (
             <List size="sm" spacing={2}>
@@ -81,7 +87,7 @@ export function ReturnModal({
             <Button variant="default" onClick={close}>
               {t("cancel")}
             </Button>
-            <Button type="submit" color="red" loading={pending}>
+            <Button type="submit" color="red.9" loading={pending}>
               {t("return.send", { count })}
             </Button>
           </Group>

@@ -71,14 +71,20 @@ export function ReviseModal({
   };
 
   return (
-    <Modal opened={row !== null} onClose={close} title={t("revise.title")} size="lg">
+    <Modal
+      opened={row !== null}
+      onClose={close}
+      title={t("revise.title")}
+      size="lg"
+      closeButtonProps={{ "aria-label": t("close") }}
+    >
       {row && (
         <Stack gap="sm">
           <Text size="sm">{title}</Text>
           <Text size="sm">
             {t("revise.current", { value: showValue(row.value, info, lang, t("yes"), t("no")) })}
           </Text>
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={submit} noValidate className="review-form">
             <Stack gap="sm">
               <TextInput
                 label={boolean ? t("revise.newAnswer") : t("revise.newValue")}
@@ -128,7 +134,7 @@ function History({ id, info }: { id: string; info: IndicatorInfo | undefined }) 
   if (revisions.isError) return <ErrorNote error={revisions.error} />;
   const items = [...revisions.data.items].reverse();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll review-table">
       <Table withTableBorder verticalSpacing={4} fz="sm">
         <caption className="review-caption">{t("history.title")}</caption>
         <Table.Thead>

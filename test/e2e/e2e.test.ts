@@ -11,6 +11,7 @@ import { entrySuite } from "./entry-suite.js";
 import { forcedTotpSuite } from "./forced-totp-suite.js";
 import { type E2E, startE2E } from "./harness.js";
 import { offlineSuite } from "./offline-suite.js";
+import { reviewSuite } from "./review-suite.js";
 
 let e2e: E2E | undefined;
 const get = (): E2E => {
@@ -33,4 +34,5 @@ describe("web app end to end", () => {
   describe("the drill-downs", () => drillDownSuite(get));
   describe("data entry", () => entrySuite(get));
   describe("data entry offline", () => offlineSuite(get));
+  describe("the review queue", () => reviewSuite(get));
 });

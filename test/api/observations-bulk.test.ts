@@ -223,7 +223,11 @@ describe("Excel template and upload", () => {
       ws?.eachRow((row, n) => {
         if (n === 1) return;
         const code = String(row.getCell(1).value);
-        if (code === "OI_DOSSIERS_ONLINE") row.getCell(6).value = 171000;
+        if (code === "OI_DOSSIERS_ONLINE") {
+          row.getCell(6).value = 171000;
+          row.getCell(7).value = "Cổng DVC thành phố";
+          row.getCell(8).value = "số liệu tạm tính";
+        }
         if (code === "OI_DOSSIERS_TOTAL") row.getCell(6).value = "180.250,0";
       });
       const filled = Buffer.from(await wb.xlsx.writeBuffer());
@@ -238,6 +242,24 @@ describe("Excel template and upload", () => {
       });
       expect(up.statusCode, up.body).toBe(200);
       expect(up.json()).toMatchObject({ imported: 2 });
+      // The template of the same period again carries the values with their source and comment:
+      // sent back untouched, it changes nothing (an approved value would otherwise be "changed",
+      // its source emptied, and refused as locked).
+      const again = await as(
+        t.app,
+        reporter,
+      )({ url: "/api/v1/observations/template.xlsx?unit=HA-NOI&period=2026-10" });
+      const back = await as(
+        t.app,
+        reporter,
+      )({
+        method: "POST",
+        url: "/api/v1/observations/import?dryRun=true",
+        headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        payload: again.rawPayload,
+      });
+      expect(back.statusCode, back.body).toBe(200);
+      expect(back.json()).toMatchObject({ imported: 0, updated: 0, unchanged: 2 });
       // Every row of a template is a cell the unit reports: filled whole, it is accepted (a
       // quarter's template once listed national statistics another body reports: a 403).
       const quarter = await as(

@@ -11,6 +11,9 @@ export interface TemplateRow {
   unit: string | null;
   milestone: boolean;
   current?: number | boolean | null;
+  /** The current value's source and comment: a template sent back untouched then changes nothing. */
+  source?: string | null;
+  comment?: string | null;
 }
 
 const HEADERS = [
@@ -55,8 +58,8 @@ export async function buildTemplate(opts: {
       opts.unit,
       opts.period,
       r.current ?? null,
-      "",
-      "",
+      r.source ?? "",
+      r.comment ?? "",
     ]);
     const value = row.getCell(6);
     value.protection = { locked: false };

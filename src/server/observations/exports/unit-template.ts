@@ -62,6 +62,8 @@ export async function unitTemplate(
         unit: r.unit,
         milestone: isMilestoneIndicator(r),
         current: o ? (o.valueBool ?? o.value) : null,
+        source: o?.source ?? null,
+        comment: o?.comment ?? null,
       };
     }),
   });

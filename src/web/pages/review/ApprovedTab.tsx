@@ -58,8 +58,8 @@ export function ApprovedTab({
         <Text c="dimmed">{t("list.emptyApproved")}</Text>
       ) : (
         <>
-          <div className="table-scroll review-table">
-            <Table striped withTableBorder verticalSpacing={6} miw={1000}>
+          <div className="table-scroll review-table review-list">
+            <Table striped withTableBorder verticalSpacing={6}>
               <caption className="visually-hidden">{t("list.captionApproved")}</caption>
               <Table.Thead>
                 <Table.Tr>
@@ -85,14 +85,18 @@ export function ApprovedTab({
                   const info = indicators.get(r.indicator);
                   return (
                     <Table.Tr key={r.id} data-row={r.id}>
-                      <Table.Td className="review-unit">{unitName(r.unit)}</Table.Td>
-                      <Table.Td className="review-indicator">
+                      <Table.Td className="review-unit" data-label={t("col.unit")}>
+                        {unitName(r.unit)}
+                      </Table.Td>
+                      <Table.Td className="review-indicator" data-label={t("col.indicator")}>
                         <IndicatorCell row={r} info={info} plan={plan} />
                       </Table.Td>
-                      <Table.Td className="review-nowrap">{r.period}</Table.Td>
+                      <Table.Td className="review-nowrap" data-label={t("col.period")}>
+                        {r.period}
+                      </Table.Td>
                       <ValueCells row={r} info={info} />
-                      <NoteCells row={r} />
-                      <Table.Td>
+                      <NoteCells row={r} who="approved" />
+                      <Table.Td className="review-actions">
                         {r.can.revise && (
                           <Button
                             size="compact-sm"

@@ -141,8 +141,8 @@ export function QueueTab({
               {t("bulk.return", { count: returnable })}
             </Button>
           </Group>
-          <div className="table-scroll review-table">
-            <Table striped withTableBorder verticalSpacing={6} miw={1100}>
+          <div className="table-scroll review-table review-list">
+            <Table striped withTableBorder verticalSpacing={6}>
               <caption className="visually-hidden">{t("list.captionSubmitted")}</caption>
               <Table.Thead>
                 <Table.Tr>
@@ -195,14 +195,18 @@ export function QueueTab({
                           />
                         )}
                       </Table.Td>
-                      <Table.Td className="review-unit">{unitName(r.unit)}</Table.Td>
-                      <Table.Td className="review-indicator">
+                      <Table.Td className="review-unit" data-label={t("col.unit")}>
+                        {unitName(r.unit)}
+                      </Table.Td>
+                      <Table.Td className="review-indicator" data-label={t("col.indicator")}>
                         <IndicatorCell row={r} info={info} plan={plan} />
                       </Table.Td>
-                      <Table.Td className="review-nowrap">{r.period}</Table.Td>
+                      <Table.Td className="review-nowrap" data-label={t("col.period")}>
+                        {r.period}
+                      </Table.Td>
                       <ValueCells row={r} info={info} />
-                      <NoteCells row={r} />
-                      <Table.Td>
+                      <NoteCells row={r} who="submitted" />
+                      <Table.Td className="review-actions">
                         <Group gap={6} wrap="nowrap">
                           {r.can.approve && (
                             <Button

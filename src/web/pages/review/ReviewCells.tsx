@@ -66,12 +66,12 @@ export function ValueCells({ row, info }: { row: ReviewRow; info: IndicatorInfo 
   const change = changeFrom(row.value, prev?.value);
   return (
     <>
-      <Table.Td className="review-num">
+      <Table.Td className="review-num" data-label={t("col.value")}>
         <Text size="sm" fw={600} span>
           {showValue(row.value, info, lang, yes, no)}
         </Text>
       </Table.Td>
-      <Table.Td className="review-num">
+      <Table.Td className="review-num" data-label={t("col.previous")}>
         {prev ? (
           <>
             <Text size="sm" span>
@@ -88,7 +88,7 @@ export function ValueCells({ row, info }: { row: ReviewRow; info: IndicatorInfo 
           </Text>
         )}
       </Table.Td>
-      <Table.Td className="review-num">
+      <Table.Td className="review-num" data-label={t("col.change")}>
         {change ? (
           <Text size="sm" span className={change.large ? "review-jump" : undefined}>
             {change.delta > 0 ? "+" : change.delta < 0 ? "−" : ""}
@@ -114,17 +114,18 @@ export function ValueCells({ row, info }: { row: ReviewRow; info: IndicatorInfo 
 }
 
 /** Who last moved it and when; the comment and the source. */
-export function NoteCells({ row }: { row: ReviewRow }) {
+export function NoteCells({ row, who }: { row: ReviewRow; who: "submitted" | "approved" }) {
+  const { t } = useTranslation("review");
   const lang = currentLanguage();
   return (
     <>
-      <Table.Td>
+      <Table.Td data-label={t(`col.${who}`)}>
         <Text size="sm">{row.updatedBy}</Text>
         <Text size="xs" c="dimmed">
           {formatDateTime(row.updatedAt, lang)}
         </Text>
       </Table.Td>
-      <Table.Td className="review-note">
+      <Table.Td className="review-note" data-label={t("col.note")}>
         {row.comment && <Text size="sm">{row.comment}</Text>}
         {row.source && (
           <Text size="xs" c="dimmed">

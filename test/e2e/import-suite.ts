@@ -68,6 +68,8 @@ const fakeDocx = () =>
 
 /** The browser logs every 4xx; a refused dry run answers 422 by design (its body is the table). */
 const REFUSED_DRY_RUN = /status of 422 .*\/observations\/import\?dryRun=true/;
+/** …and a file over the limit 413, in the main test. */
+const TOO_LARGE = /status of 413 .*\/observations\/import\?dryRun=true/;
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -121,6 +123,7 @@ export function importSuite(e2e: () => E2E) {
     const tp = await openPage(e2e(), { lang: "vi" });
     const { page } = tp;
     tp.allow(REFUSED_DRY_RUN);
+    tp.allow(TOO_LARGE);
     try {
       await signInContext(tp.context, USER);
       await page.goto(`/import?unit=${UNIT}&plan=NQ57&period=${period}`);
@@ -138,7 +141,15 @@ export function importSuite(e2e: () => E2E) {
 
       // 2. Wrong kinds: by the page (name and type), then by the server (a .docx renamed .xlsx).
       await page.getByRole("button", { name: "Đã có tệp, sang bước tải lên" }).click();
-      await choose(page, "bao-cao.pdf", "application/pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"));
+      // The file button by keyboard: focused, Enter opens the chooser.
+      const chooseButton = page.getByRole("button", { name: "Chọn tệp…" });
+      await chooseButton.focus();
+      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+      await chooser.setFiles({
+        name: "bao-cao.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"),
+      });
       await page.getByText("Tệp “bao-cao.pdf” là một tài liệu PDF, không phải bảng tính Excel").waitFor();
       expect(await page.getByRole("button", { name: "Kiểm tra tệp" }).isDisabled()).toBe(true);
       await choose(page, "so-lieu.xlsx", XLSX, await fakeDocx());
@@ -146,6 +157,23 @@ export function importSuite(e2e: () => E2E) {
       await page
         .getByText("Tệp gửi lên là một tài liệu Word (.docx), không phải")
         .waitFor({ timeout: 15_000 });
+      await screenshot(page, "import-wrong-kind", "vi");
+
+      // A file over the server's limit (an .xlsx is capped at 50 MB): its size shown, its refusal
+      // in the server's words. (Made in the page: Playwright hands over at most 50 MB.)
+      await page.evaluate((type) => {
+        const bytes = new Uint8Array(51 * 1024 * 1024);
+        bytes.set([0x50, 0x4b, 0x03, 0x04]);
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], "qua-lon.xlsx", { type }));
+        const input = document.querySelector<HTMLInputElement>("input[type=file]");
+        if (!input) throw new Error("no file input");
+        input.files = dt.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      }, XLSX);
+      await page.getByText("51 MB · Bảng tính Excel").waitFor();
+      await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+      await page.getByText("Nội dung gửi lên vượt quá giới hạn 50 MB.").waitFor({ timeout: 15_000 });
 
       // 3. Row errors: the table (row, column, value, message), nothing written.
       const numeric = empty.find((r) => !/MILESTONE|_M\d/.test(r.indicator)) ?? empty[0];
@@ -191,6 +219,7 @@ export function importSuite(e2e: () => E2E) {
         .getByText(`Tệp hợp lệ: sẽ ghi ${k} số liệu dưới dạng bản nháp.`)
         .waitFor({ timeout: 15_000 });
       expect(await tile("Mới").textContent()).toBe(String(k));
+      await screenshot(page, "import-ready", "vi");
       expect(await tile("Đã khóa").textContent()).toBe("0");
       expect(await valuesAt(api, period)).toEqual(before);
 

@@ -31,7 +31,7 @@ export function ErrorTable({ errors, more }: { errors: RowErrorView[]; more: num
       {/* A scrolling box must take focus to be scrolled by keyboard (axe: scrollable-region-focusable). */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
       <section className="import-errors" tabIndex={0} aria-label={t("errors.region")}>
-        <Table striped withTableBorder verticalSpacing={4} miw={560} stickyHeader>
+        <Table striped withTableBorder verticalSpacing={4} stickyHeader>
           <caption className="visually-hidden">{t("errors.caption", { count: errors.length })}</caption>
           <Table.Thead>
             <Table.Tr>
@@ -46,10 +46,15 @@ export function ErrorTable({ errors, more }: { errors: RowErrorView[]; more: num
           <Table.Tbody>
             {shown.items.map((e) => (
               <Table.Tr key={e.id}>
-                <Table.Td className="import-num">{e.row}</Table.Td>
-                <Table.Td>{column(e.column)}</Table.Td>
-                <Table.Td className="import-value">{e.value}</Table.Td>
-                <Table.Td>{e.message}</Table.Td>
+                {/* data-label: on a phone each row is a small card, its cells labelled (import.css). */}
+                <Table.Td className="import-num" data-label={t("errors.row")}>
+                  {e.row}
+                </Table.Td>
+                <Table.Td data-label={t("errors.column")}>{column(e.column)}</Table.Td>
+                <Table.Td className="import-value" data-label={t("errors.value")}>
+                  {e.value}
+                </Table.Td>
+                <Table.Td className="import-message">{e.message}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -141,15 +141,22 @@ export function importSuite(e2e: () => E2E) {
 
       // 2. Wrong kinds: by the page (name and type), then by the server (a .docx renamed .xlsx).
       await page.getByRole("button", { name: "Đã có tệp, sang bước tải lên" }).click();
-      // The file button by keyboard: focused, Enter opens the chooser.
-      const chooseButton = page.getByRole("button", { name: "Chọn tệp…" });
-      await chooseButton.focus();
-      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
-      await chooser.setFiles({
-        name: "bao-cao.pdf",
-        mimeType: "application/pdf",
-        buffer: Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"),
+      // The file button by keyboard: focused, Enter opens the chooser (seen as the click on the
+      // hidden input, the dialog itself stopped: Chromium's chooser event proved unreliable here).
+      await page.evaluate(() => {
+        document.querySelector("input[type=file]")?.addEventListener(
+          "click",
+          (e) => {
+            document.body.dataset.chooser = "opened";
+            e.preventDefault();
+          },
+          { once: true },
+        );
       });
+      await page.getByRole("button", { name: "Chọn tệp…" }).focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.body.dataset.chooser === "opened", null, { timeout: 5_000 });
+      await choose(page, "bao-cao.pdf", "application/pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"));
       await page.getByText("Tệp “bao-cao.pdf” là một tài liệu PDF, không phải bảng tính Excel").waitFor();
       expect(await page.getByRole("button", { name: "Kiểm tra tệp" }).isDisabled()).toBe(true);
       await choose(page, "so-lieu.xlsx", XLSX, await fakeDocx());

@@ -10,6 +10,7 @@ import { drillDownSuite } from "./drill-down-suite.js";
 import { entrySuite } from "./entry-suite.js";
 import { forcedTotpSuite } from "./forced-totp-suite.js";
 import { type E2E, startE2E } from "./harness.js";
+import { importSuite } from "./import-suite.js";
 import { offlineSuite } from "./offline-suite.js";
 import { reviewSuite } from "./review-suite.js";
 
@@ -34,5 +35,6 @@ describe("web app end to end", () => {
   describe("the drill-downs", () => drillDownSuite(get));
   describe("data entry", () => entrySuite(get));
   describe("data entry offline", () => offlineSuite(get));
+  describe("the import wizard", () => importSuite(get));
   describe("the review queue", () => reviewSuite(get));
 });

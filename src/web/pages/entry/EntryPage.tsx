@@ -77,6 +77,13 @@ function SignedInEntry({
           {data ? t("subtitle", { unit: unitName, plan }) : t("intro")}
           {due ? ` · ${t("due", { date: formatDate(due, lang) })}` : ""}
         </Text>
+        {unit && (
+          <Text size="sm" mt={4}>
+            <Anchor renderRoot={(p) => <Link {...p} to="/import" search={{ unit, plan, period }} />}>
+              {t("importLink")}
+            </Anchor>
+          </Text>
+        )}
       </div>
       {!unit ? (
         <Alert color="gray">{t("noUnit")}</Alert>

@@ -91,6 +91,10 @@ describe("entry grid: what a cell shows", () => {
       lockMessage: lock.message,
     });
     expect(cellView(locked, undefined, undefined, "en").lockMessage).toBe(lock.messageEn);
+    // Shown for reading, grouped and exact (an editable cell shows "1234,5": no separators to mistype).
+    const official = cell({ value: value({ status: "approved", value: 27050.25 }), lock });
+    expect(cellView(official, undefined, undefined, "vi").text).toBe("27.050,25");
+    expect(cellView(official, undefined, undefined, "en").text).toBe("27,050.25");
     const noRight = cell({ can: { ...cell().can, write: false } });
     expect(cellView(noRight, undefined, undefined, "vi")).toMatchObject({
       readOnly: true,

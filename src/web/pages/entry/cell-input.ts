@@ -41,6 +41,21 @@ export function inputText(value: number | boolean | null | undefined, lang: Lang
   return Number.isFinite(value) ? plain(lang).format(value) : "";
 }
 
+const GROUPED = new Map<Lang, Intl.NumberFormat>();
+/**
+ * A value a cell shows but does not let you edit (locked, or not yours): grouped for reading —
+ * "27.050" in Vietnamese, "27,050" in English — and exact (no rounding: it is the official figure).
+ */
+export function readOnlyText(value: number | boolean | null | undefined, lang: Lang): string {
+  if (typeof value !== "number") return inputText(value, lang);
+  let f = GROUPED.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 10 });
+    GROUPED.set(lang, f);
+  }
+  return Number.isFinite(value) ? f.format(value) : "";
+}
+
 /** Reads a cell's text for an indicator of `type` within `bounds`. */
 export function readCellInput(text: string, type: ValueType, bounds: Bounds): CellInput {
   const raw = text.trim();

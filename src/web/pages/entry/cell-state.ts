@@ -7,7 +7,7 @@ import type { EntryCell } from "../../api/entry-types.js";
 import type { Lang } from "../../lib/format.js";
 import type { PendingValue } from "../../offline/types.js";
 import type { Bilingual } from "./cell-input.js";
-import { inputText } from "./cell-input.js";
+import { inputText, readOnlyText } from "./cell-input.js";
 import { farFromHistory, historyFigures } from "./history.js";
 
 /** A text the grid refused before sending (not a number, out of bounds): kept in the cell, in red. */
@@ -49,7 +49,7 @@ export function cellView(
   const returned = saved?.status === "draft" && cell.returned ? cell.returned : null;
   const badge: Badge = saved ? (returned ? "returned" : saved.status) : "empty";
   const value = pending ? pending.write.value : (saved?.value ?? null);
-  let text = inputText(value, lang);
+  let text = readOnly && !pending ? readOnlyText(value, lang) : inputText(value, lang);
   let error: string | null = null;
   if (invalid) {
     text = invalid.text;

@@ -42,7 +42,7 @@ const CELL_INDICATORS = [
   "OI_EDOC_EXCHANGE_RATE",
 ];
 /** Months back from the current one: TP Hồ Chí Minh exists as merged from July 2025 only. */
-const MONTHS = 18;
+const MONTHS = 36;
 
 describe.each(backends())("can flags on %s", (backend) => {
   let t: TestApp;

@@ -8,4 +8,6 @@ export const appCases = (_w: MatrixWorld): Cases => ({
   // The web app's files (src/server/web-app): public, like the page that loads them.
   "GET /assets/:file": publicGet("/assets/not-built.js"),
   "GET /favicon.svg": publicGet("/favicon.svg"),
+  // Data entry's service worker (src/web/offline/sw.ts): public, like the pages that register it.
+  "GET /sw.js": publicGet("/sw.js"),
 });

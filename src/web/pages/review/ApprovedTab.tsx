@@ -11,7 +11,7 @@ import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { tx, useUnitNames } from "../system/drill-shared.js";
 import { Pager, useCursorPages } from "./Pager.js";
-import { IndicatorCell, NoteCells, showValue, ValueCells } from "./ReviewCells.js";
+import { ColumnHeads, IndicatorCell, NoteCells, showValue, ValueCells } from "./ReviewCells.js";
 import { ReviseModal } from "./ReviseModal.js";
 import type { IndicatorInfo } from "./review-lookups.js";
 import { listQuery, PAGE_SIZE, type ReviewFilters } from "./review-model.js";
@@ -63,21 +63,7 @@ export function ApprovedTab({
               <caption className="visually-hidden">{t("list.captionApproved")}</caption>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t("col.unit")}</Table.Th>
-                  <Table.Th scope="col">{t("col.indicator")}</Table.Th>
-                  <Table.Th scope="col">{t("col.period")}</Table.Th>
-                  <Table.Th scope="col" className="review-num">
-                    {t("col.value")}
-                  </Table.Th>
-                  <Table.Th scope="col" className="review-num">
-                    {t("col.previous")}
-                  </Table.Th>
-                  <Table.Th scope="col" className="review-num">
-                    {t("col.change")}
-                  </Table.Th>
-                  <Table.Th scope="col">{t("col.approved")}</Table.Th>
-                  <Table.Th scope="col">{t("col.note")}</Table.Th>
-                  <Table.Th scope="col">{t("col.actions")}</Table.Th>
+                  <ColumnHeads who="approved" />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

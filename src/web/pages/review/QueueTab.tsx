@@ -14,7 +14,7 @@ import { currentLanguage } from "../../i18n/index.js";
 import { tx, useUnitNames } from "../system/drill-shared.js";
 import { Pager, useCursorPages } from "./Pager.js";
 import { Refusal, ReturnModal } from "./ReturnModal.js";
-import { IndicatorCell, NoteCells, ValueCells } from "./ReviewCells.js";
+import { ColumnHeads, IndicatorCell, NoteCells, ValueCells } from "./ReviewCells.js";
 import type { IndicatorInfo } from "./review-lookups.js";
 import {
   batchItems,
@@ -158,21 +158,7 @@ export function QueueTab({
                       onChange={() => setPicked(togglePage(rows, selected))}
                     />
                   </Table.Th>
-                  <Table.Th scope="col">{t("col.unit")}</Table.Th>
-                  <Table.Th scope="col">{t("col.indicator")}</Table.Th>
-                  <Table.Th scope="col">{t("col.period")}</Table.Th>
-                  <Table.Th scope="col" className="review-num">
-                    {t("col.value")}
-                  </Table.Th>
-                  <Table.Th scope="col" className="review-num">
-                    {t("col.previous")}
-                  </Table.Th>
-                  <Table.Th scope="col" className="review-num">
-                    {t("col.change")}
-                  </Table.Th>
-                  <Table.Th scope="col">{t("col.submitted")}</Table.Th>
-                  <Table.Th scope="col">{t("col.note")}</Table.Th>
-                  <Table.Th scope="col">{t("col.actions")}</Table.Th>
+                  <ColumnHeads who="submitted" />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

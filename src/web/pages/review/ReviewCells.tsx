@@ -56,6 +56,30 @@ export function IndicatorCell({
   );
 }
 
+/** The lists' column headings after the selection box: both tabs show the same columns. */
+export function ColumnHeads({ who }: { who: "submitted" | "approved" }) {
+  const { t } = useTranslation("review");
+  return (
+    <>
+      <Table.Th scope="col">{t("col.unit")}</Table.Th>
+      <Table.Th scope="col">{t("col.indicator")}</Table.Th>
+      <Table.Th scope="col">{t("col.period")}</Table.Th>
+      <Table.Th scope="col" className="review-num">
+        {t("col.value")}
+      </Table.Th>
+      <Table.Th scope="col" className="review-num">
+        {t("col.previous")}
+      </Table.Th>
+      <Table.Th scope="col" className="review-num">
+        {t("col.change")}
+      </Table.Th>
+      <Table.Th scope="col">{t(`col.${who}`)}</Table.Th>
+      <Table.Th scope="col">{t("col.note")}</Table.Th>
+      <Table.Th scope="col">{t("col.actions")}</Table.Th>
+    </>
+  );
+}
+
 /** Value, the period before and the change, as three cells. */
 export function ValueCells({ row, info }: { row: ReviewRow; info: IndicatorInfo | undefined }) {
   const { t } = useTranslation("review");

@@ -7922,6 +7922,8 @@ export interface paths {
                             can: {
                                 /** @description POST /org-units, and changing or retiring org units */
                                 administerOrgUnits: boolean;
+                                /** @description changing some plan's systems, initiatives, indicators and targets (each plan's own `can.administer` says which) */
+                                administerPlans: boolean;
                                 /** @description POST /plans with a new plan code */
                                 createPlan: boolean;
                                 /** @description POST /observations/import and /observations/bulk (rows of cells your unit reports) */
@@ -8004,6 +8006,8 @@ export interface paths {
                             can: {
                                 /** @description POST /org-units, and changing or retiring org units */
                                 administerOrgUnits: boolean;
+                                /** @description changing some plan's systems, initiatives, indicators and targets (each plan's own `can.administer` says which) */
+                                administerPlans: boolean;
                                 /** @description POST /plans with a new plan code */
                                 createPlan: boolean;
                                 /** @description POST /observations/import and /observations/bulk (rows of cells your unit reports) */
@@ -8224,6 +8228,8 @@ export interface paths {
                                 can: {
                                     /** @description POST /org-units, and changing or retiring org units */
                                     administerOrgUnits: boolean;
+                                    /** @description changing some plan's systems, initiatives, indicators and targets (each plan's own `can.administer` says which) */
+                                    administerPlans: boolean;
                                     /** @description POST /plans with a new plan code */
                                     createPlan: boolean;
                                     /** @description POST /observations/import and /observations/bulk (rows of cells your unit reports) */

@@ -12,6 +12,9 @@ const flag = (what: string) => z.boolean().describe(what);
 export const sessionCan = z
   .object({
     createPlan: flag("POST /plans with a new plan code"),
+    administerPlans: flag(
+      "changing some plan's systems, initiatives, indicators and targets (each plan's own `can.administer` says which)",
+    ),
     manageUsers: flag("POST /users, and changing accounts"),
     readUsers: flag("GET /users"),
     administerOrgUnits: flag("POST /org-units, and changing or retiring org units"),

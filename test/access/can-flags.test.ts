@@ -187,6 +187,12 @@ describe.each(backends())("can flags on %s", (backend) => {
           url: "/api/v1/users",
           payload: { username: `cf-${uniq().toLowerCase()}`, displayName: "Người dùng thử" },
         }),
+        // NQ57 is the only plan any persona administers (its Standing Office, and administrators).
+        administerPlans: () => ({
+          method: "PATCH",
+          url: "/api/v1/plans/NQ57/systems/S1",
+          payload: {},
+        }),
         readUsers: () => ({ method: "GET", url: "/api/v1/users" }),
         administerOrgUnits: () => ({
           method: "POST",
@@ -221,6 +227,7 @@ describe.each(backends())("can flags on %s", (backend) => {
           fresh: async () => null,
           flags: [
             "createPlan",
+            "administerPlans",
             "manageUsers",
             "readUsers",
             "administerOrgUnits",

@@ -20,8 +20,13 @@ import { reviewsSomeValues } from "./policies/observations.js";
 import { type Principal, roles } from "./roles.js";
 
 export function sessionCan(p: Principal): SessionCan {
+  // The plans of the caller's own grants, and one that is nobody's: an administrator administers
+  // every plan, so a plan no grant names stands for "any plan" without listing them.
+  const planIds =
+    p.kind === "user" ? [...new Set(p.grants.flatMap((g) => (g.planId ? [g.planId] : [])))] : [];
   return {
     createPlan: allows(p, "plan.create", null),
+    administerPlans: [...planIds, "(any plan)"].some((planId) => allows(p, "plan.administer", { planId })),
     manageUsers: allows(p, "user.create", null),
     readUsers: allows(p, "user.list", null),
     administerOrgUnits: allows(p, "orgUnit.create", null),

@@ -12,6 +12,7 @@ import { useSession, useSignOut } from "../api/session.js";
 import { ToggleButtons } from "../components/ToggleButtons.js";
 import { currentLanguage, type Language, setLanguage } from "../i18n/index.js";
 import { useSignOutGuard } from "../offline/sign-out-guard.js";
+import { opensAdmin } from "../pages/admin/areas.js";
 
 export function Shell() {
   const { t } = useTranslation();
@@ -68,6 +69,11 @@ export function Shell() {
             {user && session.data?.can.reviewValues && (
               <Link to="/review" className="nav-link">
                 {t("shell.review")}
+              </Link>
+            )}
+            {user && opensAdmin(session.data?.can) && (
+              <Link to="/admin" className="nav-link">
+                {t("shell.admin")}
               </Link>
             )}
             {user && (

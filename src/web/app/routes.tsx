@@ -3,28 +3,13 @@
  * load carries only the shell and the page asked for. Each route reads its search parameters with
  * the readers in search.ts: filters and tabs are part of the link.
  */
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from "@tanstack/react-router";
+import { createRoute, createRouter, lazyRouteComponent } from "@tanstack/react-router";
 import { overviewQuery } from "../api/dashboards.js";
 import { planIndicatorsQuery, plansQuery } from "../api/plans.js";
-import { sessionQuery } from "../api/session.js";
-import { NotFound } from "../components/NotFound.js";
+import { adminRoutes } from "../pages/admin/routes.js";
 import { queryClient } from "./query-client.js";
-import { Shell } from "./Shell.js";
+import { rootRoute } from "./root-route.js";
 import { code, compact, DEFAULT_PLAN, int, nextPath, oneOf, period, type Search } from "./search.js";
-
-/**
- * Loaders start a page's first requests while its chunk is still downloading (not after it has
- * rendered), and do not wait for them: the page shows its frame at once and joins the requests
- * in flight. Nothing is fetched twice: the hooks use the same query options.
- */
-const rootRoute = createRootRoute({
-  component: Shell,
-  notFoundComponent: NotFound,
-  // The one request the first render waits for (it runs alongside the page's chunk, which takes
-  // longer): the header, the navigation and the page's own choices depend on who is signed in, and
-  // drawing them twice would move the page under the reader.
-  loader: () => queryClient.ensureQueryData(sessionQuery()).catch(() => null),
-});
 
 export const basisValues = ["approved", "reported"] as const;
 
@@ -180,6 +165,7 @@ const routeTree = rootRoute.addChildren([
   entryRoute,
   importRoute,
   reviewRoute,
+  ...adminRoutes,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent", scrollRestoration: true });

@@ -14,13 +14,20 @@ const STORAGE_KEY = "chinam.lang";
 type Bundle = Record<string, Record<string, unknown>>;
 /**
  * Every namespace file of both languages, bundled with the entry (vi/common.json → vi.common) —
- * except the namespaces of pages few people open (data entry, imports, review) and of features
- * loaded on demand (offline): those travel with their page's chunk (addStrings), so the
- * dashboard's first load does not carry them.
+ * except the namespaces of pages few people open (data entry, imports, review, administration:
+ * every admin*.json) and of features loaded on demand (offline): those travel with their page's
+ * chunk (addStrings), so the dashboard's first load does not carry them.
  */
 function bundles(): Record<Language, Bundle> {
   const files = import.meta.glob<Record<string, unknown>>(
-    ["./*/*.json", "!./*/entry.json", "!./*/import.json", "!./*/review.json", "!./*/offline.json"],
+    [
+      "./*/*.json",
+      "!./*/entry.json",
+      "!./*/import.json",
+      "!./*/review.json",
+      "!./*/offline.json",
+      "!./*/admin*.json",
+    ],
     { eager: true, import: "default" },
   );
   const out: Record<Language, Bundle> = { vi: {}, en: {} };

@@ -1,0 +1,11 @@
+/** This administration area's routes (pages/admin/routes.ts gathers them). */
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { rootRoute } from "../../app/root-route.js";
+
+const mainRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/users",
+  component: lazyRouteComponent(() => import("./UsersPage.js"), "UsersPage"),
+});
+
+export const userRoutes = [mainRoute] as const;

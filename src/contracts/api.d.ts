@@ -7322,6 +7322,7 @@ export interface paths {
                                 };
                                 ownerUnit: string | null;
                                 reportsTo: string | null;
+                                retired: boolean;
                                 system: string | null;
                             }[];
                             /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -7361,11 +7362,238 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Add or replace a project */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        chiefArchitect?: string;
+                        code: string;
+                        description?: string | {
+                            en?: string;
+                            vi: string;
+                        };
+                        /** @default false */
+                        hasStdxComponent?: boolean;
+                        /** @default [] */
+                        initiatives?: string[];
+                        /** @enum {string} */
+                        kind: "special_important" | "national_group_a" | "national_group_b" | "other";
+                        name: string | {
+                            en?: string;
+                            vi: string;
+                        };
+                        ownerUnit?: string;
+                        /** @enum {string} */
+                        reportsTo?: "central_steering_committee" | "government" | "provincial_steering_committee";
+                        system?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            created: boolean;
+                            plan: string;
+                            unchanged: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{code}/projects/{project}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Retire a project (kept with its history) */
+        delete: {
+            parameters: {
+                query: {
+                    /** @description Why: kept with the version and in the audit trail. */
+                    reason: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a project */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        chiefArchitect?: string;
+                        description?: string | {
+                            en?: string;
+                            vi: string;
+                        };
+                        hasStdxComponent?: boolean;
+                        initiatives?: string[];
+                        /** @enum {string} */
+                        kind?: "special_important" | "national_group_a" | "national_group_b" | "other";
+                        name?: string | {
+                            en?: string;
+                            vi: string;
+                        };
+                        ownerUnit?: string;
+                        /** @enum {string} */
+                        reportsTo?: "central_steering_committee" | "government" | "provincial_steering_committee";
+                        system?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            created: boolean;
+                            plan: string;
+                            unchanged: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/plans/{code}/roadmap": {

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { indicatorAdminRoutes } from "./admin/indicator-routes.js";
 import { orgUnitAdminRoutes } from "./admin/org-unit-routes.js";
+import { projectAdminRoutes } from "./admin/project-routes.js";
 import { planStructureRoutes } from "./admin/structure-routes.js";
 
 export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,6 +16,7 @@ export const planAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     (_req, body, done) => done(null, body),
   );
   await app.register(planStructureRoutes);
+  await app.register(projectAdminRoutes);
   await app.register(indicatorAdminRoutes);
   await app.register(orgUnitAdminRoutes);
 };

@@ -5,16 +5,18 @@
  */
 
 import type { z } from "zod";
-import type { initiatives, plans, systems } from "../../db/schema/index.js";
+import type { initiatives, plans, projects, systems } from "../../db/schema/index.js";
 import {
   initiativeDef,
   type PlanDefinition,
   planDefinition,
+  projectDef,
   systemDef,
 } from "../../domain/plan-definition/schema.js";
 
 type SystemDef = z.output<typeof systemDef>;
 type InitiativeDef = z.output<typeof initiativeDef>;
+type ProjectDef = z.output<typeof projectDef>;
 
 const loc = (vi: string | null, en: string | null) => (vi ? { vi, ...(en ? { en } : {}) } : undefined);
 
@@ -83,5 +85,24 @@ export function initiativeDefinition(
           })),
         }
       : {}),
+  });
+}
+
+/** A project's current definition, with the codes of what it refers to (resolved by the caller). */
+export function projectDefinition(
+  p: typeof projects.$inferSelect,
+  refs: { system: string | undefined; initiatives: string[]; ownerUnit: string | undefined },
+): ProjectDef {
+  return projectDef.parse({
+    code: p.code,
+    kind: p.kind,
+    name: loc(p.nameVi, p.nameEn),
+    ...(p.descriptionVi ? { description: loc(p.descriptionVi, p.descriptionEn) } : {}),
+    ...(refs.system ? { system: refs.system } : {}),
+    initiatives: refs.initiatives,
+    ...(refs.ownerUnit ? { ownerUnit: refs.ownerUnit } : {}),
+    hasStdxComponent: p.hasStdxComponent,
+    ...(p.chiefArchitect ? { chiefArchitect: p.chiefArchitect } : {}),
+    ...(p.reportsTo ? { reportsTo: p.reportsTo } : {}),
   });
 }

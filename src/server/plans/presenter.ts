@@ -133,6 +133,7 @@ export function presentProject(
     hasStdxComponent: p.hasStdxComponent,
     chiefArchitect: p.chiefArchitect,
     reportsTo: p.reportsTo,
+    retired: p.retiredAt !== null,
   };
 }
 

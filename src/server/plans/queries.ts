@@ -261,6 +261,24 @@ export async function listProjects(db: Executor, planId: string, limit: number, 
   return { rows, total: total?.n ?? 0, links };
 }
 
+/** A project of a plan with the codes of its system, initiatives and owner unit (404 when unknown). */
+export async function getProjectWithRefs(db: Executor, planId: string, code: string) {
+  const [found] = await db
+    .select({ row: projects, system: systems.code, ownerUnit: orgUnits.code })
+    .from(projects)
+    .leftJoin(systems, eq(systems.id, projects.systemId))
+    .leftJoin(orgUnits, eq(orgUnits.id, projects.ownerUnitId))
+    .where(and(eq(projects.planId, planId), eq(projects.code, code)));
+  if (!found) throw notFound("project", code);
+  const links = await db
+    .select({ code: initiatives.code })
+    .from(projectInitiatives)
+    .innerJoin(initiatives, eq(initiatives.id, projectInitiatives.initiativeId))
+    .where(eq(projectInitiatives.projectId, found.row.id))
+    .orderBy(asc(initiatives.number));
+  return { ...found, initiatives: links.map((l) => l.code) };
+}
+
 /** An initiative of a plan with its system's code (404 when unknown). */
 export async function getInitiativeWithSystem(db: Executor, planId: string, code: string) {
   const [row] = await db

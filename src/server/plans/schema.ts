@@ -116,6 +116,7 @@ export const project = z.object({
   hasStdxComponent: z.boolean(),
   chiefArchitect: z.string().nullable(),
   reportsTo: z.string().nullable(),
+  retired: z.boolean(),
 });
 
 export const planParams = z.object({ code: z.string().min(1).max(64).describe("Plan code, e.g. NQ57.") });

@@ -108,6 +108,46 @@ export const plansCases = (w: MatrixWorld): Cases => ({
     allowOwn: PLAN_ADMINS,
     allowOther: ADMIN,
   },
+  "POST /api/v1/plans/:code/projects": {
+    own: () => ({
+      method: "POST",
+      url: "/api/v1/plans/NQ57/projects",
+      payload: { code: `DA${w.uniq()}`, kind: "other", name: "Mới" },
+    }),
+    other: () => ({
+      method: "POST",
+      url: "/api/v1/plans/OTHER/projects",
+      payload: { code: `DA${w.uniq()}`, kind: "other", name: "Mới" },
+    }),
+    allowOwn: PLAN_ADMINS,
+    allowOther: ADMIN,
+  },
+  "PATCH /api/v1/plans/:code/projects/:project": {
+    own: async () => ({
+      method: "PATCH",
+      url: `/api/v1/plans/NQ57/projects/${await w.throwawayProject("NQ57")}`,
+      payload: { name: "Đổi tên" },
+    }),
+    other: async () => ({
+      method: "PATCH",
+      url: `/api/v1/plans/OTHER/projects/${await w.throwawayProject("OTHER")}`,
+      payload: { name: "Đổi tên" },
+    }),
+    allowOwn: PLAN_ADMINS,
+    allowOther: ADMIN,
+  },
+  "DELETE /api/v1/plans/:code/projects/:project": {
+    own: async () => ({
+      method: "DELETE",
+      url: `/api/v1/plans/NQ57/projects/${await w.throwawayProject("NQ57")}?reason=th%E1%BB%AD`,
+    }),
+    other: async () => ({
+      method: "DELETE",
+      url: `/api/v1/plans/OTHER/projects/${await w.throwawayProject("OTHER")}?reason=th%E1%BB%AD`,
+    }),
+    allowOwn: PLAN_ADMINS,
+    allowOther: ADMIN,
+  },
   "GET /api/v1/plans": publicGet("/api/v1/plans"),
   "GET /api/v1/plans/:code": publicGet("/api/v1/plans/NQ57", "/api/v1/plans/OTHER"),
   "GET /api/v1/plans/:code/roadmap": publicGet("/api/v1/plans/NQ57/roadmap", "/api/v1/plans/OTHER/roadmap"),

@@ -130,6 +130,17 @@ export class MatrixWorld {
     return code;
   }
 
+  async throwawayProject(plan: string): Promise<string> {
+    const code = `DAX${this.uniq()}`;
+    const r = await this.asAdmin()({
+      method: "POST",
+      url: `/api/v1/plans/${plan}/projects`,
+      payload: { code, kind: "other", name: "Tạm" },
+    });
+    expect(r.statusCode).toBe(200);
+    return code;
+  }
+
   async throwawayIndicator(plan: string): Promise<string> {
     const code = `X_${this.uniq()}`;
     const r = await this.asAdmin()({

@@ -1,11 +1,12 @@
 /**
  * Retiring plan structure. Initiatives are "flexible: reviewed, added, adjusted" (plan footnote 3):
- * a retired system or initiative stays readable with its history and is marked retired, never
- * deleted. A plan is retired by an administrator; its systems and initiatives by its Standing Office.
+ * a retired system, initiative or project stays readable with its history and is marked retired, never
+ * deleted. A plan is retired by an administrator; its systems, initiatives and projects by its
+ * Standing Office.
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
-import { initiatives, plans, systems } from "../../../db/schema/index.js";
+import { initiatives, plans, projects, systems } from "../../../db/schema/index.js";
 import { authorize, type Principal } from "../../access/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
@@ -75,6 +76,31 @@ export async function retireInitiative(
     await audit(tx, ctx, {
       action: "initiative.retire",
       entityType: "initiative",
+      entityId: `${planCode}/${code}`,
+    });
+  });
+}
+
+export async function retireProject(
+  db: Db,
+  principal: Principal,
+  planCode: string,
+  code: string,
+  ctx: ChangeContext,
+): Promise<void> {
+  const plan = await getPlanByCode(db, planCode);
+  requirePlanAdmin(principal, plan.id);
+  await inTransaction(db, async (tx) => {
+    const rows = await tx
+      .update(projects)
+      .set({ retiredAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(projects.planId, plan.id), eq(projects.code, code)))
+      .returning({ id: projects.id });
+    if (rows.length === 0) throw notFound("project", code);
+    await invalidateDefinitionHash(tx, [plan.id]);
+    await audit(tx, ctx, {
+      action: "project.retire",
+      entityType: "project",
       entityId: `${planCode}/${code}`,
     });
   });

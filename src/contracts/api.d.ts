@@ -30,14 +30,32 @@ export interface paths {
                         "application/json": {
                             items: {
                                 actions: string[];
+                                can: {
+                                    /** @description DELETE /api-tokens/:id */
+                                    revoke: boolean;
+                                };
                                 createdAt: string;
+                                /** @description The administrator who issued it (null when the account is unknown) */
+                                createdBy: {
+                                    displayName: string;
+                                    id: string;
+                                    username: string;
+                                } | null;
                                 expiresAt: string;
                                 id: string;
                                 indicators: "*" | string[];
+                                /** @description Updated at most once a minute */
                                 lastUsedAt: string | null;
                                 name: string;
+                                /** @description The secret's first characters (`cn_<prefix>_…`), to tell tokens apart */
                                 prefix: string;
                                 revoked: boolean;
+                                revokedAt: string | null;
+                                /**
+                                 * @description revoked wins over expired
+                                 * @enum {string}
+                                 */
+                                status: "active" | "expired" | "revoked";
                                 unit: string;
                             }[];
                             /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -106,14 +124,32 @@ export interface paths {
                     content: {
                         "application/json": {
                             actions: string[];
+                            can: {
+                                /** @description DELETE /api-tokens/:id */
+                                revoke: boolean;
+                            };
                             createdAt: string;
+                            /** @description The administrator who issued it (null when the account is unknown) */
+                            createdBy: {
+                                displayName: string;
+                                id: string;
+                                username: string;
+                            } | null;
                             expiresAt: string;
                             id: string;
                             indicators: "*" | string[];
+                            /** @description Updated at most once a minute */
                             lastUsedAt: string | null;
                             name: string;
+                            /** @description The secret's first characters (`cn_<prefix>_…`), to tell tokens apart */
                             prefix: string;
                             revoked: boolean;
+                            revokedAt: string | null;
+                            /**
+                             * @description revoked wins over expired
+                             * @enum {string}
+                             */
+                            status: "active" | "expired" | "revoked";
                             token: string;
                             unit: string;
                         };
@@ -183,6 +219,7 @@ export interface paths {
                             id: string;
                             indicators: "*" | string[];
                             name: string;
+                            /** @description The secret's first characters (`cn_<prefix>_…`), to tell tokens apart */
                             prefix: string;
                             unit: string;
                         };
@@ -408,16 +445,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description This instance's anchor (DATA_DIR/audit-anchor.json) and whether the chain holds it */
                             anchor?: {
                                 hash: string;
                                 seq: number;
-                                status: string;
+                                /** @enum {string} */
+                                status: "matches" | "missing" | "mismatch" | "ahead-of-chain" | "absent";
                             };
+                            /** @description The first broken link */
                             brokenAt?: {
+                                /** @enum {string} */
+                                kind: "previous_hash" | "content" | "anchor_ahead" | "anchor_mismatch";
                                 reason: string;
                                 seq: number;
                             };
+                            /** @description Entries checked */
                             entries: number;
+                            /** @description The newest entry checked */
                             head: {
                                 hash: string;
                                 seq: number;
@@ -8168,6 +8212,8 @@ export interface paths {
                                 readUsers: boolean;
                                 /** @description approving, returning and revising values of some plan or system (GET /observations?reviewable=true lists them) */
                                 reviewValues: boolean;
+                                /** @description GET /audit/verify */
+                                verifyAudit: boolean;
                             };
                             /** @description Send as x-csrf-token on every state-changing request made with the session cookie. */
                             csrfToken: string;
@@ -8252,6 +8298,8 @@ export interface paths {
                                 readUsers: boolean;
                                 /** @description approving, returning and revising values of some plan or system (GET /observations?reviewable=true lists them) */
                                 reviewValues: boolean;
+                                /** @description GET /audit/verify */
+                                verifyAudit: boolean;
                             };
                             /** @description Send as x-csrf-token on every state-changing request made with the session cookie. */
                             csrfToken: string;
@@ -8474,6 +8522,8 @@ export interface paths {
                                     readUsers: boolean;
                                     /** @description approving, returning and revising values of some plan or system (GET /observations?reviewable=true lists them) */
                                     reviewValues: boolean;
+                                    /** @description GET /audit/verify */
+                                    verifyAudit: boolean;
                                 };
                                 /** @description Send as x-csrf-token on every state-changing request made with the session cookie. */
                                 csrfToken: string;

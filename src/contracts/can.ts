@@ -19,6 +19,7 @@ export const sessionCan = z
     readUsers: flag("GET /users"),
     administerOrgUnits: flag("POST /org-units, and changing or retiring org units"),
     readAudit: flag("GET /audit"),
+    verifyAudit: flag("GET /audit/verify"),
     manageApiTokens: flag("POST /api-tokens, GET /api-tokens"),
     importValues: flag("POST /observations/import and /observations/bulk (rows of cells your unit reports)"),
     readReportedValues: flag("dashboards with basis=reported (submitted values not yet approved)"),

@@ -200,6 +200,7 @@ describe.each(backends())("can flags on %s", (backend) => {
           payload: { code: `CF-${uniq()}`, kind: "agency", name: "Đơn vị thử" },
         }),
         readAudit: () => ({ method: "GET", url: "/api/v1/audit?limit=1" }),
+        verifyAudit: () => ({ method: "GET", url: "/api/v1/audit/verify" }),
         manageApiTokens: () => ({
           method: "POST",
           url: "/api/v1/api-tokens",
@@ -232,6 +233,7 @@ describe.each(backends())("can flags on %s", (backend) => {
             "readUsers",
             "administerOrgUnits",
             "readAudit",
+            "verifyAudit",
             "manageApiTokens",
             "importValues",
             "readReportedValues",

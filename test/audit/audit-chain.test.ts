@@ -69,6 +69,7 @@ describe.each(backends())("audit trail on %s", (backend) => {
     expect(r.ok).toBe(false);
     expect(r.brokenAt?.seq).toBe(seq);
     expect(r.brokenAt?.reason).toContain("edited");
+    expect(r.brokenAt?.kind).toBe("content");
     await db().execute(sql`alter table audit_log enable trigger audit_log_no_update`);
   });
 
@@ -87,6 +88,7 @@ describe.each(backends())("audit trail on %s", (backend) => {
       const r = await verifyChain(fresh.database.db, anchor);
       expect(r.ok).toBe(false);
       expect(r.anchor?.status).toBe("ahead-of-chain");
+      expect(r.brokenAt?.kind).toBe("anchor_ahead");
     } finally {
       await fresh.close();
     }

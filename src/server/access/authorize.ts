@@ -7,7 +7,7 @@
  */
 import { AppError } from "../core/errors.js";
 import { canManageApiTokens } from "./policies/api-tokens.js";
-import { canReadAudit } from "./policies/audit.js";
+import { canReadAudit, canVerifyAudit } from "./policies/audit.js";
 import {
   canAdministerIndicator,
   canReadIndicator,
@@ -85,6 +85,7 @@ export interface ActionSubjects {
   "user.disable": UserRef;
   "user.grant": GrantTarget;
   "audit.read": Global;
+  "audit.verify": Global;
   "apiToken.manage": Global;
   "secondFactor.disable": { requiredForAdmins: boolean };
 }
@@ -130,6 +131,7 @@ const rules: { [A in Action]: (p: Principal, s: ActionSubjects[A]) => boolean } 
   "user.disable": (p, s) => canDisableUser(p, s.userId),
   "user.grant": canGrantRole,
   "audit.read": (p) => canReadAudit(p),
+  "audit.verify": (p) => canVerifyAudit(p),
   "apiToken.manage": (p) => canManageApiTokens(p),
   "secondFactor.disable": (p, s) => canDisableSecondFactor(p, s.requiredForAdmins),
 };

@@ -31,6 +31,7 @@ export function sessionCan(p: Principal): SessionCan {
     readUsers: allows(p, "user.list", null),
     administerOrgUnits: allows(p, "orgUnit.create", null),
     readAudit: allows(p, "audit.read", null),
+    verifyAudit: allows(p, "audit.verify", null),
     manageApiTokens: allows(p, "apiToken.manage", null),
     importValues: allows(p, "observation.import", null),
     readReportedValues: allows(p, "rollup.readReported", null),

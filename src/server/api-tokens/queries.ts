@@ -1,7 +1,7 @@
 /** Reads of API tokens and of what issuing one refers to. */
 import { desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { apiTokens, indicators, orgUnits } from "../../db/schema/index.js";
+import { apiTokens, indicators, orgUnits, users } from "../../db/schema/index.js";
 
 export type TokenRow = typeof apiTokens.$inferSelect;
 
@@ -28,6 +28,26 @@ export async function unitCodesOf(db: Executor, rows: TokenRow[]): Promise<Map<s
       ),
     );
   return new Map(units.map((u) => [u.id, u.code]));
+}
+
+export interface Issuer {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+/** What presenting tokens needs: their units' codes and their issuers, by id. */
+export async function tokenRefs(
+  db: Executor,
+  rows: TokenRow[],
+): Promise<{ unitCodes: Map<string, string>; issuers: Map<string, Issuer> }> {
+  const unitCodes = await unitCodesOf(db, rows);
+  if (rows.length === 0) return { unitCodes, issuers: new Map() };
+  const found = await db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...new Set(rows.map((r) => r.createdBy))]));
+  return { unitCodes, issuers: new Map(found.map((u) => [u.id, u])) };
 }
 
 /** The codes among `codes` that name no indicator. */

@@ -35,7 +35,7 @@ export const apiTokenRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { row, token } = await issueApiToken(db(), req.principal, req.body, changeContext(req));
-      const view = presentToken(row, await Q.unitCodesOf(db(), [row]));
+      const view = presentToken(row, await Q.tokenRefs(db(), [row]), req.principal);
       return reply.status(201).send({ ...view, token });
     },
   );
@@ -53,8 +53,12 @@ export const apiTokenRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       authorize(req.principal, "apiToken.manage", null);
       const rows = await Q.listTokens(db());
-      const codes = await Q.unitCodesOf(db(), rows);
-      return { items: rows.map((r) => presentToken(r, codes)), total: rows.length, nextCursor: null };
+      const refs = await Q.tokenRefs(db(), rows);
+      return {
+        items: rows.map((r) => presentToken(r, refs, req.principal)),
+        total: rows.length,
+        nextCursor: null,
+      };
     },
   );
 
@@ -90,13 +94,16 @@ export const apiTokenRoutes: FastifyPluginAsyncZod = async (app) => {
       if (p.kind !== "token") throw new AppError("FORBIDDEN");
       const row = await Q.tokenById(db(), p.tokenId);
       if (!row) throw new AppError("INVALID_TOKEN");
-      const {
-        revoked: _r,
-        createdAt: _c,
-        lastUsedAt: _l,
-        ...rest
-      } = presentToken(row, await Q.unitCodesOf(db(), [row]));
-      return rest;
+      const v = presentToken(row, await Q.tokenRefs(db(), [row]), p);
+      return {
+        id: v.id,
+        name: v.name,
+        prefix: v.prefix,
+        unit: v.unit,
+        indicators: v.indicators,
+        actions: v.actions,
+        expiresAt: v.expiresAt,
+      };
     },
   );
 };

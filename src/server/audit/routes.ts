@@ -90,20 +90,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Walk the chain and check it against this instance's anchor; archive `head` regularly",
-        response: {
-          200: z.object({
-            ok: z.boolean(),
-            entries: z.number(),
-            head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
-            brokenAt: z.object({ seq: z.number(), reason: z.string() }).optional(),
-            anchor: z.object({ seq: z.number(), hash: z.string(), status: z.string() }).optional(),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: S.verifyResult, ...errorResponses },
       },
     },
     async (req) => {
-      authorize(req.principal, "audit.read", null);
+      authorize(req.principal, "audit.verify", null);
       return verifyChain(db(), app.deps.auditAnchor.current());
     },
   );

@@ -40,6 +40,28 @@ export const bulkRow = z.object({
   }),
 });
 
+export const verifyResult = z.object({
+  ok: z.boolean(),
+  entries: z.number().describe("Entries checked"),
+  head: z.object({ seq: z.number(), hash: z.string() }).nullable().describe("The newest entry checked"),
+  brokenAt: z
+    .object({
+      seq: z.number(),
+      kind: z.enum(["previous_hash", "content", "anchor_ahead", "anchor_mismatch"]),
+      reason: z.string(),
+    })
+    .optional()
+    .describe("The first broken link"),
+  anchor: z
+    .object({
+      seq: z.number(),
+      hash: z.string(),
+      status: z.enum(["matches", "missing", "mismatch", "ahead-of-chain", "absent"]),
+    })
+    .optional()
+    .describe("This instance's anchor (DATA_DIR/audit-anchor.json) and whether the chain holds it"),
+});
+
 export const auditListQuery = pageQuery.extend({
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(200).optional(),

@@ -15,12 +15,19 @@ import type { AuditHead } from "../core/audit-writer.js";
 
 export type { AuditHead } from "../core/audit-writer.js";
 
+/**
+ * How the chain breaks: an entry's previous hash differs (one before it removed or changed), an
+ * entry's content differs from its hash (edited), the anchor names an entry past the chain's end
+ * (the newest removed), or the anchored entry differs.
+ */
+export type BreakKind = "previous_hash" | "content" | "anchor_ahead" | "anchor_mismatch";
+
 export interface VerifyResult {
   ok: boolean;
   entries: number;
   head: AuditHead | null;
-  /** The first broken link, if any. */
-  brokenAt?: { seq: number; reason: string };
+  /** The first broken link, if any: `kind` for programs and translations, `reason` in words. */
+  brokenAt?: { seq: number; kind: BreakKind; reason: string };
   anchor?: {
     seq: number;
     hash: string;
@@ -65,6 +72,7 @@ export async function verifyChain(db: Executor, anchor?: AuditHead | null): Prom
           head: { seq: lastSeq, hash: prevHash },
           brokenAt: {
             seq: r.seq,
+            kind: "previous_hash",
             reason: "previous hash does not match (an entry before it was removed or changed)",
           },
         };
@@ -73,7 +81,11 @@ export async function verifyChain(db: Executor, anchor?: AuditHead | null): Prom
           ok: false,
           entries,
           head: { seq: lastSeq, hash: prevHash },
-          brokenAt: { seq: r.seq, reason: "content does not match its hash (the entry was edited)" },
+          brokenAt: {
+            seq: r.seq,
+            kind: "content",
+            reason: "content does not match its hash (the entry was edited)",
+          },
         };
       if (anchor && r.seq === anchor.seq) anchorSeen = r.hash === anchor.hash ? "matches" : "mismatch";
       prevHash = r.hash;
@@ -96,6 +108,7 @@ export async function verifyChain(db: Executor, anchor?: AuditHead | null): Prom
       : {
           brokenAt: {
             seq: anchor.seq,
+            kind: status === "ahead-of-chain" ? "anchor_ahead" : "anchor_mismatch",
             reason:
               status === "ahead-of-chain"
                 ? `the anchor names entry ${anchor.seq} but the chain ends at ${lastSeq}: the newest entries were removed`

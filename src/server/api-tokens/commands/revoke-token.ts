@@ -20,8 +20,16 @@ export async function revokeApiToken(
       .update(apiTokens)
       .set({ revokedAt: new Date() })
       .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id });
-    if (rows.length === 0) throw notFound("api_token", id);
-    await audit(tx, ctx, { action: "api_token.revoke", entityType: "api_token", entityId: id });
+      .returning({ id: apiTokens.id, name: apiTokens.name, revokedAt: apiTokens.revokedAt });
+    const row = rows[0];
+    if (!row) throw notFound("api_token", id);
+    // Before and after, so the trail's diff reads "revoked: false → true" with the token's name.
+    await audit(tx, ctx, {
+      action: "api_token.revoke",
+      entityType: "api_token",
+      entityId: id,
+      before: { name: row.name, revoked: false },
+      after: { name: row.name, revoked: true, revokedAt: row.revokedAt?.toISOString() ?? null },
+    });
   });
 }

@@ -4184,6 +4184,11 @@ export interface paths {
                                         en: string | null;
                                         vi: string;
                                     } | null;
+                                    /** @description What the change was (e.g. the resolution that made it) */
+                                    note: {
+                                        en: string | null;
+                                        vi: string;
+                                    } | null;
                                     /** @description The other unit's code (its page: /org-units/{code}, its values: /org-units/{code}/values) */
                                     unit: string;
                                 }[];
@@ -4199,6 +4204,11 @@ export interface paths {
                                     kind: "merged_into" | "split_from" | "renamed_to";
                                     /** @description The other unit's name */
                                     name: {
+                                        en: string | null;
+                                        vi: string;
+                                    } | null;
+                                    /** @description What the change was (e.g. the resolution that made it) */
+                                    note: {
                                         en: string | null;
                                         vi: string;
                                     } | null;
@@ -4399,6 +4409,11 @@ export interface paths {
                                     en: string | null;
                                     vi: string;
                                 } | null;
+                                /** @description What the change was (e.g. the resolution that made it) */
+                                note: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
                                 /** @description The other unit's code (its page: /org-units/{code}, its values: /org-units/{code}/values) */
                                 unit: string;
                             }[];
@@ -4414,6 +4429,11 @@ export interface paths {
                                 kind: "merged_into" | "split_from" | "renamed_to";
                                 /** @description The other unit's name */
                                 name: {
+                                    en: string | null;
+                                    vi: string;
+                                } | null;
+                                /** @description What the change was (e.g. the resolution that made it) */
+                                note: {
                                     en: string | null;
                                     vi: string;
                                 } | null;
@@ -4508,7 +4528,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change an org unit: name, parent (cycles refused), validity, administrative code */
+        /** Change an org unit: name, kind, parent (cycles refused), validity, administrative code */
         patch: {
             parameters: {
                 query?: never;
@@ -4522,11 +4542,15 @@ export interface paths {
                 content: {
                     "application/json": {
                         adminCode?: string | null;
+                        /** @enum {string} */
+                        kind?: "country" | "central_body" | "party_committee" | "ministry" | "ministry_level_agency" | "government_agency" | "province" | "commune" | "agency" | "institute" | "enterprise" | "other";
                         name?: {
                             en?: string;
                             vi: string;
                         };
                         parent?: string | null;
+                        /** @description For province-level units (kind `province`), required: province or city; null otherwise. */
+                        subtype?: ("province" | "city") | null;
                         validFrom?: string | null;
                         validTo?: string | null;
                     };

@@ -28,6 +28,7 @@ export function presentOrgUnit(row: OrgUnitRow, rel: Rel, today: string): OrgUni
         unit: code(l.toUnitId),
         name: name(l.toUnitId),
         effectiveOn: l.effectiveOn,
+        note: optLoc(l.noteVi, l.noteEn),
       })),
     predecessors: rel.lineage
       .filter((l) => l.toUnitId === row.id)
@@ -36,6 +37,7 @@ export function presentOrgUnit(row: OrgUnitRow, rel: Rel, today: string): OrgUni
         unit: code(l.fromUnitId),
         name: name(l.fromUnitId),
         effectiveOn: l.effectiveOn,
+        note: optLoc(l.noteVi, l.noteEn),
       })),
     note: optLoc(row.noteVi, row.noteEn),
   };

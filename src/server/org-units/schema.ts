@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { orgUnitCan } from "../../contracts/can.js";
-import { localized, optionalLocalized } from "../../contracts/common.js";
+import { codeParam, localized, optionalLocalized } from "../../contracts/common.js";
 import { orgUnitKinds, provinceSubtypes } from "../../domain/org-units/schema.js";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
 
 export const lineageLink = z.object({
   kind: z.enum(["merged_into", "split_from", "renamed_to"]),
@@ -10,6 +11,7 @@ export const lineageLink = z.object({
     .describe("The other unit's code (its page: /org-units/{code}, its values: /org-units/{code}/values)"),
   name: localized.nullable().describe("The other unit's name"),
   effectiveOn: z.string(),
+  note: optionalLocalized.describe("What the change was (e.g. the resolution that made it)"),
 });
 
 export const orgUnit = z.object({
@@ -47,3 +49,24 @@ export const orgUnitListQuery = z.strictObject({
   validAt: isoDate.optional().describe("Only units valid on this date (YYYY-MM-DD)."),
   q: z.string().max(100).optional().describe("Search in code and names."),
 });
+
+/** PATCH /org-units/{code}: only the fields named change; a parent that would make a cycle is refused. */
+export const orgUnitPatch = z.strictObject({
+  name: z
+    .strictObject({
+      vi: z.string().min(1).max(TEXT_LIMITS.name),
+      en: z.string().max(TEXT_LIMITS.name).optional(),
+    })
+    .optional(),
+  kind: z.enum(orgUnitKinds).optional(),
+  subtype: z
+    .enum(provinceSubtypes)
+    .nullable()
+    .optional()
+    .describe("For province-level units (kind `province`), required: province or city; null otherwise."),
+  parent: codeParam.nullable().optional(),
+  validFrom: z.iso.date().nullable().optional(),
+  validTo: z.iso.date().nullable().optional(),
+  adminCode: z.string().max(16).nullable().optional(),
+});
+export type OrgUnitPatch = z.output<typeof orgUnitPatch>;

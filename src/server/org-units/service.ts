@@ -11,9 +11,10 @@ import type { OrgUnitDef } from "../../domain/org-units/schema.js";
 import { audit } from "../core/audit-writer.js";
 import type { ChangeContext } from "../core/change-context.js";
 import { detailAt, invalidFile, type ParsedFile } from "../core/definition-files.js";
-import { AppError, notFound } from "../core/errors.js";
+import { AppError, type ErrorDetail, notFound } from "../core/errors.js";
 import { syncRollupClosure } from "../rollups/index.js";
 import { isAncestorOrSelf } from "./queries.js";
+import type { OrgUnitPatch } from "./schema.js";
 import { assertValidity, type ValidityPaths } from "./validity.js";
 
 export interface OrgUnitImportSummary {
@@ -181,12 +182,21 @@ export async function importOrgUnits(
   return summary;
 }
 
-export interface OrgUnitPatch {
-  name?: { vi: string; en?: string };
-  parent?: string | null;
-  validFrom?: string | null;
-  validTo?: string | null;
-  adminCode?: string | null;
+/** Whether a kind and subtype go together: province-level units are a province or a city, others neither. */
+function subtypeProblem(kind: string, subtype: string | null): ErrorDetail | undefined {
+  if (kind === "province" && !subtype)
+    return {
+      path: "body.subtype",
+      message: "đơn vị cấp tỉnh cần loại: tỉnh (province) hoặc thành phố (city)",
+      messageEn: "province-level units need a subtype: province or city",
+    };
+  if (kind !== "province" && subtype)
+    return {
+      path: "body.subtype",
+      message: "chỉ đơn vị cấp tỉnh có loại tỉnh/thành phố",
+      messageEn: "only province-level units have a subtype",
+    };
+  return undefined;
 }
 
 /** Creates one unit; the code must be new and the parent must exist. */
@@ -242,6 +252,16 @@ export async function updateOrgUnit(
   await db.transaction(async (tx) => {
     const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.code, code));
     if (!unit) throw notFound("org_unit", code);
+    const kind = patch.kind ?? unit.kind;
+    // A unit leaving the province level drops its subtype unless the patch names one.
+    const subtype = patch.subtype !== undefined ? patch.subtype : kind === "province" ? unit.subtype : null;
+    const kindProblem = subtypeProblem(kind, subtype);
+    if (kindProblem)
+      throw new AppError(
+        "VALIDATION_FAILED",
+        { summary: `subtype: ${kindProblem.message}`, summaryEn: `subtype: ${kindProblem.messageEn}` },
+        [kindProblem],
+      );
     if (patch.validFrom !== undefined || patch.validTo !== undefined)
       await assertValidity(
         tx,
@@ -263,7 +283,13 @@ export async function updateOrgUnit(
           .where(eq(orgUnits.code, patch.parent));
         if (!p) throw notFound("org_unit", patch.parent);
         if (await wouldCreateCycle(tx, unit.id, p.id))
-          throw new AppError("ORG_UNIT_CYCLE", { code, parent: patch.parent });
+          throw new AppError("ORG_UNIT_CYCLE", { code, parent: patch.parent }, [
+            {
+              path: "body.parent",
+              message: `“${patch.parent}” là “${code}” hoặc thuộc “${code}”`,
+              messageEn: `“${patch.parent}” is “${code}” or one of its sub-units`,
+            },
+          ]);
         parentId = p.id;
       }
     }
@@ -271,6 +297,8 @@ export async function updateOrgUnit(
       .update(orgUnits)
       .set({
         parentId,
+        kind,
+        subtype,
         ...(patch.name ? { nameVi: patch.name.vi, nameEn: patch.name.en ?? unit.nameEn } : {}),
         ...(patch.validFrom !== undefined ? { validFrom: patch.validFrom } : {}),
         ...(patch.validTo !== undefined ? { validTo: patch.validTo } : {}),

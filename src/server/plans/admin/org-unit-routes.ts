@@ -3,10 +3,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { codeParam, errorResponses } from "../../../contracts/common.js";
 import { orgUnitDef } from "../../../domain/org-units/schema.js";
-import { TEXT_LIMITS } from "../../../domain/text-limits.js";
 import { authorize } from "../../access/index.js";
 import { changeContext } from "../../core/change-context.js";
-import { createOrgUnit, retireOrgUnit, updateOrgUnit } from "../../org-units/index.js";
+import { createOrgUnit, orgUnitPatch, retireOrgUnit, updateOrgUnit } from "../../org-units/index.js";
 import { planAdmins, tags } from "./schema.js";
 
 export const orgUnitAdminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -39,20 +38,9 @@ export const orgUnitAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: planAdmins },
       schema: {
         tags,
-        summary: "Change an org unit: name, parent (cycles refused), validity, administrative code",
+        summary: "Change an org unit: name, kind, parent (cycles refused), validity, administrative code",
         params: z.object({ code: codeParam }),
-        body: z.strictObject({
-          name: z
-            .strictObject({
-              vi: z.string().min(1).max(TEXT_LIMITS.name),
-              en: z.string().max(TEXT_LIMITS.name).optional(),
-            })
-            .optional(),
-          parent: codeParam.nullable().optional(),
-          validFrom: z.iso.date().nullable().optional(),
-          validTo: z.iso.date().nullable().optional(),
-          adminCode: z.string().max(16).nullable().optional(),
-        }),
+        body: orgUnitPatch,
         response: { 200: z.object({ code: z.string() }), ...errorResponses },
       },
     },

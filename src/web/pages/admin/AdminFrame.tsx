@@ -35,9 +35,12 @@ export function AdminFrame({
   const location = useLocation();
   const signedOut = session.isSuccess && session.data === null;
 
+  // Only from an administration page: while the sign-in page loads this frame is still mounted,
+  // and sending that location to sign in again would nest "next" without end.
+  const here = location.pathname.startsWith("/admin") ? location.href : null;
   useEffect(() => {
-    if (signedOut) void navigate({ to: "/sign-in", search: { next: location.href }, replace: true });
-  }, [signedOut, navigate, location.href]);
+    if (signedOut && here) void navigate({ to: "/sign-in", search: { next: here }, replace: true });
+  }, [signedOut, navigate, here]);
 
   if (session.isError) return <ErrorNote error={session.error} />;
   const can = session.data?.can;

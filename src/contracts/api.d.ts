@@ -8672,7 +8672,11 @@ export interface paths {
                     limit?: number;
                     /** @description The nextCursor of the previous page. */
                     cursor?: string;
+                    /** @description Words in the username, display name or e-mail; accents and case are ignored ('ha noi' finds 'Hà Nội') */
                     q?: string;
+                    status?: "active" | "disabled";
+                    /** @description Only accounts holding this role */
+                    role?: "system_admin" | "standing_office" | "steering_member" | "chief_engineer" | "chief_architect" | "unit_reporter" | "unit_approver" | "provincial_committee" | "advisory_council" | "proposer";
                 };
                 header?: never;
                 path?: never;
@@ -8841,7 +8845,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One account */
+        /** One account, with its grants' scopes in words and the roles you may grant it */
         get: {
             parameters: {
                 query?: never;
@@ -8872,6 +8876,25 @@ export interface paths {
                             demo: boolean;
                             displayName: string;
                             email: string | null;
+                            grantable: {
+                                /** @description Whether POST /users/:id/roles with this role can succeed for you */
+                                allowed: boolean;
+                                /** @description For plan, system and project scopes: the plans you may grant it in (each plan's systems and projects) */
+                                plans: {
+                                    code: string;
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                }[];
+                                /** @description Why not: own_roles (nobody changes their own roles), admin_only_role (administrator and Standing Office roles are granted by administrators), unit_role_admin_only (unit roles are granted by administrators), outside_your_plans, not_a_person, not_allowed */
+                                reason: ("not_a_person" | "own_roles" | "admin_only_role" | "unit_role_admin_only" | "outside_your_plans" | "not_allowed") | null;
+                                /** @enum {string} */
+                                role: "system_admin" | "standing_office" | "steering_member" | "chief_engineer" | "chief_architect" | "unit_reporter" | "unit_approver" | "provincial_committee" | "advisory_council" | "proposer";
+                                /** @enum {string} */
+                                scope: "global" | "plan" | "system" | "project" | "unit";
+                            }[];
                             id: string;
                             lastLoginAt: string | null;
                             roles: {
@@ -8882,6 +8905,44 @@ export interface paths {
                                 role: "system_admin" | "standing_office" | "steering_member" | "chief_engineer" | "chief_architect" | "unit_reporter" | "unit_approver" | "provincial_committee" | "advisory_council" | "proposer";
                                 system: string | null;
                                 unit: string | null;
+                            }[];
+                            scopes: {
+                                /** @description The grant's id (as in `roles`) */
+                                grant: string;
+                                grantedAt: string;
+                                plan: {
+                                    code: string;
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                } | null;
+                                project: {
+                                    code: string;
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                } | null;
+                                system: {
+                                    code: string;
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                } | null;
+                                /** @description The unit; the grant covers the units below it too */
+                                unit: {
+                                    code: string;
+                                    /** @description Text in Vietnamese and, where available, English. */
+                                    name: {
+                                        en: string | null;
+                                        vi: string;
+                                    };
+                                } | null;
                             }[];
                             /** @enum {string} */
                             status: "active" | "disabled";

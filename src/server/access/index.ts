@@ -10,5 +10,7 @@ export type { DataGapScope } from "./policies/quality.js";
 export { dataGapScope } from "./policies/quality.js";
 export { canReadRollup, reviewsIndicator } from "./policies/rollups.js";
 export { secondFactorRequired } from "./policies/second-factor.js";
+export type { GrantRefusal } from "./policies/users.js";
+export { grantRefusal, grantRefusals } from "./policies/users.js";
 export type { Principal, Role, RoleGrant, TokenPrincipal, UserPrincipal } from "./roles.js";
 export { anonymous, roleScope, roles } from "./roles.js";

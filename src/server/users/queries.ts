@@ -1,25 +1,48 @@
 /** Reads of accounts, their role grants and the scopes grants refer to. */
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { plans, projects, roleAssignments, systems, users } from "../../db/schema/index.js";
 import { notFound } from "../core/errors.js";
 import type { SortKey } from "../core/http/pagination.js";
 import { unitIdByCode } from "../org-units/index.js";
+import { foldedPattern, foldedSql } from "./fold.js";
 
 export type UserRow = typeof users.$inferSelect;
 export type GrantRow = typeof roleAssignments.$inferSelect;
 
-/** Accounts by username, matching `q` in username or display name; one more row than `limit`. */
+export interface UserFilter {
+  /** Words in the username, display name or e-mail, accents and case ignored. */
+  q?: string | undefined;
+  status?: "active" | "disabled" | undefined;
+  /** Only accounts holding this role (a grant in force). */
+  role?: string | undefined;
+}
+
+/** Accounts by username matching the filter; one more row than `limit`. */
 export async function listUsers(
   db: Executor,
-  q: string | undefined,
+  f: UserFilter,
   limit: number,
   after: SortKey | undefined,
 ): Promise<{ rows: UserRow[]; total: number }> {
-  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const where = like
-    ? sql`(${users.username} ilike ${like} or ${users.displayName} ilike ${like})`
-    : undefined;
+  const like = f.q?.trim() ? foldedPattern(f.q) : undefined;
+  const where = and(
+    like
+      ? or(
+          sql`${foldedSql(users.username)} like ${like}`,
+          sql`${foldedSql(users.displayName)} like ${like}`,
+          sql`${foldedSql(sql`coalesce(${users.email}, '')`)} like ${like}`,
+        )
+      : undefined,
+    f.status === "disabled"
+      ? eq(users.status, "disabled")
+      : f.status === "active"
+        ? ne(users.status, "disabled")
+        : undefined,
+    f.role
+      ? sql`exists (select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${users.id} and ${roleAssignments.role} = ${f.role} and ${roleAssignments.revokedAt} is null)`
+      : undefined,
+  );
   const rows = await db
     .select()
     .from(users)
@@ -107,4 +130,13 @@ export async function projectIdByCode(db: Executor, planId: string, code: string
 export async function planOfSystem(db: Executor, systemId: string): Promise<string | null> {
   const [row] = await db.select({ p: systems.planId }).from(systems).where(eq(systems.id, systemId));
   return row?.p ?? null;
+}
+
+/** Every plan, for the roles a caller may grant in each (few: one per national programme). */
+export async function allPlans(db: Executor) {
+  return db
+    .select({ id: plans.id, code: plans.code, nameVi: plans.nameVi, nameEn: plans.nameEn })
+    .from(plans)
+    .where(isNull(plans.retiredAt))
+    .orderBy(asc(plans.code));
 }

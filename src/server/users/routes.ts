@@ -12,9 +12,11 @@ import { endUserSessions } from "./commands/end-sessions.js";
 import { issuePasswordResetFor } from "./commands/password-reset.js";
 import { grantRole, revokeRole } from "./commands/roles.js";
 import { changeAccount } from "./commands/update-user.js";
+import { grantableRoles } from "./grantable.js";
 import { presentSession, resetUrl } from "./presenter.js";
 import * as Q from "./queries.js";
 import * as S from "./schema.js";
+import { grantScopes } from "./scope-names.js";
 import { userView, userViews } from "./views.js";
 
 const tags = ["users"];
@@ -44,8 +46,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       authorize(req.principal, "user.list", null);
-      const { limit, cursor, q } = req.query;
-      const { rows, total } = await Q.listUsers(db(), q, limit, decodeCursor(cursor, 1));
+      const { limit, cursor, q, status, role } = req.query;
+      const { rows, total } = await Q.listUsers(db(), { q, status, role }, limit, decodeCursor(cursor, 1));
       const views = new Map((await userViews(db(), rows.slice(0, limit))).map((v) => [v.id, v]));
       return page(
         rows,
@@ -63,14 +65,25 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: userAdminReaders },
       schema: {
         tags,
-        summary: "One account",
+        summary: "One account, with its grants' scopes in words and the roles you may grant it",
         params: S.idParams,
         response: { 200: S.userRead, ...errorResponses },
       },
     },
     async (req) => {
       authorize(req.principal, "user.list", null);
-      return { ...(await userView(db(), req.params.id)), can: userCan(req.principal, req.params.id) };
+      const id = req.params.id;
+      const [view, grants, plans] = await Promise.all([
+        userView(db(), id),
+        Q.activeGrantsOf(db(), [id]),
+        Q.allPlans(db()),
+      ]);
+      return {
+        ...view,
+        can: userCan(req.principal, id),
+        scopes: await grantScopes(db(), grants),
+        grantable: grantableRoles(req.principal, id, plans),
+      };
     },
   );
 

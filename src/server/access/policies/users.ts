@@ -28,13 +28,34 @@ export interface GrantTarget {
   planId: string | null;
 }
 
-export function canGrantRole(p: Principal, target: GrantTarget): boolean {
-  if (p.kind !== "user" || target.userId === p.userId) return false;
-  if (isAdmin(p)) return true;
-  if (!delegable.has(target.role)) return false;
+/**
+ * Why a grant is refused, one stable code per branch of the rule, so that the page offering
+ * roles and the command refusing one say the same thing.
+ */
+export const grantRefusals = [
+  "not_a_person",
+  "own_roles",
+  "admin_only_role",
+  "unit_role_admin_only",
+  "outside_your_plans",
+] as const;
+export type GrantRefusal = (typeof grantRefusals)[number];
+
+/** The refusal of a grant (or revocation), or null when the principal may make it. */
+export function grantRefusal(p: Principal, target: GrantTarget): GrantRefusal | null {
+  if (p.kind !== "user") return "not_a_person";
+  if (target.userId === p.userId) return "own_roles";
+  if (isAdmin(p)) return null;
+  if (!delegable.has(target.role)) return "admin_only_role";
   // Unit-scoped roles belong to no plan: granting them (to any unit) is an administrator's act.
-  if (target.planId === null) return false;
-  return p.grants.some((g) => g.role === "standing_office" && g.planId === target.planId);
+  if (target.planId === null) return "unit_role_admin_only";
+  return p.grants.some((g) => g.role === "standing_office" && g.planId === target.planId)
+    ? null
+    : "outside_your_plans";
+}
+
+export function canGrantRole(p: Principal, target: GrantTarget): boolean {
+  return grantRefusal(p, target) === null;
 }
 
 /** Disabling an account: an administrator's act, never on their own account (no lock-out by mistake). */

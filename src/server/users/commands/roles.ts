@@ -5,11 +5,12 @@
 import { eq } from "drizzle-orm";
 import type { Db, Executor } from "../../../db/client.js";
 import { roleAssignments, users } from "../../../db/schema/index.js";
-import { authorize, type Principal, type Role, roleScope } from "../../access/index.js";
+import { authorize, grantRefusal, type Principal, type Role, roleScope } from "../../access/index.js";
 import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import { AppError, notFound } from "../../core/errors.js";
 import { inTransaction } from "../../core/transaction.js";
+import { grantRefused } from "../grant-refusals.js";
 import {
   activeGrant,
   planIdByCode,
@@ -61,8 +62,8 @@ export async function grantRole(
   ctx: ChangeContext,
 ): Promise<string> {
   const scope = await resolveScope(db, g);
-  // Unit-scoped roles belong to no plan: only administrators and Standing Offices (any plan) grant them.
-  authorize(principal, "user.grant", { userId, role: g.role, planId: scope.planId });
+  const target = { userId, role: g.role, planId: scope.planId };
+  authorize(principal, "user.grant", target, () => grantRefused(grantRefusal(principal, target)));
   return inTransaction(db, async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) throw notFound("user", userId);
@@ -92,7 +93,8 @@ export async function revokeRole(
   if (!grant) throw notFound("role_grant", grantId);
   let planId = grant.planId;
   if (!planId && grant.systemId) planId = await planOfSystem(db, grant.systemId);
-  authorize(principal, "user.grant", { userId, role: grant.role as Role, planId });
+  const target = { userId, role: grant.role as Role, planId };
+  authorize(principal, "user.grant", target, () => grantRefused(grantRefusal(principal, target)));
   await inTransaction(db, async (tx) => {
     await tx
       .update(roleAssignments)

@@ -8,6 +8,7 @@ import { audit } from "../../core/audit-writer.js";
 import type { ChangeContext } from "../../core/change-context.js";
 import { AppError, notFound } from "../../core/errors.js";
 import { inTransaction } from "../../core/transaction.js";
+import { selfDisableRefused } from "../grant-refusals.js";
 import { getUser, unitIdOf } from "../queries.js";
 import type { UserPatch } from "../schema.js";
 
@@ -17,7 +18,7 @@ export async function setUserStatus(
   status: "active" | "disabled",
   ctx: ChangeContext,
 ): Promise<void> {
-  if (status === "disabled" && ctx.actorUserId === userId) throw new AppError("FORBIDDEN");
+  if (status === "disabled" && ctx.actorUserId === userId) throw selfDisableRefused();
   await inTransaction(db, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId));
     if (!user) throw notFound("user", userId);
@@ -82,7 +83,12 @@ export async function changeAccount(
   authorize(principal, "user.edit", { userId });
   await getUser(db, userId);
   const { status, ...profile } = change;
-  if (status === "disabled") authorize(principal, "user.disable", { userId });
+  if (status === "disabled")
+    authorize(principal, "user.disable", { userId }, () =>
+      principal.kind === "user" && principal.userId === userId
+        ? selfDisableRefused()
+        : new AppError("FORBIDDEN"),
+    );
   if (Object.keys(profile).length > 0) await updateUserProfile(db, userId, profile, ctx);
   if (status) await setUserStatus(db, userId, status, ctx);
 }

@@ -1,0 +1,7 @@
+/** The "adminTokens" strings, registered with this page's chunk (i18n/index.ts). */
+
+import en from "../../i18n/en/adminTokens.json";
+import { addStrings } from "../../i18n/index.js";
+import vi from "../../i18n/vi/adminTokens.json";
+
+addStrings("adminTokens", { vi, en });

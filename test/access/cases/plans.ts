@@ -16,6 +16,12 @@ export const plansCases = (w: MatrixWorld): Cases => ({
     allowOwn: PLAN_ADMINS,
     allowOther: ADMIN,
   },
+  "GET /api/v1/plans/:code/definition": {
+    own: () => ({ method: "GET", url: "/api/v1/plans/NQ57/definition" }),
+    other: () => ({ method: "GET", url: "/api/v1/plans/OTHER/definition" }),
+    allowOwn: PLAN_ADMINS,
+    allowOther: ADMIN,
+  },
   "DELETE /api/v1/plans/:code": {
     own: async () => ({
       method: "DELETE",

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { codeParam, errorResponses } from "../../../contracts/common.js";
+import { PLAN_FILE_MAX_MB } from "../../../contracts/plan-file.js";
 import {
   indicatorDef,
   initiativeDef,
@@ -15,6 +16,7 @@ import { parseDefinitionText, validateFile } from "../../core/definition-files.j
 import { importPlanFile } from "../commands/import-plan-file.js";
 import { addToPlan, changeInitiative, changeSystem } from "../commands/plan-items.js";
 import { retireInitiative, retirePlan, retireSystem } from "../commands/retire.js";
+import { planDefinitionFile } from "../plan-file.js";
 import { importSummary, planAdmins, reason, tags } from "./schema.js";
 
 export const planStructureRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -24,7 +26,7 @@ export const planStructureRoutes: FastifyPluginAsyncZod = async (app) => {
     "/plans",
     {
       config: { access: planAdmins },
-      bodyLimit: app.deps.config.MAX_UPLOAD_MB * 1024 * 1024,
+      bodyLimit: Math.min(app.deps.config.MAX_UPLOAD_MB, PLAN_FILE_MAX_MB) * 1024 * 1024,
       schema: {
         tags,
         summary:
@@ -52,6 +54,28 @@ export const planStructureRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = changeContext(req, req.query.reason ?? "plan-definition file");
       const summary = await importPlanFile(db(), req.principal, def, file, { dryRun }, ctx);
       return reply.status(!dryRun && summary.created ? 201 : 200).send(summary);
+    },
+  );
+
+  app.get(
+    "/plans/:code/definition",
+    {
+      config: { access: planAdmins },
+      schema: {
+        tags,
+        summary:
+          "The plan's current definition as a YAML file (attachment), to edit and upload again with POST /plans",
+        params: z.object({ code: codeParam }),
+        produces: ["application/yaml"],
+        response: { 200: z.string().describe("The plan-definition file, YAML"), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { yaml, filename } = await planDefinitionFile(db(), req.principal, req.params.code);
+      return reply
+        .type("application/yaml; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${filename}"`)
+        .send(yaml);
     },
   );
 

@@ -43,9 +43,9 @@ export function AuditPage() {
     <AdminFrame area="audit" title={t("title")} intro={t("intro")}>
       <Stack gap="md">
         {can?.verifyAudit && <VerifyPanel />}
-        <AuditFilters key={key} filters={filters} onApply={apply} />
+        <AuditFilters key={`filters ${key}`} filters={filters} onApply={apply} />
         <AuditEntries
-          key={key}
+          key={`entries ${key}`}
           filters={filters}
           onOpen={open}
           onActor={(actor) => apply({ ...filters, actor })}

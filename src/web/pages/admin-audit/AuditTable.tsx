@@ -2,7 +2,7 @@
  * A page of entries, newest first, as a table that scrolls inside its box on a phone: number,
  * when, who, action, entity (linked), reason, and a button opening the entry with its diff.
  */
-import { Badge, Button, Table, Text, UnstyledButton } from "@mantine/core";
+import { Button, Table, Text, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../api/admin-audit.js";
 import { currentLanguage } from "../../i18n/index.js";
@@ -64,9 +64,9 @@ export function AuditTable({
                   {e.action}
                 </Text>
                 {isBulk(e) && e.rowCount !== null && (
-                  <Badge size="sm" variant="light" color="blue.9" radius="sm">
+                  <Text size="xs" fw={600} c="blue.9">
                     {t("list.rows", { count: e.rowCount })}
-                  </Badge>
+                  </Text>
                 )}
               </Table.Td>
               <Table.Td className="audit-entity">

@@ -32,7 +32,7 @@ export function EntryDialog({
       opened={seq !== undefined}
       onClose={onClose}
       size="xl"
-      title={seq !== undefined ? `${t("list.seq")} ${seq}` : ""}
+      title={seq !== undefined ? t("list.openNamed", { seq }) : ""}
       closeButtonProps={{ "aria-label": t("close") }}
     >
       {/* Keyed by the entry: its rows' pages start over for another one. */}
@@ -53,7 +53,7 @@ function EntryBody({ seq, onEntity }: { seq: number; onEntity: (type: string, id
   const userLink = e.actorUserId ? entityLink("user", e.actorUserId) : null;
   return (
     <Stack gap="md" className="audit-entry" data-seq={e.seq}>
-      <Title order={2} size="h4">
+      <Title order={3} size="h4">
         {t("entry.title", { seq: e.seq, action: e.action })}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" component="dl" m={0}>
@@ -85,7 +85,7 @@ function EntryBody({ seq, onEntity }: { seq: number; onEntity: (type: string, id
           </Button>
         </Group>
       )}
-      <Title order={3} size="h5">
+      <Title order={4} size="h5">
         {t("entry.changes")}
       </Title>
       <ChangeDiff before={e.before} after={e.after} label={t("entry.diffLabel", { seq: e.seq })} />
@@ -112,7 +112,7 @@ function BulkRows({
   };
   return (
     <Stack gap="xs">
-      <Title order={3} size="h5">
+      <Title order={4} size="h5">
         {t("entry.rows")}
       </Title>
       <div className="table-scroll audit-rows">

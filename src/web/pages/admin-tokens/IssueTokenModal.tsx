@@ -24,6 +24,7 @@ import { DEFAULT_PLAN } from "../../app/search.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { tx } from "../system/drill-shared.js";
 import {
+  actionKey,
   emptyIssueForm,
   examplePeriod,
   type IssueForm,
@@ -175,7 +176,7 @@ export function IssueTokenModal({
           >
             <Stack gap={6} mt={6}>
               {TOKEN_ACTIONS.map((a) => (
-                <Checkbox key={a} value={a} label={t(`actions.${a}`)} />
+                <Checkbox key={a} value={a} label={t(`actions.${actionKey(a)}`)} />
               ))}
             </Stack>
           </Checkbox.Group>

@@ -98,8 +98,8 @@ function Command({
         label={label}
         value={command}
         readOnly
-        autosize
-        minRows={1}
+        // One row per line and one for a scrollbar: long lines scroll sideways inside the field.
+        rows={command.split("\n").length + 1}
         className="tokens-command"
         onFocus={(e) => e.currentTarget.select()}
       />

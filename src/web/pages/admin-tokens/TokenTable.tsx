@@ -2,14 +2,22 @@
  * The issued tokens as a table that scrolls inside its box on a phone: what each may do, for how
  * long, when it was last used, its status and who issued it; "Revoke" where the API's flag allows.
  */
-import { Badge, Button, Table, Text } from "@mantine/core";
+import { Button, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Token } from "../../api/admin-tokens.js";
+import { statusColor } from "../../components/status.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { formatDate, formatDateTime } from "../../lib/format.js";
 import { useUnitNames } from "../system/drill-shared.js";
+import { actionKey } from "./token-model.js";
 
-const STATUS_COLOR = { active: "green.9", expired: "gray.7", revoked: "red.9" } as const;
+// The dashboard's status colours, chosen for 4.5:1 contrast (also on the striped rows).
+const STATUS_COLOR = {
+  active: statusColor.achieved,
+  expired: statusColor.no_data,
+  revoked: statusColor.off_track,
+} as const;
+const STATUS_MARK = { active: "●", expired: "○", revoked: "✕" } as const;
 
 export function TokenTable({
   tokens,
@@ -69,7 +77,7 @@ export function TokenTable({
                         : t("list.indicators", { count: k.indicators.length })}
                   </Text>
                   <Text size="xs" c="gray.7">
-                    {k.actions.map((a) => t(`actions.${a}`, { defaultValue: a })).join(" · ")}
+                    {k.actions.map((a) => t(`actions.${actionKey(a)}`, { defaultValue: a })).join(" · ")}
                   </Text>
                 </Table.Td>
                 <Table.Td className="tokens-nowrap">{formatDate(k.expiresAt, lang)}</Table.Td>
@@ -77,9 +85,10 @@ export function TokenTable({
                   {k.lastUsedAt ? formatDateTime(k.lastUsedAt, lang) : t("list.never")}
                 </Table.Td>
                 <Table.Td className="tokens-nowrap">
-                  <Badge color={STATUS_COLOR[k.status]} variant="light" radius="sm">
+                  <Text size="sm" fw={600} c={STATUS_COLOR[k.status]}>
+                    <span aria-hidden>{STATUS_MARK[k.status]} </span>
                     {t(`status.${k.status}`)}
-                  </Badge>
+                  </Text>
                   {k.revokedAt && (
                     <Text size="xs" c="gray.7">
                       {t("list.revokedAt", { when: formatDateTime(k.revokedAt, lang) })}

@@ -9,6 +9,9 @@ import { cellReporter } from "../../../domain/value-rules.js";
 export const TOKEN_ACTIONS = ["indicators:read", "observations:read", "observations:write"] as const;
 export type TokenAction = (typeof TOKEN_ACTIONS)[number];
 
+/** An action's i18n key under `actions.` (i18next reads ":" as a namespace separator). */
+export const actionKey = (a: string): string => a.replace(":", "_");
+
 export const TOKEN_STATUSES = ["active", "expired", "revoked"] as const;
 export type TokenStatus = (typeof TOKEN_STATUSES)[number];
 

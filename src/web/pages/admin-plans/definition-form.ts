@@ -6,8 +6,8 @@
  */
 import type { IndicatorPatchBody } from "../../api/admin-plans.js";
 import type { Indicator } from "../../api/indicators.js";
-import type { Lang } from "../../lib/format.js";
 import { sameJson } from "../../lib/diff.js";
+import type { Lang } from "../../lib/format.js";
 import { readNumber, writeNumber } from "./numbers.js";
 
 export interface DefinitionForm {
@@ -50,27 +50,30 @@ export function parseDisaggregations(
 ): { ok: true; value: Record<string, string[]> | null } | { ok: false; problems: Problem[] } {
   const out: Record<string, string[]> = {};
   const problems: Problem[] = [];
-  const lines = text.split("\n");
-  lines.forEach((raw, i) => {
+  for (const [i, raw] of text.split("\n").entries()) {
     const line = raw.trim();
-    if (line === "") return;
-    const at = { field: "disaggregations" as const, line: i + 1 };
+    if (line === "") continue;
     const colon = line.indexOf(":");
-    if (colon < 0) return problems.push({ ...at, key: "definition.problems.disaggLine" });
-    const dim = line.slice(0, colon).trim();
+    const dim = colon < 0 ? "" : line.slice(0, colon).trim();
     const options = line
       .slice(colon + 1)
       .split(",")
       .map((o) => o.trim())
       .filter((o) => o !== "");
-    if (!CODE.test(dim) || options.some((o) => !CODE.test(o)))
-      return problems.push({ ...at, key: "definition.problems.disaggCode" });
-    if (options.length === 0) return problems.push({ ...at, key: "definition.problems.disaggEmpty" });
-    if (dim in out) return problems.push({ ...at, key: "definition.problems.disaggTwice" });
-    if (new Set(options).size !== options.length)
-      return problems.push({ ...at, key: "definition.problems.disaggTwice" });
-    out[dim] = options;
-  });
+    const problem =
+      colon < 0
+        ? "disaggLine"
+        : !CODE.test(dim) || options.some((o) => !CODE.test(o))
+          ? "disaggCode"
+          : options.length === 0
+            ? "disaggEmpty"
+            : dim in out || new Set(options).size !== options.length
+              ? "disaggTwice"
+              : null;
+    if (problem)
+      problems.push({ field: "disaggregations", line: i + 1, key: `definition.problems.${problem}` });
+    else out[dim] = options;
+  }
   if (Object.keys(out).length > 10)
     problems.push({ field: "disaggregations", key: "definition.problems.disaggMany" });
   if (problems.length > 0) return { ok: false, problems };

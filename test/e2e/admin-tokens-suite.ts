@@ -152,7 +152,8 @@ async function issueInBrowser(
   await dialog.locator(".mantine-InputWrapper-error").first().waitFor();
   await dialog.getByRole("textbox", { name: l.name }).fill(form.name);
   await pick(page, l.unit, "HA-NOI", /\(HA-NOI\)$/);
-  for (const code of form.indicators) await pick(page, l.indicators, code, new RegExp(`^${escapeRe(code)} ·`));
+  for (const code of form.indicators)
+    await pick(page, l.indicators, code, new RegExp(`^${escapeRe(code)} ·`));
   await dialog.getByRole("textbox", { name: l.days }).fill(String(form.days));
   const answer = page.waitForResponse(
     (r) => r.url().endsWith("/api/v1/api-tokens") && r.request().method() === "POST",

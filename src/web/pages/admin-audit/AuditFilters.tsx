@@ -6,7 +6,7 @@
 import { Alert, Button, Group, Select, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type AuditFilters as Filters, badRange, ENTITY_TYPES } from "./audit-model.js";
+import { badRange, ENTITY_TYPES, type AuditFilters as Filters } from "./audit-model.js";
 
 export function AuditFilters({ filters, onApply }: { filters: Filters; onApply: (f: Filters) => void }) {
   const { t } = useTranslation("adminAudit");

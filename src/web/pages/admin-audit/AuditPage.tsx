@@ -13,7 +13,7 @@ import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { AdminFrame } from "../admin/AdminFrame.js";
 import { AuditFilters } from "./AuditFilters.js";
 import { AuditTable } from "./AuditTable.js";
-import { type AuditFilters as Filters, auditQuery } from "./audit-model.js";
+import { auditQuery, type AuditFilters as Filters } from "./audit-model.js";
 import { EntryDialog } from "./EntryDialog.js";
 import { Pager, useCursorPages } from "./Pager.js";
 import { VerifyPanel } from "./VerifyPanel.js";

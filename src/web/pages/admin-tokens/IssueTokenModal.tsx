@@ -17,8 +17,8 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/client.js";
 import { type IssueBody, useIssueToken } from "../../api/admin-tokens.js";
+import { ApiError } from "../../api/client.js";
 import { usePlanIndicators } from "../../api/plans.js";
 import { DEFAULT_PLAN } from "../../app/search.js";
 import { currentLanguage } from "../../i18n/index.js";

@@ -62,7 +62,7 @@ export function TokenTable({
                     cn_{k.prefix}_…
                   </Text>
                 </Table.Th>
-                <Table.Td>
+                <Table.Td className="tokens-unit">
                   {unitName(k.unit)}
                   <Text size="xs" c="gray.7">
                     {k.unit}

@@ -12,7 +12,7 @@ import { type Token, useTokens } from "../../api/admin-tokens.js";
 import { useSession } from "../../api/session.js";
 import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { AdminFrame } from "../admin/AdminFrame.js";
-import { IssueTokenModal, type Issued } from "./IssueTokenModal.js";
+import { type Issued, IssueTokenModal } from "./IssueTokenModal.js";
 import { NewSecret } from "./NewSecret.js";
 import { RevokeModal } from "./RevokeModal.js";
 import { TokenTable } from "./TokenTable.js";

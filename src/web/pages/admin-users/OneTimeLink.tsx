@@ -18,6 +18,8 @@ export function OneTimeLink({
   onDone: () => void;
 }) {
   const { t } = useTranslation("adminUsers");
+  // The API's link is relative when the instance has no PUBLIC_URL: the person needs it whole.
+  const url = new URL(link.url, globalThis.location?.origin).href;
   return (
     <Stack gap="sm" className="one-time-link">
       {heading && (
@@ -28,7 +30,7 @@ export function OneTimeLink({
       <Text size="sm">{t("link.body")}</Text>
       <TextInput
         label={t("link.label")}
-        value={link.url}
+        value={url}
         readOnly
         name="oneTimeLink"
         onFocus={(e) => e.currentTarget.select()}
@@ -37,7 +39,7 @@ export function OneTimeLink({
         {t("link.expires", { at: formatDateTime(link.expiresAt, currentLanguage()) })}
       </Text>
       <Group justify="space-between">
-        <CopyButton value={link.url}>
+        <CopyButton value={url}>
           {({ copied, copy }) => (
             <Button variant={copied ? "light" : "filled"} color={copied ? "green" : undefined} onClick={copy}>
               {copied ? t("link.copied") : t("link.copy")}

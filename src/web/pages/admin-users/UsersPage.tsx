@@ -81,14 +81,16 @@ export function UsersPage() {
           <Text>{t("table.empty")}</Text>
         ) : (
           <div className="table-scroll">
-            <Table striped withTableBorder miw={manage ? 1080 : 820} className="users-table">
+            <Table striped withTableBorder className="users-table users-cards">
               <Table.Caption c="gray.7">{t("table.caption", { count: list.data.total })}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t("table.username")}</Table.Th>
                   <Table.Th scope="col">{t("table.name")}</Table.Th>
                   <Table.Th scope="col">{t("table.roles")}</Table.Th>
-                  <Table.Th scope="col">{t("table.status")}</Table.Th>
+                  <Table.Th scope="col" className="users-status-col">
+                    {t("table.status")}
+                  </Table.Th>
                   <Table.Th scope="col">{t("table.lastLogin")}</Table.Th>
                   {manage && <Table.Th scope="col">{t("table.actions")}</Table.Th>}
                 </Table.Tr>
@@ -109,7 +111,7 @@ export function UsersPage() {
                         </Badge>
                       )}
                     </Table.Th>
-                    <Table.Td>
+                    <Table.Td data-label={t("table.name")}>
                       {u.displayName}
                       {u.email && (
                         <Text size="xs" c="gray.7">
@@ -117,19 +119,19 @@ export function UsersPage() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label={t("table.roles")}>
                       <Roles user={u} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label={t("table.status")}>
                       <Badge color={u.status === "active" ? "teal.9" : "gray.7"} variant="filled" tt="none">
                         {t(`status.${u.status}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label={t("table.lastLogin")}>
                       {u.lastLoginAt ? formatDateTime(u.lastLoginAt, lang) : t("table.never")}
                     </Table.Td>
                     {manage && (
-                      <Table.Td>
+                      <Table.Td data-label={t("table.actions")}>
                         <AccountActions user={u} />
                       </Table.Td>
                     )}

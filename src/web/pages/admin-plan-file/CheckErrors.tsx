@@ -26,7 +26,7 @@ export function CheckErrors({ error, text }: { error: unknown; text: string }) {
 
   if (rows.length === 0)
     return (
-      <Alert color="red" role="alert" title={t("check.failedTitle")}>
+      <Alert color="red" role="alert" title={t("check.failedTitle")} data-pf-failed>
         {message}
       </Alert>
     );

@@ -1,7 +1,8 @@
 /**
  * The file: dropped on the box or chosen with the button (the keyboard's way), its name and size
  * shown, a wrong kind or too large a file named before anything is sent; or its text pasted. A
- * chosen file's text fills the text box, where a line the check found wrong can be corrected.
+ * chosen file's text can be opened in the text box, where a line the check found wrong can be
+ * corrected and checked again.
  */
 import { Alert, Button, FileButton, Group, Paper, Text, Textarea, Title } from "@mantine/core";
 import { type DragEvent, useRef, useState } from "react";
@@ -9,25 +10,36 @@ import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../i18n/index.js";
 import { formatSize } from "../import/file-size.js";
 import { type ChosenPlanFile, MAX_BYTES, readPlanFile } from "./chosen-file.js";
+import { numberedLines } from "./error-rows.js";
 import { ACCEPT } from "./plan-file-kind.js";
+
+const lineCount = (text: string) => numberedLines(text).length;
 
 export function FileSource({
   chosen,
   edited,
+  fromFile,
   text,
   textBytes,
   onChosen,
   onText,
   onClear,
+  onEdit,
 }: {
   chosen: ChosenPlanFile | null;
   /** Whether the text was changed after the file was loaded. */
   edited: boolean;
+  /**
+   * Whether the text is a chosen file's, not shown: a plan file's thousands of lines in a text box
+   * made every keystroke and click slow. It is opened for editing on request.
+   */
+  fromFile: boolean;
   text: string;
   textBytes: number;
   onChosen: (c: ChosenPlanFile) => void;
   onText: (text: string) => void;
   onClear: () => void;
+  onEdit: () => void;
 }) {
   const { t } = useTranslation("adminPlanFile");
   const lang = currentLanguage();
@@ -95,23 +107,32 @@ export function FileSource({
           </Paper>
         )}
       </div>
-      <Textarea
-        mt="md"
-        label={t("source.text")}
-        description={t("source.textHint")}
-        value={text}
-        onChange={(e) => onText(e.currentTarget.value)}
-        autosize
-        minRows={6}
-        maxRows={16}
-        spellCheck={false}
-        classNames={{ input: "pf-text" }}
-        error={
-          textBytes > MAX_BYTES
-            ? t("source.textTooLarge", { size: formatSize(textBytes, lang), limit })
-            : undefined
-        }
-      />
+      {fromFile && chosen ? (
+        <Group mt="md" gap="sm" align="center">
+          <Text size="sm">{t("source.fromFile", { name: chosen.name, lines: lineCount(text) })}</Text>
+          <Button variant="default" size="compact-sm" onClick={onEdit}>
+            {t("source.editHere")}
+          </Button>
+        </Group>
+      ) : (
+        <Textarea
+          mt="md"
+          label={t("source.text")}
+          description={t("source.textHint")}
+          value={text}
+          onChange={(e) => onText(e.currentTarget.value)}
+          // Fixed rows, no autosize: measuring a plan's 400 KB of text on every render froze the page.
+          rows={14}
+          resize="vertical"
+          spellCheck={false}
+          classNames={{ input: "pf-text" }}
+          error={
+            textBytes > MAX_BYTES
+              ? t("source.textTooLarge", { size: formatSize(textBytes, lang), limit })
+              : undefined
+          }
+        />
+      )}
       {(text || chosen) && (
         <Group mt="xs">
           <Button variant="subtle" size="compact-sm" onClick={onClear}>

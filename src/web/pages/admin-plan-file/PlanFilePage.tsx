@@ -37,16 +37,19 @@ export function PlanFilePage() {
   const [text, setText] = useState("");
   const [checked, setChecked] = useState<Checked | null>(null);
   const [done, setDone] = useState<PlanFileSummary | null>(null);
+  const [editing, setEditing] = useState(false);
   const check = useCheckPlanFile();
   const textBytes = useMemo(() => byteLength(text), [text]);
 
   const choose = (c: ChosenPlanFile) => {
     setChosen(c);
     setDone(null);
+    setEditing(false);
     if (c.text !== undefined) setText(c.text);
   };
   const clear = () => {
     setChosen(null);
+    setEditing(false);
     setText("");
     setChecked(null);
     setDone(null);
@@ -72,11 +75,13 @@ export function PlanFilePage() {
         <FileSource
           chosen={chosen}
           edited={chosen?.text !== undefined && chosen.text !== text}
+          fromFile={chosen?.text !== undefined && !editing}
           text={text}
           textBytes={textBytes}
           onChosen={choose}
           onText={setText}
           onClear={clear}
+          onEdit={() => setEditing(true)}
         />
         <Group gap="sm">
           <Button onClick={runCheck} disabled={!canCheck} loading={check.isPending}>
@@ -99,7 +104,7 @@ export function PlanFilePage() {
           checked &&
           !check.isPending &&
           (checked.summary ? (
-            <Alert color="green" title={t("summary.cleanTitle")} role="status">
+            <Alert color="green" title={t("summary.cleanTitle")} role="status" className="pf-clean">
               <OutcomeSummary summary={checked.summary} done={false} />
             </Alert>
           ) : (

@@ -175,23 +175,12 @@ export function adminPlansSuite(get: () => E2E) {
     const e2e = get();
     const { code } = await adjustableTarget(e2e);
     const ready = (sel: string) => (page: Page) => page.locator(sel).first().waitFor();
-    await checkPage(e2e, {
-      name: "admin-plans",
-      path: "/admin/plans",
-      user: "demo-standing",
-      ready: ready(".admin-plan-card"),
-    });
-    await checkPage(e2e, {
-      name: "admin-plans-outline",
-      path: "/admin/plans/NQ57",
-      user: "demo-standing",
-      ready: ready(".outline-system"),
-    });
-    for (const tab of ["definition", "targets", "history"] as const)
-      await checkPage(e2e, {
+    const pages = [
+      { name: "admin-plans", path: "/admin/plans", ready: ready(".admin-plan-card") },
+      { name: "admin-plans-outline", path: "/admin/plans/NQ57", ready: ready(".outline-system") },
+      ...(["definition", "targets", "history"] as const).map((tab) => ({
         name: `admin-plans-indicator-${tab}`,
         path: `/admin/plans/NQ57/indicators/${code}?tab=${tab}`,
-        user: "demo-standing",
         ready: ready(
           tab === "definition"
             ? "form textarea[name=reason]"
@@ -199,6 +188,12 @@ export function adminPlansSuite(get: () => E2E) {
               ? "tr[data-year]"
               : ".version",
         ),
-      });
+      })),
+    ];
+    // Every page is checked before failing, so one run names every page's problems.
+    const failures: string[] = [];
+    for (const p of pages)
+      await checkPage(e2e, { ...p, user: "demo-standing" }).catch((e: Error) => failures.push(e.message));
+    expect(failures).toEqual([]);
   }, 900_000);
 }

@@ -36,8 +36,8 @@ export function ItemActions({
       </Button>
       <Button
         size="compact-sm"
-        variant="subtle"
-        color="red.9"
+        variant="outline"
+        color="brand"
         onClick={onRetire}
         aria-label={t("retireItem", { item: label })}
       >

@@ -2,7 +2,7 @@
  * /admin/plans: the plans, each with whether the signed-in user administers it (the plan's own
  * `can.administer`), a link to its outline and to the plan-definition upload.
  */
-import { Badge, Button, Group, Text, Title } from "@mantine/core";
+import { Button, Group, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { usePlan, usePlans } from "../../api/plans.js";
@@ -56,9 +56,9 @@ function PlanCard({ plan }: { plan: PlanSummary }) {
           {plan.code} · {(lang === "en" && plan.name.en) || plan.name.vi}
         </Title>
         {administer !== undefined && (
-          <Badge color={administer ? "green.9" : "dark"} variant="outline" style={{ textTransform: "none" }}>
+          <Text size="sm" fw={600} c={administer ? "dark.9" : "gray.8"} className="plan-right">
             {administer ? t("plans.administer") : t("plans.readOnly")}
-          </Badge>
+          </Text>
         )}
       </Group>
       <Text size="sm" c="gray.7" mt={4}>

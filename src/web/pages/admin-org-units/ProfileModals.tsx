@@ -70,7 +70,7 @@ export function ProfileModal({
       size="lg"
       closeButtonProps={{ "aria-label": t("form.close") }}
     >
-      <form onSubmit={submit} noValidate aria-label={t("profile.editTitle", { name })}>
+      <form className="ou-form" onSubmit={submit} noValidate aria-label={t("profile.editTitle", { name })}>
         <Stack gap="sm">
           <TextInput {...field("address")} maxLength={500} data-autofocus />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -150,7 +150,7 @@ export function FocalModal({
       size="lg"
       closeButtonProps={{ "aria-label": t("form.close") }}
     >
-      <form onSubmit={submit} noValidate aria-label={title}>
+      <form className="ou-form" onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="sm">
           <TextInput
             {...field("fullName")}

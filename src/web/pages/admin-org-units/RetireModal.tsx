@@ -35,7 +35,12 @@ export function RetireModal({ unit, onClose }: { unit: OrgUnit; onClose: () => v
       title={t("retire.title", { code: unit.code })}
       closeButtonProps={{ "aria-label": t("form.close") }}
     >
-      <form onSubmit={submit} noValidate aria-label={t("retire.title", { code: unit.code })}>
+      <form
+        className="ou-form"
+        onSubmit={submit}
+        noValidate
+        aria-label={t("retire.title", { code: unit.code })}
+      >
         <Stack gap="sm">
           <Text size="sm">{t("retire.body")}</Text>
           <TextInput

@@ -104,6 +104,7 @@ export function UnitFormModal({
       closeButtonProps={{ "aria-label": t("form.close") }}
     >
       <form
+        className="ou-form"
         onSubmit={submit}
         noValidate
         aria-label={

@@ -77,6 +77,18 @@ export function UnitTree({
     setMoveTo(undefined);
   }, [moveTo]);
 
+  // The selected unit in sight inside the tree's own scroll box (a link may open it deep down);
+  // the page itself does not move.
+  useEffect(() => {
+    if (!selected) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-node="${CSS.escape(selected)}"]`);
+    const box = el?.closest<HTMLElement>(".ou-tree-scroll");
+    if (!el || !box) return;
+    const top = el.offsetTop;
+    if (top < box.scrollTop || top + el.offsetHeight > box.scrollTop + box.clientHeight)
+      box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+  }, [selected]);
+
   const onKeyDown = (e: KeyboardEvent, row: Row) => {
     if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
@@ -111,7 +123,7 @@ export function UnitTree({
         const dim = unit && narrowed && !shown.matched.has(unit.code);
         const label = unit
           ? `${name} (${unit.code})${unit.current ? "" : `, ${t("retired")}`}`
-          : `${name}, ${t("tree.groupCount", { count: countUnder(tree.children, row.id) })}`;
+          : `${name}, ${t("tree.groupCount", { count: countUnder(tree.children, row.id, shown.matched) })}`;
         return (
           <div
             key={row.id}
@@ -157,7 +169,7 @@ export function UnitTree({
                   </span>
                 ) : (
                   <span className="ou-meta">
-                    {t("tree.groupCount", { count: countUnder(tree.children, row.id) })}
+                    {t("tree.groupCount", { count: countUnder(tree.children, row.id, shown.matched) })}
                   </span>
                 )}
               </span>
@@ -169,9 +181,9 @@ export function UnitTree({
   );
 }
 
-/** The number of units in a group (its whole subtree). */
-function countUnder(children: Map<NodeId, NodeId[]>, id: NodeId): number {
+/** The number of units in a group (its whole subtree) that the filters keep. */
+function countUnder(children: Map<NodeId, NodeId[]>, id: NodeId, kept: Set<string>): number {
   let n = 0;
-  for (const c of children.get(id) ?? []) n += 1 + countUnder(children, c);
+  for (const c of children.get(id) ?? []) n += (kept.has(c) ? 1 : 0) + countUnder(children, c, kept);
   return n;
 }

@@ -108,7 +108,7 @@ function BulkRows({
   const show = (v: BulkRow["after"] | null) => {
     if (!v) return t("entry.newValue");
     const value = typeof v.value === "number" ? formatNumber(v.value, lang) : String(v.value ?? "—");
-    return `${value} · ${v.status} · v${v.version}`;
+    return `${value} · ${t(`entry.status.${v.status}`, { defaultValue: v.status })} · v${v.version}`;
   };
   return (
     <Stack gap="xs">

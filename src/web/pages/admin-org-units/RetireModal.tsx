@@ -10,7 +10,7 @@ import { useRetireOrgUnit } from "../../api/admin-org-units.js";
 import { ApiError } from "../../api/client.js";
 import type { OrgUnit } from "../../api/org-units.js";
 import { fieldErrors } from "./form-model.js";
-import { today } from "./UnitPanel.js";
+import { today } from "./panel-tabs.js";
 
 export function RetireModal({ unit, onClose }: { unit: OrgUnit; onClose: () => void }) {
   const { t } = useTranslation("adminOrgUnits");

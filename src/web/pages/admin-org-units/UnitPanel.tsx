@@ -15,10 +15,8 @@ import { currentLanguage } from "../../i18n/index.js";
 import { formatDate } from "../../lib/format.js";
 import { LineageTimeline } from "./LineageTimeline.js";
 import { ProfileSection } from "./ProfileSection.js";
+import { type UnitTab as Tab, today } from "./panel-tabs.js";
 import { RetireModal } from "./RetireModal.js";
-import type { unitTabs } from "./routes.js";
-
-type Tab = (typeof unitTabs)[number];
 
 export function UnitPanel({
   code,
@@ -177,9 +175,4 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
       </Text>
     </div>
   );
-}
-
-/** Today in Vietnam (validity dates are Vietnamese legal dates), YYYY-MM-DD. */
-export function today(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
 }

@@ -2,9 +2,8 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { rootRoute } from "../../app/root-route.js";
 import { code, compact, oneOf, type Search } from "../../app/search.js";
+import { unitTabs } from "./panel-tabs.js";
 import { KIND_ORDER } from "./tree-model.js";
-
-export const unitTabs = ["details", "lineage", "profile"] as const;
 
 /** A search as typed (accents, spaces), bounded like the API's own `q`. */
 const text = (v: unknown) => (typeof v === "string" && v.length <= 100 && v.trim() ? v : undefined);

@@ -32,7 +32,7 @@ export function ProjectsTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("items.fields.code")}</Table.Th>
-            <Table.Th scope="col">{t("items.fields.nameVi")}</Table.Th>
+            <Table.Th scope="col">{t("outline.projectName")}</Table.Th>
             <Table.Th scope="col">{t("items.fields.kind")}</Table.Th>
             <Table.Th scope="col">{t("items.fields.system")}</Table.Th>
             <Table.Th scope="col">{t("items.fields.initiatives")}</Table.Th>

@@ -54,12 +54,25 @@ export function VersionsTab({ code }: { code: string }) {
             <Text size="sm" mb={6} className="version-reason">
               {t("history.reason", { reason: v.reason ?? "—" })}
             </Text>
-            <ChangeDiff
-              before={before}
-              after={after}
-              label={t("history.diff", { what })}
-              fieldName={fieldName}
-            />
+            {before === null && v.entity === "indicator" ? (
+              // A definition's creation lists every field: folded, so the changes stay readable.
+              <details className="version-created">
+                <summary>{t("history.allFields", { count: Object.keys(after ?? {}).length })}</summary>
+                <ChangeDiff
+                  before={before}
+                  after={after}
+                  label={t("history.diff", { what })}
+                  fieldName={fieldName}
+                />
+              </details>
+            ) : (
+              <ChangeDiff
+                before={before}
+                after={after}
+                label={t("history.diff", { what })}
+                fieldName={fieldName}
+              />
+            )}
           </Paper>
         );
       })}

@@ -2,8 +2,9 @@
  * The plan-definition file over HTTP: the current definition downloaded (GET /plans/{code}/definition)
  * imports again without changing a thing, an edit of it changes what was edited, and who may read it.
  */
-import { parse, parseDocument } from "yaml";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, parseDocument } from "yaml";
 import { PLAN_FILE_MAX_MB } from "../../src/contracts/plan-file.js";
 import { planDefinition } from "../../src/domain/plan-definition/schema.js";
 import { loadNq57Definition } from "../../src/server/seed/seed.js";

@@ -92,7 +92,10 @@ export function CommitPanel({
 export function CommitResult({ summary, onAgain }: { summary: PlanFileSummary; onAgain: () => void }) {
   const { t } = useTranslation("adminPlanFile");
   return (
-    <Alert color="green" role="status" title={t("commit.doneTitle")}>
+    <Alert color="green" role="status">
+      <Text fw={700} mb={4}>
+        {t("commit.doneTitle")}
+      </Text>
       <OutcomeSummary summary={summary} done />
       <Group gap="md" mt="sm">
         <Link to="/admin/plans/$plan" params={{ plan: summary.plan }} className="pf-link">

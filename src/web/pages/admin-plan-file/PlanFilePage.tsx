@@ -14,8 +14,8 @@ import { DEFAULT_PLAN } from "../../app/search.js";
 import { AdminFrame } from "../admin/AdminFrame.js";
 import { CheckErrors } from "./CheckErrors.js";
 import { CommitPanel, CommitResult } from "./CommitPanel.js";
-import { type ChosenPlanFile, MAX_BYTES } from "./chosen-file.js";
 import { CurrentDefinition } from "./CurrentDefinition.js";
+import { type ChosenPlanFile, MAX_BYTES } from "./chosen-file.js";
 import { FileSource } from "./FileSource.js";
 import { OutcomeSummary } from "./OutcomeSummary.js";
 import { byteLength } from "./plan-file-kind.js";
@@ -104,7 +104,10 @@ export function PlanFilePage() {
           checked &&
           !check.isPending &&
           (checked.summary ? (
-            <Alert color="green" title={t("summary.cleanTitle")} role="status" className="pf-clean">
+            <Alert color="green" role="status" className="pf-clean">
+              <Text fw={700} mb={4}>
+                {t("summary.cleanTitle")}
+              </Text>
               <OutcomeSummary summary={checked.summary} done={false} />
             </Alert>
           ) : (

@@ -74,7 +74,7 @@ describe("entityLink", () => {
       to: "/plans/$plan/initiatives/$initiative",
       params: { plan: "NQ57", initiative: "I3" },
     });
-    expect(entityLink("user", "1b2c")).toEqual({ href: "/admin/users/1b2c" });
+    expect(entityLink("user", "1b2c")).toEqual({ to: "/admin/users/$id", params: { id: "1b2c" } });
   });
   it("links nothing without an id or a page", () => {
     expect(entityLink("indicator", null)).toBeNull();

@@ -17,10 +17,6 @@ export function EntityRef({ type, id }: { type: string; id: string | null }) {
         <Text size="sm" component="span" className="audit-id">
           {label}
         </Text>
-      ) : "href" in link ? (
-        <Anchor href={link.href} size="sm" className="audit-id">
-          {label}
-        </Anchor>
       ) : (
         <Anchor size="sm" className="audit-id" renderRoot={(p) => <Link {...p} {...link} />}>
           {label}

@@ -4,6 +4,7 @@
  * wrote, each with its value before and after, a page at a time.
  */
 import { Anchor, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { type AuditEntryWithRows, type BulkRow, useAuditEntry } from "../../api/admin-audit.js";
 import { ChangeDiff } from "../../components/ChangeDiff.js";
@@ -59,7 +60,7 @@ function EntryBody({ seq, onEntity }: { seq: number; onEntity: (type: string, id
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" component="dl" m={0}>
         <Fact label={t("entry.when")}>{formatDateTime(e.at, lang)}</Fact>
         <Fact label={t("entry.who")}>
-          {userLink && "href" in userLink ? <Anchor href={userLink.href}>{e.actor}</Anchor> : e.actor}
+          {userLink ? <Anchor renderRoot={(p) => <Link {...p} {...userLink} />}>{e.actor}</Anchor> : e.actor}
         </Fact>
         <Fact label={t("entry.role")}>{e.role ?? t("entry.none")}</Fact>
         <Fact label={t("entry.entity")}>

@@ -90,7 +90,7 @@ export type EntityLink =
   | { to: "/org-units/$code"; params: { code: string } }
   | { to: "/plans/$plan/systems/$system"; params: { plan: string; system: string } }
   | { to: "/plans/$plan/initiatives/$initiative"; params: { plan: string; initiative: string } }
-  | { href: string };
+  | { to: "/admin/users/$id"; params: { id: string } };
 
 export function entityLink(type: string, id: string | null): EntityLink | null {
   if (!id) return null;
@@ -112,7 +112,7 @@ export function entityLink(type: string, id: string | null): EntityLink | null {
         ? { to: "/plans/$plan/initiatives/$initiative", params: { plan: parts[0], initiative: parts[1] } }
         : null;
     case "user":
-      return { href: `/admin/users/${encodeURIComponent(id)}` };
+      return { to: "/admin/users/$id", params: { id } };
     default:
       return null;
   }

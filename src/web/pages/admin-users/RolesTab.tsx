@@ -90,7 +90,7 @@ export function RolesTab({ user }: { user: UserDetail }) {
         )}
       </Stack>
       <Divider />
-      <GrantForm key={user.roles.length} user={user} />
+      <GrantForm user={user} />
       <ConfirmModal
         opened={asking !== null}
         title={t("grants.revokeTitle", { role: asking ? t(`roles.${asking.role}`) : "" })}

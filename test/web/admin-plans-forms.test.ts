@@ -18,6 +18,7 @@ import {
   planTargets,
   type Target,
   targetFromForm,
+  targetText,
 } from "../../src/web/pages/admin-plans/targets-model.js";
 
 const indicator = (over: Partial<Indicator> = {}): Indicator =>
@@ -204,5 +205,20 @@ describe("targets", () => {
     expect(keys({ comparator: "between", valueMax: "5" })).toEqual([["valueMax", "order"]]);
     expect(keys({ value: "ten" })).toEqual([["value", "raw"]]);
     expect(keys({ orgUnit: "Hà Nội" })).toEqual([["orgUnit", "unit"]]);
+  });
+});
+
+describe("a target in one cell", () => {
+  const words = { top: (n: string) => `top ${n}`, reached: "reached", notReached: "not reached" };
+  const n = (v: number | null) => (v === null ? "—" : String(v).replace(".", ","));
+  const cell = (over: Partial<Target>) =>
+    targetText({ comparator: ">=", value: 40.5, valueMax: null, achieved: null, ...over }, n, words);
+  it("says the comparator as a symbol, a range, a rank or a milestone", () => {
+    expect(cell({})).toBe("≥ 40,5");
+    expect(cell({ comparator: "<" })).toBe("< 40,5");
+    expect(cell({ comparator: "between", value: 1, valueMax: 2.5 })).toBe("1–2,5");
+    expect(cell({ comparator: "top", value: 3 })).toBe("top 3");
+    expect(cell({ achieved: true })).toBe("reached");
+    expect(cell({ achieved: false })).toBe("not reached");
   });
 });

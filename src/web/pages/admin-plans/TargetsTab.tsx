@@ -11,7 +11,7 @@ import type { Indicator } from "../../api/indicators.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { formatNumber } from "../../lib/format.js";
 import { TargetModal } from "./TargetModal.js";
-import { formFromTarget, planTargets, type Target, type TargetForm } from "./targets-model.js";
+import { formFromTarget, planTargets, type Target, type TargetForm, targetText } from "./targets-model.js";
 
 export function TargetsTab({
   plan,
@@ -61,9 +61,7 @@ export function TargetsTab({
               <Table.Tr>
                 <Table.Th scope="col">{t("targets.year")}</Table.Th>
                 <Table.Th scope="col">{t("targets.unit")}</Table.Th>
-                <Table.Th scope="col">{t("targets.comparator")}</Table.Th>
-                <Table.Th scope="col">{t("targets.value")}</Table.Th>
-                <Table.Th scope="col">{t("targets.valueMax")}</Table.Th>
+                <Table.Th scope="col">{t("targets.target")}</Table.Th>
                 <Table.Th scope="col">{t("targets.version")}</Table.Th>
                 {can && <Table.Th scope="col">{t("plans.actions")}</Table.Th>}
               </Table.Tr>
@@ -75,13 +73,13 @@ export function TargetsTab({
                   <Table.Tr key={`${r.year}-${r.orgUnit ?? ""}`} data-year={r.year}>
                     <Table.Th scope="row">{r.year}</Table.Th>
                     <Table.Td>{r.orgUnit ?? t("targets.national")}</Table.Td>
-                    <Table.Td>{t(`comparator.${r.comparator}`)}</Table.Td>
                     <Table.Td className="num">
-                      {r.achieved !== null
-                        ? t(r.achieved ? "targets.achievedYes" : "targets.achievedNo")
-                        : shown(r.value)}
+                      {targetText(r, shown, {
+                        top: (n) => t("targets.top", { n }),
+                        reached: t("targets.achievedYes"),
+                        notReached: t("targets.achievedNo"),
+                      })}
                     </Table.Td>
-                    <Table.Td className="num">{shown(r.valueMax)}</Table.Td>
                     <Table.Td>{r.version}</Table.Td>
                     {can && (
                       <Table.Td>

@@ -99,3 +99,20 @@ export function targetFromForm(
     problems,
   };
 }
+
+const SYMBOLS: Partial<Record<Comparator, string>> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" };
+
+/**
+ * A target in one short cell ("≥ 40,5", "1–2", "top 3"), so the table fits a phone; `number`
+ * formats in the page's language, `words` gives the few worded forms.
+ */
+export function targetText(
+  t: Pick<Target, "comparator" | "value" | "valueMax" | "achieved">,
+  number: (v: number | null) => string,
+  words: { top: (n: string) => string; reached: string; notReached: string },
+): string {
+  if (t.achieved !== null) return t.achieved ? words.reached : words.notReached;
+  if (t.comparator === "between") return `${number(t.value)}–${number(t.valueMax)}`;
+  if (t.comparator === "top") return words.top(number(t.value));
+  return `${SYMBOLS[t.comparator] ?? t.comparator} ${number(t.value)}`;
+}

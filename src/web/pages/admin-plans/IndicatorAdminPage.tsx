@@ -12,7 +12,7 @@ import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { AdminFrame } from "../admin/AdminFrame.js";
 import { DefinitionTab } from "./DefinitionTab.js";
-import { INDICATOR_TABS } from "./routes.js";
+import { INDICATOR_TABS } from "./indicator-tabs.js";
 import { TargetsTab } from "./TargetsTab.js";
 import { VersionsTab } from "./VersionsTab.js";
 import "./strings.js";

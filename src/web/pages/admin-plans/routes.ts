@@ -5,9 +5,7 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { rootRoute } from "../../app/root-route.js";
 import { compact, oneOf, type Search } from "../../app/search.js";
-
-export const INDICATOR_TABS = ["definition", "targets", "history"] as const;
-export type IndicatorTab = (typeof INDICATOR_TABS)[number];
+import { INDICATOR_TABS } from "./indicator-tabs.js";
 
 const plansRoute = createRoute({
   getParentRoute: () => rootRoute,

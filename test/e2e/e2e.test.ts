@@ -4,6 +4,13 @@
  */
 import { afterAll, beforeAll, describe } from "vitest";
 import { accountSuite } from "./account-suite.js";
+import { adminAuditSuite } from "./admin-audit-suite.js";
+import { adminOrgUnitsSuite } from "./admin-org-units-suite.js";
+import { adminPlanFileSuite } from "./admin-plan-file-suite.js";
+import { adminPlansSuite } from "./admin-plans-suite.js";
+import { adminSuite } from "./admin-suite.js";
+import { adminTokensSuite } from "./admin-tokens-suite.js";
+import { adminUsersSuite } from "./admin-users-suite.js";
 import { authSuite } from "./auth-suite.js";
 import { dashboardSuite } from "./dashboard-suite.js";
 import { drillDownSuite } from "./drill-down-suite.js";
@@ -37,4 +44,11 @@ describe("web app end to end", () => {
   describe("data entry offline", () => offlineSuite(get));
   describe("the import wizard", () => importSuite(get));
   describe("the review queue", () => reviewSuite(get));
+  describe("administration", () => adminSuite(get));
+  describe("people and roles", () => adminUsersSuite(get));
+  describe("org-unit administration", () => adminOrgUnitsSuite(get));
+  describe("plan administration", () => adminPlansSuite(get));
+  describe("the plan-definition file", () => adminPlanFileSuite(get));
+  describe("API tokens", () => adminTokensSuite(get));
+  describe("the audit trail", () => adminAuditSuite(get));
 });

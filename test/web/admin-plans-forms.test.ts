@@ -3,7 +3,7 @@
  * body (only what changed) and its problems, disaggregations as lines, and the target form.
  */
 import { describe, expect, it } from "vitest";
-import type { Indicator } from "../../src/web/api/indicators.js";
+import type { Indicator } from "../../src/web/api/indicator-types.js";
 import {
   type DefinitionForm,
   definitionPatch,

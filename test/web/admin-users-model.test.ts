@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fold as serverFold } from "../../src/server/users/fold.js";
-import type { Grant, Grantable, GrantScope } from "../../src/web/api/admin-users.js";
-import { ApiError } from "../../src/web/api/client.js";
+import type { Grant, Grantable, GrantScope } from "../../src/web/api/admin-users-types.js";
+import { ApiError } from "../../src/web/api/api-error.js";
 import {
   fold,
   grantRequest,

@@ -5,18 +5,30 @@
  * once (the server's own memos are keyed by its definitions version).
  */
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
+import type {
+  IndicatorPatchBody,
+  InitiativeBody,
+  InitiativePatch,
+  NewIndicatorBody,
+  ProjectBody,
+  ProjectPatch,
+  SystemBody,
+  SystemPatch,
+  TargetBody,
+} from "./admin-plans-types.js";
 import { api, unwrap } from "./client.js";
-import type { BodyOf } from "./types.js";
 
-export type SystemBody = BodyOf<"/api/v1/plans/{code}/systems", "post">;
-export type SystemPatch = BodyOf<"/api/v1/plans/{code}/systems/{system}", "patch">;
-export type InitiativeBody = BodyOf<"/api/v1/plans/{code}/initiatives", "post">;
-export type InitiativePatch = BodyOf<"/api/v1/plans/{code}/initiatives/{initiative}", "patch">;
-export type ProjectBody = BodyOf<"/api/v1/plans/{code}/projects", "post">;
-export type ProjectPatch = BodyOf<"/api/v1/plans/{code}/projects/{project}", "patch">;
-export type NewIndicatorBody = BodyOf<"/api/v1/plans/{code}/indicators", "post">;
-export type IndicatorPatchBody = BodyOf<"/api/v1/indicators/{code}", "patch">;
-export type TargetBody = BodyOf<"/api/v1/plans/{code}/indicators/{indicator}/targets", "put">;
+export type {
+  IndicatorPatchBody,
+  InitiativeBody,
+  InitiativePatch,
+  NewIndicatorBody,
+  ProjectBody,
+  ProjectPatch,
+  SystemBody,
+  SystemPatch,
+  TargetBody,
+} from "./admin-plans-types.js";
 
 /** The plan's structure as every page reads it (outline, system and initiative pages, roadmap). */
 function refreshPlan(qc: QueryClient, plan: string) {

@@ -4,24 +4,24 @@
  * list and the account it touched.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ApiPaths } from "../../contracts/client.js";
+import type { GrantBody, NewUser, UserListQuery, UserPatch } from "./admin-users-types.js";
 import { api, unwrap } from "./client.js";
-import type { AnswerOf, BodyOf, QueryOf } from "./types.js";
 
-export type UserList = AnswerOf<"/api/v1/users">;
-export type UserRow = UserList["items"][number];
-export type UserListQuery = QueryOf<"/api/v1/users">;
-export type UserDetail = AnswerOf<"/api/v1/users/{id}">;
-export type Grantable = UserDetail["grantable"][number];
-export type GrantScope = UserDetail["scopes"][number];
-export type Grant = UserDetail["roles"][number];
-export type Role = Grant["role"];
-export type NewUser = BodyOf<"/api/v1/users", "post">;
-export type UserPatch = BodyOf<"/api/v1/users/{id}", "patch">;
-export type GrantBody = BodyOf<"/api/v1/users/{id}/roles", "post">;
-export type PasswordLink =
-  ApiPaths["/api/v1/users/{id}/password-reset"]["post"]["responses"]["201"]["content"]["application/json"];
-export type UserSessions = AnswerOf<"/api/v1/users/{id}/sessions">;
+export type {
+  Grant,
+  Grantable,
+  GrantBody,
+  GrantScope,
+  NewUser,
+  PasswordLink,
+  Role,
+  UserDetail,
+  UserList,
+  UserListQuery,
+  UserPatch,
+  UserRow,
+  UserSessions,
+} from "./admin-users-types.js";
 
 const LIST = "admin-users";
 const ONE = "admin-user";

@@ -5,6 +5,9 @@
  */
 import { type ApiClient, createApiClient } from "../../contracts/client.js";
 import { currentLanguage } from "../i18n/index.js";
+import { ApiError } from "./api-error.js";
+
+export { ApiError };
 
 let csrf: string | undefined;
 let onExpired: (() => void) | undefined;
@@ -44,18 +47,6 @@ api.use({
     return response;
   },
 });
-
-/** The error every endpoint answers with ({ error: { code, message, details } }), as an Error. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: unknown[] = [],
-  ) {
-    super(message);
-  }
-}
 
 interface Outcome<T> {
   data?: T;

@@ -1,10 +1,9 @@
 /** Hooks for one indicator: its definition and its version history. */
 import { useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "./client.js";
-import type { AnswerOf, QueryOf } from "./types.js";
+import type { QueryOf } from "./types.js";
 
-export type Indicator = AnswerOf<"/api/v1/indicators/{code}">;
-export type IndicatorHistory = AnswerOf<"/api/v1/indicators/{code}/history">;
+export type { Indicator, IndicatorHistory } from "./indicator-types.js";
 
 export function useIndicator(code: string) {
   return useQuery({

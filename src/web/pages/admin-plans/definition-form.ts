@@ -4,8 +4,8 @@
  * an untouched field is not sent). Problems name their field and an i18n key (or the parser's own
  * message); nothing is sent while there is one.
  */
-import type { IndicatorPatchBody } from "../../api/admin-plans.js";
-import type { Indicator } from "../../api/indicators.js";
+import type { IndicatorPatchBody } from "../../api/admin-plans-types.js";
+import type { Indicator } from "../../api/indicator-types.js";
 import { sameJson } from "../../lib/diff.js";
 import type { Lang } from "../../lib/format.js";
 import { readNumber, writeNumber } from "./numbers.js";

@@ -3,7 +3,7 @@
  * (components/ChangeDiff): a change gives what moved, from and to; a creation has no before and
  * its snapshot's filled fields as the after (a target's year and unit are in its heading).
  */
-import type { IndicatorHistory } from "../../api/indicators.js";
+import type { IndicatorHistory } from "../../api/indicator-types.js";
 
 export type HistoryEntry = IndicatorHistory["items"][number];
 

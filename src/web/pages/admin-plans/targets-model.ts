@@ -3,8 +3,8 @@
  * form: its fields as typed text, turned into the PUT body or the problems that keep it from
  * being sent. A PUT replaces the whole target, so the form starts from the current one.
  */
-import type { TargetBody } from "../../api/admin-plans.js";
-import type { Indicator } from "../../api/indicators.js";
+import type { TargetBody } from "../../api/admin-plans-types.js";
+import type { Indicator } from "../../api/indicator-types.js";
 import type { Lang } from "../../lib/format.js";
 import { readNumber, writeNumber } from "./numbers.js";
 

@@ -3,8 +3,8 @@
  * the roles offered and refused (as the API computed them), the body of a grant from the pickers,
  * and the reason a refused request gives.
  */
-import type { Grant, Grantable, GrantBody, GrantScope, Role } from "../../api/admin-users.js";
-import { ApiError } from "../../api/client.js";
+import type { Grant, Grantable, GrantBody, GrantScope, Role } from "../../api/admin-users-types.js";
+import { ApiError } from "../../api/api-error.js";
 import { oneOf, type Search } from "../../app/search.js";
 
 /** Every role, in the order the API lists them (a Record, so a new role cannot be forgotten here). */

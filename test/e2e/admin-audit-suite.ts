@@ -122,7 +122,7 @@ export function adminAuditSuite(get: () => E2E) {
       // Opened: the diff of its issue (every field added), by keyboard.
       await created.getByRole("button", { name: /^Chi tiết mục/ }).press("Enter");
       const dialog = page.getByRole("dialog");
-      await dialog.getByRole("heading", { name: /api_token\.create$/ }).waitFor();
+      await dialog.getByRole("heading", { name: /Cấp mã truy cập API$/ }).waitFor();
       await page.waitForURL((u) => u.searchParams.has("entry"));
       const diff = dialog.getByRole("table", { name: /^Thay đổi ghi ở mục/ });
       await diff.getByRole("rowheader", { name: /^name/ }).waitFor();

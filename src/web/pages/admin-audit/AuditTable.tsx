@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../api/admin-audit.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { formatDateTime } from "../../lib/format.js";
+import { actionName } from "./action-name.js";
 import { isBulk, reasonOf } from "./audit-model.js";
 import { EntityRef } from "./EntityRef.js";
 
@@ -60,7 +61,9 @@ export function AuditTable({
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="sm" ff="monospace" className="audit-action">
+                {/* The action in words where it has a name (its code below, as filters and the API say it). */}
+                <Text size="sm">{actionName(t, e.action)}</Text>
+                <Text size="xs" ff="monospace" c="gray.7" className="audit-action">
                   {e.action}
                 </Text>
                 {isBulk(e) && e.rowCount !== null && (

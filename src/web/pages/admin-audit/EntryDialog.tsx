@@ -12,6 +12,7 @@ import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { formatDateTime, formatNumber } from "../../lib/format.js";
 import { Fact } from "../system/drill-shared.js";
+import { actionName } from "./action-name.js";
 import { entityLink, reasonOf } from "./audit-model.js";
 import { EntityRef } from "./EntityRef.js";
 import { Pager, useCursorPages } from "./Pager.js";
@@ -55,7 +56,7 @@ function EntryBody({ seq, onEntity }: { seq: number; onEntity: (type: string, id
   return (
     <Stack gap="md" className="audit-entry" data-seq={e.seq}>
       <Title order={3} size="h4">
-        {t("entry.title", { seq: e.seq, action: e.action })}
+        {t("entry.title", { seq: e.seq, action: actionName(t, e.action) })}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" component="dl" m={0}>
         <Fact label={t("entry.when")}>{formatDateTime(e.at, lang)}</Fact>

@@ -1,7 +1,7 @@
 /**
  * Projects administered over HTTP (add, change keeping what the patch leaves out, retire), and a
  * target adjusted over HTTP live at once in the plan's overview (the dashboards' memo is keyed by
- * the definitions version, which a target change bumps).
+ * the definitions version, which a target change bumps) and audited with its before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../helpers/app.js";
@@ -158,5 +158,25 @@ describe.each(backends())("projects and live targets over HTTP on %s", (backend)
     expect(second.statusCode).toBe(200);
     const after = (second.json() as { targets: Assessed[] }).targets.find((a) => a.code === code);
     expect(after?.target?.value).toBe(value);
+
+    // Audited with its before and after (the version it replaced, the reason).
+    const trail = await as(
+      t.app,
+      standing,
+    )({
+      method: "GET",
+      url: `/api/v1/audit?entityType=indicator_target&entityId=${encodeURIComponent(`${code}/NQ57/${target.year}`)}`,
+    });
+    expect(trail.statusCode).toBe(200);
+    const [entry] = (trail.json() as { items: { action: string; before: unknown; after: unknown }[] }).items;
+    expect(entry?.action).toBe("target.set");
+    expect(entry?.before).toMatchObject({
+      year: target.year,
+      value: target.value,
+      version: expect.any(Number),
+    });
+    expect(entry?.after).toMatchObject({ year: target.year, value, reason: "Điều chỉnh thử" });
+    const { version: was } = entry?.before as { version: number };
+    expect((entry?.after as { version: number }).version).toBe(was + 1);
   });
 });

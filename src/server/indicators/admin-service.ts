@@ -323,6 +323,7 @@ export async function setTarget(
         action: "target.set",
         entityType: "indicator_target",
         entityId: `${input.indicator}/${input.plan}/${t.year}${input.orgUnit ? `/${input.orgUnit}` : ""}`,
+        before: result.before,
         after: { ...t, version: result.version, reason: ctx.reason },
       });
     return result;

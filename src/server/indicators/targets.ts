@@ -36,7 +36,12 @@ export async function writeTarget(
   tx: Executor,
   { indicatorId, planId, orgUnitId, target: t }: WriteTargetArgs,
   ctx: ChangeContext,
-): Promise<{ outcome: "created" | "updated" | "unchanged"; version: number }> {
+): Promise<{
+  outcome: "created" | "updated" | "unchanged";
+  version: number;
+  /** The target as it stood before this write (for the audit entry's before), null when new. */
+  before: (TargetValueDef & { version: number }) | null;
+}> {
   const values = {
     comparator: t.comparator,
     value: t.value ?? null,
@@ -74,10 +79,11 @@ export async function writeTarget(
       snapshot,
       ctx,
     });
-    return { outcome: "created", version: 1 };
+    return { outcome: "created", version: 1, before: null };
   }
   const changes = diffSnapshots(snapshotOfRow(prev), snapshot);
-  if (Object.keys(changes).length === 0) return { outcome: "unchanged", version: prev.version };
+  const before = { ...targetOfRow(prev), version: prev.version };
+  if (Object.keys(changes).length === 0) return { outcome: "unchanged", version: prev.version, before };
   const version = prev.version + 1;
   await tx
     .update(indicatorTargets)
@@ -93,5 +99,17 @@ export async function writeTarget(
     changes,
     ctx,
   });
-  return { outcome: "updated", version };
+  return { outcome: "updated", version, before };
+}
+
+/** A stored target in the plan-definition shape the audit entry's after uses (empty fields left out). */
+function targetOfRow(t: TargetRow): TargetValueDef {
+  return {
+    year: t.year,
+    comparator: t.comparator as TargetValueDef["comparator"],
+    ...(t.value === null ? {} : { value: t.value }),
+    ...(t.valueMax === null ? {} : { valueMax: t.valueMax }),
+    ...(t.achieved === null ? {} : { achieved: t.achieved }),
+    ...(t.noteVi === null ? {} : { note: { vi: t.noteVi, ...(t.noteEn === null ? {} : { en: t.noteEn }) } }),
+  };
 }

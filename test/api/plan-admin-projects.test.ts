@@ -176,7 +176,7 @@ describe.each(backends())("projects and live targets over HTTP on %s", (backend)
       version: expect.any(Number),
     });
     expect(entry?.after).toMatchObject({ year: target.year, value, reason: "Điều chỉnh thử" });
-    const { version: was } = entry?.before as { version: number };
-    expect((entry?.after as { version: number }).version).toBe(was + 1);
+    const versions = entry as { before: { version: number }; after: { version: number } };
+    expect(versions.after.version).toBe(versions.before.version + 1);
   });
 });

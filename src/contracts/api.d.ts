@@ -8757,6 +8757,15 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description What you may do with this account. */
+                                can: {
+                                    /** @description PATCH /users/:id with status disabled */
+                                    disable: boolean;
+                                    /** @description PATCH /users/:id (name, e-mail, unit), password links and sessions */
+                                    edit: boolean;
+                                    /** @description POST /users/:id/roles for at least one role you may grant */
+                                    grant: boolean;
+                                };
                                 demo: boolean;
                                 displayName: string;
                                 email: string | null;

@@ -95,6 +95,21 @@ describe.each(backends())("account administration on %s", (backend) => {
     expect((await list(admin, "q=tim_kiem")).total).toBe(0);
   });
 
+  it("gives each listed account the caller's flags for it, the same as its own read", async () => {
+    type Flags = { can: { edit: boolean; grant: boolean; disable: boolean } };
+    for (const who of [admin, standing]) {
+      const items = (await list(who, "q=demo&limit=100")).items as unknown as (Account & Flags)[];
+      expect(items.length).toBeGreaterThan(3);
+      for (const item of items)
+        expect(item.can, item.username).toEqual(((await read(who, item.id)) as unknown as Flags).can);
+    }
+    // One's own account: an administrator may not disable it, and the list says so.
+    const own = ((await list(admin, "q=demo-admin")).items as unknown as (Account & Flags)[]).find(
+      (x) => x.username === "demo-admin",
+    );
+    expect(own?.can.disable).toBe(false);
+  });
+
   it("filters by status and by a role in force", async () => {
     const u = await create("loc-trang-thai", "Người để vô hiệu hoá");
     const patch = await as(

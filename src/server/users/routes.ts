@@ -41,7 +41,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Accounts with their roles",
         querystring: S.userListQuery,
-        response: { 200: listEnvelope(S.user), ...errorResponses },
+        response: { 200: listEnvelope(S.userListItem), ...errorResponses },
       },
     },
     async (req) => {
@@ -54,7 +54,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         limit,
         total,
         (r) => [r.username],
-        (r) => views.get(r.id) as S.UserView,
+        (r) => ({ ...(views.get(r.id) as S.UserView), can: userCan(req.principal, r.id) }),
       );
     },
   );

@@ -20,6 +20,9 @@ export const user = z.object({
   demo: z.boolean(),
 });
 
+/** An account in the list: with what the caller may do with it (the same flags as its own read). */
+export const userListItem = user.extend({ can: userCan });
+
 export const namedRef = z.object({ code: z.string(), name: localized });
 export type NamedRef = z.output<typeof namedRef>;
 

@@ -1,6 +1,7 @@
 /**
  * An account's administrative acts: a new one-time set-password link (shown once), and disabling
- * (confirmed; the API refuses one's own account and says so) or enabling it again.
+ * (confirmed) or enabling it again — offered by the account's own `can` flags, so one's own
+ * account shows no disable button (the API would refuse it, and says why if asked anyway).
  */
 import { Button, Group, Modal } from "@mantine/core";
 import { useState } from "react";
@@ -14,7 +15,12 @@ export function AccountActions({
   user,
   size = "xs",
 }: {
-  user: { id: string; username: string; status: "active" | "disabled" };
+  user: {
+    id: string;
+    username: string;
+    status: "active" | "disabled";
+    can: { edit: boolean; disable: boolean };
+  };
   size?: "xs" | "sm";
 }) {
   const { t } = useTranslation("adminUsers");
@@ -41,15 +47,17 @@ export function AccountActions({
         >
           {t("actions.resetLink")}
         </Button>
-        <Button
-          size={size}
-          variant="outline"
-          color={disabling ? "red.9" : "teal.9"}
-          aria-label={`${disabling ? t("actions.disable") : t("actions.enable")}: ${user.username}`}
-          onClick={() => setAsking(true)}
-        >
-          {disabling ? t("actions.disable") : t("actions.enable")}
-        </Button>
+        {user.can.disable && (
+          <Button
+            size={size}
+            variant="outline"
+            color={disabling ? "red.9" : "teal.9"}
+            aria-label={`${disabling ? t("actions.disable") : t("actions.enable")}: ${user.username}`}
+            onClick={() => setAsking(true)}
+          >
+            {disabling ? t("actions.disable") : t("actions.enable")}
+          </Button>
+        )}
       </Group>
       {reset.isError && <Refusal error={reset.error} />}
       <Modal

@@ -9,13 +9,13 @@ import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useAuditList } from "../../api/admin-audit.js";
 import { useSession } from "../../api/session.js";
+import { Pager, useCursorPages } from "../../components/CursorPager.js";
 import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { AdminFrame } from "../admin/AdminFrame.js";
 import { AuditFilters } from "./AuditFilters.js";
 import { AuditTable } from "./AuditTable.js";
 import { auditQuery, type AuditFilters as Filters } from "./audit-model.js";
 import { EntryDialog } from "./EntryDialog.js";
-import { Pager, useCursorPages } from "./Pager.js";
 import { VerifyPanel } from "./VerifyPanel.js";
 import "./strings.js";
 import "./audit.css";
@@ -79,7 +79,14 @@ function AuditEntries({
   return (
     <Stack gap="xs">
       <AuditTable entries={items} onOpen={onOpen} onActor={onActor} />
-      <Pager pages={pages} nextCursor={nextCursor} total={total} shown={items.length} pageSize={PAGE_SIZE} />
+      <Pager
+        ns="adminAudit"
+        pages={pages}
+        nextCursor={nextCursor}
+        total={total}
+        shown={items.length}
+        pageSize={PAGE_SIZE}
+      />
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { type AuditEntryWithRows, type BulkRow, useAuditEntry } from "../../api/admin-audit.js";
 import { ChangeDiff } from "../../components/ChangeDiff.js";
+import { Pager, useCursorPages } from "../../components/CursorPager.js";
 import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { formatDateTime, formatNumber } from "../../lib/format.js";
@@ -15,7 +16,6 @@ import { Fact } from "../system/drill-shared.js";
 import { actionName } from "./action-name.js";
 import { entityLink, reasonOf } from "./audit-model.js";
 import { EntityRef } from "./EntityRef.js";
-import { Pager, useCursorPages } from "./Pager.js";
 
 const ROWS_PAGE = 50;
 
@@ -156,6 +156,7 @@ function BulkRows({
         </Table>
       </div>
       <Pager
+        ns="adminAudit"
         pages={pages}
         nextCursor={rows.nextCursor}
         total={rows.total}

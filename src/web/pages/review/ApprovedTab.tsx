@@ -7,10 +7,10 @@ import { Alert, Button, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ReviewRow, useReviewList } from "../../api/review.js";
+import { Pager, useCursorPages } from "../../components/CursorPager.js";
 import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { tx, useUnitNames } from "../system/drill-shared.js";
-import { Pager, useCursorPages } from "./Pager.js";
 import { ColumnHeads, IndicatorCell, NoteCells, showValue, ValueCells } from "./ReviewCells.js";
 import { ReviseModal } from "./ReviseModal.js";
 import type { IndicatorInfo } from "./review-lookups.js";
@@ -101,6 +101,7 @@ export function ApprovedTab({
             </Table>
           </div>
           <Pager
+            ns="review"
             pages={pages}
             nextCursor={list.data.nextCursor}
             total={list.data.total}

@@ -9,10 +9,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.js";
 import { type ReviewRow, useMoveValues, useReviewList } from "../../api/review.js";
+import { Pager, useCursorPages } from "../../components/CursorPager.js";
 import { ErrorNote, Loading } from "../../components/QueryState.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { tx, useUnitNames } from "../system/drill-shared.js";
-import { Pager, useCursorPages } from "./Pager.js";
 import { Refusal, ReturnModal } from "./ReturnModal.js";
 import { ColumnHeads, IndicatorCell, NoteCells, ValueCells } from "./ReviewCells.js";
 import type { IndicatorInfo } from "./review-lookups.js";
@@ -228,6 +228,7 @@ export function QueueTab({
             </Table>
           </div>
           <Pager
+            ns="review"
             pages={pages}
             nextCursor={list.data.nextCursor}
             total={list.data.total}

@@ -1,7 +1,8 @@
 /**
- * Keyset paging (GET /observations answers a `nextCursor`): the cursors of the pages seen are kept,
- * so "previous" goes back without the server counting offsets. Starts over when the filters change
- * (the tab is keyed by them).
+ * Keyset paging over `nextCursor` (the review queue, the audit trail): the cursors of the pages
+ * seen are kept so "previous" goes back without the server counting offsets. The owner keys it by
+ * its filters so it starts over. Its words are the page's own (`pager.range`, `previous`, `next`,
+ * `label` in the namespace `ns`): "12 values", "12 entries".
  */
 import { Button, Group, Text } from "@mantine/core";
 import { useState } from "react";
@@ -23,20 +24,22 @@ export function Pager({
   total,
   shown,
   pageSize,
+  ns,
 }: {
+  ns: string;
   pages: ReturnType<typeof useCursorPages>;
   nextCursor: string | null;
   total: number;
   shown: number;
   pageSize: number;
 }) {
-  const { t } = useTranslation("review");
+  const { t } = useTranslation(ns);
   const first = (pages.page - 1) * pageSize + (shown > 0 ? 1 : 0);
   const last = (pages.page - 1) * pageSize + shown;
   if (pages.page === 1 && !nextCursor) return null;
   return (
-    <Group justify="space-between" gap="xs" wrap="wrap">
-      <Text size="sm" c="dimmed" aria-live="polite">
+    <Group justify="space-between" gap="xs" wrap="wrap" role="navigation" aria-label={t("pager.label")}>
+      <Text size="sm" c="gray.7" aria-live="polite">
         {t("pager.range", { first, last, total })}
       </Text>
       <Group gap="xs">

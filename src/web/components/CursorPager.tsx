@@ -1,8 +1,7 @@
 /**
  * Keyset paging over `nextCursor` (the review queue, the audit trail): the cursors of the pages
  * seen are kept so "previous" goes back without the server counting offsets. The owner keys it by
- * its filters so it starts over. Its words are the page's own (`pager.range`, `previous`, `next`,
- * `label` in the namespace `ns`): "12 values", "12 entries".
+ * its filters so it starts over.
  */
 import { Button, Group, Text } from "@mantine/core";
 import { useState } from "react";
@@ -24,16 +23,14 @@ export function Pager({
   total,
   shown,
   pageSize,
-  ns,
 }: {
-  ns: string;
   pages: ReturnType<typeof useCursorPages>;
   nextCursor: string | null;
   total: number;
   shown: number;
   pageSize: number;
 }) {
-  const { t } = useTranslation(ns);
+  const { t } = useTranslation();
   const first = (pages.page - 1) * pageSize + (shown > 0 ? 1 : 0);
   const last = (pages.page - 1) * pageSize + shown;
   if (pages.page === 1 && !nextCursor) return null;

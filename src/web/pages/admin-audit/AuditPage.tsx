@@ -79,14 +79,7 @@ function AuditEntries({
   return (
     <Stack gap="xs">
       <AuditTable entries={items} onOpen={onOpen} onActor={onActor} />
-      <Pager
-        ns="adminAudit"
-        pages={pages}
-        nextCursor={nextCursor}
-        total={total}
-        shown={items.length}
-        pageSize={PAGE_SIZE}
-      />
+      <Pager pages={pages} nextCursor={nextCursor} total={total} shown={items.length} pageSize={PAGE_SIZE} />
     </Stack>
   );
 }

@@ -156,7 +156,6 @@ function BulkRows({
         </Table>
       </div>
       <Pager
-        ns="adminAudit"
         pages={pages}
         nextCursor={rows.nextCursor}
         total={rows.total}

@@ -101,7 +101,6 @@ export function ApprovedTab({
             </Table>
           </div>
           <Pager
-            ns="review"
             pages={pages}
             nextCursor={list.data.nextCursor}
             total={list.data.total}

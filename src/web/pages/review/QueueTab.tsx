@@ -228,7 +228,6 @@ export function QueueTab({
             </Table>
           </div>
           <Pager
-            ns="review"
             pages={pages}
             nextCursor={list.data.nextCursor}
             total={list.data.total}

@@ -28,7 +28,7 @@ export function ProjectsTable({
     );
   return (
     <div className="table-scroll">
-      <Table withTableBorder striped aria-label={t("outline.projects")}>
+      <Table withTableBorder striped aria-label={t("outline.projects")} className="projects-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("items.fields.code")}</Table.Th>

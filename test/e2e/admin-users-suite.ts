@@ -207,11 +207,16 @@ export function adminUsersSuite(get: () => E2E) {
         "/users?q=demo-admin",
       );
       const id = me.data.items.find((u) => u.username === "demo-admin")?.id;
-      const refused = await admin.call<{ error: { message: string } }>("PATCH", `/users/${id}`, {
-        status: "disabled",
-      });
+      const refused = await admin.call<{ error: { details: { path: string; message: string }[] } }>(
+        "PATCH",
+        `/users/${id}`,
+        { status: "disabled" },
+      );
       expect(refused.status).toBe(403);
-      expect(refused.data.error.message).toContain("chính mình");
+      expect(refused.data.error.details[0]).toMatchObject({
+        path: "body.status",
+        message: "Không thể vô hiệu hoá tài khoản của chính mình.",
+      });
     } finally {
       await tp.close();
     }

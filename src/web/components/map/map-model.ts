@@ -3,6 +3,8 @@
  * values by unit, the latest period with a value, how tiles are coloured (by each unit's status
  * when units carry their own targets, otherwise by value in five classes), and the ranking.
  */
+
+import { compareCodes } from "../../lib/compare.js";
 import type { Status } from "../status.js";
 
 /** A bilingual name as the API gives it (English may be missing). */
@@ -42,7 +44,7 @@ export function mapIndicators(all: readonly IndicatorInfo[]): IndicatorInfo[] {
   const tierOrder = (t: string) => (t === "kpi" ? 0 : t === "operational" ? 1 : 2);
   return all
     .filter((i) => i.tier !== "objective" && (byUnits.has(i.code) || computedFromUnits(i)))
-    .sort((a, b) => tierOrder(a.tier) - tierOrder(b.tier) || a.code.localeCompare(b.code));
+    .sort((a, b) => tierOrder(a.tier) - tierOrder(b.tier) || compareCodes(a.code, b.code));
 }
 
 /** The default: the first candidate that measures a target, in the plan's order of targets. */

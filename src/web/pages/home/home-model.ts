@@ -5,6 +5,7 @@
  */
 import { isRankUnit, type UnitText, unitIn } from "../../../domain/assessment/target.js";
 import type { Status } from "../../components/status.js";
+import { compareCodes } from "../../lib/compare.js";
 import { formatNumber, type Lang } from "../../lib/format.js";
 
 export const statusOrder: readonly Status[] = ["off_track", "at_risk", "no_data", "on_track", "achieved"];
@@ -44,7 +45,7 @@ export function compareSourceRef(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return a.localeCompare(b, "en", { numeric: true });
+  return compareCodes(a, b);
 }
 
 /**
@@ -60,7 +61,7 @@ export function groupTargets<T extends { code: string }>(
   const placed = new Set<string>();
   const groups: Group<T>[] = [];
   const sorted = [...objectives].sort(
-    (a, b) => compareSourceRef(a.sourceRef, b.sourceRef) || a.code.localeCompare(b.code),
+    (a, b) => compareSourceRef(a.sourceRef, b.sourceRef) || compareCodes(a.code, b.code),
   );
   for (const objective of sorted) {
     const children = new Set(objective.children);

@@ -5,7 +5,7 @@
  */
 import { Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { memo, type ReactNode, useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.js";
 import { type Alerts, useAlerts } from "../../api/dashboards.js";
@@ -17,9 +17,19 @@ import { formatPeriod, pick, reasonText } from "./home-model.js";
 
 type Basis = "approved" | "reported";
 
-export function AlertsPanel({ plan, basis }: { plan: string; basis: Basis | undefined }) {
+/** Memoised: the dashboard re-renders on each of its own queries, this panel only on its own. */
+export const AlertsPanel = memo(function AlertsPanel({
+  plan,
+  basis,
+}: {
+  plan: string;
+  basis: Basis | undefined;
+}) {
   const { t } = useTranslation("home");
   const alerts = useAlerts(plan, basis ? { basis } : {});
+  // The lists (every unit that has not reported, each flag) are drawn as a deferred, interruptible
+  // update: a query's answer otherwise re-renders its readers in one uninterruptible task.
+  const data = useDeferredValue(alerts.data, undefined);
   // Someone signed in who may not read the plan's gaps (a reporter) gets no panel, not an error.
   if (alerts.error instanceof ApiError && (alerts.error.status === 403 || alerts.error.status === 401))
     return null;
@@ -28,16 +38,16 @@ export function AlertsPanel({ plan, basis }: { plan: string; basis: Basis | unde
       <h2 id="alerts-title" className="section-title">
         {t("alerts.title")}
       </h2>
-      {alerts.isPending ? (
-        <Loading />
-      ) : alerts.isError ? (
+      {alerts.isError ? (
         <ErrorNote error={alerts.error} />
+      ) : data ? (
+        <AlertLists alerts={data} />
       ) : (
-        <AlertLists alerts={alerts.data} />
+        <Loading />
       )}
     </aside>
   );
-}
+});
 
 function Section({
   id,

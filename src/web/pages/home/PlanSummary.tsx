@@ -1,5 +1,6 @@
 /** The plan at the top of the dashboard: overall status, progress and counts by status. */
 import { Group, Progress, Stack, Text } from "@mantine/core";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Overview } from "../../api/dashboards.js";
 import { StatusBadge, statusColor } from "../../components/StatusBadge.js";
@@ -8,7 +9,8 @@ import { formatPercent } from "../../lib/format.js";
 import { countAll, formatPeriod, progressPercent } from "./home-model.js";
 import { StatusCounts } from "./StatusCounts.js";
 
-export function PlanSummary({ overview }: { overview: Overview }) {
+/** Memoised: redrawn when its data changes, not on each of the dashboard's other queries. */
+export const PlanSummary = memo(function PlanSummary({ overview }: { overview: Overview }) {
   const { t } = useTranslation("home");
   const lang = currentLanguage();
   const pct = progressPercent(overview.progress);
@@ -43,4 +45,4 @@ export function PlanSummary({ overview }: { overview: Overview }) {
       </Group>
     </section>
   );
-}
+});

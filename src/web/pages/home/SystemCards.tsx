@@ -1,6 +1,7 @@
 /** The plan's systems as cards: status, progress, counts by status, link to the system page. */
 import { Card, Group, Progress, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Overview } from "../../api/dashboards.js";
 import { StatusBadge, statusColor } from "../../components/StatusBadge.js";
@@ -9,7 +10,8 @@ import { formatPercent } from "../../lib/format.js";
 import { pick, progressPercent } from "./home-model.js";
 import { StatusCounts } from "./StatusCounts.js";
 
-export function SystemCards({
+/** Memoised: redrawn when its data changes, not on each of the dashboard's other queries. */
+export const SystemCards = memo(function SystemCards({
   plan,
   basis,
   systems,
@@ -64,4 +66,4 @@ export function SystemCards({
       </ul>
     </section>
   );
-}
+});

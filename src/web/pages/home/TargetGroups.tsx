@@ -3,6 +3,7 @@
  * and I.3 (tier "objective", whose children are the targets), each with its counts by status.
  */
 import { Group } from "@mantine/core";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanIndicators } from "../../api/plans.js";
 import { WhenVisible } from "../../components/WhenVisible.js";
@@ -11,7 +12,8 @@ import { countStatuses, groupTargets, pick } from "./home-model.js";
 import { StatusCounts } from "./StatusCounts.js";
 import { type OverviewTarget, TargetTable } from "./TargetTable.js";
 
-export function TargetGroups({
+/** Memoised: redrawn when its data changes, not on each of the dashboard's other queries. */
+export const TargetGroups = memo(function TargetGroups({
   targets,
   objectives,
 }: {
@@ -46,4 +48,4 @@ export function TargetGroups({
       })}
     </section>
   );
-}
+});

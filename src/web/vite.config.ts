@@ -24,7 +24,7 @@ function preloadFonts(): Plugin {
       order: "post",
       handler(_html, ctx) {
         const fonts = Object.keys(ctx.bundle ?? {}).filter((f) =>
-          /be-vietnam-pro-(latin|vietnamese)-400-normal-[\w-]+\.woff2$/.test(f),
+          /be-vietnam-pro-(latin|vietnamese)-(400|600)-normal-[\w-]+\.woff2$/.test(f),
         );
         return fonts.map((f) => ({
           tag: "link",
@@ -84,6 +84,24 @@ function routeHints(): Plugin {
 }
 
 /**
+ * Writes first-screen.json: the strings of what the server draws in `/` before the scripts run
+ * (src/server/web-app/first-screen.ts), taken from the locale files so both say the same.
+ */
+function firstScreenStrings(): Plugin {
+  return {
+    name: "chinam-first-screen",
+    apply: "build",
+    generateBundle() {
+      const title = (lang: "vi" | "en") =>
+        (JSON.parse(readFileSync(path.join(here, `i18n/${lang}/home.json`), "utf8")) as { title: string })
+          .title;
+      const source = JSON.stringify({ title: { vi: title("vi"), en: title("en") } }, null, 2);
+      this.emitFile({ type: "asset", fileName: "first-screen.json", source });
+    },
+  };
+}
+
+/**
  * The service worker (offline/sw.ts → sw.js, registered by offline/register-sw.ts): it precaches
  * the app shell so data entry opens offline (docs/decisions/0015-offline-entry.md). index.html is
  * listed as "/", the URL the server answers with it.
@@ -113,7 +131,7 @@ function offlineShell() {
 export default defineConfig({
   root: here,
   base: "/",
-  plugins: [react(), preloadFonts(), routeHints(), offlineShell()],
+  plugins: [react(), preloadFonts(), routeHints(), firstScreenStrings(), offlineShell()],
   build: {
     outDir: path.resolve(here, "../../dist/web"),
     emptyOutDir: true,

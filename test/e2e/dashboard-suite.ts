@@ -87,6 +87,43 @@ export function dashboardSuite(e2e: () => E2E) {
     });
   });
 
+  it("the title and plan name the server draws before any script are what the app then draws, in both languages", {
+    timeout: 90_000,
+  }, async () => {
+    for (const lang of ["vi", "en"] as const) {
+      const tp = await openPage(e2e(), { lang, width: 412 });
+      try {
+        await signInContext(tp.context, "demo-standing");
+        // The first visit tells the server the language (the app's cookie); the next page is drawn in it.
+        await tp.page.goto("/");
+        await dashboardReady(tp.page, lang);
+        const raw = await (await tp.page.request.get("/", { headers: { accept: "text/html" } })).text();
+        const fromServer = {
+          h1: raw.match(/<h1 class="home-title[^>]*>[^<]*<\/h1>/)?.[0],
+          name: raw.match(/<p class="[^"]*home-plan-name[^>]*>[^<]*<\/p>/)?.[0],
+        };
+        expect(fromServer.h1, `${lang}: the server drew the title`).toBeDefined();
+        const fromApp = await tp.page.evaluate(() => ({
+          h1: document.querySelector("h1.home-title")?.outerHTML,
+          name: document.querySelector("p.home-plan-name")?.outerHTML,
+        }));
+        expect(fromServer, lang).toEqual(fromApp);
+        expect(raw).toContain(`<html lang="${lang}"`);
+        // Before the scripts: the page with no JavaScript shows them already.
+        const bare = await tp.context.newPage();
+        await bare.route(/\.js$/, (r) => r.abort());
+        await bare.goto("/");
+        expect(await bare.locator("h1.home-title").textContent()).toBe(
+          lang === "vi" ? "Bảng điều khiển quốc gia" : "National dashboard",
+        );
+        await bare.close();
+        expect(tp.problems()).toEqual([]);
+      } finally {
+        await tp.close();
+      }
+    }
+  });
+
   it("a value approved through the API changes the open dashboard without a reload", {
     timeout: 90_000,
   }, async () => {

@@ -19,7 +19,11 @@ describe("serving the web app", () => {
     mkdirSync(path.join(dir, "assets"));
     writeFileSync(
       path.join(dir, "index.html"),
-      '<!doctype html><div id="root"></div><script src="/assets/app-abc123.js"></script>',
+      '<!doctype html><html lang="vi"><div id="root"><div class="app"><header></header><!--first-screen: here--></div></div><script src="/assets/app-abc123.js"></script></html>',
+    );
+    writeFileSync(
+      path.join(dir, "first-screen.json"),
+      JSON.stringify({ title: { vi: "Bảng điều khiển quốc gia", en: "National dashboard" } }),
     );
     writeFileSync(path.join(dir, "assets", "app-abc123.js"), script);
     writeFileSync(
@@ -50,21 +54,58 @@ describe("serving the web app", () => {
     const html = (url: string) =>
       t.app.inject({ method: "GET", url, headers: { accept: "text/html" } }).then((r) => r.body);
     const roadmap = await html("/plans/NQ57/roadmap?phase=P1");
-    expect(roadmap).toContain('<link rel="modulepreload" crossorigin href="/assets/Roadmap-r1.js">');
+    // Named for the entry to preload once the page has painted (src/web/main.tsx).
+    expect(roadmap).toContain('<meta name="chinam-page-chunks" content="/assets/Roadmap-r1.js">');
     expect(roadmap).toContain('<link rel="stylesheet" crossorigin href="/assets/Roadmap-r1.css">');
     expect(roadmap).not.toContain("Home-h1");
     expect(await html("/plans/NQ57/roadmap/")).toContain("Roadmap-r1.js");
     const home = await html("/");
-    expect(home).toContain('href="/assets/Home-h1.js"');
+    expect(home).toContain('content="/assets/Home-h1.js"');
     expect(home).not.toContain("Roadmap-r1");
     // A route without hints, and a path that only starts like one, get the plain page.
     for (const url of ["/account", "/plans/NQ57/roadmap/extra"]) {
       const body = await html(url);
       expect(body, url).toContain('<div id="root">');
-      expect(body, url).not.toContain("modulepreload");
+      expect(body, url).not.toContain("chinam-page-chunks");
     }
-    // The hints file itself is not served.
+    // The hints file itself is not served, nor the first screen's strings.
     expect((await t.app.inject({ method: "GET", url: "/route-hints.json" })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: "GET", url: "/first-screen.json" })).statusCode).toBe(404);
+  });
+
+  it("draws the dashboard's title and the plan's full name into / before any script, in the cookie's language", async () => {
+    const get = (url: string, cookie?: string) =>
+      t.app.inject({ method: "GET", url, headers: { accept: "text/html", ...(cookie ? { cookie } : {}) } });
+    const vi = await get("/");
+    expect(vi.statusCode).toBe(200);
+    expect(vi.body).toContain('<html lang="vi">');
+    expect(vi.body).toMatch(
+      /<main id="main"[^>]*>.*<h1 class="home-title[^>]*>Bảng điều khiển quốc gia<\/h1>/,
+    );
+    expect(vi.body).toContain(">Kế hoạch hành động chiến lược triển khai Nghị quyết số 57-NQ/TW");
+    expect(vi.body).not.toContain("<!--first-screen");
+    // It differs by the language cookie, so caches must keep one per cookie.
+    expect(vi.headers.vary).toBe("accept-encoding, cookie");
+    expect(vi.headers["cache-control"]).toBe("no-cache");
+
+    const en = await get("/?plan=NQ57", "chinam_lang=en");
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain(">National dashboard</h1>");
+    expect(en.body).toContain(">Strategic Action Plan implementing Resolution No. 57-NQ/TW");
+    expect(en.headers.etag).not.toBe(vi.headers.etag);
+    // An unknown language in the cookie is Vietnamese.
+    expect((await get("/", "chinam_lang=fr")).body).toContain(">Bảng điều khiển quốc gia</h1>");
+
+    // A plan that does not exist leaves the name's line empty (held, as the app holds it); a value
+    // that is not a code is dropped, as the app drops it, and the default plan is shown.
+    expect((await get("/?plan=NOPE")).body).toMatch(/home-plan-name[^>]*>&nbsp;<\/p>/);
+    for (const url of ["/?plan=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/?plan=a&plan=b"]) {
+      const body = (await get(url)).body;
+      expect(body, url).toContain(">Kế hoạch hành động chiến lược triển khai");
+      expect(body, url).not.toContain("<script>alert");
+    }
+    // Only / has it: a deep link gets its own page.
+    expect((await get("/plans/NQ57/roadmap")).body).not.toContain("home-title");
   });
 
   it("keeps unknown API paths and missing assets as 404s, never the app", async () => {

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { z } from "zod";
+import { type FirstScreenStrings, firstScreenStrings } from "./first-screen.js";
 
 export interface WebFile {
   body: Buffer;
@@ -46,6 +47,8 @@ export interface WebBuild {
   files: Map<string, WebFile>;
   /** index.html for each route, with its page's chunks named; /index.html serves the rest. */
   pages: WebPage[];
+  /** The strings of the first screen the server draws in `/` (absent in an older build). */
+  firstScreen?: FirstScreenStrings;
 }
 
 const routeHints = z.array(
@@ -77,11 +80,14 @@ function webFile(body: Buffer, type: string, immutable: boolean, gzip?: Buffer, 
   };
 }
 
-/** A route's index.html: the page's chunks preloaded and its style sheets linked in the head. */
+/**
+ * A route's index.html: its style sheets linked in the head, its chunks named in a meta tag for
+ * the entry to preload once the page has painted (src/web/main.tsx), with the app's own scripts.
+ */
 export function pageHtml(index: string, js: string[], css: string[]): string {
   const links = [
     ...css.map((href) => `<link rel="stylesheet" crossorigin href="${href}">`),
-    ...js.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
+    ...(js.length ? [`<meta name="chinam-page-chunks" content="${js.join(" ")}">`] : []),
   ];
   if (!links.length) return index;
   if (index.includes("</head>")) return index.replace("</head>", `${links.join("\n    ")}\n  </head>`);
@@ -106,7 +112,7 @@ export function loadWebBuild(dir: string): WebBuild | null {
       if (!type) continue; // .gz, .br, the hash stamp
       const body = readFileSync(full);
       const url = `/${path.relative(dir, full).split(path.sep).join("/")}`;
-      if (url === "/route-hints.json") continue; // read below, not served
+      if (url === "/route-hints.json" || url === "/first-screen.json") continue; // read below, not served
       const read = (suffix: string) => (existsSync(full + suffix) ? readFileSync(full + suffix) : undefined);
       out.set(url, webFile(body, type, url.startsWith("/assets/"), read(".gz"), read(".br")));
     }
@@ -120,5 +126,14 @@ export function loadWebBuild(dir: string): WebBuild | null {
     const file = webFile(html, TYPES[".html"] ?? "text/html", false, undefined, brotliCompressSync(html));
     return { route: h.path, pattern: routePattern(h.path), file };
   });
-  return { files: out, pages };
+  const stringsFile = path.join(dir, "first-screen.json");
+  const firstScreen = existsSync(stringsFile)
+    ? firstScreenStrings.parse(JSON.parse(readFileSync(stringsFile, "utf8")))
+    : undefined;
+  return { files: out, pages, ...(firstScreen ? { firstScreen } : {}) };
+}
+
+/** A page built for one request (the first screen of `/`): compressed now, never cached unrevalidated. */
+export function requestPage(html: string): WebFile {
+  return webFile(Buffer.from(html), TYPES[".html"] ?? "text/html", false);
 }

@@ -6,11 +6,14 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { WebBuild, WebFile } from "./assets.js";
+import type { Executor } from "../../db/client.js";
+import { planByCode } from "../plans/index.js";
+import { requestPage, type WebBuild, type WebFile } from "./assets.js";
+import { firstScreenLang, homeHeaderHtml, withFirstScreen } from "./first-screen.js";
 
-function send(req: FastifyRequest, reply: FastifyReply, file: WebFile) {
+function send(req: FastifyRequest, reply: FastifyReply, file: WebFile, vary = "accept-encoding") {
   reply.header("etag", file.etag);
-  reply.header("vary", "accept-encoding");
+  reply.header("vary", vary);
   reply.header("cache-control", file.immutable ? "public, max-age=31536000, immutable" : "no-cache");
   if (req.headers["if-none-match"] === file.etag) return reply.status(304).send();
   const accepts = String(req.headers["accept-encoding"] ?? "");
@@ -36,6 +39,33 @@ export function sendAppPage(req: FastifyRequest, reply: FastifyReply, web: WebBu
   return send(req, reply, page);
 }
 
+const planCode = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+
+/**
+ * `/` with the dashboard's title and the plan's name drawn in (first-screen.ts). The plan is the
+ * one the link names (?plan=), else the app's default (a value that is not a code is dropped, as
+ * the app drops it); an unknown plan leaves the name's line empty, as the app holds it. Without
+ * the build's strings, the plain page.
+ */
+async function sendHome(req: FastifyRequest, reply: FastifyReply, web: WebBuild, db: Executor) {
+  const page = web.pages.find((p) => p.route === "/");
+  if (!page || !web.firstScreen) return sendAppPage(req, reply, web);
+  const lang = firstScreenLang(req.cookies.chinam_lang);
+  const asked = planCode.safeParse((req.query as Record<string, unknown>).plan);
+  const plan = await planByCode(db, asked.success ? asked.data : DEFAULT_PLAN);
+  const name = plan ? (lang === "en" ? (plan.nameEn ?? plan.nameVi) : plan.nameVi) : null;
+  const header = homeHeaderHtml(web.firstScreen.title[lang], name);
+  // Drawn in the language of the cookie: a cache must not hand one person's to another.
+  const html = withFirstScreen(page.file.body.toString("utf8"), lang, header);
+  return send(req, reply, requestPage(html), "accept-encoding, cookie");
+}
+
+/** The plan `/` shows when the link names none (src/web/app/search.ts says the same). */
+const DEFAULT_PLAN = "NQ57";
+
 const noBuild = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Chỉ Nam</title>
 <p>Ứng dụng web chưa được dựng: chạy <code>npm run build:web</code> hoặc <code>npm start</code>.</p>
 <p>The web app is not built: run <code>npm run build:web</code> or <code>npm start</code>. API: <a href="/api/docs">/api/docs</a></p></html>`;
@@ -45,7 +75,9 @@ export function webAppRoutes(web: WebBuild | null): FastifyPluginAsyncZod {
   return async (app) => {
     const publicFile = { config: { access: { public: true as const } }, schema: { hide: true } };
     app.get("/", publicFile, async (req, reply) =>
-      web ? sendAppPage(req, reply, web) : reply.type("text/html; charset=utf-8").send(noBuild),
+      web
+        ? sendHome(req, reply, web, app.deps.database.db)
+        : reply.type("text/html; charset=utf-8").send(noBuild),
     );
     app.get(
       "/assets/:file",

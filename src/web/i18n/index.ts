@@ -54,12 +54,22 @@ export function initialLanguage(): Language {
   return "vi";
 }
 
+/**
+ * Told to the server too, which draws the dashboard's first screen in it before the scripts run
+ * (src/server/web-app/first-screen.ts); a year, like the saved setting.
+ */
+function rememberForServer(lang: Language): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: one plain value; the Cookie Store API is not in every browser the app supports
+  document.cookie = `chinam_lang=${lang}; path=/; max-age=31536000; samesite=lax`;
+}
+
 export function setLanguage(lang: Language): void {
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
     // Not remembered, still switched.
   }
+  rememberForServer(lang);
   document.documentElement.lang = lang;
   void i18next.changeLanguage(lang);
 }
@@ -71,6 +81,7 @@ export function currentLanguage(): Language {
 export function initI18n(): typeof i18next {
   const lang = initialLanguage();
   document.documentElement.lang = lang;
+  rememberForServer(lang);
   void i18next.use(initReactI18next).init({
     resources: bundles(),
     lng: lang,

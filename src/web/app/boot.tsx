@@ -1,0 +1,28 @@
+/** Starts the app: language, data cache, theme, router (loaded by main.tsx after the first paint). */
+import { MantineProvider } from "@mantine/core";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
+import { StrictMode, startTransition } from "react";
+import { createRoot } from "react-dom/client";
+import { initI18n } from "../i18n/index.js";
+import { queryClient } from "./query-client.js";
+import { router } from "./routes.js";
+import { theme } from "./theme.js";
+
+initI18n();
+
+const root = document.getElementById("root");
+// Rendered as a transition: React then yields to the browser every few milliseconds instead of
+// holding the main thread for the whole first render (a phone's CPU feels this most).
+if (root)
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <MantineProvider theme={theme}>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </MantineProvider>
+      </StrictMode>,
+    ),
+  );

@@ -1,8 +1,9 @@
 /**
- * The web app's entry. Its style sheets are linked in the page's head; its scripts are asked for
- * only once the page has painted (the header's frame and what the server drew), so on a slow
- * connection the style sheets and fonts do not share the line with 200 KB of script. The page's
- * own chunks, named by the server in a meta tag (route hints), are fetched alongside.
+ * The web app's entry: its style sheets are linked in the page's head; app/boot.tsx starts the
+ * app. On `/` the server has drawn the first screen (decision 0017) and named the page's chunks in
+ * a meta tag instead of preloading them: there the scripts are asked for once the page has
+ * painted, so on a slow connection the style sheets and fonts do not share the line with 200 KB
+ * of script. Elsewhere the chunks are already on their way and the app starts at once.
  */
 import "@fontsource/be-vietnam-pro/vietnamese-400.css";
 import "@fontsource/be-vietnam-pro/vietnamese-600.css";
@@ -11,12 +12,13 @@ import "@fontsource/be-vietnam-pro/latin-600.css";
 import "./app/mantine.css";
 import "./app/app.css";
 
+const afterPaint = document.querySelector<HTMLMetaElement>('meta[name="chinam-page-chunks"]');
+
 let started = false;
 function start(): void {
   if (started) return;
   started = true;
-  const hints = document.querySelector<HTMLMetaElement>('meta[name="chinam-page-chunks"]')?.content ?? "";
-  for (const href of hints.split(" ").filter(Boolean)) {
+  for (const href of (afterPaint?.content ?? "").split(" ").filter(Boolean)) {
     const link = document.createElement("link");
     link.rel = "modulepreload";
     link.crossOrigin = "";
@@ -28,7 +30,9 @@ function start(): void {
   setTimeout(() => void import("./app/boot.js"), 0);
 }
 
-// After the next frame is painted (a task queued from requestAnimationFrame runs after it), and in
-// any case soon: a tab opened in the background paints no frame until it is shown.
-requestAnimationFrame(() => setTimeout(start, 0));
-setTimeout(start, 200);
+if (afterPaint) {
+  // After the next frame is painted (a task queued from requestAnimationFrame runs after it), and
+  // in any case soon: a tab opened in the background paints no frame until it is shown.
+  requestAnimationFrame(() => setTimeout(start, 0));
+  setTimeout(start, 200);
+} else start();

@@ -24,7 +24,7 @@ function preloadFonts(): Plugin {
       order: "post",
       handler(_html, ctx) {
         const fonts = Object.keys(ctx.bundle ?? {}).filter((f) =>
-          /be-vietnam-pro-(latin|vietnamese)-(400|600)-normal-[\w-]+\.woff2$/.test(f),
+          /be-vietnam-pro-(latin|vietnamese)-400-normal-[\w-]+\.woff2$/.test(f),
         );
         return fonts.map((f) => ({
           tag: "link",
@@ -70,11 +70,14 @@ function routeHints(): Plugin {
       const entry = chunks.find((c) => c.isEntry);
       if (!entry) return;
       const loaded = closure([entry.fileName]);
+      // The entry starts the app by importing app/boot.tsx (main.tsx): every page needs it.
+      const boot = chunks.find((c) => c.facadeModuleId?.endsWith("/src/web/app/boot.tsx"));
+      if (!boot) throw new Error("no chunk for app/boot.tsx");
       const source = readFileSync(path.join(here, "app/routes.tsx"), "utf8");
       const hints = routePages(source).map(({ path: route, module }) => {
         const page = chunks.find((c) => c.facadeModuleId?.endsWith(`/src/web/${module}.tsx`));
         if (!page) throw new Error(`route ${route}: no chunk for ${module}`);
-        const js = [...closure([page.fileName])].filter((f) => !loaded.has(f));
+        const js = [...closure([boot.fileName, page.fileName])].filter((f) => !loaded.has(f));
         const css = js.flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]);
         return { path: route, js: js.map((f) => `/${f}`), css: css.map((f) => `/${f}`) };
       });
@@ -91,11 +94,16 @@ function firstScreenStrings(): Plugin {
   return {
     name: "chinam-first-screen",
     apply: "build",
-    generateBundle() {
+    generateBundle(_options, bundle) {
       const title = (lang: "vi" | "en") =>
         (JSON.parse(readFileSync(path.join(here, `i18n/${lang}/home.json`), "utf8")) as { title: string })
           .title;
-      const source = JSON.stringify({ title: { vi: title("vi"), en: title("en") } }, null, 2);
+      // The title is set in the 600 weight: preloaded on `/` (not on every page) so that it is
+      // painted in its final typeface and does not change size when the app redraws it.
+      const fonts = Object.keys(bundle)
+        .filter((f) => /be-vietnam-pro-(latin|vietnamese)-600-normal-[\w-]+\.woff2$/.test(f))
+        .map((f) => `/${f}`);
+      const source = JSON.stringify({ title: { vi: title("vi"), en: title("en") }, fonts }, null, 2);
       this.emitFile({ type: "asset", fileName: "first-screen.json", source });
     },
   };

@@ -23,7 +23,10 @@ describe("serving the web app", () => {
     );
     writeFileSync(
       path.join(dir, "first-screen.json"),
-      JSON.stringify({ title: { vi: "Bảng điều khiển quốc gia", en: "National dashboard" } }),
+      JSON.stringify({
+        title: { vi: "Bảng điều khiển quốc gia", en: "National dashboard" },
+        fonts: ["/assets/be-vietnam-pro-latin-600-normal-x1.woff2"],
+      }),
     );
     writeFileSync(path.join(dir, "assets", "app-abc123.js"), script);
     writeFileSync(
@@ -54,19 +57,26 @@ describe("serving the web app", () => {
     const html = (url: string) =>
       t.app.inject({ method: "GET", url, headers: { accept: "text/html" } }).then((r) => r.body);
     const roadmap = await html("/plans/NQ57/roadmap?phase=P1");
-    // Named for the entry to preload once the page has painted (src/web/main.tsx).
-    expect(roadmap).toContain('<meta name="chinam-page-chunks" content="/assets/Roadmap-r1.js">');
+    expect(roadmap).toContain('<link rel="modulepreload" crossorigin href="/assets/Roadmap-r1.js">');
     expect(roadmap).toContain('<link rel="stylesheet" crossorigin href="/assets/Roadmap-r1.css">');
     expect(roadmap).not.toContain("Home-h1");
     expect(await html("/plans/NQ57/roadmap/")).toContain("Roadmap-r1.js");
     const home = await html("/");
-    expect(home).toContain('content="/assets/Home-h1.js"');
+    // On /, whose first screen the server draws, named for the entry to preload once that has
+    // painted (src/web/main.tsx, decision 0017).
+    expect(home).toContain('<meta name="chinam-page-chunks" content="/assets/Home-h1.js">');
+    expect(home).not.toContain("modulepreload");
+    // The title's weight of the typeface, preloaded on / only.
+    expect(home).toContain(
+      '<link rel="preload" as="font" type="font/woff2" href="/assets/be-vietnam-pro-latin-600-normal-x1.woff2"',
+    );
+    expect(roadmap).not.toContain("600-normal");
     expect(home).not.toContain("Roadmap-r1");
     // A route without hints, and a path that only starts like one, get the plain page.
     for (const url of ["/account", "/plans/NQ57/roadmap/extra"]) {
       const body = await html(url);
       expect(body, url).toContain('<div id="root">');
-      expect(body, url).not.toContain("chinam-page-chunks");
+      expect(body, url).not.toContain("modulepreload");
     }
     // The hints file itself is not served, nor the first screen's strings.
     expect((await t.app.inject({ method: "GET", url: "/route-hints.json" })).statusCode).toBe(404);
@@ -104,6 +114,12 @@ describe("serving the web app", () => {
       expect(body, url).toContain(">Kế hoạch hành động chiến lược triển khai");
       expect(body, url).not.toContain("<script>alert");
     }
+    // A script's fetch (the service worker's precache) gets the plain page: offline it stands in
+    // for every route. A navigation says so and gets the first screen.
+    const fetched = (dest: string) =>
+      t.app.inject({ method: "GET", url: "/", headers: { accept: "text/html", "sec-fetch-dest": dest } });
+    expect((await fetched("empty")).body).not.toContain("home-title");
+    expect((await fetched("document")).body).toContain("home-title");
     // Only / has it: a deep link gets its own page.
     expect((await get("/plans/NQ57/roadmap")).body).not.toContain("home-title");
   });

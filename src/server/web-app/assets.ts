@@ -81,13 +81,25 @@ function webFile(body: Buffer, type: string, immutable: boolean, gzip?: Buffer, 
 }
 
 /**
- * A route's index.html: its style sheets linked in the head, its chunks named in a meta tag for
- * the entry to preload once the page has painted (src/web/main.tsx), with the app's own scripts.
+ * A route's index.html: its style sheets linked in the head and its chunks preloaded with them —
+ * or, on a page whose first screen the server draws (`/`, decision 0017), named in a meta tag for
+ * the entry to preload once that has painted (src/web/main.tsx).
  */
-export function pageHtml(index: string, js: string[], css: string[]): string {
+export function pageHtml(
+  index: string,
+  js: string[],
+  css: string[],
+  afterPaint = false,
+  fonts: string[] = [],
+): string {
   const links = [
     ...css.map((href) => `<link rel="stylesheet" crossorigin href="${href}">`),
-    ...(js.length ? [`<meta name="chinam-page-chunks" content="${js.join(" ")}">`] : []),
+    ...fonts.map((href) => `<link rel="preload" as="font" type="font/woff2" href="${href}" crossorigin="">`),
+    ...(afterPaint
+      ? js.length
+        ? [`<meta name="chinam-page-chunks" content="${js.join(" ")}">`]
+        : []
+      : js.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`)),
   ];
   if (!links.length) return index;
   if (index.includes("</head>")) return index.replace("</head>", `${links.join("\n    ")}\n  </head>`);
@@ -118,18 +130,19 @@ export function loadWebBuild(dir: string): WebBuild | null {
     }
   };
   walk(dir);
-  const hintsFile = path.join(dir, "route-hints.json");
-  const index = out.get("/index.html")?.body.toString("utf8") ?? "";
-  const hints = existsSync(hintsFile) ? routeHints.parse(JSON.parse(readFileSync(hintsFile, "utf8"))) : [];
-  const pages = hints.map((h) => {
-    const html = Buffer.from(pageHtml(index, h.js, h.css));
-    const file = webFile(html, TYPES[".html"] ?? "text/html", false, undefined, brotliCompressSync(html));
-    return { route: h.path, pattern: routePattern(h.path), file };
-  });
   const stringsFile = path.join(dir, "first-screen.json");
   const firstScreen = existsSync(stringsFile)
     ? firstScreenStrings.parse(JSON.parse(readFileSync(stringsFile, "utf8")))
     : undefined;
+  const hintsFile = path.join(dir, "route-hints.json");
+  const index = out.get("/index.html")?.body.toString("utf8") ?? "";
+  const hints = existsSync(hintsFile) ? routeHints.parse(JSON.parse(readFileSync(hintsFile, "utf8"))) : [];
+  const pages = hints.map((h) => {
+    const home = h.path === "/";
+    const html = Buffer.from(pageHtml(index, h.js, h.css, home, home ? firstScreen?.fonts : []));
+    const file = webFile(html, TYPES[".html"] ?? "text/html", false, undefined, brotliCompressSync(html));
+    return { route: h.path, pattern: routePattern(h.path), file };
+  });
   return { files: out, pages, ...(firstScreen ? { firstScreen } : {}) };
 }
 

@@ -11,6 +11,8 @@ export type FirstScreenLang = "vi" | "en";
 
 export const firstScreenStrings = z.object({
   title: z.object({ vi: z.string().min(1), en: z.string().min(1) }),
+  /** The title's typeface files, preloaded on `/` only. */
+  fonts: z.array(z.string().regex(/^\/assets\/[\w.-]+\.woff2$/)).default([]),
 });
 export type FirstScreenStrings = z.infer<typeof firstScreenStrings>;
 

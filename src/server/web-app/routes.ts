@@ -52,7 +52,11 @@ const planCode = z
  */
 async function sendHome(req: FastifyRequest, reply: FastifyReply, web: WebBuild, db: Executor) {
   const page = web.pages.find((p) => p.route === "/");
-  if (!page || !web.firstScreen) return sendAppPage(req, reply, web);
+  // A script's fetch of the page (the service worker filling its precache) gets the plain page:
+  // offline it answers every route with it, and those are not the dashboard. Navigations say
+  // `document`; browsers that send no Sec-Fetch-Dest get the first screen.
+  const fetched = req.headers["sec-fetch-dest"] !== undefined && req.headers["sec-fetch-dest"] !== "document";
+  if (!page || !web.firstScreen || fetched) return sendAppPage(req, reply, web);
   const lang = firstScreenLang(req.cookies.chinam_lang);
   const asked = planCode.safeParse((req.query as Record<string, unknown>).plan);
   const plan = await planByCode(db, asked.success ? asked.data : DEFAULT_PLAN);

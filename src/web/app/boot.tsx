@@ -11,6 +11,11 @@ import { theme } from "./theme.js";
 
 initI18n();
 
+// The route's matches are resolved (session, the page's first queries) before React mounts: the
+// router's state is read through useSyncExternalStore, and its settling after the mount re-drew
+// the whole app in one uninterruptible task. The page the server drew stays up meanwhile.
+await router.load().catch(() => undefined);
+
 const root = document.getElementById("root");
 // Rendered as a transition: React then yields to the browser every few milliseconds instead of
 // holding the main thread for the whole first render (a phone's CPU feels this most).

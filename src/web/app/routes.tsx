@@ -27,10 +27,12 @@ const homeRoute = createRoute({
     }),
   loaderDeps: ({ search }) => ({ plan: search.plan ?? DEFAULT_PLAN, basis: search.basis }),
   // The approved-basis overview is what everyone starts with; "reported" depends on the session.
-  loader: ({ deps }) => {
-    void queryClient.prefetchQuery(plansQuery());
+  loader: async ({ deps }) => {
     void queryClient.prefetchQuery(planIndicatorsQuery(deps.plan, { tier: "objective" }));
     if (deps.basis !== "reported") void queryClient.prefetchQuery(overviewQuery(deps.plan));
+    // The page draws once the plan's name is known: the server drew it above the fold
+    // (decision 0017), and a held empty line in its place would move everything below it.
+    await queryClient.ensureQueryData(plansQuery()).catch(() => undefined);
   },
   component: lazyRouteComponent(() => import("../pages/home/HomePage.js"), "HomePage"),
 });

@@ -32,6 +32,13 @@ const loadDrawer = () => import("./TargetDrawer.js");
 const TargetDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.TargetDrawer })));
 const PlanPicker = lazy(() => import("./PlanPicker.js").then((m) => ({ default: m.PlanPicker })));
 
+/**
+ * How near the viewport the alerts and the targets start drawing. On a phone both lie below the
+ * plan and its six systems (1,300 and 3,800 px down at 412 px): drawing them with the first screen
+ * was most of its main-thread time; on a wide screen they are in view and drawn at once.
+ */
+const NEAR = "300px";
+
 export function HomePage() {
   const { t } = useTranslation("home");
   const lang = currentLanguage();
@@ -134,18 +141,20 @@ export function HomePage() {
             <SystemCards plan={plan} basis={basis} systems={overviewData.systems} />
           </Stack>
           {user && (
-            <WhenVisible minHeight={700} className="alerts-panel">
+            <WhenVisible minHeight={700} margin={NEAR} className="alerts-panel">
               <AlertsPanel plan={plan} basis={basis} />
             </WhenVisible>
           )}
           <Stack gap="lg" className="home-rest">
-            {objectives.isError ? (
-              <ErrorNote error={objectives.error} />
-            ) : !objectiveItems ? (
-              <Loading />
-            ) : (
-              <TargetGroups targets={overviewData.targets} objectives={objectiveItems} />
-            )}
+            <WhenVisible minHeight={2400} margin={NEAR}>
+              {objectives.isError ? (
+                <ErrorNote error={objectives.error} />
+              ) : !objectiveItems ? (
+                <Loading />
+              ) : (
+                <TargetGroups targets={overviewData.targets} objectives={objectiveItems} />
+              )}
+            </WhenVisible>
             <WhenVisible minHeight={900}>
               <MapSlot
                 plan={plan}

@@ -50,7 +50,7 @@ export function adminSuite(get: () => E2E) {
       await signInContext(t.context, "demo-reporter-hanoi");
       await t.page.goto("/");
       await t.page.getByRole("link", { name: "Nhập số liệu" }).waitFor();
-      expect(await t.page.getByRole("link", { name: "Quản trị" }).count()).toBe(0);
+      expect(await t.page.getByRole("link", { name: "Quản trị", exact: true }).count()).toBe(0);
       await t.page.goto("/admin");
       await t.page.getByText("Tài khoản của bạn không có quyền mở trang này").waitFor();
       expect(t.problems()).toEqual([]);

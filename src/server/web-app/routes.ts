@@ -6,6 +6,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { codeParam } from "../../contracts/common.js";
 import type { Executor } from "../../db/client.js";
 import { planByCode } from "../plans/index.js";
 import { requestPage, type WebBuild, type WebFile } from "./assets.js";
@@ -39,11 +40,6 @@ export function sendAppPage(req: FastifyRequest, reply: FastifyReply, web: WebBu
   return send(req, reply, page);
 }
 
-const planCode = z
-  .string()
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
-
 /**
  * `/` with the dashboard's title and the plan's name drawn in (first-screen.ts). The plan is the
  * one the link names (?plan=), else the app's default (a value that is not a code is dropped, as
@@ -58,8 +54,12 @@ async function sendHome(req: FastifyRequest, reply: FastifyReply, web: WebBuild,
   const fetched = req.headers["sec-fetch-dest"] !== undefined && req.headers["sec-fetch-dest"] !== "document";
   if (!page || !web.firstScreen || fetched) return sendAppPage(req, reply, web);
   const lang = firstScreenLang(req.cookies.chinam_lang);
-  const asked = planCode.safeParse((req.query as Record<string, unknown>).plan);
-  const plan = await planByCode(db, asked.success ? asked.data : DEFAULT_PLAN);
+  const asked = codeParam.safeParse((req.query as Record<string, unknown>).plan);
+  // The heading is a courtesy: if the plan cannot be read, the app draws it (or says why).
+  const plan = await planByCode(db, asked.success ? asked.data : DEFAULT_PLAN).catch((err: unknown) => {
+    req.log.warn({ err }, "first screen: the plan could not be read");
+    return undefined;
+  });
   const name = plan ? (lang === "en" ? (plan.nameEn ?? plan.nameVi) : plan.nameVi) : null;
   const header = homeHeaderHtml(web.firstScreen.title[lang], name);
   // Drawn in the language of the cookie: a cache must not hand one person's to another.

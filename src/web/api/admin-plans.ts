@@ -18,17 +18,7 @@ import type {
 } from "./admin-plans-types.js";
 import { api, unwrap } from "./client.js";
 
-export type {
-  IndicatorPatchBody,
-  InitiativeBody,
-  InitiativePatch,
-  NewIndicatorBody,
-  ProjectBody,
-  ProjectPatch,
-  SystemBody,
-  SystemPatch,
-  TargetBody,
-} from "./admin-plans-types.js";
+export type * from "./admin-plans-types.js";
 
 /** The plan's structure as every page reads it (outline, system and initiative pages, roadmap). */
 function refreshPlan(qc: QueryClient, plan: string) {

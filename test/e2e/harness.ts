@@ -271,6 +271,20 @@ export async function apiSession(e2e: E2E, username: string, totp?: string): Pro
 
 /** axe's serious and critical violations on the page as it is now, one line each. */
 export async function axeProblems(page: Page): Promise<string[]> {
+  // A dialog still fading in has its text at part opacity, which axe measures as low contrast:
+  // let finite animations and transitions end first (spinners run forever and are left alone).
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every(
+            (a) => a.playState !== "running" || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+          ),
+      null,
+      { timeout: 5_000, polling: 50 },
+    )
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

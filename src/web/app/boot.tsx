@@ -13,14 +13,15 @@ initI18n();
 
 // The route's matches are resolved (session, the page's first queries) before React mounts: the
 // router's state is read through useSyncExternalStore, and its settling after the mount re-drew
-// the whole app in one uninterruptible task. The page the server drew stays up meanwhile — for a
-// while only: offline, a request the service worker lets through can hang, and the app must still
-// open (the router then settles after the mount, as before).
-const SETTLE_WAIT_MS = 1500;
-await Promise.race([
-  router.load().catch(() => undefined),
-  new Promise((resolve) => setTimeout(resolve, SETTLE_WAIT_MS)),
-]);
+// the whole app in one uninterruptible task. The page the server drew stays up meanwhile. Not when
+// offline, and not for long: there a request the service worker lets through can hang, and the
+// app must still open (the router then settles after the mount, as before).
+const SETTLE_WAIT_MS = 5000;
+if (navigator.onLine)
+  await Promise.race([
+    router.load().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, SETTLE_WAIT_MS)),
+  ]);
 
 const root = document.getElementById("root");
 // Rendered as a transition: React then yields to the browser every few milliseconds instead of
